@@ -1,0 +1,73 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page, test } from '@playwright/test';
+import { signIn } from './fixtures.ts';
+import { SandboxSignInPage } from './pages/sandbox-sign-in-page.ts';
+import { SANDBOX_FIXTURES } from './sandbox-accounts.ts';
+
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/** Runs axe on the page as it is now, and keeps a screenshot for a person to look at. */
+async function checkScreen(page: Page, name: string) {
+  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  const width = page.viewportSize()?.width ?? 0;
+  await page.screenshot({ path: `screenshots/${name}-${width}.png`, fullPage: true });
+}
+
+for (const viewport of [
+  { width: 1280, height: 800 },
+  { width: 375, height: 740 },
+]) {
+  test.describe(`every screen at ${viewport.width} px`, () => {
+    test.use({ viewport });
+
+    test('sign-in, sandbox pages, form, errors, picker, card', async ({ page }) => {
+      await page.goto('/');
+      await expect(page.getByRole('button', { name: /Sign in with/ })).toBeVisible();
+      await checkScreen(page, 'sign-in');
+
+      await page.getByRole('button', { name: /Sign in with/ }).click();
+      const sandbox = new SandboxSignInPage(page);
+      await expect(sandbox.email).toBeVisible();
+      await checkScreen(page, 'sandbox-sign-in');
+      await sandbox.signIn();
+      await checkScreen(page, 'sandbox-consent');
+      await sandbox.allowButton.click();
+
+      const form = page.getByRole('heading', { name: 'New lead' });
+      await expect(form).toBeVisible();
+      await expect(page.getByRole('banner')).toContainText('Maria');
+      await checkScreen(page, 'lead-form');
+
+      await page.getByRole('button', { name: 'Create lead' }).click();
+      await expect(page.getByText('There is a problem')).toBeVisible();
+      await checkScreen(page, 'lead-form-errors');
+
+      await page.getByRole('textbox', { name: 'Title' }).fill('Accessible lead');
+      await page.getByRole('combobox', { name: 'Person' }).fill(SANDBOX_FIXTURES.person.search);
+      await expect(page.getByRole('option').first()).toBeVisible();
+      await checkScreen(page, 'person-picker-open');
+      await page.getByRole('option').first().click();
+
+      await page.getByRole('button', { name: 'Create lead' }).click();
+      await expect(page.getByText('Lead created in Pipedrive')).toBeVisible();
+      await checkScreen(page, 'created-lead-card');
+    });
+
+    test('sign-in error screen', async ({ page }) => {
+      await page.goto('/');
+      await page.getByRole('button', { name: /Sign in with/ }).click();
+      const sandbox = new SandboxSignInPage(page);
+      await sandbox.signIn();
+      await sandbox.cancelButton.click();
+      await expect(page.getByRole('heading', { name: 'Sign-in did not complete' })).toBeVisible();
+      await checkScreen(page, 'sign-in-error');
+    });
+  });
+}
+
+test('signed-in screens keep working after a reload prompts a new sign-in', async ({ page }) => {
+  await signIn(page);
+  await page.reload();
+  await expect(page.getByRole('button', { name: /Sign in with/ })).toBeVisible();
+});

@@ -1,0 +1,80 @@
+import { expect, test } from './fixtures.ts';
+import { SANDBOX_FIXTURES } from './sandbox-accounts.ts';
+
+const { person, organization } = SANDBOX_FIXTURES;
+
+test('creates a lead for a person and shows its card with a working link', async ({ leadForm, page }) => {
+  const title = `Analytical engine upgrade ${Date.now()}`;
+  await leadForm.title.fill(title);
+  await leadForm.pick(leadForm.person, person.search, person.name);
+
+  const posts: string[] = [];
+  page.on('request', (request) => {
+    if (request.method() === 'POST' && request.url().includes('/api/v1/leads')) posts.push(request.url());
+  });
+  await leadForm.submit.click();
+
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeFocused();
+  await expect(page.getByText('Lead created in Pipedrive')).toBeVisible();
+  await expect(page.getByRole('definition').filter({ hasText: person.name })).toBeVisible();
+  expect(posts).toHaveLength(1);
+
+  const link = page.getByRole('link', { name: /Open in Pipedrive/ });
+  const href = await link.getAttribute('href');
+  expect(href).toMatch(/\/leads\/inbox\/[0-9a-f-]{36}$/);
+  const leadPage = await page.context().newPage();
+  await leadPage.goto(href ?? '');
+  await expect(leadPage.getByRole('heading', { level: 1 })).toHaveText(title);
+  await expect(leadPage.getByText(person.name)).toBeVisible();
+});
+
+test('creates a lead for an organization, then starts another', async ({ leadForm, page }) => {
+  const title = `Globex renewal ${Date.now()}`;
+  await leadForm.title.fill(title);
+  await leadForm.pick(leadForm.organization, organization.search, organization.name);
+  await leadForm.submit.click();
+
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  await expect(page.getByRole('definition').filter({ hasText: organization.name })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Create another' }).click();
+  await expect(leadForm.heading).toBeVisible();
+  await expect(leadForm.title).toHaveValue('');
+  await expect(leadForm.title).toBeFocused();
+});
+
+test('an empty submit shows every error, and nothing typed is lost', async ({ leadForm, page }) => {
+  await leadForm.submit.click();
+  await expect(leadForm.errorSummary).toBeFocused();
+  await expect(leadForm.errorSummary.getByRole('link')).toHaveText([
+    'Enter a title for the lead',
+    'Choose a person or an organization',
+  ]);
+  await expect(page).toHaveTitle(/^Error: /);
+  await expect(leadForm.person).toHaveAttribute('aria-invalid', 'true');
+  await expect(leadForm.organization).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByText('Choose a person or an organization', { exact: false })).toHaveCount(3);
+
+  await leadForm.title.fill('Keep what I typed');
+  await leadForm.person.fill('zzzz-no-match');
+  await leadForm.submit.click();
+  await expect(leadForm.errorSummary.getByRole('link')).toHaveText(['Choose a person or an organization']);
+  await expect(leadForm.title).toHaveValue('Keep what I typed');
+  await expect(leadForm.person).toHaveValue('zzzz-no-match');
+
+  await leadForm.errorSummary.getByRole('link').click();
+  await expect(leadForm.person).toBeFocused();
+});
+
+test('pickers work from the keyboard alone', async ({ leadForm, page }) => {
+  await leadForm.title.fill('Keyboard only');
+  await leadForm.person.fill(person.search);
+  await expect(page.getByRole('option').first()).toBeVisible();
+  await leadForm.person.press('ArrowDown');
+  await expect(leadForm.person).toHaveAttribute('aria-activedescendant', /.+/);
+  await leadForm.person.press('Enter');
+  await expect(leadForm.person).toHaveValue(/\S/);
+  await leadForm.person.press('Control+Enter');
+  await expect(page.getByText('Lead created in Pipedrive')).toBeVisible();
+});

@@ -1,0 +1,41 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** QuickLead's lead form and the card it shows after a create. */
+export class LeadFormPage {
+  constructor(readonly page: Page) {}
+
+  get heading() {
+    return this.page.getByRole('heading', { level: 1, name: 'New lead' });
+  }
+  get title() {
+    return this.page.getByRole('textbox', { name: 'Title' });
+  }
+  get person() {
+    return this.page.getByRole('combobox', { name: 'Person' });
+  }
+  get organization() {
+    return this.page.getByRole('combobox', { name: 'Organization' });
+  }
+  get submit() {
+    return this.page.getByRole('button', { name: /Create lead|Creating lead/ });
+  }
+  get errorSummary() {
+    return this.page.getByRole('alert').filter({ hasText: 'There is a problem' });
+  }
+  get card() {
+    return this.page.getByRole('region', { name: /./ }).filter({ hasText: 'Lead created in Pipedrive' });
+  }
+
+  /** Types into a picker and chooses the option whose name matches. */
+  async pick(picker: Locator, search: string, optionName: string) {
+    await picker.fill(search);
+    const option = this.page.getByRole('option', { name: new RegExp(`^${escapeRegExp(optionName)}`) }).first();
+    await expect(option).toBeVisible();
+    await option.click();
+    await expect(picker).toHaveValue(optionName);
+  }
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

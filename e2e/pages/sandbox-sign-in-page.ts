@@ -1,0 +1,28 @@
+import { expect, type Page } from '@playwright/test';
+import { DEMO_USER } from '../sandbox-accounts.ts';
+
+/** The sandbox's stand-in for Pipedrive's sign-in and consent pages. */
+export class SandboxSignInPage {
+  constructor(readonly page: Page) {}
+
+  get email() {
+    return this.page.getByLabel('Email');
+  }
+  get password() {
+    return this.page.getByLabel('Password');
+  }
+  get allowButton() {
+    return this.page.getByRole('button', { name: 'Allow and install' });
+  }
+  get cancelButton() {
+    return this.page.getByRole('button', { name: 'Cancel' });
+  }
+
+  async signIn(user = DEMO_USER) {
+    await expect(this.email).toBeVisible();
+    await this.email.fill(user.email);
+    await this.password.fill(user.password);
+    await this.page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(this.allowButton).toBeVisible();
+  }
+}

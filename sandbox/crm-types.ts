@@ -1,0 +1,77 @@
+// The sandbox's own records. Wire shapes are built from these by the routes, so the store
+// can stay simple and the JSON stays exactly as Pipedrive sends it.
+
+export interface Company {
+  id: number;
+  name: string;
+  domain: string;
+  country: string;
+  industry: string;
+}
+
+export interface User {
+  id: number;
+  name: string;
+  email: string;
+  password: string;
+  phone: string | null;
+  defaultCurrency: string;
+  locale: string;
+  timezoneName: string;
+  timezoneOffset: string;
+  isAdmin: boolean;
+  activeFlag: boolean;
+  created: string;
+}
+
+export interface Organization {
+  id: number;
+  name: string;
+  address: string;
+  /** Web domain (always under .example) that the organization's people use for email. */
+  domain: string;
+  ownerId: number;
+  visibleTo: number;
+}
+
+export interface Person {
+  id: number;
+  name: string;
+  emails: string[];
+  phones: string[];
+  orgId: number | null;
+  ownerId: number;
+  visibleTo: number;
+}
+
+export interface LeadLabel {
+  id: string;
+  name: string;
+  color: string;
+  addTime: string;
+}
+
+export interface Lead {
+  id: string;
+  title: string;
+  owner_id: number;
+  creator_id: number;
+  label_ids: string[];
+  person_id: number | null;
+  organization_id: number | null;
+  source_name: string;
+  origin: string;
+  origin_id: string | null;
+  channel: number | null;
+  channel_id: string | null;
+  is_archived: boolean;
+  was_seen: boolean;
+  value: { amount: number; currency: string } | null;
+  expected_close_date: string | null;
+  next_activity_id: number | null;
+  add_time: string;
+  update_time: string;
+  visible_to: string;
+  cc_email: string;
+  source_deal_id: number | null;
+}

@@ -1,0 +1,34 @@
+interface AppHeaderProps {
+  userName?: string;
+  companyName?: string;
+  onSignOut?: () => void;
+}
+
+export function AppHeader({ userName, companyName, onSignOut }: AppHeaderProps) {
+  return (
+    <header className="app-header">
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <span className="brand">
+        <span className="brand__mark" aria-hidden="true">
+          Q
+        </span>
+        QuickLead
+      </span>
+      {onSignOut && (
+        <div className="app-header__account">
+          {userName && (
+            <span className="app-header__user">
+              {userName}
+              {companyName && <span className="app-header__company"> · {companyName}</span>}
+            </span>
+          )}
+          <button type="button" className="button button--quiet" onClick={onSignOut}>
+            Sign out
+          </button>
+        </div>
+      )}
+    </header>
+  );
+}

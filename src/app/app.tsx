@@ -1,0 +1,62 @@
+import { QueryClientProvider } from '@tanstack/react-query';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import { CallbackScreen } from '@/auth/callback-screen.tsx';
+import { SessionProvider, useSession } from '@/auth/session-context.tsx';
+import { SignInScreen } from '@/auth/sign-in-screen.tsx';
+import { CALLBACK_PATH } from '@/auth/spa-sign-in.ts';
+import type { AppConfig } from '@/config/app-config.ts';
+import { AppHeader } from './app-header.tsx';
+import { createQueryClient } from './query-client.ts';
+
+// The form and everything behind sign-in load on demand, so the first screen starts fast;
+// the chunk is fetched while the rep is still on the sign-in pages.
+const loadSignedInApp = () => import('./signed-in-app.tsx');
+const SignedInApp = lazy(() => loadSignedInApp().then((module) => ({ default: module.SignedInApp })));
+
+export function App({ config }: { config: AppConfig }) {
+  const [queryClient] = useState(createQueryClient);
+  return (
+    <QueryClientProvider client={queryClient}>
+      <SessionProvider provider={config.provider}>
+        <Screens />
+      </SessionProvider>
+    </QueryClientProvider>
+  );
+}
+
+function Screens() {
+  const { session } = useSession();
+  const [path, setPath] = useState(() => window.location.pathname);
+  const leaveCallback = useCallback(() => setPath('/'), []);
+  useEffect(() => {
+    const idle = window.requestIdleCallback ?? ((run: () => void) => window.setTimeout(run, 200));
+    idle(() => void loadSignedInApp());
+  }, []);
+
+  if (session) {
+    return (
+      <Suspense fallback={<LoadingScreen />}>
+        <SignedInApp session={session} />
+      </Suspense>
+    );
+  }
+  return (
+    <>
+      <AppHeader />
+      <main id="main" className="main">
+        {path === CALLBACK_PATH ? <CallbackScreen onDone={leaveCallback} /> : <SignInScreen />}
+      </main>
+    </>
+  );
+}
+
+function LoadingScreen() {
+  return (
+    <>
+      <AppHeader />
+      <main id="main" className="main">
+        <p role="status">Loading QuickLead…</p>
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,105 @@
+import * as oauth from 'oauth4webapi';
+import { isAllowedOrigin, type ProviderConfig } from '@/config/app-config.ts';
+import { type PendingSignIn, savePendingSignIn, takePendingSignIn } from './pending-sign-in.ts';
+import { authorizationServerFor, httpOptionsFor } from './provider-profile.ts';
+import type { Session } from './session.ts';
+import { SignInError, toSignInError } from './sign-in-error.ts';
+
+export const CALLBACK_PATH = '/callback';
+
+export function callbackUrlFor(origin: string): string {
+  return `${origin}${CALLBACK_PATH}`;
+}
+
+/** Builds the authorization request (PKCE S256 + state) and remembers what the callback must check. */
+export async function createAuthorizationRequest(
+  provider: ProviderConfig,
+  redirectUri: string,
+): Promise<{ url: URL; pending: PendingSignIn }> {
+  const codeVerifier = oauth.generateRandomCodeVerifier();
+  const state = oauth.generateRandomState();
+  const url = new URL(provider.authorizationEndpoint);
+  url.searchParams.set('client_id', provider.clientId);
+  url.searchParams.set('redirect_uri', redirectUri);
+  url.searchParams.set('response_type', 'code');
+  url.searchParams.set('state', state);
+  url.searchParams.set('code_challenge', await oauth.calculatePKCECodeChallenge(codeVerifier));
+  url.searchParams.set('code_challenge_method', 'S256');
+  return { url, pending: { state, codeVerifier, redirectUri } };
+}
+
+export async function startSignIn(provider: ProviderConfig): Promise<void> {
+  const { url, pending } = await createAuthorizationRequest(provider, callbackUrlFor(window.location.origin));
+  savePendingSignIn(pending);
+  window.location.assign(url.href);
+}
+
+/** Validates the callback, exchanges the code once, and returns the in-memory session. */
+export async function completeSignIn(
+  provider: ProviderConfig,
+  callbackUrl: URL,
+  pending: PendingSignIn | undefined,
+  now: () => number = Date.now,
+): Promise<Session> {
+  try {
+    if (!pending) {
+      if (callbackUrl.searchParams.get('error') === 'access_denied') throw new SignInError('denied');
+      throw new SignInError('state');
+    }
+    const as = authorizationServerFor(provider);
+    const client: oauth.Client = { client_id: provider.clientId };
+    const params = oauth.validateAuthResponse(as, client, callbackUrl, pending.state);
+    const response = await oauth.authorizationCodeGrantRequest(
+      as,
+      client,
+      oauth.None(),
+      params,
+      pending.redirectUri,
+      pending.codeVerifier,
+      httpOptionsFor(provider),
+    );
+    const tokens = await oauth.processAuthorizationCodeResponse(as, client, response);
+    return sessionFromTokens(provider, tokens, now());
+  } catch (error) {
+    throw toSignInError(error);
+  }
+}
+
+export function sessionFromTokens(
+  provider: ProviderConfig,
+  tokens: oauth.TokenEndpointResponse,
+  issuedAt: number,
+): Session {
+  const apiDomain = typeof tokens.api_domain === 'string' ? tokens.api_domain.replace(/\/$/, '') : '';
+  if (!isAllowedOrigin(apiDomain, provider.apiOrigins)) throw new SignInError('api-domain', apiDomain);
+  return {
+    accessToken: tokens.access_token,
+    refreshToken: tokens.refresh_token,
+    expiresAt: issuedAt + (tokens.expires_in ?? 3600) * 1000,
+    scopes: (tokens.scope ?? '').split(/[,\s]+/).filter(Boolean),
+    apiDomain,
+  };
+}
+
+let inFlight: { url: string; promise: Promise<Session> } | undefined;
+
+/**
+ * The authorization code is single-use; React StrictMode runs effects twice, so both runs share
+ * one exchange for the same callback URL.
+ */
+export function completeSignInOnce(provider: ProviderConfig, callbackUrl: URL): Promise<Session> {
+  if (inFlight?.url !== callbackUrl.href) {
+    inFlight = { url: callbackUrl.href, promise: completeSignIn(provider, callbackUrl, takePendingSignIn()) };
+  }
+  return inFlight.promise;
+}
+
+/** Best effort: tell the provider the tokens are no longer wanted (RFC 7009). */
+export async function revokeSession(provider: ProviderConfig, session: Session): Promise<void> {
+  if (!provider.revocationEndpoint) return;
+  const as = authorizationServerFor(provider);
+  const client: oauth.Client = { client_id: provider.clientId };
+  const token = session.refreshToken ?? session.accessToken;
+  const response = await oauth.revocationRequest(as, client, oauth.None(), token, httpOptionsFor(provider));
+  await oauth.processRevocationResponse(response);
+}

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { AppConfigError, isAllowedOrigin, loadAppConfig } from './app-config.ts';
+
+const valid = {
+  sessionMode: 'spa',
+  provider: {
+    kind: 'sandbox',
+    name: 'Pipedrive sandbox',
+    issuer: 'http://127.0.0.1:5181',
+    authorizationEndpoint: 'http://127.0.0.1:5181/oauth/authorize',
+    tokenEndpoint: 'http://127.0.0.1:5181/oauth/token',
+    clientId: 'quicklead-spa-sandbox',
+    apiOrigins: ['http://127.0.0.1:5182'],
+  },
+};
+
+const respondWith = (body: unknown, status = 200) =>
+  (async () => new Response(JSON.stringify(body), { status })) as typeof fetch;
+
+describe('loadAppConfig', () => {
+  it('returns the parsed configuration', async () => {
+    await expect(loadAppConfig(respondWith(valid))).resolves.toEqual(valid);
+  });
+
+  it('fails fast naming the bad field', async () => {
+    const bad = { ...valid, provider: { ...valid.provider, tokenEndpoint: 'not a url' } };
+    await expect(loadAppConfig(respondWith(bad))).rejects.toThrow(/tokenEndpoint/);
+  });
+
+  it('reports an unreachable or failing server as a configuration error', async () => {
+    await expect(loadAppConfig(respondWith({}, 500))).rejects.toBeInstanceOf(AppConfigError);
+  });
+});
+
+describe('isAllowedOrigin', () => {
+  it('accepts an exact origin and one wildcard label', () => {
+    expect(isAllowedOrigin('http://127.0.0.1:5182', ['http://127.0.0.1:5182'])).toBe(true);
+    expect(isAllowedOrigin('https://acme.pipedrive.com', ['https://*.pipedrive.com'])).toBe(true);
+  });
+
+  it('rejects look-alike hosts, paths and other ports', () => {
+    const patterns = ['https://*.pipedrive.com', 'http://127.0.0.1:5182'];
+    expect(isAllowedOrigin('https://evil.com', patterns)).toBe(false);
+    expect(isAllowedOrigin('https://a.b.pipedrive.com', patterns)).toBe(false);
+    expect(isAllowedOrigin('https://pipedrive.com.evil.com', patterns)).toBe(false);
+    expect(isAllowedOrigin('https://acme.pipedrive.com/path', patterns)).toBe(false);
+    expect(isAllowedOrigin('http://127.0.0.1:5183', patterns)).toBe(false);
+    expect(isAllowedOrigin('not a url', patterns)).toBe(false);
+  });
+});

@@ -1,0 +1,67 @@
+import { z } from 'zod';
+
+/**
+ * What the browser needs to know about its deployment, served by the app server at run time
+ * (`/app-config.json`) so one build serves every deployment. Never holds a secret.
+ */
+export const providerConfigSchema = z.object({
+  kind: z.enum(['sandbox', 'pipedrive']),
+  /** Shown on the sign-in button: "Sign in with {name}". */
+  name: z.string().min(1),
+  issuer: z.url(),
+  authorizationEndpoint: z.url(),
+  tokenEndpoint: z.url(),
+  revocationEndpoint: z.url().optional(),
+  clientId: z.string().min(1),
+  /**
+   * Origins the token response's `api_domain` may name. The access token is only ever sent to one
+   * of these, so a forged `api_domain` cannot make the app leak it. `*` stands for one DNS label.
+   */
+  apiOrigins: z.array(z.string().min(1)).min(1),
+});
+
+export const appConfigSchema = z.object({
+  sessionMode: z.literal('spa'),
+  provider: providerConfigSchema,
+});
+
+export type ProviderConfig = z.infer<typeof providerConfigSchema>;
+export type AppConfig = z.infer<typeof appConfigSchema>;
+
+export const APP_CONFIG_PATH = '/app-config.json';
+
+export class AppConfigError extends Error {
+  override name = 'AppConfigError';
+}
+
+export async function loadAppConfig(fetchImpl: typeof fetch = fetch): Promise<AppConfig> {
+  let response: Response;
+  try {
+    response = await fetchImpl(APP_CONFIG_PATH, { headers: { accept: 'application/json' } });
+  } catch (cause) {
+    throw new AppConfigError('The app server could not be reached to load its configuration.', { cause });
+  }
+  if (!response.ok) {
+    throw new AppConfigError(`The app server answered ${response.status} for its configuration.`);
+  }
+  const parsed = appConfigSchema.safeParse(await response.json().catch(() => null));
+  if (!parsed.success) {
+    throw new AppConfigError(`The app configuration is not valid: ${z.prettifyError(parsed.error)}`);
+  }
+  return parsed.data;
+}
+
+/** True when `origin` is allowed by one of `patterns` (exact origins, or `*` for one host label). */
+export function isAllowedOrigin(origin: string, patterns: readonly string[]): boolean {
+  let url: URL;
+  try {
+    url = new URL(origin);
+  } catch {
+    return false;
+  }
+  if (url.origin !== origin.replace(/\/$/, '')) return false;
+  return patterns.some((pattern) => {
+    const escaped = pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[a-z0-9-]+');
+    return new RegExp(`^${escaped}$`, 'i').test(url.origin);
+  });
+}

@@ -1,0 +1,15 @@
+import { useMutation } from '@tanstack/react-query';
+import { addLead } from '@/pipedrive/add-lead.ts';
+import { useTransport } from '@/pipedrive/transport-context.tsx';
+import type { LeadFormValues } from './lead-form-schema.ts';
+import { toAddLeadRequest } from './to-add-lead-request.ts';
+
+/** Exactly one `POST /v1/leads` per submit: a create is not safe to retry blindly. */
+export function useCreateLead() {
+  const transport = useTransport();
+  return useMutation({
+    mutationKey: ['leads', 'create'],
+    mutationFn: (values: LeadFormValues) => addLead(transport, toAddLeadRequest(values)),
+    retry: false,
+  });
+}

@@ -1,0 +1,39 @@
+/**
+ * A failed Pipedrive call. `message` is Pipedrive's own `error` text; `detail` its `error_info`;
+ * `field` the request field the error names, when it names one (`"owner_id" must be a number`).
+ */
+export class ApiError extends Error {
+  override name = 'ApiError';
+  readonly field: string | undefined;
+
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly detail: string | undefined,
+  ) {
+    super(message);
+    this.field = fieldNamedIn(detail);
+  }
+
+  /** The most specific text Pipedrive gave: the validation detail when there is one. */
+  get reason(): string {
+    return this.field && this.detail ? this.detail : this.message;
+  }
+}
+
+const GENERIC_INFO = /developers\.pipedrive\.com/i;
+
+/** Pipedrive validation messages name the field first, in double quotes, Joi style. */
+export function fieldNamedIn(detail: string | undefined): string | undefined {
+  if (!detail || GENERIC_INFO.test(detail)) return undefined;
+  const match = /^"([a-z0-9_]+)(?:\.[a-z0-9_.]+)?"/i.exec(detail.trim());
+  return match?.[1];
+}
+
+/** Builds an ApiError from any error body, tolerating HTML or empty bodies from proxies. */
+export function apiErrorFrom(status: number, body: unknown): ApiError {
+  const record = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
+  const error = typeof record.error === 'string' ? record.error : `Pipedrive answered ${status}`;
+  const info = typeof record.error_info === 'string' ? record.error_info : undefined;
+  return new ApiError(status, error, info);
+}

@@ -1,0 +1,34 @@
+export interface ApiRequest {
+  method: 'GET' | 'POST';
+  /** Path under the API origin, e.g. `/api/v1/leads`. */
+  path: string;
+  query?: Record<string, string | number | undefined>;
+  body?: unknown;
+  signal?: AbortSignal;
+}
+
+/** How a request reaches Pipedrive. The rest of the app does not know which session mode it runs in. */
+export type Transport = (request: ApiRequest) => Promise<Response>;
+
+export function buildUrl(base: string, request: Pick<ApiRequest, 'path' | 'query'>): string {
+  const url = new URL(request.path, base);
+  for (const [key, value] of Object.entries(request.query ?? {})) {
+    if (value !== undefined) url.searchParams.set(key, String(value));
+  }
+  return url.href;
+}
+
+/** `spa` mode: straight to `api_domain` with the in-memory access token. */
+export function bearerTransport(apiDomain: string, accessToken: () => string): Transport {
+  return (request) =>
+    fetch(buildUrl(apiDomain, request), {
+      method: request.method,
+      headers: {
+        accept: 'application/json',
+        authorization: `Bearer ${accessToken()}`,
+        ...(request.body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      body: request.body === undefined ? undefined : JSON.stringify(request.body),
+      signal: request.signal,
+    });
+}
