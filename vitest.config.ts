@@ -15,7 +15,12 @@ export default mergeConfig(
           test: {
             name: 'node',
             environment: 'node',
-            include: ['src/**/*.test.ts', 'sandbox/**/*.test.ts', 'server/**/*.test.ts', 'scripts/**/*.test.ts'],
+            include: [
+              'src/**/*.test.ts',
+              'sandbox/**/*.test.ts',
+              'server/**/*.test.ts',
+              'scripts/**/*.test.ts',
+            ],
           },
         },
       ],

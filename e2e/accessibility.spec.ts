@@ -9,7 +9,9 @@ const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 /** Runs axe on the page as it is now, and keeps a screenshot for a person to look at. */
 async function checkScreen(page: Page, name: string) {
   const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  expect(
+    results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+  ).toEqual([]);
   const width = page.viewportSize()?.width ?? 0;
   await page.screenshot({ path: `screenshots/${name}-${width}.png`, fullPage: true });
 }

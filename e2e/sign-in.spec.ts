@@ -3,7 +3,9 @@ import { signIn } from './fixtures.ts';
 import { SandboxSignInPage } from './pages/sandbox-sign-in-page.ts';
 import { DEMO_USER } from './sandbox-accounts.ts';
 
-test('signs in with authorization code + PKCE and keeps tokens out of the URL and web storage', async ({ page }) => {
+test('signs in with authorization code + PKCE and keeps tokens out of the URL and web storage', async ({
+  page,
+}) => {
   const authorizeRequest = page.waitForRequest((request) => request.url().includes('/oauth/authorize'));
   const signingIn = signIn(page);
   const authorizeUrl = new URL((await authorizeRequest).url());

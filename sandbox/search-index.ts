@@ -22,17 +22,19 @@ export interface SearchQuery {
 
 const MIN_PREFIX = 2;
 
-/** Words a value can be found by. Sub-words let "luc" find "Jean-Luc" and "analytical" find an email. */
-function wordsOf(kind: FieldKind, value: string): string[] {
+/**
+ * Words a value can be found by: sub-words let "luc" find "Jean-Luc" and "analytical" find an
+ * email. `whole` is the value already normalized, so each value is normalized only once.
+ */
+function wordsOf(kind: FieldKind, raw: string, whole: string): string[] {
   if (kind === 'phone') {
     // Every digit run from each group to the end, so "7946" and "+44 20 7946" both find "+44 20 7946 0815".
-    const groups = value.split(/[^\d]+/).filter(Boolean);
+    const groups = raw.split(/[^\d]+/).filter(Boolean);
     return groups.map((_, index) => groups.slice(index).join(''));
   }
-  const normalized = normalizeText(value);
   const words = new Set<string>();
-  if (kind === 'email') words.add(normalized);
-  for (const word of normalized.split(/\s+/)) {
+  if (kind === 'email') words.add(whole);
+  for (const word of whole.split(' ')) {
     if (word) words.add(word);
     for (const part of word.split(/[-'.@_+,()]+/)) if (part) words.add(part);
   }
@@ -43,40 +45,64 @@ function wholeValue(kind: FieldKind, value: string): string {
   return kind === 'phone' ? digitsOnly(value) : normalizeText(value).replace(/\s+/g, ' ').trim();
 }
 
+interface WordEntry {
+  word: string;
+  id: number;
+}
+
 class FieldIndex<T> {
-  private readonly prefixes = new Map<string, number[]>();
+  /** Every word of every record, sorted: a prefix lookup is a binary search plus a scan of the hits only. */
+  private readonly words: WordEntry[] = [];
   private readonly exact = new Map<string, number[]>();
   private readonly wholeValues = new Map<number, string[]>();
 
   constructor(readonly spec: SearchFieldSpec<T>) {}
 
   add(id: number, record: T): void {
-    const values = this.spec.values(record);
-    this.wholeValues.set(
-      id,
-      values.map((value) => wholeValue(this.spec.kind, value)),
-    );
-    for (const value of values) {
-      appendOnce(this.exact, wholeValue(this.spec.kind, value), id);
-      for (const word of wordsOf(this.spec.kind, value)) {
-        for (let length = MIN_PREFIX; length <= word.length; length += 1) {
-          appendOnce(this.prefixes, word.slice(0, length), id);
-        }
-      }
+    const wholes: string[] = [];
+    for (const raw of this.spec.values(record)) {
+      const whole = wholeValue(this.spec.kind, raw);
+      wholes.push(whole);
+      const list = this.exact.get(whole);
+      if (!list) this.exact.set(whole, [id]);
+      else if (!list.includes(id)) list.push(id);
+      for (const word of wordsOf(this.spec.kind, raw, whole)) this.words.push({ word, id });
     }
+    this.wholeValues.set(id, wholes);
+  }
+
+  /** Called once after the last add. */
+  seal(): void {
+    this.words.sort((a, b) => (a.word < b.word ? -1 : a.word > b.word ? 1 : a.id - b.id));
+  }
+
+  private lookup(prefix: string): Set<number> {
+    let low = 0;
+    let high = this.words.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if ((this.words[middle]?.word ?? '') < prefix) low = middle + 1;
+      else high = middle;
+    }
+    const ids = new Set<number>();
+    for (let at = low; at < this.words.length; at += 1) {
+      const entry = this.words[at];
+      if (!entry?.word.startsWith(prefix)) break;
+      ids.add(entry.id);
+    }
+    return ids;
   }
 
   /** Ids whose words start with every term word; one-letter words cannot use the index and only narrow. */
   matchPrefixes(termWords: readonly string[]): number[] {
     const indexable = termWords.filter((word) => word.length >= MIN_PREFIX);
     if (indexable.length === 0) return [];
-    const lists = indexable.map((word) => this.prefixes.get(word) ?? []);
-    lists.sort((a, b) => a.length - b.length);
-    const [smallest = [], ...rest] = lists;
-    const others = rest.map((list) => new Set(list));
+    const sets = indexable.map((word) => this.lookup(word)).sort((a, b) => a.size - b.size);
+    const [smallest = new Set<number>(), ...rest] = sets;
     const shortWords = termWords.filter((word) => word.length < MIN_PREFIX);
-    return smallest.filter(
-      (id) => others.every((set) => set.has(id)) && shortWords.every((short) => this.hasWordStartingWith(id, short)),
+    return [...smallest].filter(
+      (id) =>
+        rest.every((set) => set.has(id)) && shortWords.every((short) => this.hasWordStartingWith(id, short)),
     );
   }
 
@@ -93,21 +119,15 @@ class FieldIndex<T> {
 
   private hasWordStartingWith(id: number, prefix: string): boolean {
     return (this.wholeValues.get(id) ?? []).some((value) =>
-      wordsOf(this.spec.kind, value).some((word) => word.startsWith(prefix)),
+      wordsOf(this.spec.kind, value, value).some((word) => word.startsWith(prefix)),
     );
   }
 }
 
-function appendOnce(map: Map<string, number[]>, key: string, id: number): void {
-  const list = map.get(key);
-  if (!list) map.set(key, [id]);
-  // Records are added in one pass per id, so a repeat can only be the last entry.
-  else if (list[list.length - 1] !== id) list.push(id);
-}
-
 /**
- * Prefix index built once at seed time: Pipedrive answers search from an index, and the
- * sandbox should not hide a slow picker behind a linear scan that happens to be fast on 5,000 rows.
+ * Word index built once at seed time: Pipedrive answers search from an
+ * index, and the sandbox should not hide a slow picker behind a linear scan that happens to be fast
+ * on 5,000 rows.
  */
 export class SearchIndex<T extends { id: number }> {
   private readonly fields = new Map<string, FieldIndex<T>>();
@@ -115,14 +135,15 @@ export class SearchIndex<T extends { id: number }> {
 
   constructor(
     specs: Record<string, SearchFieldSpec<T>>,
-    private readonly sortKey: (record: T) => string,
+    sortKey: (record: T) => string,
+    records: Iterable<T>,
   ) {
     for (const [name, spec] of Object.entries(specs)) this.fields.set(name, new FieldIndex(spec));
-  }
-
-  add(record: T): void {
-    this.sortKeys.set(record.id, normalizeText(this.sortKey(record)));
-    for (const field of this.fields.values()) field.add(record.id, record);
+    for (const record of records) {
+      this.sortKeys.set(record.id, normalizeText(sortKey(record)));
+      for (const field of this.fields.values()) field.add(record.id, record);
+    }
+    for (const field of this.fields.values()) field.seal();
   }
 
   search({ term, fields, exactMatch }: SearchQuery): SearchHit[] {

@@ -37,7 +37,7 @@ function user(
  * cannot own leads, which lets tests check the owner_id rule.
  */
 export const SEED_USERS: readonly User[] = [
-  user(21000001, 'Maria López', 'maria.lopez@northwind.example', {
+  user(21000001, 'Maria Lopez', 'maria.lopez@northwind.example', {
     defaultCurrency: 'EUR',
     locale: 'en_US',
     timezoneName: 'Europe/Madrid',
@@ -80,7 +80,22 @@ export const SEED_USERS: readonly User[] = [
 
 /** Pipedrive's default lead labels; fixed ids so the app and tests can refer to them. */
 export const SEED_LEAD_LABELS: readonly LeadLabel[] = [
-  { id: 'f08b42a0-4e75-41ea-9643-03698ef1cfd6', name: 'Hot', color: 'red', addTime: '2024-03-04T09:12:44.000Z' },
-  { id: 'f08b42a1-4e75-41ea-9643-03698ef1cfd6', name: 'Warm', color: 'yellow', addTime: '2024-03-04T09:12:44.000Z' },
-  { id: 'f08b42a2-4e75-41ea-9643-03698ef1cfd6', name: 'Cold', color: 'blue', addTime: '2024-03-04T09:12:44.000Z' },
+  {
+    id: 'f08b42a0-4e75-41ea-9643-03698ef1cfd6',
+    name: 'Hot',
+    color: 'red',
+    addTime: '2024-03-04T09:12:44.000Z',
+  },
+  {
+    id: 'f08b42a1-4e75-41ea-9643-03698ef1cfd6',
+    name: 'Warm',
+    color: 'yellow',
+    addTime: '2024-03-04T09:12:44.000Z',
+  },
+  {
+    id: 'f08b42a2-4e75-41ea-9643-03698ef1cfd6',
+    name: 'Cold',
+    color: 'blue',
+    addTime: '2024-03-04T09:12:44.000Z',
+  },
 ];

@@ -182,9 +182,13 @@ function generatePersons(random: () => number, orgs: Array<{ org: Organization; 
     const employer = random() < 0.85 ? pick(random, orgs) : null;
     const city = employer?.city ?? pick(random, CITIES);
     const local = `${slugWord(first)}.${slugWord(last)}`;
-    const personEmails = [uniqueEmail(local, employer?.org.domain ?? pick(random, FREE_MAIL_DOMAINS), emails)];
+    const personEmails = [
+      uniqueEmail(local, employer?.org.domain ?? pick(random, FREE_MAIL_DOMAINS), emails),
+    ];
     if (employer && random() < 0.1) {
-      personEmails.push(uniqueEmail(`${slugWord(first)}${slugWord(last)}`, pick(random, FREE_MAIL_DOMAINS), emails));
+      personEmails.push(
+        uniqueEmail(`${slugWord(first)}${slugWord(last)}`, pick(random, FREE_MAIL_DOMAINS), emails),
+      );
     }
     persons.push({
       id: persons.length + 1,

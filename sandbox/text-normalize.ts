@@ -12,6 +12,8 @@ const SPECIAL_LETTERS: Record<string, string> = {
 
 /** Case- and accent-insensitive form, so "lopez" finds "López" and "soren" finds "Søren". */
 export function normalizeText(text: string): string {
+  // Most values are plain ASCII; skipping Unicode normalization for them keeps seeding fast.
+  if (/^[\x20-\x7e]*$/.test(text)) return text.toLowerCase();
   return text
     .normalize('NFD')
     .replace(/\p{M}/gu, '')

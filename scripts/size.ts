@@ -12,8 +12,10 @@ const dist = join(import.meta.dirname, '..', 'dist');
 
 export function initialScripts(indexHtml: string): string[] {
   const found = new Set<string>();
-  for (const match of indexHtml.matchAll(/<script[^>]*type="module"[^>]*src="([^"]+)"/g)) found.add(match[1] ?? '');
-  for (const match of indexHtml.matchAll(/<link[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g)) found.add(match[1] ?? '');
+  for (const match of indexHtml.matchAll(/<script[^>]*type="module"[^>]*src="([^"]+)"/g))
+    found.add(match[1] ?? '');
+  for (const match of indexHtml.matchAll(/<link[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g))
+    found.add(match[1] ?? '');
   found.delete('');
   return [...found];
 }
@@ -36,9 +38,12 @@ for (const src of initial) {
 const lazy = readdirSync(join(dist, 'assets'))
   .filter((file) => file.endsWith('.js') && !initial.includes(`/assets/${file}`))
   .map((file) => ({ file, bytes: gzipSize(join(dist, 'assets', file)) }));
-for (const { file, bytes } of lazy) console.log(`  (lazy) /assets/${file.padEnd(35)} ${kB(bytes).padStart(9)}`);
+for (const { file, bytes } of lazy)
+  console.log(`  (lazy) /assets/${file.padEnd(35)} ${kB(bytes).padStart(9)}`);
 
-console.log(`initial JS: ${kB(total)} gzip; budget ${kB(BUDGET_BYTES)} (${((total / BUDGET_BYTES) * 100).toFixed(0)}%)`);
+console.log(
+  `initial JS: ${kB(total)} gzip; budget ${kB(BUDGET_BYTES)} (${((total / BUDGET_BYTES) * 100).toFixed(0)}%)`,
+);
 if (total > BUDGET_BYTES) {
   console.error(`size: over budget by ${kB(total - BUDGET_BYTES)}`);
   process.exit(1);

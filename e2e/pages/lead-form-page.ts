@@ -29,7 +29,9 @@ export class LeadFormPage {
   /** Types into a picker and chooses the option whose name matches. */
   async pick(picker: Locator, search: string, optionName: string) {
     await picker.fill(search);
-    const option = this.page.getByRole('option', { name: new RegExp(`^${escapeRegExp(optionName)}`) }).first();
+    const option = this.page
+      .getByRole('option', { name: new RegExp(`^${escapeRegExp(optionName)}`) })
+      .first();
     await expect(option).toBeVisible();
     await option.click();
     await expect(picker).toHaveValue(optionName);

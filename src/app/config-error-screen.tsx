@@ -7,7 +7,9 @@ export function ConfigErrorScreen({ error }: { error: unknown }) {
         <div className="notice notice--error" role="alert">
           <p>{error instanceof Error ? error.message : 'The app configuration could not be loaded.'}</p>
         </div>
-        <p>Reload the page in a moment. If this keeps happening, tell whoever runs QuickLead for your team.</p>
+        <p>
+          Reload the page in a moment. If this keeps happening, tell whoever runs QuickLead for your team.
+        </p>
       </section>
     </main>
   );

@@ -6,11 +6,13 @@ export function SignInScreen() {
   return (
     <section className="panel panel--center" aria-labelledby="sign-in-heading">
       <h1 id="sign-in-heading">Add leads to Pipedrive in seconds</h1>
-      <p className="lede">Sign in with your Pipedrive account, fill one short form, and the lead is in your inbox.</p>
+      <p className="lede">
+        Sign in with your Pipedrive account, fill one short form, and the lead is in your inbox.
+      </p>
       <SignInButton />
       <p className="mode-note">
-        <strong>Browser demo mode:</strong> this tab is the OAuth client (authorization code with PKCE). Tokens
-        stay in memory only, so reloading the page signs you out.
+        <strong>Browser demo mode:</strong> this tab is the OAuth client (authorization code with PKCE).
+        Tokens stay in memory only, so reloading the page signs you out.
       </p>
     </section>
   );

@@ -39,7 +39,7 @@ export async function completeSignIn(
   provider: ProviderConfig,
   callbackUrl: URL,
   pending: PendingSignIn | undefined,
-  now: () => number = Date.now,
+  options: { now?: () => number; fetch?: typeof fetch } = {},
 ): Promise<Session> {
   try {
     if (!pending) {
@@ -56,10 +56,10 @@ export async function completeSignIn(
       params,
       pending.redirectUri,
       pending.codeVerifier,
-      httpOptionsFor(provider),
+      { ...httpOptionsFor(provider), ...(options.fetch ? { [oauth.customFetch]: options.fetch } : {}) },
     );
     const tokens = await oauth.processAuthorizationCodeResponse(as, client, response);
-    return sessionFromTokens(provider, tokens, now());
+    return sessionFromTokens(provider, tokens, (options.now ?? Date.now)());
   } catch (error) {
     throw toSignInError(error);
   }

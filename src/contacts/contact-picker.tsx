@@ -58,7 +58,14 @@ export function ContactPicker({
       onInputValueChange={setInputValue}
       selectedItem={selected}
       onSelectedItemChange={(item) => props.onChange(item ? { id: item.id, name: item.name } : null)}
-      status={statusText({ typed, term, selected: props.value !== null, search, count: results.length, nouns })}
+      status={statusText({
+        typed,
+        term,
+        selected: props.value !== null,
+        search,
+        count: results.length,
+        nouns,
+      })}
       busy={search.isFetching}
       inputRef={props.inputRef}
       onBlur={props.onBlur}

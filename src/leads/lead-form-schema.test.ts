@@ -17,7 +17,9 @@ describe('leadFormSchema', () => {
   });
 
   it('requires a title and trims it', () => {
-    expect(issuesOf({ title: '   ', person, organization: null })).toEqual([['title', 'Enter a title for the lead']]);
+    expect(issuesOf({ title: '   ', person, organization: null })).toEqual([
+      ['title', 'Enter a title for the lead'],
+    ]);
     expect(leadFormSchema.parse({ title: '  Deal  ', person, organization: null }).title).toBe('Deal');
   });
 
@@ -37,6 +39,8 @@ describe('leadFormSchema', () => {
   });
 
   it('rejects a picked contact without a usable id', () => {
-    expect(issuesOf({ title: 'Deal', person: { id: 0, name: 'x' }, organization: null })[0]?.[0]).toBe('person.id');
+    expect(issuesOf({ title: 'Deal', person: { id: 0, name: 'x' }, organization: null })[0]?.[0]).toBe(
+      'person.id',
+    );
   });
 });

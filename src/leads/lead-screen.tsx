@@ -28,5 +28,11 @@ export function LeadScreen({ webUrlOf, locale }: LeadScreenProps) {
       />
     );
   }
-  return <LeadForm key={formKey} focusTitle={formKey > 0} onCreated={(lead, values) => setCreated({ lead, values })} />;
+  return (
+    <LeadForm
+      key={formKey}
+      focusTitle={formKey > 0}
+      onCreated={(lead, values) => setCreated({ lead, values })}
+    />
+  );
 }

@@ -8,12 +8,16 @@ const FIELD_LABELS: Record<LeadFieldName, string> = {
   organization: 'organization',
 };
 
-export type SubmitProblem = { field: LeadFieldName; message: string } | { field?: undefined; message: string };
+export type SubmitProblem =
+  | { field: LeadFieldName; message: string }
+  | { field?: undefined; message: string };
 
 /** Where a failed create belongs: on the field Pipedrive named, or in the summary with a next step. */
 export function describeSubmitError(error: unknown): SubmitProblem {
   if (!(error instanceof ApiError)) {
-    return { message: 'QuickLead could not reach Pipedrive. Check your connection, then select Create lead again.' };
+    return {
+      message: 'QuickLead could not reach Pipedrive. Check your connection, then select Create lead again.',
+    };
   }
   const field = formFieldFor(error.field);
   if (field && error.detail) {
@@ -23,10 +27,14 @@ export function describeSubmitError(error: unknown): SubmitProblem {
     return { message: 'Your Pipedrive session has ended. Sign in again; what you typed is still here.' };
   }
   if (error.status === 403) {
-    return { message: `Pipedrive does not allow this: ${error.message}. Ask an admin to check the app's access.` };
+    return {
+      message: `Pipedrive does not allow this: ${error.message}. Ask an admin to check the app's access.`,
+    };
   }
   if (error.status === 429) {
-    return { message: 'Pipedrive is busy with too many requests. Wait a moment, then select Create lead again.' };
+    return {
+      message: 'Pipedrive is busy with too many requests. Wait a moment, then select Create lead again.',
+    };
   }
   if (error.status >= 500) {
     return { message: 'Pipedrive had a problem and did not create the lead. Try again in a moment.' };

@@ -20,9 +20,9 @@ describe('toAddLeadRequest', () => {
   });
 
   it('trims the title', () => {
-    expect(toAddLeadRequest({ title: '  Spaced  ', person: { id: 1, name: 'A' }, organization: null }).title).toBe(
-      'Spaced',
-    );
+    expect(
+      toAddLeadRequest({ title: '  Spaced  ', person: { id: 1, name: 'A' }, organization: null }).title,
+    ).toBe('Spaced');
   });
 });
 

@@ -6,7 +6,11 @@ import type { ApiRequest, Transport } from './transport.ts';
  * Sends a request, unwraps Pipedrive's `{ success, data }` envelope and checks `data` against
  * `schema`; any failure becomes an ApiError.
  */
-export async function callApi<T>(transport: Transport, request: ApiRequest, schema: z.ZodType<T>): Promise<T> {
+export async function callApi<T>(
+  transport: Transport,
+  request: ApiRequest,
+  schema: z.ZodType<T>,
+): Promise<T> {
   const response = await transport(request);
   const body: unknown = await response.json().catch(() => undefined);
   const envelope = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : undefined;

@@ -43,7 +43,11 @@ export function Combobox<Item>(props: ComboboxProps<Item>) {
     onInputValueChange: ({ inputValue: next, type }) => {
       props.onInputValueChange(next);
       // Typing over a picked value un-picks it, so the form never holds a choice the input no longer shows.
-      if (type === useCombobox.stateChangeTypes.InputChange && selectedItem && next !== itemToString(selectedItem)) {
+      if (
+        type === useCombobox.stateChangeTypes.InputChange &&
+        selectedItem &&
+        next !== itemToString(selectedItem)
+      ) {
         props.onSelectedItemChange(null);
       }
     },
@@ -53,7 +57,7 @@ export function Combobox<Item>(props: ComboboxProps<Item>) {
   const showPopup = combobox.isOpen && (items.length > 0 || props.status !== '');
   return (
     <div className={error ? 'field field--error' : 'field'}>
-      <label className="field-label" {...combobox.getLabelProps()}>
+      <label className="field-label" id={`${id}-label`} htmlFor={id}>
         {label}
       </label>
       <FieldHint id={id}>{hint}</FieldHint>

@@ -18,9 +18,14 @@ interface ErrorSummaryProps {
  */
 export function ErrorSummary({ errors, focusKey }: ErrorSummaryProps) {
   const ref = useRef<HTMLDivElement>(null);
+  const focusedFor = useRef(0);
+  // The summary may render a commit after the failed submit that asked for focus; catch it then.
   useEffect(() => {
-    if (focusKey > 0) ref.current?.focus();
-  }, [focusKey]);
+    if (focusKey > focusedFor.current && ref.current) {
+      focusedFor.current = focusKey;
+      ref.current.focus();
+    }
+  });
 
   if (errors.length === 0) return null;
   return (

@@ -1,0 +1,56 @@
+import type { Context } from 'hono';
+
+const ERROR_INFO = 'Please check developers.pipedrive.com';
+
+export function unauthorized(c: Context, error: string): Response {
+  return c.json({ success: false, error, errorCode: 401, error_info: ERROR_INFO }, 401);
+}
+
+export function scopeMismatch(c: Context): Response {
+  return c.json(
+    { success: false, error: 'Scope and URL mismatch', errorCode: 403, error_info: ERROR_INFO },
+    403,
+  );
+}
+
+/** The body Pipedrive's lead endpoints send for a failed Joi validation. */
+export function invalidDataset(c: Context, message: string): Response {
+  return c.json(
+    {
+      success: false,
+      data: null,
+      additional_data: null,
+      error: 'provided dataset is not valid',
+      error_info: message,
+    },
+    400,
+  );
+}
+
+/**
+ * v2 validation errors. Best guess at the wording: Pipedrive's v2 endpoints answer bad query
+ * parameters with "Validation failed: <param>: <reason>" and a code, but the exact texts are
+ * not documented.
+ */
+export function v2ValidationError(c: Context, parameter: string, reason: string): Response {
+  return c.json(
+    {
+      success: false,
+      error: `Validation failed: ${parameter}: ${reason}`,
+      code: 'ERR_SCHEMA_VALIDATION_FAILED',
+      error_info: ERROR_INFO,
+      data: null,
+      additional_data: null,
+    },
+    400,
+  );
+}
+
+export function apiError(
+  c: Context,
+  status: 400 | 404 | 415 | 500,
+  error: string,
+  errorInfo = ERROR_INFO,
+): Response {
+  return c.json({ success: false, error, error_info: errorInfo, data: null, additional_data: null }, status);
+}

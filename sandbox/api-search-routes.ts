@@ -1,0 +1,141 @@
+import type { Context, Hono } from 'hono';
+import { type ApiEnv, endpoint } from './api-auth.ts';
+import { v2ValidationError } from './api-responses.ts';
+import type { CrmStore } from './crm-store.ts';
+import type { SearchHit } from './search-index.ts';
+
+const SEARCH_SCOPES = ['contacts:read', 'contacts:full', 'search:read'];
+const DEFAULT_LIMIT = 100;
+const MAX_LIMIT = 500;
+
+interface ParsedSearch {
+  term: string;
+  fields: string[];
+  exactMatch: boolean;
+  limit: number;
+  offset: number;
+}
+
+type ParseResult = { ok: true; search: ParsedSearch } | { ok: false; parameter: string; reason: string };
+
+/** The cursor is opaque to clients; inside it is just the offset of the next page. */
+export function encodeCursor(offset: number): string {
+  return Buffer.from(JSON.stringify({ offset })).toString('base64url');
+}
+
+function decodeCursor(cursor: string): number | null {
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    const offset = (parsed as { offset?: unknown } | null)?.offset;
+    return typeof offset === 'number' && Number.isInteger(offset) && offset >= 0 ? offset : null;
+  } catch {
+    return null;
+  }
+}
+
+function parseSearch(c: Context, allowedFields: readonly string[]): ParseResult {
+  const fail = (parameter: string, reason: string): ParseResult => ({ ok: false, parameter, reason });
+  const exactRaw = c.req.query('exact_match');
+  if (exactRaw !== undefined && !['true', 'false', '1', '0'].includes(exactRaw)) {
+    return fail('exact_match', 'Must be a boolean');
+  }
+  const exactMatch = exactRaw === 'true' || exactRaw === '1';
+  const term = (c.req.query('term') ?? '').trim();
+  const minLength = exactMatch ? 1 : 2;
+  if (term.length < minLength) {
+    return fail(
+      'term',
+      `Search term must be at least ${minLength} character${minLength > 1 ? 's' : ''} long`,
+    );
+  }
+  const fieldsRaw = c.req.query('fields');
+  const fields = fieldsRaw ? fieldsRaw.split(',').map((field) => field.trim()) : [...allowedFields];
+  const unknown = fields.find((field) => !allowedFields.includes(field));
+  if (unknown !== undefined) return fail('fields', `Must be a list of: ${allowedFields.join(', ')}`);
+  const limitRaw = c.req.query('limit');
+  const limit = limitRaw === undefined ? DEFAULT_LIMIT : Number(limitRaw);
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) {
+    return fail('limit', `Must be an integer between 1 and ${MAX_LIMIT}`);
+  }
+  const cursor = c.req.query('cursor');
+  const offset = cursor ? decodeCursor(cursor) : 0;
+  if (offset === null) return fail('cursor', 'Invalid cursor');
+  return { ok: true, search: { term, fields, exactMatch, limit, offset } };
+}
+
+interface Found<R> {
+  score: number;
+  record: R;
+}
+
+function resolve<R>(hits: readonly SearchHit[], find: (id: number) => R | undefined): Found<R>[] {
+  return hits.flatMap((hit) => {
+    const record = find(hit.id);
+    return record ? [{ score: hit.score, record }] : [];
+  });
+}
+
+function page<R>(
+  c: Context,
+  hits: readonly Found<R>[],
+  search: ParsedSearch,
+  toItem: (record: R) => unknown,
+) {
+  const slice = hits.slice(search.offset, search.offset + search.limit);
+  const nextOffset = search.offset + search.limit;
+  return c.json({
+    success: true,
+    data: {
+      items: slice.map((hit) => ({
+        result_score: Math.round(hit.score * 10000) / 10000,
+        item: toItem(hit.record),
+      })),
+    },
+    additional_data: { next_cursor: nextOffset < hits.length ? encodeCursor(nextOffset) : null },
+  });
+}
+
+export function registerSearchRoutes(v2: Hono<ApiEnv>, crm: CrmStore): void {
+  v2.get('/persons/search', endpoint({ scopes: SEARCH_SCOPES, cost: 20 }), (c) => {
+    const parsed = parseSearch(c, ['custom_fields', 'email', 'notes', 'phone', 'name']);
+    if (!parsed.ok) return v2ValidationError(c, parsed.parameter, parsed.reason);
+    const orgRaw = c.req.query('organization_id');
+    const orgId = orgRaw === undefined ? null : Number(orgRaw);
+    if (orgId !== null && (!Number.isInteger(orgId) || orgId < 1)) {
+      return v2ValidationError(c, 'organization_id', 'Must be a positive integer');
+    }
+    let hits = resolve(crm.searchPersons(parsed.search), (id) => crm.findPerson(id));
+    if (orgId !== null) hits = hits.filter((hit) => hit.record.orgId === orgId);
+    return page(c, hits, parsed.search, (person) => {
+      const org = person.orgId === null ? undefined : crm.findOrganization(person.orgId);
+      return {
+        id: person.id,
+        type: 'person',
+        name: person.name,
+        phones: person.phones,
+        emails: person.emails,
+        visible_to: person.visibleTo,
+        owner: { id: person.ownerId },
+        organization: org ? { id: org.id, name: org.name, address: org.address } : null,
+        custom_fields: [],
+        notes: [],
+      };
+    });
+  });
+
+  v2.get('/organizations/search', endpoint({ scopes: SEARCH_SCOPES, cost: 20 }), (c) => {
+    const parsed = parseSearch(c, ['address', 'custom_fields', 'notes', 'name']);
+    if (!parsed.ok) return v2ValidationError(c, parsed.parameter, parsed.reason);
+    const hits = resolve(crm.searchOrganizations(parsed.search), (id) => crm.findOrganization(id));
+    return page(c, hits, parsed.search, (org) => ({
+      id: org.id,
+      type: 'organization',
+      name: org.name,
+      address: org.address,
+      visible_to: org.visibleTo,
+      owner: { id: org.ownerId },
+      custom_fields: [],
+      notes: [],
+    }));
+  });
+}

@@ -1,0 +1,222 @@
+import { randomToken } from './random.ts';
+
+export const CODE_TTL_MS = 5 * 60 * 1000;
+const CODE_RETENTION_MS = 60 * 60 * 1000;
+export const ACCESS_TOKEN_TTL_S = 3599;
+export const REFRESH_TOKEN_TTL_MS = 60 * 24 * 60 * 60 * 1000;
+/** How long the sign-in and consent pages stay usable before the user must start again. */
+export const PENDING_AUTHORIZATION_TTL_MS = 15 * 60 * 1000;
+
+export interface PendingAuthorization {
+  id: string;
+  clientId: string;
+  redirectUri: string;
+  state: string | null;
+  codeChallenge: string | null;
+  createdAt: number;
+  /** Set once the user has signed in; consent is only possible after that. */
+  userId: number | null;
+}
+
+export interface AuthorizationCode {
+  code: string;
+  clientId: string;
+  redirectUri: string;
+  userId: number;
+  codeChallenge: string | null;
+  issuedAt: number;
+  /** The refresh token issued for this code, so a replay can take the whole grant back. */
+  redeemedWith: string | null;
+}
+
+export interface AccessToken {
+  token: string;
+  clientId: string;
+  userId: number;
+  scopes: readonly string[];
+  expiresAt: number;
+  refreshToken: string | null;
+}
+
+export interface RefreshToken {
+  token: string;
+  clientId: string;
+  userId: number;
+  scopes: readonly string[];
+  expiresAt: number;
+  accessTokens: Set<string>;
+}
+
+export interface IssuedTokens {
+  accessToken: AccessToken;
+  refreshToken: RefreshToken;
+}
+
+export interface AuthStoreOptions {
+  now: () => number;
+  /** Real Pipedrive keeps the refresh token by default; rotation lets tests check the client stores the new one. */
+  rotateRefreshTokens: boolean;
+}
+
+/** OAuth state: pending sign-ins, authorization codes and tokens, all in memory. */
+export class AuthStore {
+  private readonly pending = new Map<string, PendingAuthorization>();
+  private readonly codes = new Map<string, AuthorizationCode>();
+  private readonly accessTokens = new Map<string, AccessToken>();
+  private readonly refreshTokens = new Map<string, RefreshToken>();
+
+  constructor(private readonly options: AuthStoreOptions) {}
+
+  createPendingAuthorization(
+    input: Omit<PendingAuthorization, 'id' | 'createdAt' | 'userId'>,
+  ): PendingAuthorization {
+    this.prune();
+    const request: PendingAuthorization = {
+      ...input,
+      id: randomToken(),
+      createdAt: this.now(),
+      userId: null,
+    };
+    this.pending.set(request.id, request);
+    return request;
+  }
+
+  findPendingAuthorization(id: string): PendingAuthorization | undefined {
+    const request = this.pending.get(id);
+    if (!request || this.now() - request.createdAt > PENDING_AUTHORIZATION_TTL_MS) return undefined;
+    return request;
+  }
+
+  /** One decision per request: a second Allow (back button, double submit) must not mint a second code. */
+  takePendingAuthorization(id: string): PendingAuthorization | undefined {
+    const request = this.findPendingAuthorization(id);
+    this.pending.delete(id);
+    return request;
+  }
+
+  issueCode(request: PendingAuthorization, userId: number): string {
+    const code = randomToken();
+    this.codes.set(code, {
+      code,
+      clientId: request.clientId,
+      redirectUri: request.redirectUri,
+      userId,
+      codeChallenge: request.codeChallenge,
+      issuedAt: this.now(),
+      redeemedWith: null,
+    });
+    return code;
+  }
+
+  findCode(code: string): AuthorizationCode | undefined {
+    return this.codes.get(code);
+  }
+
+  isCodeExpired(code: AuthorizationCode): boolean {
+    return this.now() - code.issuedAt > CODE_TTL_MS;
+  }
+
+  /** RFC 6749 §4.1.2: a code used twice may be stolen, so the tokens it produced are revoked too. */
+  rejectReplayedCode(code: AuthorizationCode): void {
+    if (code.redeemedWith) this.revokeRefreshToken(code.redeemedWith);
+    this.codes.delete(code.code);
+  }
+
+  redeemCode(code: AuthorizationCode, scopes: readonly string[]): IssuedTokens {
+    const tokens = this.issueTokens({ clientId: code.clientId, userId: code.userId, scopes });
+    code.redeemedWith = tokens.refreshToken.token;
+    return tokens;
+  }
+
+  /** Also the helper tests use to get a token with chosen scopes without the browser flow. */
+  issueTokens(input: { clientId: string; userId: number; scopes: readonly string[] }): IssuedTokens {
+    const refreshToken: RefreshToken = {
+      token: randomToken(),
+      clientId: input.clientId,
+      userId: input.userId,
+      scopes: input.scopes,
+      expiresAt: this.now() + REFRESH_TOKEN_TTL_MS,
+      accessTokens: new Set(),
+    };
+    this.refreshTokens.set(refreshToken.token, refreshToken);
+    return { accessToken: this.issueAccessToken(refreshToken), refreshToken };
+  }
+
+  findRefreshToken(token: string, clientId: string): RefreshToken | undefined {
+    const record = this.refreshTokens.get(token);
+    if (!record || record.clientId !== clientId) return undefined;
+    if (record.expiresAt <= this.now()) {
+      this.revokeRefreshToken(token);
+      return undefined;
+    }
+    return record;
+  }
+
+  /** The refresh token's 60-day expiry slides on every use, as Pipedrive documents. */
+  refresh(record: RefreshToken): IssuedTokens {
+    if (this.options.rotateRefreshTokens) {
+      this.revokeRefreshToken(record.token);
+      return this.issueTokens(record);
+    }
+    record.expiresAt = this.now() + REFRESH_TOKEN_TTL_MS;
+    return { accessToken: this.issueAccessToken(record), refreshToken: record };
+  }
+
+  findAccessToken(token: string): AccessToken | undefined {
+    const record = this.accessTokens.get(token);
+    if (!record) return undefined;
+    if (record.expiresAt <= this.now()) {
+      this.accessTokens.delete(token);
+      return undefined;
+    }
+    return record;
+  }
+
+  /**
+   * RFC 7009: unknown tokens are not an error. A token of another client is left alone rather than
+   * reported, so the endpoint cannot be used to probe which tokens exist.
+   */
+  revoke(token: string, clientId: string): void {
+    const access = this.accessTokens.get(token);
+    if (access?.clientId === clientId) this.accessTokens.delete(token);
+    const refresh = this.refreshTokens.get(token);
+    if (refresh?.clientId === clientId) this.revokeRefreshToken(token);
+  }
+
+  private issueAccessToken(refreshToken: RefreshToken): AccessToken {
+    const accessToken: AccessToken = {
+      token: `v1u:${randomToken()}`,
+      clientId: refreshToken.clientId,
+      userId: refreshToken.userId,
+      scopes: refreshToken.scopes,
+      expiresAt: this.now() + ACCESS_TOKEN_TTL_S * 1000,
+      refreshToken: refreshToken.token,
+    };
+    this.accessTokens.set(accessToken.token, accessToken);
+    refreshToken.accessTokens.add(accessToken.token);
+    return accessToken;
+  }
+
+  private revokeRefreshToken(token: string): void {
+    const record = this.refreshTokens.get(token);
+    if (!record) return;
+    for (const access of record.accessTokens) this.accessTokens.delete(access);
+    this.refreshTokens.delete(token);
+  }
+
+  private now(): number {
+    return this.options.now();
+  }
+
+  /** Drops stale sign-ins and codes so a long-running sandbox does not grow without bound. */
+  private prune(): void {
+    const now = this.now();
+    for (const [id, request] of this.pending) {
+      if (now - request.createdAt > PENDING_AUTHORIZATION_TTL_MS) this.pending.delete(id);
+    }
+    for (const [key, code] of this.codes) {
+      // Kept well past their expiry so a late exchange still gets "has expired" rather than "is invalid".
+      if (now - code.issuedAt > CODE_RETENTION_MS) this.codes.delete(key);
+    }
+  }
+}

@@ -1,0 +1,76 @@
+import type { Hono } from 'hono';
+import { createApiApp } from './api-app.ts';
+import { AuthStore } from './auth-store.ts';
+import { CrmStore, type SandboxPlan } from './crm-store.ts';
+import { createOAuthApp } from './oauth-app.ts';
+import {
+  CONFIDENTIAL_CLIENT_ID,
+  CONFIDENTIAL_CLIENT_SECRET,
+  createClients,
+  PUBLIC_CLIENT_ID,
+} from './oauth-clients.ts';
+import { SANDBOX_PASSWORD } from './seed-company.ts';
+
+export interface SandboxOptions {
+  /** e.g. 'http://127.0.0.1:5181', the stand-in for https://oauth.pipedrive.com */
+  oauthOrigin: string;
+  /** e.g. 'http://127.0.0.1:5182', the company API origin returned as `api_domain` */
+  apiOrigin: string;
+  /** QuickLead origins: they get CORS and registered redirect URIs. */
+  appOrigins: string[];
+  /** Clock in ms, injectable so tests can expire codes and tokens. */
+  now?: () => number;
+  /** Default 'premium' (visible_to 1, 3, 5, 7); 'growth' allows only 1 and 3. */
+  plan?: SandboxPlan;
+  /** Default false: like Pipedrive, a refresh returns the same refresh token with a renewed expiry. */
+  rotateRefreshTokens?: boolean;
+}
+
+/** Everything the stores hold, for tests that need to set up state without the browser flow. */
+export interface SandboxStore {
+  auth: AuthStore;
+  crm: CrmStore;
+}
+
+export interface Sandbox {
+  oauthApp: Hono;
+  apiApp: Hono;
+  store: SandboxStore;
+  clients: { confidential: { clientId: string; clientSecret: string }; public: { clientId: string } };
+  demoUsers: Array<{ name: string; email: string; password: string }>;
+}
+
+function toOrigin(value: string): string {
+  return new URL(value).origin;
+}
+
+export function createSandbox(options: SandboxOptions): Sandbox {
+  const now = options.now ?? Date.now;
+  const appOrigins = options.appOrigins.map(toOrigin);
+  const apiOrigin = toOrigin(options.apiOrigin);
+  const store: SandboxStore = {
+    auth: new AuthStore({ now, rotateRefreshTokens: options.rotateRefreshTokens ?? false }),
+    crm: new CrmStore(options.plan ?? 'premium'),
+  };
+  const clients = createClients(appOrigins);
+  const demoUsers = store.crm.users
+    .filter((user) => user.activeFlag)
+    .map((user) => ({ name: user.name, email: user.email, password: SANDBOX_PASSWORD }));
+  return {
+    oauthApp: createOAuthApp({
+      auth: store.auth,
+      crm: store.crm,
+      clients,
+      demoAccounts: demoUsers,
+      apiOrigin,
+      appOrigins,
+    }),
+    apiApp: createApiApp({ auth: store.auth, crm: store.crm, appOrigins, now }),
+    store,
+    clients: {
+      confidential: { clientId: CONFIDENTIAL_CLIENT_ID, clientSecret: CONFIDENTIAL_CLIENT_SECRET },
+      public: { clientId: PUBLIC_CLIENT_ID },
+    },
+    demoUsers,
+  };
+}

@@ -1,0 +1,57 @@
+import type { Context } from 'hono';
+import type { CrmStore } from './crm-store.ts';
+import type { Lead } from './crm-types.ts';
+import { sendPage } from './html-page.ts';
+import { isGuid } from './lead-validation.ts';
+import { html } from './safe-html.ts';
+
+function formatValue(value: Lead['value']): string {
+  if (!value) return 'No value';
+  try {
+    return new Intl.NumberFormat('en-US', { style: 'currency', currency: value.currency }).format(
+      value.amount,
+    );
+  } catch {
+    // Intl rejects codes it does not know; the lead can still carry them.
+    return `${value.amount} ${value.currency}`;
+  }
+}
+
+function formatTime(iso: string): string {
+  return `${iso.slice(0, 16).replace('T', ' ')} UTC`;
+}
+
+/**
+ * Stands in for https://{company}.pipedrive.com/leads/inbox/{id}, the Pipedrive web view the
+ * app's created-lead card links to. No API token: it is a page for the signed-in browser user.
+ */
+export function leadInboxPage(c: Context, crm: CrmStore): Response {
+  const id = c.req.param('id') ?? '';
+  const lead = isGuid(id) ? crm.findLead(id.toLowerCase()) : undefined;
+  if (!lead) {
+    return sendPage(c, 404, {
+      title: 'Lead not found · Pipedrive sandbox',
+      body: html`<div class="card"><h1>Lead not found</h1>
+<p>There is no lead with this link. It may have been removed when the sandbox was reset.</p></div>`,
+    });
+  }
+  const person = lead.person_id === null ? undefined : crm.findPerson(lead.person_id);
+  const org = lead.organization_id === null ? undefined : crm.findOrganization(lead.organization_id);
+  const owner = crm.findUser(lead.owner_id);
+  return sendPage(c, 200, {
+    title: `${lead.title} · Leads Inbox · Pipedrive sandbox`,
+    body: html`<div class="card">
+<p class="muted">Leads Inbox · ${crm.company.name}</p>
+<h1>${lead.title}</h1>
+<dl>
+<dt>Person</dt><dd>${person?.name ?? 'None'}</dd>
+<dt>Organization</dt><dd>${org?.name ?? 'None'}</dd>
+<dt>Value</dt><dd>${formatValue(lead.value)}</dd>
+<dt>Owner</dt><dd>${owner?.name ?? `User ${lead.owner_id}`}</dd>
+<dt>Expected close</dt><dd>${lead.expected_close_date ?? 'Not set'}</dd>
+<dt>Source</dt><dd>${lead.source_name}</dd>
+<dt>Added</dt><dd><time datetime="${lead.add_time}">${formatTime(lead.add_time)}</time></dd>
+</dl>
+</div>`,
+  });
+}

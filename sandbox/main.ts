@@ -1,0 +1,81 @@
+/**
+ * `npm run sandbox`: the Pipedrive stand-in on its own, for working on the app against it.
+ * SANDBOX_OAUTH_PORT (5181), SANDBOX_API_PORT (5182), APP_ORIGINS (comma list,
+ * default http://127.0.0.1:5173). Ctrl-C stops both servers and frees the ports.
+ */
+import { FIXTURES } from './seed.ts';
+import { startSandbox } from './serve.ts';
+
+const HOST = '127.0.0.1';
+
+function port(name: string, fallback: number): number {
+  const raw = process.env[name];
+  const value = raw === undefined || raw === '' ? fallback : Number(raw);
+  if (!Number.isInteger(value) || value < 1 || value > 65535) {
+    throw new Error(`${name} must be a port number (1-65535), got "${raw}"`);
+  }
+  return value;
+}
+
+function appOrigins(): string[] {
+  const raw = process.env.APP_ORIGINS || 'http://127.0.0.1:5173';
+  return raw
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean)
+    .map((origin) => {
+      if (!URL.canParse(origin)) throw new Error(`APP_ORIGINS has an entry that is not a URL: "${origin}"`);
+      return new URL(origin).origin;
+    });
+}
+
+async function main(): Promise<void> {
+  const oauthPort = port('SANDBOX_OAUTH_PORT', 5181);
+  const apiPort = port('SANDBOX_API_PORT', 5182);
+  const oauthOrigin = `http://${HOST}:${oauthPort}`;
+  const apiOrigin = `http://${HOST}:${apiPort}`;
+  const origins = appOrigins();
+  const { sandbox, close } = await startSandbox({
+    oauthOrigin,
+    apiOrigin,
+    appOrigins: origins,
+    oauthPort,
+    apiPort,
+    host: HOST,
+  });
+
+  const { confidential, public: spa } = sandbox.clients;
+  console.log(`Pipedrive sandbox
+  OAuth origin: ${oauthOrigin}   (stands in for https://oauth.pipedrive.com)
+  API origin:   ${apiOrigin}   (returned as api_domain)
+  App origins:  ${origins.join(', ')}
+  Clients:      ${confidential.clientId} / ${confidential.clientSecret} (confidential, like Pipedrive)
+                ${spa.clientId} (public + PKCE, sandbox only)
+  Demo users (password "${sandbox.demoUsers[0]?.password ?? ''}"):
+${sandbox.demoUsers.map((user) => `    ${user.email}  ${user.name}`).join('\n')}
+  Fixtures: person "${FIXTURES.adaLovelace.name}" at "${FIXTURES.analyticalEngines.name}", organization "${FIXTURES.globex.name}"
+Press Ctrl-C to stop.`);
+
+  let stopping = false;
+  const shutdown = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${signal}: stopping the sandbox…`);
+    close().then(
+      () => {
+        process.exitCode = 0;
+      },
+      (error: unknown) => {
+        console.error('Could not stop the sandbox cleanly:', error);
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+}
+
+main().catch((error: unknown) => {
+  console.error('The sandbox could not start:', error instanceof Error ? error.message : error);
+  process.exit(1);
+});

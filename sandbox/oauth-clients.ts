@@ -1,0 +1,51 @@
+import { timingSafeEqual } from 'node:crypto';
+
+export const CONFIDENTIAL_CLIENT_ID = 'quicklead-sandbox';
+export const CONFIDENTIAL_CLIENT_SECRET = 'sandbox-client-secret';
+export const PUBLIC_CLIENT_ID = 'quicklead-spa-sandbox';
+
+/** What the Marketplace app is configured with in Developer Hub; tokens get these, whatever is asked. */
+export const APP_SCOPES: readonly string[] = [
+  'base',
+  'leads:full',
+  'contacts:full',
+  'users:read',
+  'deals:read',
+];
+export const APP_NAME = 'QuickLead';
+
+export interface OAuthClient {
+  clientId: string;
+  /** null marks a public client. */
+  clientSecret: string | null;
+  redirectUris: readonly string[];
+  requirePkce: boolean;
+}
+
+/**
+ * The confidential client behaves like a Pipedrive Marketplace app. The public PKCE client is
+ * SANDBOX-ONLY: real Pipedrive has no public clients (a secret is mandatory at /oauth/token) and
+ * documents no CORS, so the browser-only `spa` mode works against the sandbox but not Pipedrive.
+ */
+export function createClients(appOrigins: readonly string[]): OAuthClient[] {
+  return [
+    {
+      clientId: CONFIDENTIAL_CLIENT_ID,
+      clientSecret: CONFIDENTIAL_CLIENT_SECRET,
+      redirectUris: appOrigins.map((origin) => `${origin}/auth/callback`),
+      requirePkce: false,
+    },
+    {
+      clientId: PUBLIC_CLIENT_ID,
+      clientSecret: null,
+      redirectUris: appOrigins.map((origin) => `${origin}/callback`),
+      requirePkce: true,
+    },
+  ];
+}
+
+export function secretsMatch(expected: string, given: string): boolean {
+  const a = Buffer.from(expected);
+  const b = Buffer.from(given);
+  return a.length === b.length && timingSafeEqual(a, b);
+}

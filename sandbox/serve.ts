@@ -1,0 +1,69 @@
+import { createServer, type Server } from 'node:http';
+import { getRequestListener } from '@hono/node-server';
+import type { Hono } from 'hono';
+import { createSandbox, type Sandbox, type SandboxOptions } from './create-sandbox.ts';
+
+export interface StartSandboxOptions extends SandboxOptions {
+  oauthPort: number;
+  apiPort: number;
+  /** Default 127.0.0.1: the sandbox has demo passwords and must not be reachable from the network. */
+  host?: string;
+}
+
+export interface RunningSandbox {
+  sandbox: Sandbox;
+  close(): Promise<void>;
+}
+
+/** Requests still running this long after close() are cut off, so a stop never hangs. */
+const FORCE_CLOSE_AFTER_MS = 2000;
+
+function listen(app: Hono, port: number, host: string): Promise<Server> {
+  const server = createServer(getRequestListener(app.fetch));
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve(server);
+    });
+  });
+}
+
+function stop(server: Server): Promise<void> {
+  if (!server.listening) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const force = setTimeout(() => server.closeAllConnections(), FORCE_CLOSE_AFTER_MS);
+    force.unref();
+    server.close((error) => {
+      clearTimeout(force);
+      if (error) reject(error);
+      else resolve();
+    });
+    // close() alone waits for idle keep-alive sockets (browsers hold them open) to time out.
+    server.closeIdleConnections();
+  });
+}
+
+export async function startSandbox(options: StartSandboxOptions): Promise<RunningSandbox> {
+  const host = options.host ?? '127.0.0.1';
+  const sandbox = createSandbox(options);
+  const started = await Promise.allSettled([
+    listen(sandbox.oauthApp, options.oauthPort, host),
+    listen(sandbox.apiApp, options.apiPort, host),
+  ]);
+  const servers = started.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
+  const failure = started.find((result) => result.status === 'rejected');
+  if (failure) {
+    // One port was taken: free the other before reporting, or the caller could not retry.
+    await Promise.all(servers.map(stop));
+    throw failure.reason;
+  }
+  let closing: Promise<void> | null = null;
+  return {
+    sandbox,
+    close() {
+      closing ??= Promise.all(servers.map(stop)).then(() => undefined);
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,153 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { expect } from 'vitest';
+import { createSandbox, type Sandbox } from './create-sandbox.ts';
+
+/** Helpers shared by the sandbox's own tests (not a test file itself). */
+
+export const APP_ORIGIN = 'http://127.0.0.1:5173';
+export const OTHER_ORIGIN = 'http://evil.example';
+export const API_ORIGIN = 'http://127.0.0.1:5182';
+export const PUBLIC_REDIRECT = `${APP_ORIGIN}/callback`;
+export const CONFIDENTIAL_REDIRECT = `${APP_ORIGIN}/auth/callback`;
+export const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
+
+export interface TestClock {
+  now: () => number;
+  advance(ms: number): void;
+}
+
+export function createClock(start = Date.UTC(2026, 10, 22, 12, 0, 0)): TestClock {
+  let time = start;
+  return {
+    now: () => time,
+    advance(ms) {
+      time += ms;
+    },
+  };
+}
+
+export function createTestSandbox(clock: TestClock = createClock(), plan?: 'premium' | 'growth'): Sandbox {
+  return createSandbox({
+    oauthOrigin: 'http://127.0.0.1:5181',
+    apiOrigin: API_ORIGIN,
+    appOrigins: [APP_ORIGIN],
+    now: clock.now,
+    plan,
+  });
+}
+
+export function pkcePair(): { verifier: string; challenge: string } {
+  const verifier = randomBytes(32).toString('base64url');
+  return { verifier, challenge: createHash('sha256').update(verifier).digest('base64url') };
+}
+
+export function basic(clientId: string, secret: string): string {
+  return `Basic ${Buffer.from(`${clientId}:${secret}`).toString('base64')}`;
+}
+
+export function authorizeUrl(params: Record<string, string>): string {
+  return `/oauth/authorize?${new URLSearchParams(params)}`;
+}
+
+export function requestIdFrom(html: string): string {
+  const match = /name="request_id" value="([^"]+)"/.exec(html);
+  if (!match?.[1]) throw new Error('no request_id in the page');
+  return match[1];
+}
+
+export function postForm(sandbox: Sandbox, path: string, body: Record<string, string>, headers = {}) {
+  return sandbox.oauthApp.request(path, {
+    method: 'POST',
+    headers: { ...FORM, ...headers },
+    body: new URLSearchParams(body).toString(),
+  });
+}
+
+/** Drives the sign-in and consent pages as a browser would; returns the redirect back to the app. */
+export async function approve(
+  sandbox: Sandbox,
+  authorizeParams: Record<string, string>,
+  decision: 'allow' | 'cancel' = 'allow',
+): Promise<URL> {
+  const page = await sandbox.oauthApp.request(authorizeUrl(authorizeParams));
+  expect(page.status).toBe(200);
+  const requestId = requestIdFrom(await page.text());
+  const consent = await postForm(sandbox, '/oauth/login', {
+    request_id: requestId,
+    email: 'maria.lopez@northwind.example',
+    password: 'sandbox',
+  });
+  expect(consent.status).toBe(200);
+  const redirect = await postForm(sandbox, '/oauth/consent', {
+    request_id: requestIdFrom(await consent.text()),
+    decision,
+  });
+  expect(redirect.status).toBe(302);
+  return new URL(redirect.headers.get('location') ?? '');
+}
+
+export async function publicClientCode(sandbox: Sandbox, state = 'state-123') {
+  const { verifier, challenge } = pkcePair();
+  const redirect = await approve(sandbox, {
+    client_id: sandbox.clients.public.clientId,
+    redirect_uri: PUBLIC_REDIRECT,
+    response_type: 'code',
+    state,
+    code_challenge: challenge,
+    code_challenge_method: 'S256',
+  });
+  return { code: redirect.searchParams.get('code') ?? '', verifier, redirect };
+}
+
+export async function confidentialClientCode(sandbox: Sandbox) {
+  const redirect = await approve(sandbox, {
+    client_id: sandbox.clients.confidential.clientId,
+    redirect_uri: CONFIDENTIAL_REDIRECT,
+    state: 'abc',
+  });
+  return redirect.searchParams.get('code') ?? '';
+}
+
+export function confidentialAuth(sandbox: Sandbox) {
+  const { clientId, clientSecret } = sandbox.clients.confidential;
+  return { authorization: basic(clientId, clientSecret) };
+}
+
+export function exchangePublicCode(
+  sandbox: Sandbox,
+  code: string,
+  verifier: string,
+  redirectUri = PUBLIC_REDIRECT,
+) {
+  return postForm(sandbox, '/oauth/token', {
+    grant_type: 'authorization_code',
+    client_id: sandbox.clients.public.clientId,
+    code,
+    code_verifier: verifier,
+    redirect_uri: redirectUri,
+  });
+}
+
+/** A token straight from the store, for API tests that are not about the OAuth flow. */
+export function accessToken(
+  sandbox: Sandbox,
+  scopes: readonly string[] = ['base', 'leads:full', 'contacts:full', 'users:read', 'deals:read'],
+): string {
+  const userId = sandbox.store.crm.users[0]?.id ?? 0;
+  return sandbox.store.auth.issueTokens({ clientId: sandbox.clients.public.clientId, userId, scopes })
+    .accessToken.token;
+}
+
+export function apiGet(sandbox: Sandbox, path: string, token?: string, headers: Record<string, string> = {}) {
+  return sandbox.apiApp.request(path, {
+    headers: token ? { authorization: `Bearer ${token}`, ...headers } : headers,
+  });
+}
+
+export function apiPostJson(sandbox: Sandbox, path: string, token: string, body: unknown) {
+  return sandbox.apiApp.request(path, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+}

@@ -1,0 +1,126 @@
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import type { ProviderConfig } from '@/config/app-config.ts';
+import { createSandbox, type Sandbox } from '../../sandbox/create-sandbox.ts';
+import { approve } from '../../sandbox/test-support.ts';
+import { SignInError } from './sign-in-error.ts';
+import { callbackUrlFor, completeSignIn, createAuthorizationRequest } from './spa-sign-in.ts';
+
+// The real sandbox, in-process: oauth4webapi's requests go to its Hono app instead of a port.
+const APP_ORIGIN = 'http://127.0.0.1:5173';
+const API_ORIGIN = 'http://127.0.0.1:5182';
+const OAUTH_ORIGIN = 'http://127.0.0.1:5181';
+
+function setup(apiOrigins = [API_ORIGIN]) {
+  const sandbox = createSandbox({
+    oauthOrigin: OAUTH_ORIGIN,
+    apiOrigin: API_ORIGIN,
+    appOrigins: [APP_ORIGIN],
+  });
+  const provider: ProviderConfig = {
+    kind: 'sandbox',
+    name: 'Pipedrive sandbox',
+    issuer: OAUTH_ORIGIN,
+    authorizationEndpoint: `${OAUTH_ORIGIN}/oauth/authorize`,
+    tokenEndpoint: `${OAUTH_ORIGIN}/oauth/token`,
+    revocationEndpoint: `${OAUTH_ORIGIN}/oauth/revoke`,
+    clientId: sandbox.clients.public.clientId,
+    apiOrigins,
+  };
+  const options = { fetch: ((url, init) => sandbox.oauthApp.request(String(url), init)) as typeof fetch };
+  return { sandbox, provider, options };
+}
+
+async function authorize(sandbox: Sandbox, url: URL, decision: 'allow' | 'cancel' = 'allow'): Promise<URL> {
+  return approve(sandbox, Object.fromEntries(url.searchParams), decision);
+}
+
+describe('createAuthorizationRequest', () => {
+  it('sends an S256 challenge of a fresh verifier, and a fresh state', async () => {
+    const { provider } = setup();
+    const first = await createAuthorizationRequest(provider, callbackUrlFor(APP_ORIGIN));
+    const second = await createAuthorizationRequest(provider, callbackUrlFor(APP_ORIGIN));
+    const params = first.url.searchParams;
+
+    expect(params.get('client_id')).toBe(provider.clientId);
+    expect(params.get('redirect_uri')).toBe(`${APP_ORIGIN}/callback`);
+    expect(params.get('response_type')).toBe('code');
+    expect(params.get('code_challenge_method')).toBe('S256');
+    expect(params.get('code_challenge')).toBe(
+      createHash('sha256').update(first.pending.codeVerifier).digest('base64url'),
+    );
+    expect(params.get('state')).toBe(first.pending.state);
+    expect(first.pending.codeVerifier).toMatch(/^[A-Za-z0-9_-]{43,128}$/);
+    expect(second.pending.codeVerifier).not.toBe(first.pending.codeVerifier);
+    expect(second.pending.state).not.toBe(first.pending.state);
+  });
+});
+
+describe('completeSignIn against the sandbox', () => {
+  it('exchanges the code and keeps api_domain, scopes and expiry', async () => {
+    const { sandbox, provider, options } = setup();
+    const { url, pending } = await createAuthorizationRequest(provider, callbackUrlFor(APP_ORIGIN));
+    const callback = await authorize(sandbox, url);
+
+    const session = await completeSignIn(provider, callback, pending, { ...options, now: () => 1_000 });
+    expect(session.apiDomain).toBe(API_ORIGIN);
+    expect(session.accessToken.length).toBeGreaterThan(20);
+    expect(session.scopes).toContain('leads:full');
+    expect(session.expiresAt).toBe(1_000 + 3599 * 1000);
+  });
+
+  it('reports a cancelled consent as denied', async () => {
+    const { sandbox, provider, options } = setup();
+    const { url, pending } = await createAuthorizationRequest(provider, callbackUrlFor(APP_ORIGIN));
+    const callback = await authorize(sandbox, url, 'cancel');
+
+    const failure = await completeSignIn(provider, callback, pending, options).catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(SignInError);
+    expect((failure as SignInError).kind).toBe('denied');
+  });
+
+  it('refuses a callback whose state does not match', async () => {
+    const { sandbox, provider, options } = setup();
+    const { url, pending } = await createAuthorizationRequest(provider, callbackUrlFor(APP_ORIGIN));
+    const callback = await authorize(sandbox, url);
+
+    const forged = { ...pending, state: 'someone-elses-state' };
+    await expect(completeSignIn(provider, callback, forged, options)).rejects.toMatchObject({
+      kind: 'state',
+    });
+  });
+
+  it('refuses a callback with no sign-in in progress (a replay)', async () => {
+    const { sandbox, provider, options } = setup();
+    const { url } = await createAuthorizationRequest(provider, callbackUrlFor(APP_ORIGIN));
+    const callback = await authorize(sandbox, url);
+
+    await expect(completeSignIn(provider, callback, undefined, options)).rejects.toMatchObject({
+      kind: 'state',
+    });
+  });
+
+  it('passes on the provider text when the exchange fails (wrong verifier)', async () => {
+    const { sandbox, provider, options } = setup();
+    const { url, pending } = await createAuthorizationRequest(provider, callbackUrlFor(APP_ORIGIN));
+    const callback = await authorize(sandbox, url);
+
+    const wrong = { ...pending, codeVerifier: 'x'.repeat(43) };
+    const failure = (await completeSignIn(provider, callback, wrong, options).catch(
+      (e: unknown) => e,
+    )) as SignInError;
+    expect(failure.kind).toBe('exchange');
+    expect(failure.detail).toMatch(/code_verifier/);
+  });
+
+  it('stops when api_domain is not an allowed API origin, so the token goes nowhere else', async () => {
+    const { sandbox, provider, options } = setup(['https://*.pipedrive.com']);
+    const { url, pending } = await createAuthorizationRequest(provider, callbackUrlFor(APP_ORIGIN));
+    const callback = await authorize(sandbox, url);
+
+    await expect(completeSignIn(provider, callback, pending, options)).rejects.toMatchObject({
+      kind: 'api-domain',
+      detail: API_ORIGIN,
+    });
+  });
+});

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { addLead } from '@/pipedrive/add-lead.ts';
+import { createSandboxTransport, transportWithToken } from '@/testing/sandbox-transport.ts';
+import { describeSubmitError } from './submit-errors.ts';
+
+// Real error responses from the in-process sandbox, which answers as Pipedrive does.
+async function failureOf(promise: Promise<unknown>): Promise<unknown> {
+  return promise.then(
+    () => expect.unreachable('the request should have failed'),
+    (error: unknown) => error,
+  );
+}
+
+describe('describeSubmitError', () => {
+  it('puts an unknown person on the Person field', async () => {
+    const { transport } = createSandboxTransport();
+    const error = await failureOf(addLead(transport, { title: 'Ghost', person_id: 999_999 }));
+    expect(describeSubmitError(error)).toEqual({
+      field: 'person',
+      message: 'Pipedrive did not accept this person: "person_id" must refer to an existing person',
+    });
+  });
+
+  it('puts an unknown organization on the Organization field', async () => {
+    const { transport } = createSandboxTransport();
+    const error = await failureOf(addLead(transport, { title: 'Ghost', organization_id: 999_999 }));
+    expect(describeSubmitError(error)).toMatchObject({ field: 'organization' });
+  });
+
+  it('keeps a rule that names no form field in the summary, in Pipedrive words', async () => {
+    const { transport } = createSandboxTransport();
+    const error = await failureOf(addLead(transport, { title: 'Nobody' }));
+    const problem = describeSubmitError(error);
+    expect(problem.field).toBeUndefined();
+    expect(problem.message).toContain('must contain at least one of [person_id, organization_id]');
+  });
+
+  it('asks to sign in again on 401', async () => {
+    const { sandbox } = createSandboxTransport();
+    const error = await failureOf(
+      addLead(
+        transportWithToken(sandbox, () => 'expired'),
+        { title: 'x', person_id: 1 },
+      ),
+    );
+    expect(describeSubmitError(error).message).toMatch(/session has ended\. Sign in again/);
+  });
+
+  it('explains a network failure with a next step', () => {
+    expect(describeSubmitError(new TypeError('Failed to fetch')).message).toMatch(
+      /could not reach Pipedrive/,
+    );
+  });
+});
