@@ -25,7 +25,7 @@ export function createSandboxTransport(): { sandbox: Sandbox; transport: Transpo
 }
 
 export function transportWithToken(sandbox: Sandbox, token: () => string): Transport {
-  return (request) =>
+  return async (request) =>
     sandbox.apiApp.request(buildUrl(TEST_API_ORIGIN, request), {
       method: request.method,
       headers: {
