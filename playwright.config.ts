@@ -1,8 +1,15 @@
 import { defineConfig, devices } from '@playwright/test';
 
-/** Ports of their own, so the tests can run while `npm start` is up. */
-export const E2E_PORTS = { app: 4173, oauth: 4181, api: 4182 } as const;
-const appOrigin = `http://127.0.0.1:${E2E_PORTS.app}`;
+/**
+ * Two copies of `npm start`, on ports of their own so the tests can run while `npm start` is up:
+ * the production build (every spec; strict CSP as deployed) and the dev server (the sign-in and
+ * create specs, where React StrictMode runs effects twice, as a newcomer's `npm start` does).
+ */
+const servers = {
+  build: { app: 4173, oauth: 4181, api: 4182, serve: 'preview' },
+  dev: { app: 4273, oauth: 4281, api: 4282, serve: 'dev' },
+} as const;
+const origin = (port: number) => `http://127.0.0.1:${port}`;
 
 export default defineConfig({
   testDir: './e2e',
@@ -12,7 +19,8 @@ export default defineConfig({
   workers: 2,
   reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
   use: {
-    baseURL: appOrigin,
+    ...devices['Desktop Chrome'],
+    viewport: { width: 1280, height: 800 },
     trace: 'retain-on-failure',
     launchOptions: {
       // Debian's Chromium: Playwright's own browser download cannot work on these machines.
@@ -28,23 +36,24 @@ export default defineConfig({
     },
   },
   projects: [
+    { name: 'build', use: { baseURL: origin(servers.build.app) } },
     {
-      name: 'desktop',
-      use: { ...devices['Desktop Chrome'], channel: undefined, viewport: { width: 1280, height: 800 } },
+      name: 'dev-server',
+      use: { baseURL: origin(servers.dev.app) },
+      testMatch: ['sign-in.spec.ts', 'create-lead.spec.ts'],
     },
   ],
-  webServer: {
-    // The same start script as `npm start`, serving the production build.
+  webServer: Object.values(servers).map((server) => ({
     command: 'node --import tsx scripts/start.ts',
     env: {
-      QUICKLEAD_SERVE: 'preview',
-      QUICKLEAD_APP_PORT: String(E2E_PORTS.app),
-      SANDBOX_OAUTH_PORT: String(E2E_PORTS.oauth),
-      SANDBOX_API_PORT: String(E2E_PORTS.api),
+      QUICKLEAD_SERVE: server.serve,
+      QUICKLEAD_APP_PORT: String(server.app),
+      SANDBOX_OAUTH_PORT: String(server.oauth),
+      SANDBOX_API_PORT: String(server.api),
     },
-    url: `${appOrigin}/app-config.json`,
+    url: `${origin(server.app)}/app-config.json`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
-    stdout: 'pipe',
-  },
+    stdout: 'pipe' as const,
+  })),
 });

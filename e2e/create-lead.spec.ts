@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures.ts';
+import { expect, signIn, test } from './fixtures.ts';
 import { SANDBOX_FIXTURES } from './sandbox-accounts.ts';
 
 const { person, organization } = SANDBOX_FIXTURES;
@@ -77,4 +77,30 @@ test('pickers work from the keyboard alone', async ({ leadForm, page }) => {
   await expect(leadForm.person).toHaveValue(/\S/);
   await leadForm.person.press('Control+Enter');
   await expect(page.getByText('Lead created in Pipedrive')).toBeVisible();
+});
+
+test('the created lead is in the sandbox: GET /api/v1/leads/{id} returns it', async ({ page, request }) => {
+  // Watch the real token response go by (nothing is intercepted) to call the API as the app does.
+  const tokenResponse = page.waitForResponse((response) => response.url().endsWith('/oauth/token'));
+  const leadForm = await signIn(page);
+  const tokens = (await (await tokenResponse).json()) as { access_token: string; api_domain: string };
+
+  const title = `Round trip ${Date.now()}`;
+  await leadForm.title.fill(title);
+  await leadForm.pick(leadForm.organization, organization.search, organization.name);
+  const created = page.waitForResponse(
+    (response) => response.request().method() === 'POST' && response.url().endsWith('/api/v1/leads'),
+  );
+  await leadForm.submit.click();
+  const { data } = (await (await created).json()) as { data: { id: string } };
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+
+  const stored = await request.get(`${tokens.api_domain}/api/v1/leads/${data.id}`, {
+    headers: { authorization: `Bearer ${tokens.access_token}` },
+  });
+  expect(stored.status()).toBe(200);
+  expect(await stored.json()).toMatchObject({
+    success: true,
+    data: { id: data.id, title, organization_id: expect.any(Number), person_id: null, source_name: 'API' },
+  });
 });
