@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
-import { signIn } from './fixtures.ts';
+import { reachConsent, signIn } from './fixtures.ts';
 import { SandboxSignInPage } from './pages/sandbox-sign-in-page.ts';
 import { SANDBOX_FIXTURES } from './sandbox-accounts.ts';
 
@@ -57,10 +57,7 @@ for (const viewport of [
     });
 
     test('sign-in error screen', async ({ page }) => {
-      await page.goto('/');
-      await page.getByRole('button', { name: /Sign in with/ }).click();
-      const sandbox = new SandboxSignInPage(page);
-      await sandbox.signIn();
+      const sandbox = await reachConsent(page);
       await sandbox.cancelButton.click();
       await expect(page.getByRole('heading', { name: 'Sign-in did not complete' })).toBeVisible();
       await checkScreen(page, 'sign-in-error');

@@ -1,6 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { signIn } from './fixtures.ts';
-import { SandboxSignInPage } from './pages/sandbox-sign-in-page.ts';
+import { reachConsent, signIn } from './fixtures.ts';
 import { DEMO_USER } from './sandbox-accounts.ts';
 
 test('signs in with authorization code + PKCE and keeps tokens out of the URL and web storage', async ({
@@ -23,10 +22,7 @@ test('signs in with authorization code + PKCE and keeps tokens out of the URL an
 });
 
 test('cancelling at the consent page shows why and offers to try again', async ({ page }) => {
-  await page.goto('/');
-  await page.getByRole('button', { name: /Sign in with/ }).click();
-  const sandbox = new SandboxSignInPage(page);
-  await sandbox.signIn();
+  const sandbox = await reachConsent(page);
   await sandbox.cancelButton.click();
 
   await expect(page.getByRole('heading', { name: 'Sign-in did not complete' })).toBeVisible();
@@ -39,10 +35,7 @@ test('cancelling at the consent page shows why and offers to try again', async (
 });
 
 test('a replayed callback URL is refused', async ({ page }) => {
-  await page.goto('/');
-  await page.getByRole('button', { name: /Sign in with/ }).click();
-  const sandbox = new SandboxSignInPage(page);
-  await sandbox.signIn();
+  const sandbox = await reachConsent(page);
   const callback = page.waitForRequest((request) => new URL(request.url()).pathname === '/callback');
   await sandbox.allowButton.click();
   const callbackUrl = (await callback).url();

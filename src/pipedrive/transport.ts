@@ -18,17 +18,21 @@ export function buildUrl(base: string, request: Pick<ApiRequest, 'path' | 'query
   return url.href;
 }
 
+/** The fetch options of a request sent with a bearer token: JSON in, JSON out. */
+export function bearerInit(request: ApiRequest, accessToken: string): RequestInit {
+  return {
+    method: request.method,
+    headers: {
+      accept: 'application/json',
+      authorization: `Bearer ${accessToken}`,
+      ...(request.body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
+    body: request.body === undefined ? undefined : JSON.stringify(request.body),
+    signal: request.signal,
+  };
+}
+
 /** `spa` mode: straight to `api_domain` with the in-memory access token. */
 export function bearerTransport(apiDomain: string, accessToken: () => string): Transport {
-  return (request) =>
-    fetch(buildUrl(apiDomain, request), {
-      method: request.method,
-      headers: {
-        accept: 'application/json',
-        authorization: `Bearer ${accessToken()}`,
-        ...(request.body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      body: request.body === undefined ? undefined : JSON.stringify(request.body),
-      signal: request.signal,
-    });
+  return (request) => fetch(buildUrl(apiDomain, request), bearerInit(request, accessToken()));
 }

@@ -1,4 +1,4 @@
-import { buildUrl, type Transport } from '@/pipedrive/transport.ts';
+import { bearerInit, buildUrl, type Transport } from '@/pipedrive/transport.ts';
 import { createSandbox, type Sandbox } from '../../sandbox/create-sandbox.ts';
 
 /**
@@ -26,14 +26,5 @@ export function createSandboxTransport(): { sandbox: Sandbox; transport: Transpo
 
 export function transportWithToken(sandbox: Sandbox, token: () => string): Transport {
   return async (request) =>
-    sandbox.apiApp.request(buildUrl(TEST_API_ORIGIN, request), {
-      method: request.method,
-      headers: {
-        accept: 'application/json',
-        authorization: `Bearer ${token()}`,
-        ...(request.body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      body: request.body === undefined ? undefined : JSON.stringify(request.body),
-      signal: request.signal,
-    });
+    sandbox.apiApp.request(buildUrl(TEST_API_ORIGIN, request), bearerInit(request, token()));
 }
