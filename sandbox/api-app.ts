@@ -1,5 +1,7 @@
 import { Hono } from 'hono';
-import { type ApiEnv, bearerAuth } from './api-auth.ts';
+import { type ApiEnv, bearerAuth, RATE_LIMIT_HEADERS } from './api-auth.ts';
+import { registerContactRoutes } from './api-contact-routes.ts';
+import { registerFieldRoutes } from './api-field-routes.ts';
 import { registerLeadRoutes } from './api-lead-routes.ts';
 import { apiError } from './api-responses.ts';
 import { registerSearchRoutes } from './api-search-routes.ts';
@@ -8,10 +10,12 @@ import type { AuthStore } from './auth-store.ts';
 import { appOriginCors } from './cors-policy.ts';
 import type { CrmStore } from './crm-store.ts';
 import { leadInboxPage } from './lead-inbox-page.ts';
+import type { UsageLedger } from './usage-ledger.ts';
 
 export interface ApiAppDeps {
   auth: AuthStore;
   crm: CrmStore;
+  usage: UsageLedger;
   appOrigins: readonly string[];
   now: () => number;
 }
@@ -24,28 +28,40 @@ export function createApiApp(deps: ApiAppDeps): Hono {
     // API data is per user and changes; nothing in between should keep a copy.
     c.res.headers.set('Cache-Control', 'no-store');
   });
-  const apiCors = appOriginCors(deps.appOrigins, ['GET', 'POST', 'PATCH', 'DELETE'], ['x-token-cost']);
+  const apiCors = appOriginCors(
+    deps.appOrigins,
+    ['GET', 'POST', 'PATCH', 'DELETE'],
+    ['x-token-cost', ...RATE_LIMIT_HEADERS],
+  );
   app.use('/api/*', apiCors);
   app.use('/v1/*', apiCors);
 
   app.get('/__sandbox/health', (c) => c.json({ ok: true }));
+  // Resets company data only; the usage ledger has its own reset so a test can measure across resets.
   app.post('/__sandbox/reset', (c) => {
     deps.crm.reset();
+    return c.json({ ok: true });
+  });
+  app.get('/__sandbox/usage', (c) => c.json(deps.usage.report()));
+  app.post('/__sandbox/usage/reset', (c) => {
+    deps.usage.reset();
     return c.json({ ok: true });
   });
   app.get('/leads/inbox/:id', (c) => leadInboxPage(c, deps.crm));
 
   const v1 = new Hono<ApiEnv>();
-  v1.use('*', bearerAuth(deps.auth, deps.crm));
+  v1.use('*', bearerAuth(deps.auth, deps.crm, deps.usage));
   registerUserRoutes(v1, deps.crm, deps.now);
+  registerFieldRoutes(v1, deps.crm);
   registerLeadRoutes(v1, deps.crm, deps.now);
   // Pipedrive serves v1 at {api_domain}/api/v1 and, on api.pipedrive.com, at /v1.
   app.route('/api/v1', v1);
   app.route('/v1', v1);
 
   const v2 = new Hono<ApiEnv>();
-  v2.use('*', bearerAuth(deps.auth, deps.crm));
+  v2.use('*', bearerAuth(deps.auth, deps.crm, deps.usage));
   registerSearchRoutes(v2, deps.crm);
+  registerContactRoutes(v2, deps.crm, deps.now);
   app.route('/api/v2', v2);
 
   app.notFound((c) => apiError(c, 404, 'Not found'));

@@ -1,11 +1,26 @@
 import { randomUUID } from 'node:crypto';
-import type { Context, Hono } from 'hono';
+import type { Hono } from 'hono';
 import { type ApiEnv, endpoint } from './api-auth.ts';
 import { apiError, invalidDataset } from './api-responses.ts';
 import type { CrmStore } from './crm-store.ts';
-import type { Lead, User } from './crm-types.ts';
+import type { CustomFieldValues, Lead, User } from './crm-types.ts';
+import type { CustomFieldLookups } from './custom-field-validation.ts';
+import { readJson } from './json-body.ts';
 import { isGuid, type LeadInput, validateLeadBody } from './lead-validation.ts';
 import { randomToken } from './random.ts';
+
+function lookupsOf(crm: CrmStore): CustomFieldLookups {
+  return {
+    isActiveUser: (id) => crm.findUser(id)?.activeFlag === true,
+    hasOrganization: (id) => crm.findOrganization(id) !== undefined,
+    hasPerson: (id) => crm.findPerson(id) !== undefined,
+  };
+}
+
+/** REFERENCE §2.2: custom values sit at the top level of the lead; unset ones are absent. */
+export function leadJson(lead: Lead, customFields: CustomFieldValues) {
+  return { ...lead, ...customFields };
+}
 
 /**
  * Rules that need the company's data. Pipedrive's texts for these are not documented; these are
@@ -57,35 +72,17 @@ function buildLead(input: LeadInput, user: User, crm: CrmStore, now: number): Le
   };
 }
 
-async function readJson(
-  c: Context,
-): Promise<{ ok: true; body: unknown } | { ok: false; response: Response }> {
-  const mediaType = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase();
-  // Pipedrive requires JSON for leads; the status and text for other types are a best guess.
-  if (mediaType !== 'application/json') {
-    return {
-      ok: false,
-      response: apiError(c, 415, 'Unsupported Media Type', 'Content-Type must be application/json'),
-    };
-  }
-  try {
-    return { ok: true, body: JSON.parse(await c.req.text()) };
-  } catch {
-    return { ok: false, response: apiError(c, 400, 'Request body is not valid JSON') };
-  }
-}
-
 export function registerLeadRoutes(v1: Hono<ApiEnv>, crm: CrmStore, now: () => number): void {
   v1.post('/leads', endpoint({ scopes: ['leads:full'], cost: 10 }), async (c) => {
     const json = await readJson(c);
     if (!json.ok) return json.response;
-    const validation = validateLeadBody(json.body, crm.plan);
+    const validation = validateLeadBody(json.body, crm.plan, lookupsOf(crm));
     if (!validation.ok) return invalidDataset(c, validation.message);
     const problem = checkReferences(validation.input, crm);
     if (problem) return invalidDataset(c, problem);
     const lead = buildLead(validation.input, c.get('user'), crm, now());
-    crm.addLead(lead);
-    return c.json({ success: true, data: lead }, 201);
+    crm.addLead(lead, validation.customFields);
+    return c.json({ success: true, data: leadJson(lead, validation.customFields) }, 201);
   });
 
   v1.get('/leads/:id', endpoint({ scopes: ['leads:read', 'leads:full'], cost: 2 }), (c) => {
@@ -93,6 +90,6 @@ export function registerLeadRoutes(v1: Hono<ApiEnv>, crm: CrmStore, now: () => n
     if (!isGuid(id)) return invalidDataset(c, '"id" must be a valid GUID');
     const lead = crm.findLead(id.toLowerCase());
     if (!lead) return apiError(c, 404, 'requested lead not found', 'Object was not found.');
-    return c.json({ success: true, data: lead });
+    return c.json({ success: true, data: leadJson(lead, crm.leadCustomFields(lead.id)) });
   });
 }

@@ -116,7 +116,7 @@ export function registerSearchRoutes(v2: Hono<ApiEnv>, crm: CrmStore): void {
         emails: person.emails,
         visible_to: person.visibleTo,
         owner: { id: person.ownerId },
-        organization: org ? { id: org.id, name: org.name, address: org.address } : null,
+        organization: org ? { id: org.id, name: org.name, address: org.address || null } : null,
         custom_fields: [],
         notes: [],
       };
@@ -131,7 +131,7 @@ export function registerSearchRoutes(v2: Hono<ApiEnv>, crm: CrmStore): void {
       id: org.id,
       type: 'organization',
       name: org.name,
-      address: org.address,
+      address: org.address || null,
       visible_to: org.visibleTo,
       owner: { id: org.ownerId },
       custom_fields: [],

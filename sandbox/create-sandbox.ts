@@ -10,6 +10,7 @@ import {
   PUBLIC_CLIENT_ID,
 } from './oauth-clients.ts';
 import { SANDBOX_PASSWORD } from './seed-company.ts';
+import { UsageLedger } from './usage-ledger.ts';
 
 export interface SandboxOptions {
   /** e.g. 'http://127.0.0.1:5181', the stand-in for https://oauth.pipedrive.com */
@@ -20,7 +21,10 @@ export interface SandboxOptions {
   appOrigins: string[];
   /** Clock in ms, injectable so tests can expire codes and tokens. */
   now?: () => number;
-  /** Default 'premium' (visible_to 1, 3, 5, 7); 'growth' allows only 1 and 3. */
+  /**
+   * Default 'premium' (visible_to 1, 3, 5, 7; burst 400 per 2 s; 30,000 × 5 tokens a seat a day).
+   * 'growth' stands for Lite/Growth/Professional: visible_to 1 and 3, burst 160, × 2 tokens.
+   */
   plan?: SandboxPlan;
   /** Default false: like Pipedrive, a refresh returns the same refresh token with a renewed expiry. */
   rotateRefreshTokens?: boolean;
@@ -30,6 +34,8 @@ export interface SandboxOptions {
 export interface SandboxStore {
   auth: AuthStore;
   crm: CrmStore;
+  /** Requests and token cost by endpoint, and the counters behind the rate-limit headers. */
+  usage: UsageLedger;
 }
 
 export interface Sandbox {
@@ -48,9 +54,13 @@ export function createSandbox(options: SandboxOptions): Sandbox {
   const now = options.now ?? Date.now;
   const appOrigins = options.appOrigins.map(toOrigin);
   const apiOrigin = toOrigin(options.apiOrigin);
+  const plan = options.plan ?? 'premium';
+  const crm = new CrmStore(plan);
+  const seats = crm.users.filter((user) => user.activeFlag).length;
   const store: SandboxStore = {
     auth: new AuthStore({ now, rotateRefreshTokens: options.rotateRefreshTokens ?? false }),
-    crm: new CrmStore(options.plan ?? 'premium'),
+    crm,
+    usage: new UsageLedger(now, plan, seats),
   };
   const clients = createClients(appOrigins);
   const demoUsers = store.crm.users
@@ -65,7 +75,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
       apiOrigin,
       appOrigins,
     }),
-    apiApp: createApiApp({ auth: store.auth, crm: store.crm, appOrigins, now }),
+    apiApp: createApiApp({ auth: store.auth, crm: store.crm, usage: store.usage, appOrigins, now }),
     store,
     clients: {
       confidential: { clientId: CONFIDENTIAL_CLIENT_ID, clientSecret: CONFIDENTIAL_CLIENT_SECRET },

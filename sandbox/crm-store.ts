@@ -1,16 +1,18 @@
-import type { Company, Lead, LeadLabel, Organization, Person, User } from './crm-types.ts';
-import { type SearchHit, SearchIndex, type SearchQuery } from './search-index.ts';
+import { ContactSet } from './contact-store.ts';
+import type { Company, CustomFieldValues, Lead, LeadLabel, Organization, Person, User } from './crm-types.ts';
+import { mergeSearchHits, type SearchHit, type SearchQuery } from './search-index.ts';
 import { generateSeedData } from './seed.ts';
 import { COMPANY, SEED_LEAD_LABELS, SEED_USERS } from './seed-company.ts';
 
 /** Pipedrive plans differ in the visibility levels they offer; leads validate against the plan. */
 export type SandboxPlan = 'premium' | 'growth';
 
+export const SANDBOX_PLANS: readonly SandboxPlan[] = ['premium', 'growth'];
+
 interface SeedState {
-  persons: Map<number, Person>;
-  organizations: Map<number, Organization>;
-  personIndex: SearchIndex<Person>;
-  organizationIndex: SearchIndex<Organization>;
+  contacts: ContactSet;
+  maxPersonId: number;
+  maxOrganizationId: number;
 }
 
 let sharedSeed: SeedState | null = null;
@@ -20,51 +22,37 @@ let sharedSeed: SeedState | null = null;
  * shares one copy: tests can create many sandboxes without rebuilding 6,000 records each time.
  */
 function loadSeed(): SeedState {
-  sharedSeed ??= buildSeed();
+  if (!sharedSeed) {
+    const seed = generateSeedData();
+    const contacts = new ContactSet(seed.persons, seed.organizations);
+    sharedSeed = {
+      contacts,
+      maxPersonId: contacts.maxPersonId(),
+      maxOrganizationId: contacts.maxOrganizationId(),
+    };
+  }
   return sharedSeed;
 }
 
-function buildSeed(): SeedState {
-  const seed = generateSeedData();
-  const personIndex = new SearchIndex<Person>(
-    {
-      name: { kind: 'text', weight: 1, values: (person) => [person.name] },
-      email: { kind: 'email', weight: 0.8, values: (person) => person.emails },
-      phone: { kind: 'phone', weight: 0.6, values: (person) => person.phones },
-    },
-    (person) => person.name,
-    seed.persons,
-  );
-  const organizationIndex = new SearchIndex<Organization>(
-    {
-      name: { kind: 'text', weight: 1, values: (org) => [org.name] },
-      address: { kind: 'text', weight: 0.5, values: (org) => [org.address] },
-    },
-    (org) => org.name,
-    seed.organizations,
-  );
-  return {
-    persons: new Map(seed.persons.map((person) => [person.id, person])),
-    organizations: new Map(seed.organizations.map((org) => [org.id, org])),
-    personIndex,
-    organizationIndex,
-  };
-}
+export type NewPerson = Omit<Person, 'id'>;
+export type NewOrganization = Omit<Organization, 'id'>;
 
-/** Company data the API serves: seeded, deterministic records plus leads created in memory. */
+/** Company data the API serves: seeded, deterministic records plus what the API created in memory. */
 export class CrmStore {
   readonly company: Company = COMPANY;
   readonly users: readonly User[] = SEED_USERS;
   readonly leadLabels: readonly LeadLabel[] = SEED_LEAD_LABELS;
-  private seed: SeedState = loadSeed();
-  private readonly leads = new Map<string, Lead>();
+  private readonly seed: SeedState = loadSeed();
+  /** Persons and organizations created through the API, on top of the shared seed. */
+  private created = new ContactSet();
+  private readonly leads = new Map<string, { lead: Lead; customFields: CustomFieldValues }>();
 
   constructor(readonly plan: SandboxPlan) {}
 
-  /** Back to the seed: leads cleared, and anything created later rebuilt away with the index. */
+  /** Back to the seed: leads and created persons and organizations are dropped. */
   reset(): void {
     this.leads.clear();
-    this.seed = loadSeed();
+    this.created = new ContactSet();
   }
 
   findUser(id: number): User | undefined {
@@ -77,35 +65,61 @@ export class CrmStore {
   }
 
   findPerson(id: number): Person | undefined {
-    return this.seed.persons.get(id);
+    return this.seed.contacts.persons.get(id) ?? this.created.persons.get(id);
   }
 
   findOrganization(id: number): Organization | undefined {
-    return this.seed.organizations.get(id);
+    return this.seed.contacts.organizations.get(id) ?? this.created.organizations.get(id);
   }
 
   listPersons(): Person[] {
-    return [...this.seed.persons.values()];
+    return [...this.seed.contacts.persons.values(), ...this.created.persons.values()];
   }
 
   listOrganizations(): Organization[] {
-    return [...this.seed.organizations.values()];
+    return [...this.seed.contacts.organizations.values(), ...this.created.organizations.values()];
   }
 
   searchPersons(query: SearchQuery): SearchHit[] {
-    return this.seed.personIndex.search(query);
+    return mergeSearchHits([
+      { index: this.seed.contacts.personIndex, hits: this.seed.contacts.searchPersons(query) },
+      { index: this.created.personIndex, hits: this.created.searchPersons(query) },
+    ]);
   }
 
   searchOrganizations(query: SearchQuery): SearchHit[] {
-    return this.seed.organizationIndex.search(query);
+    return mergeSearchHits([
+      { index: this.seed.contacts.organizationIndex, hits: this.seed.contacts.searchOrganizations(query) },
+      { index: this.created.organizationIndex, hits: this.created.searchOrganizations(query) },
+    ]);
   }
 
-  addLead(lead: Lead): void {
-    this.leads.set(lead.id, lead);
+  /** Stores a person under the next free id; it is searchable as soon as this returns. */
+  addPerson(fields: NewPerson): Person {
+    const id = Math.max(this.seed.maxPersonId, this.created.maxPersonId()) + 1;
+    const person: Person = { ...fields, id };
+    this.created.addPerson(person);
+    return person;
+  }
+
+  addOrganization(fields: NewOrganization): Organization {
+    const id = Math.max(this.seed.maxOrganizationId, this.created.maxOrganizationId()) + 1;
+    const org: Organization = { ...fields, id };
+    this.created.addOrganization(org);
+    return org;
+  }
+
+  addLead(lead: Lead, customFields: CustomFieldValues = {}): void {
+    this.leads.set(lead.id, { lead, customFields: { ...customFields } });
   }
 
   findLead(id: string): Lead | undefined {
-    return this.leads.get(id);
+    return this.leads.get(id)?.lead;
+  }
+
+  /** The custom field values set on a lead, in the v1 read format; empty for an unknown lead. */
+  leadCustomFields(id: string): CustomFieldValues {
+    return { ...this.leads.get(id)?.customFields };
   }
 
   countLeads(): number {

@@ -27,8 +27,9 @@ export interface User {
 export interface Organization {
   id: number;
   name: string;
+  /** '' when the organization has no address. */
   address: string;
-  /** Web domain (always under .example) that the organization's people use for email. */
+  /** Web domain (always under .example) that the organization's people use for email; '' if created by the API. */
   domain: string;
   ownerId: number;
   visibleTo: number;
@@ -75,3 +76,9 @@ export interface Lead {
   cc_email: string;
   source_deal_id: number | null;
 }
+
+/**
+ * Custom field values of a lead, keyed as `GET /v1/leads/{id}` returns them at the top level:
+ * the 40-hex key, plus `<key>_currency` for monetary and `<key>_until` for range fields.
+ */
+export type CustomFieldValues = Record<string, string | number>;

@@ -1,9 +1,10 @@
 import type { Context } from 'hono';
 import type { CrmStore } from './crm-store.ts';
-import type { Lead } from './crm-types.ts';
+import type { CustomFieldValues, Lead } from './crm-types.ts';
+import { activeCustomFields, type CustomDealField } from './deal-fields.ts';
 import { sendPage } from './html-page.ts';
 import { isGuid } from './lead-validation.ts';
-import { html } from './safe-html.ts';
+import { html, type SafeHtml } from './safe-html.ts';
 
 function formatValue(value: Lead['value']): string {
   if (!value) return 'No value';
@@ -15,6 +16,49 @@ function formatValue(value: Lead['value']): string {
     // Intl rejects codes it does not know; the lead can still carry them.
     return `${value.amount} ${value.currency}`;
   }
+}
+
+function optionLabel(field: CustomDealField, id: string): string {
+  return field.options?.find((option) => String(option.id) === id)?.label ?? id;
+}
+
+/** A custom value as Pipedrive's lead view shows it: names instead of ids, ranges as "from – to". */
+function formatCustom(field: CustomDealField, values: CustomFieldValues, crm: CrmStore): string {
+  const value = values[field.key];
+  const id = Number(value);
+  switch (field.fieldType) {
+    case 'monetary':
+      return formatValue({ amount: id, currency: String(values[`${field.key}_currency`]) });
+    case 'daterange':
+    case 'timerange':
+      return `${value} – ${values[`${field.key}_until`]}`;
+    case 'enum':
+      return optionLabel(field, String(value));
+    case 'set':
+      return String(value)
+        .split(',')
+        .map((option) => optionLabel(field, option))
+        .join(', ');
+    case 'user':
+      return crm.findUser(id)?.name ?? `User ${id}`;
+    case 'org':
+      return crm.findOrganization(id)?.name ?? `Organization ${id}`;
+    case 'people':
+      return crm.findPerson(id)?.name ?? `Person ${id}`;
+    default:
+      return String(value);
+  }
+}
+
+/** Set custom fields only, in field order, each under its name; every text is escaped by `html`. */
+function customRows(lead: Lead, crm: CrmStore): SafeHtml[] {
+  const values = crm.leadCustomFields(lead.id);
+  return activeCustomFields()
+    .filter((field) => values[field.key] !== undefined)
+    .map(
+      (field) => html`<dt>${field.name}</dt><dd>${formatCustom(field, values, crm)}</dd>
+`,
+    );
 }
 
 function formatTime(iso: string): string {
@@ -51,7 +95,7 @@ export function leadInboxPage(c: Context, crm: CrmStore): Response {
 <dt>Expected close</dt><dd>${lead.expected_close_date ?? 'Not set'}</dd>
 <dt>Source</dt><dd>${lead.source_name}</dd>
 <dt>Added</dt><dd><time datetime="${lead.add_time}">${formatTime(lead.add_time)}</time></dd>
-</dl>
+${customRows(lead, crm)}</dl>
 </div>`,
   });
 }

@@ -1,4 +1,8 @@
 import type { SandboxPlan } from './crm-store.ts';
+import type { CustomFieldValues } from './crm-types.ts';
+import { type CustomFieldLookups, validateCustomFields } from './custom-field-validation.ts';
+import { CHANNEL_OPTIONS } from './deal-fields.ts';
+import { boolean, type Check, date, id, isPlainObject, oneOf, string } from './value-checks.ts';
 
 export interface LeadInput {
   title: string;
@@ -15,7 +19,9 @@ export interface LeadInput {
   channel_id?: string;
 }
 
-export type LeadValidation = { ok: true; input: LeadInput } | { ok: false; message: string };
+export type LeadValidation =
+  | { ok: true; input: LeadInput; customFields: CustomFieldValues }
+  | { ok: false; message: string };
 
 /** Visibility levels per plan family (Lite/Growth/Professional vs Premium/Ultimate). */
 export const VISIBILITY_BY_PLAN: Record<SandboxPlan, readonly string[]> = {
@@ -28,35 +34,6 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export function isGuid(value: string): boolean {
   return GUID.test(value);
 }
-
-type Check = (value: unknown, label: string) => string | null;
-
-const isPlainObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
-// Messages follow Joi, which Pipedrive's lead endpoints use: the path in double quotes, then the rule.
-const string: Check = (value, label) => {
-  if (typeof value !== 'string') return `${label} must be a string`;
-  return value === '' ? `${label} is not allowed to be empty` : null;
-};
-
-const id: Check = (value, label) => {
-  if (typeof value !== 'number' || !Number.isFinite(value)) return `${label} must be a number`;
-  if (!Number.isInteger(value)) return `${label} must be an integer`;
-  return value < 1 ? `${label} must be a positive number` : null;
-};
-
-const boolean: Check = (value, label) => (typeof value === 'boolean' ? null : `${label} must be a boolean`);
-
-function isRealDate(text: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
-  const date = new Date(`${text}T00:00:00Z`);
-  // Date rolls 2026-02-30 over to March; a round trip shows the day did not exist.
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
-}
-
-const date: Check = (value, label) =>
-  typeof value === 'string' && isRealDate(value) ? null : `${label} must be in YYYY-MM-DD format`;
 
 const labelIds: Check = (value, label) => {
   if (!Array.isArray(value)) return `${label} must be an array`;
@@ -81,19 +58,29 @@ const money: Check = (value, label) => {
 };
 
 function visibility(plan: SandboxPlan): Check {
-  const allowed = VISIBILITY_BY_PLAN[plan];
-  return (value, label) => {
-    if (typeof value !== 'string') return `${label} must be a string`;
-    return allowed.includes(value) ? null : `${label} must be one of [${allowed.join(', ')}]`;
-  };
+  const allowed = oneOf(VISIBILITY_BY_PLAN[plan]);
+  return (value, label) => (typeof value !== 'string' ? `${label} must be a string` : allowed(value, label));
 }
 
+/** REFERENCE §2.2: `channel` must be one of the company's channel options from `GET /v1/dealFields`. */
+const channelIds = oneOf(CHANNEL_OPTIONS.map((option) => option.id));
+const channel: Check = (value, label) => id(value, label) ?? channelIds(value, label);
+
 /**
- * Shape rules of POST /v1/leads, in schema order, first failure wins (Joi's abortEarly). `null` is
- * rejected for every typed field, as the real API does. Unknown keys come after the known ones,
- * and the person-or-organization rule last, as in a Joi object schema.
+ * Rules of POST /v1/leads, in schema order, first failure wins (Joi's abortEarly). `null` is
+ * rejected for every typed field, as the real API does. Custom fields (40-hex keys of active deal
+ * fields) come after the built-in keys, unknown keys after those, and the person-or-organization
+ * rule last, as in a Joi object schema.
+ *
+ * A mandatory custom field (`mandatory_flag`) is not enforced here: the spec's `addLeadRequest`
+ * requires only `title`, and Pipedrive's required-field setting is applied by its web forms, not
+ * by the public API. QuickLead enforces it in the form.
  */
-export function validateLeadBody(body: unknown, plan: SandboxPlan): LeadValidation {
+export function validateLeadBody(
+  body: unknown,
+  plan: SandboxPlan,
+  lookups: CustomFieldLookups,
+): LeadValidation {
   if (!isPlainObject(body)) return { ok: false, message: '"value" must be of type object' };
   const rules: Array<[keyof LeadInput, Check]> = [
     ['title', string],
@@ -106,7 +93,7 @@ export function validateLeadBody(body: unknown, plan: SandboxPlan): LeadValidati
     ['visible_to', visibility(plan)],
     ['was_seen', boolean],
     ['origin_id', string],
-    ['channel', id],
+    ['channel', channel],
     ['channel_id', string],
   ];
   if (body.title === undefined) return { ok: false, message: '"title" is required' };
@@ -115,11 +102,13 @@ export function validateLeadBody(body: unknown, plan: SandboxPlan): LeadValidati
     const message = check(body[key], `"${key}"`);
     if (message) return { ok: false, message };
   }
-  const known = new Set<string>(rules.map(([key]) => key));
+  const custom = validateCustomFields(body, lookups);
+  if (!custom.ok) return custom;
+  const known = new Set<string>([...rules.map(([key]) => key), ...custom.keys]);
   const unknown = Object.keys(body).find((key) => !known.has(key));
   if (unknown !== undefined) return { ok: false, message: `"${unknown}" is not allowed` };
   if (body.person_id === undefined && body.organization_id === undefined) {
     return { ok: false, message: '"value" must contain at least one of [person_id, organization_id]' };
   }
-  return { ok: true, input: body as unknown as LeadInput };
+  return { ok: true, input: body as unknown as LeadInput, customFields: custom.values };
 }

@@ -1,10 +1,11 @@
 /**
  * `npm run sandbox`: the Pipedrive stand-in on its own, for working on the app against it.
  * SANDBOX_OAUTH_PORT (5181), SANDBOX_API_PORT (5182), APP_ORIGINS (comma list,
- * default http://127.0.0.1:5173). Ctrl-C stops both servers and frees the ports.
+ * default http://127.0.0.1:5173), SANDBOX_PLAN (premium | growth, default premium).
+ * Ctrl-C stops both servers and frees the ports.
  */
 import { FIXTURES } from './seed.ts';
-import { startSandbox } from './serve.ts';
+import { sandboxPlanFrom, startSandbox } from './serve.ts';
 
 const HOST = '127.0.0.1';
 
@@ -35,7 +36,9 @@ async function main(): Promise<void> {
   const oauthOrigin = `http://${HOST}:${oauthPort}`;
   const apiOrigin = `http://${HOST}:${apiPort}`;
   const origins = appOrigins();
+  const plan = sandboxPlanFrom(process.env.SANDBOX_PLAN);
   const { sandbox, close } = await startSandbox({
+    plan,
     oauthOrigin,
     apiOrigin,
     appOrigins: origins,
@@ -49,11 +52,13 @@ async function main(): Promise<void> {
   OAuth origin: ${oauthOrigin}   (stands in for https://oauth.pipedrive.com)
   API origin:   ${apiOrigin}   (returned as api_domain)
   App origins:  ${origins.join(', ')}
+  Plan:         ${plan} (SANDBOX_PLAN)
   Clients:      ${confidential.clientId} / ${confidential.clientSecret} (confidential, like Pipedrive)
                 ${spa.clientId} (public + PKCE, sandbox only)
   Demo users (password "${sandbox.demoUsers[0]?.password ?? ''}"):
 ${sandbox.demoUsers.map((user) => `    ${user.email}  ${user.name}`).join('\n')}
   Fixtures: person "${FIXTURES.adaLovelace.name}" at "${FIXTURES.analyticalEngines.name}", organization "${FIXTURES.globex.name}"
+  Usage:        GET ${apiOrigin}/__sandbox/usage, POST ${apiOrigin}/__sandbox/usage/reset
 Press Ctrl-C to stop.`);
 
   let stopping = false;

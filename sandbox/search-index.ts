@@ -146,6 +146,22 @@ export class SearchIndex<T extends { id: number }> {
     for (const field of this.fields.values()) field.seal();
   }
 
+  /**
+   * Adds one record and re-sorts. Meant for the small per-sandbox index of records created through
+   * the API, where a sort is cheap; the shared seed index is built once and never added to.
+   */
+  add(record: T, sortKey: string): void {
+    this.sortKeys.set(record.id, normalizeText(sortKey));
+    for (const field of this.fields.values()) {
+      field.add(record.id, record);
+      field.seal();
+    }
+  }
+
+  sortKeyOf(id: number): string {
+    return this.sortKeys.get(id) ?? '';
+  }
+
   search({ term, fields, exactMatch }: SearchQuery): SearchHit[] {
     const normalizedTerm = normalizeText(term).replace(/\s+/g, ' ').trim();
     const termWords = normalizedTerm.split(' ').filter(Boolean);
@@ -171,8 +187,25 @@ export class SearchIndex<T extends { id: number }> {
   }
 
   private compareSortKeys(a: number, b: number): number {
-    const keyA = this.sortKeys.get(a) ?? '';
-    const keyB = this.sortKeys.get(b) ?? '';
-    return keyA < keyB ? -1 : keyA > keyB ? 1 : 0;
+    return compareKeys(this.sortKeyOf(a), this.sortKeyOf(b));
   }
+}
+
+function compareKeys(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * Hits of two indexes over disjoint ids (the seed and the records created since), in the order
+ * one index holding both would give: score, then sort key, then id.
+ */
+export function mergeSearchHits<T extends { id: number }>(
+  parts: ReadonlyArray<{ index: SearchIndex<T>; hits: readonly SearchHit[] }>,
+): SearchHit[] {
+  const keyed = parts.flatMap(({ index, hits }) =>
+    hits.map((hit) => ({ hit, key: index.sortKeyOf(hit.id) })),
+  );
+  return keyed
+    .sort((a, b) => b.hit.score - a.hit.score || compareKeys(a.key, b.key) || a.hit.id - b.hit.id)
+    .map(({ hit }) => hit);
 }

@@ -1,5 +1,5 @@
 import type { UseQueryResult } from '@tanstack/react-query';
-import { type Ref, useState } from 'react';
+import { type ReactNode, type Ref, useEffect, useState } from 'react';
 import { MIN_SEARCH_LENGTH } from '@/pipedrive/search-persons.ts';
 import { Combobox } from '@/ui/combobox.tsx';
 import { useDebouncedValue } from '@/ui/use-debounced-value.ts';
@@ -10,66 +10,119 @@ const SEARCH_DELAY_MS = 250;
 export interface ContactPickerProps {
   id: string;
   value: ContactRef | null;
-  onChange: (value: ContactRef | null) => void;
+  /** `option` carries what the search knew about the pick, e.g. a person's organization. */
+  onChange: (value: ContactRef | null, option?: ContactOption) => void;
   onBlur?: () => void;
   error?: string;
   inputRef?: Ref<HTMLInputElement>;
+  label?: string;
+  labelSuffix?: string;
+  /** Offer "Create … “name”" as the last option (off inside the create dialogs themselves). */
+  allowCreate?: boolean;
 }
 
-interface Nouns {
+export interface Nouns {
   label: string;
   hint: string;
   one: string;
   many: string;
 }
 
+export interface CreateDialogProps {
+  initialName: string;
+  onCreated: (created: ContactOption) => void;
+  onClose: () => void;
+}
+
 /**
  * Search-as-you-type over one Pipedrive entity. The search term is debounced; React Query caches
- * each term and aborts the request of a term that was typed past.
+ * each term and aborts the request of a term that was typed past. When nothing fits, the last
+ * option creates the contact in a dialog and picks it.
  */
 export function ContactPicker({
   nouns,
   useSearch,
+  renderCreateDialog,
+  allowCreate = true,
   ...props
-}: ContactPickerProps & { nouns: Nouns; useSearch: (term: string) => UseQueryResult<ContactOption[]> }) {
+}: ContactPickerProps & {
+  nouns: Nouns;
+  useSearch: (term: string) => UseQueryResult<ContactOption[]>;
+  renderCreateDialog: (dialog: CreateDialogProps) => ReactNode;
+}) {
   const [inputValue, setInputValue] = useState(props.value?.name ?? '');
+  const [creating, setCreating] = useState<string>();
   const typed = inputValue.trim();
   const term = useDebouncedValue(props.value ? '' : typed, SEARCH_DELAY_MS);
   const search = useSearch(term);
-  const results = term.length >= MIN_SEARCH_LENGTH && term === typed ? (search.data ?? []) : [];
-  const selected: ContactOption | null = props.value;
+  const settled = term.length >= MIN_SEARCH_LENGTH && term === typed && !search.isPlaceholderData;
+  const results = settled ? (search.data ?? []) : [];
+  const exactMatch = results.some((option) => option.name.toLowerCase() === typed.toLowerCase());
+  const createOption: ContactOption | undefined =
+    allowCreate && settled && !search.isFetching && !exactMatch
+      ? { id: -1, name: typed, create: true }
+      : undefined;
+  const items = props.value ? [] : createOption ? [...results, createOption] : results;
+
+  // A value set from outside (the organization offer, a created contact) shows in the input.
+  const pickedName = props.value?.name;
+  useEffect(() => {
+    if (pickedName !== undefined) setInputValue(pickedName);
+  }, [pickedName]);
 
   return (
-    <Combobox<ContactOption>
-      id={props.id}
-      label={nouns.label}
-      hint={nouns.hint}
-      error={props.error}
-      items={props.value ? [] : results}
-      itemToString={(item) => item?.name ?? ''}
-      itemToKey={(item) => item.id}
-      renderItem={(item) => (
-        <>
-          <span className="option__name">{item.name}</span>
-          {item.description && <span className="option__detail">{item.description}</span>}
-        </>
-      )}
-      inputValue={inputValue}
-      onInputValueChange={setInputValue}
-      selectedItem={selected}
-      onSelectedItemChange={(item) => props.onChange(item ? { id: item.id, name: item.name } : null)}
-      status={statusText({
-        typed,
-        term,
-        selected: props.value !== null,
-        search,
-        count: results.length,
-        nouns,
-      })}
-      busy={search.isFetching}
-      inputRef={props.inputRef}
-      onBlur={props.onBlur}
-    />
+    <>
+      <Combobox<ContactOption>
+        id={props.id}
+        label={props.label ?? nouns.label}
+        labelSuffix={props.labelSuffix}
+        hint={nouns.hint}
+        error={props.error}
+        items={items}
+        itemToString={(item) => item?.name ?? ''}
+        itemToKey={(item) => (item.create ? 'create' : item.id)}
+        renderItem={(item) =>
+          item.create ? (
+            <span className="option__create">
+              <span aria-hidden="true">+ </span>
+              Create {nouns.one} “{item.name}”
+            </span>
+          ) : (
+            <>
+              <span className="option__name">{item.name}</span>
+              {item.description && <span className="option__detail">{item.description}</span>}
+            </>
+          )
+        }
+        inputValue={inputValue}
+        onInputValueChange={setInputValue}
+        selectedItem={props.value}
+        onSelectedItemChange={(item) => {
+          if (item?.create) setCreating(item.name);
+          else props.onChange(item ? { id: item.id, name: item.name } : null, item ?? undefined);
+        }}
+        status={statusText({
+          typed,
+          term,
+          selected: props.value !== null,
+          search,
+          count: results.length,
+          nouns,
+        })}
+        busy={search.isFetching}
+        inputRef={props.inputRef}
+        onBlur={props.onBlur}
+      />
+      {creating !== undefined &&
+        renderCreateDialog({
+          initialName: creating,
+          onCreated: (created) => {
+            setCreating(undefined);
+            props.onChange({ id: created.id, name: created.name }, created);
+          },
+          onClose: () => setCreating(undefined),
+        })}
+    </>
   );
 }
 

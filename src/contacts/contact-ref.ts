@@ -9,4 +9,8 @@ export type ContactRef = z.infer<typeof contactRefSchema>;
 export interface ContactOption extends ContactRef {
   /** A second line that tells namesakes apart: organization, email, address. */
   description?: string;
+  /** A person's organization, so the form can offer to fill it. */
+  organization?: ContactRef;
+  /** The last row, "Create person “…”", which opens the inline create dialog. */
+  create?: true;
 }

@@ -3,6 +3,7 @@ import { organizationQueries } from '@/pipedrive/search-organizations.ts';
 import { useTransport } from '@/pipedrive/transport-context.tsx';
 import { ContactPicker, type ContactPickerProps } from './contact-picker.tsx';
 import type { ContactOption } from './contact-ref.ts';
+import { CreateOrganizationDialog } from './create-organization-dialog.tsx';
 
 const NOUNS = {
   label: 'Organization',
@@ -25,5 +26,12 @@ function useOrganizationSearch(term: string) {
 }
 
 export function OrganizationPicker(props: ContactPickerProps) {
-  return <ContactPicker {...props} nouns={NOUNS} useSearch={useOrganizationSearch} />;
+  return (
+    <ContactPicker
+      {...props}
+      nouns={NOUNS}
+      useSearch={useOrganizationSearch}
+      renderCreateDialog={(dialog) => <CreateOrganizationDialog {...dialog} />}
+    />
+  );
 }

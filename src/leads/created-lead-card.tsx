@@ -1,21 +1,33 @@
 import { useEffect, useRef } from 'react';
 import type { Lead } from '@/pipedrive/add-lead.ts';
+import type { ReferenceData } from '@/pipedrive/reference-data.ts';
+import { CopyLinkButton } from '@/ui/copy-link-button.tsx';
 import { useDocumentTitle } from '@/ui/use-document-title.ts';
+import { labelsOf, leadFacts } from './lead-facts.ts';
 import type { LeadFormValues } from './lead-form-schema.ts';
 
 interface CreatedLeadCardProps {
   lead: Lead;
-  /** What was picked, so names show without another request. */
+  /** What was picked, so contact names show without another request. */
   values: LeadFormValues;
+  reference: ReferenceData;
   webUrl: string;
   locale: string | undefined;
   onCreateAnother: () => void;
 }
 
-export function CreatedLeadCard({ lead, values, webUrl, locale, onCreateAnother }: CreatedLeadCardProps) {
+export function CreatedLeadCard({
+  lead,
+  values,
+  reference,
+  webUrl,
+  locale,
+  onCreateAnother,
+}: CreatedLeadCardProps) {
   const headingRef = useRef<HTMLHeadingElement>(null);
   useDocumentTitle('Lead created – QuickLead');
   useEffect(() => headingRef.current?.focus(), []);
+  const labels = labelsOf(lead, reference.labels);
 
   return (
     <section className="card" aria-labelledby="created-lead-heading">
@@ -25,46 +37,32 @@ export function CreatedLeadCard({ lead, values, webUrl, locale, onCreateAnother 
       <h1 id="created-lead-heading" ref={headingRef} tabIndex={-1}>
         {lead.title}
       </h1>
+      {labels.length > 0 && (
+        <ul className="chips chips--static" aria-label="Labels">
+          {labels.map((label) => (
+            <li key={label.id} className={`chip chip--${label.color}`}>
+              {label.name}
+            </li>
+          ))}
+        </ul>
+      )}
       <dl className="card__facts">
-        {values.person && (
-          <div>
-            <dt>Person</dt>
-            <dd>{values.person.name}</dd>
+        {leadFacts(lead, values, reference, locale).map((fact) => (
+          <div key={fact.key}>
+            <dt>{fact.label}</dt>
+            <dd>{fact.value}</dd>
           </div>
-        )}
-        {values.organization && (
-          <div>
-            <dt>Organization</dt>
-            <dd>{values.organization.name}</dd>
-          </div>
-        )}
-        <div>
-          <dt>Added</dt>
-          <dd>
-            <time dateTime={lead.add_time}>{formatDateTime(lead.add_time, locale)}</time>
-          </dd>
-        </div>
-        {lead.source_name && (
-          <div>
-            <dt>Source</dt>
-            <dd>{lead.source_name}</dd>
-          </div>
-        )}
+        ))}
       </dl>
       <div className="card__actions">
         <a className="button button--primary" href={webUrl} target="_blank" rel="noopener noreferrer">
           Open in Pipedrive<span className="visually-hidden"> (opens in a new tab)</span>
         </a>
+        <CopyLinkButton url={webUrl} />
         <button type="button" className="button" onClick={onCreateAnother}>
           Create another
         </button>
       </div>
     </section>
   );
-}
-
-function formatDateTime(iso: string, locale: string | undefined): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
 }

@@ -1,46 +1,99 @@
 import { describe, expect, it } from 'vitest';
-import { leadFormSchema, PERSON_OR_ORGANIZATION } from './lead-form-schema.ts';
+import { formInput, TEST_CONTEXT } from '@/testing/lead-form-fixtures.ts';
+import { buildLeadFormSchema, type LeadFormInput, PERSON_OR_ORGANIZATION } from './lead-form-schema.ts';
 
+const schema = buildLeadFormSchema(TEST_CONTEXT);
 const person = { id: 7, name: 'Ada Lovelace' };
 const organization = { id: 3, name: 'Globex Corporation' };
 
-function issuesOf(input: unknown) {
-  const result = leadFormSchema.safeParse(input);
+function issuesOf(input: LeadFormInput): string[][] {
+  const result = schema.safeParse(input);
   return result.success ? [] : result.error.issues.map((issue) => [issue.path.join('.'), issue.message]);
 }
 
-describe('leadFormSchema', () => {
+describe('lead form schema: title and contacts', () => {
   it('accepts a title with a person, an organization, or both', () => {
-    expect(issuesOf({ title: 'Deal', person, organization: null })).toEqual([]);
-    expect(issuesOf({ title: 'Deal', person: null, organization })).toEqual([]);
-    expect(issuesOf({ title: 'Deal', person, organization })).toEqual([]);
+    expect(issuesOf(formInput({ person, organization: null }))).toEqual([]);
+    expect(issuesOf(formInput({ person: null, organization }))).toEqual([]);
+    expect(issuesOf(formInput({ person, organization }))).toEqual([]);
   });
 
   it('requires a title and trims it', () => {
-    expect(issuesOf({ title: '   ', person, organization: null })).toEqual([
-      ['title', 'Enter a title for the lead'],
-    ]);
-    expect(leadFormSchema.parse({ title: '  Deal  ', person, organization: null }).title).toBe('Deal');
+    expect(issuesOf(formInput({ title: '   ' }))).toEqual([['title', 'Enter a title for the lead']]);
+    expect(schema.parse(formInput({ title: '  Deal  ' })).title).toBe('Deal');
   });
 
   it('puts the person-or-organization message on both pickers', () => {
-    expect(issuesOf({ title: 'Deal', person: null, organization: null })).toEqual([
+    expect(issuesOf(formInput({ person: null, organization: null }))).toEqual([
       ['person', PERSON_OR_ORGANIZATION],
       ['organization', PERSON_OR_ORGANIZATION],
     ]);
   });
 
   it('reports every problem of an empty form at once', () => {
-    expect(issuesOf({ title: '', person: null, organization: null }).map(([path]) => path)).toEqual([
-      'title',
-      'person',
-      'organization',
-    ]);
+    const paths = issuesOf(formInput({ title: '', person: null })).map(([path]) => path);
+    expect(paths).toEqual(['title', 'person', 'organization']);
+  });
+});
+
+describe('lead form schema: value', () => {
+  it('treats an empty amount as no value, whatever the currency', () => {
+    expect(schema.parse(formInput({ value: { amount: ' ', currency: 'EUR' } })).value).toBeUndefined();
   });
 
-  it('rejects a picked contact without a usable id', () => {
-    expect(issuesOf({ title: 'Deal', person: { id: 0, name: 'x' }, organization: null })[0]?.[0]).toBe(
-      'person.id',
+  it('reads friendly amounts', () => {
+    expect(schema.parse(formInput({ value: { amount: ' 1 500.50 ', currency: 'EUR' } })).value).toEqual({
+      amount: 1500.5,
+      currency: 'EUR',
+    });
+    expect(schema.parse(formInput({ value: { amount: '12\u202f000', currency: 'JPY' } })).value).toEqual({
+      amount: 12000,
+      currency: 'JPY',
+    });
+  });
+
+  it.each([
+    ['abc', 'EUR', 'Enter the value as a number, like 1500'],
+    // "1,500" is 1.5 in half the world: refused rather than guessed.
+    ['1,500', 'EUR', 'Enter the value as a number, like 1500'],
+    ['-1', 'EUR', 'Value must be 0 or more'],
+    ['10.5', 'JPY', 'Value in JPY must be a whole number'],
+    ['10.123', 'EUR', 'Value in EUR can have at most 2 decimal places'],
+    ['10', 'XXX', 'Select the currency of the value'],
+  ])('rejects %j %s', (amount, currency, message) => {
+    expect(issuesOf(formInput({ value: { amount, currency } }))).toEqual([['value', message]]);
+  });
+
+  it('allows the currency’s own decimal places', () => {
+    expect(issuesOf(formInput({ value: { amount: '10.125', currency: 'BHD' } }))).toEqual([]);
+  });
+});
+
+describe('lead form schema: the other fields', () => {
+  it('accepts real dates only', () => {
+    expect(schema.parse(formInput({ expectedCloseDate: '2026-12-31' })).expectedCloseDate).toBe('2026-12-31');
+    expect(issuesOf(formInput({ expectedCloseDate: '2026-02-30' }))[0]?.[0]).toBe('expectedCloseDate');
+    expect(issuesOf(formInput({ expectedCloseDate: '31/12/2026' }))[0]?.[0]).toBe('expectedCloseDate');
+  });
+
+  it('takes only owners, labels, visibility and channels the account offers', () => {
+    expect(issuesOf(formInput({ owner: '999' }))).toEqual([['owner', 'Select an owner']]);
+    expect(issuesOf(formInput({ labels: ['nope'] }))[0]?.[0]).toBe('labels');
+    expect(issuesOf(formInput({ visibleTo: '9' }))[0]?.[0]).toBe('visibleTo');
+    expect(issuesOf(formInput({ channel: '1' }))[0]?.[0]).toBe('channel');
+  });
+
+  it('turns choices into the types Pipedrive takes', () => {
+    const parsed = schema.parse(
+      formInput({
+        owner: '21000002',
+        visibleTo: '7',
+        channel: '64',
+        channelId: ' Spring fair ',
+        originId: '',
+      }),
     );
+    expect(parsed).toMatchObject({ owner: 21000002, visibleTo: '7', channel: 64, channelId: 'Spring fair' });
+    expect(parsed.originId).toBeUndefined();
   });
 });

@@ -1,32 +1,158 @@
 import { z } from 'zod';
 import { contactRefSchema } from '@/contacts/contact-ref.ts';
+import type { Currency } from '@/pipedrive/currencies.ts';
+import type { FieldOption } from '@/pipedrive/deal-fields.ts';
+import type { LeadLabel } from '@/pipedrive/lead-labels.ts';
+import type { User } from '@/pipedrive/users.ts';
+import { readDate, readNumber } from './parse-field-text.ts';
 
 export const PERSON_OR_ORGANIZATION = 'Choose a person or an organization';
 
-export const leadFormSchema = z
-  .object({
-    title: z.string().trim().min(1, 'Enter a title for the lead'),
-    person: contactRefSchema.nullable(),
-    organization: contactRefSchema.nullable(),
-  })
-  .superRefine((lead, ctx) => {
-    // Pipedrive needs one of the two; the message goes on both pickers so either can fix it.
-    if (!lead.person && !lead.organization) {
-      ctx.addIssue({ code: 'custom', path: ['person'], message: PERSON_OR_ORGANIZATION });
-      ctx.addIssue({ code: 'custom', path: ['organization'], message: PERSON_OR_ORGANIZATION });
+/** What the account allows, from the reference data fetched after sign-in. */
+export interface LeadFormContext {
+  currencies: readonly Currency[];
+  owners: readonly User[];
+  labels: readonly LeadLabel[];
+  channelOptions: readonly FieldOption[];
+  visibilityOptions: readonly FieldOption[];
+}
+
+const optionalText = (label: string, max = 255) =>
+  z
+    .string()
+    .trim()
+    .max(max, `${label} must be ${max} characters or fewer`)
+    .transform((text) => (text === '' ? undefined : text));
+
+/** One of `allowed` as a string, or '' for "not set". */
+const optionalChoice = (allowed: readonly string[], message: string) =>
+  z
+    .string()
+    .refine((choice) => choice === '' || allowed.includes(choice), message)
+    .transform((choice) => (choice === '' ? undefined : choice));
+
+function valueSchema(currencies: readonly Currency[]) {
+  return z.object({ amount: z.string(), currency: z.string() }).transform((value, ctx) => {
+    if (value.amount.trim() === '') return undefined;
+    const number = readNumber(value.amount.trim());
+    const currency = currencies.find((candidate) => candidate.code === value.currency);
+    if (number.kind === 'not-a-number') {
+      ctx.addIssue({ code: 'custom', message: 'Enter the value as a number, like 1500' });
+      return z.NEVER;
     }
+    const amount = number.value;
+    if (amount < 0) {
+      ctx.addIssue({ code: 'custom', message: 'Value must be 0 or more' });
+      return z.NEVER;
+    }
+    if (!currency) {
+      ctx.addIssue({ code: 'custom', message: 'Select the currency of the value' });
+      return z.NEVER;
+    }
+    if (number.decimals > currency.decimal_points) {
+      ctx.addIssue({
+        code: 'custom',
+        message:
+          currency.decimal_points === 0
+            ? `Value in ${currency.code} must be a whole number`
+            : `Value in ${currency.code} can have at most ${currency.decimal_points} decimal places`,
+      });
+      return z.NEVER;
+    }
+    return { amount, currency: currency.code };
   });
+}
 
-export type LeadFormInput = z.input<typeof leadFormSchema>;
-export type LeadFormValues = z.output<typeof leadFormSchema>;
+export function buildLeadFormSchema(context: LeadFormContext) {
+  const ownerIds = context.owners.map((owner) => String(owner.id));
+  const labelIds = context.labels.map((label) => label.id);
+  return z
+    .object({
+      title: z
+        .string()
+        .trim()
+        .min(1, 'Enter a title for the lead')
+        .max(255, 'Title must be 255 characters or fewer'),
+      person: contactRefSchema.nullable(),
+      organization: contactRefSchema.nullable(),
+      owner: z
+        .string()
+        .refine((id) => ownerIds.includes(id), 'Select an owner')
+        .transform(Number),
+      labels: z
+        .array(z.string())
+        .refine((ids) => ids.every((id) => labelIds.includes(id)), 'Select labels from the list'),
+      value: valueSchema(context.currencies),
+      expectedCloseDate: z
+        .string()
+        .trim()
+        .refine(
+          (date) => date === '' || readDate(date) === date,
+          'Expected close date must be a real date, like 2026-12-31',
+        )
+        .transform((date) => (date === '' ? undefined : date)),
+      visibleTo: optionalChoice(
+        context.visibilityOptions.map((option) => String(option.id)),
+        'Select a visibility from the list',
+      ),
+      wasSeen: z.boolean(),
+      channel: optionalChoice(
+        context.channelOptions.map((option) => String(option.id)),
+        'Select a source channel from the list',
+      ).transform((id) => (id === undefined ? undefined : Number(id))),
+      channelId: optionalText('Source channel ID'),
+      originId: optionalText('Source origin ID'),
+    })
+    .superRefine((lead, ctx) => {
+      // Pipedrive needs one of the two; the message goes on both pickers so either can fix it.
+      if (!lead.person && !lead.organization) {
+        ctx.addIssue({ code: 'custom', path: ['person'], message: PERSON_OR_ORGANIZATION });
+        ctx.addIssue({ code: 'custom', path: ['organization'], message: PERSON_OR_ORGANIZATION });
+      }
+    });
+}
 
-export const emptyLeadForm: LeadFormInput = { title: '', person: null, organization: null };
+export type LeadFormSchema = ReturnType<typeof buildLeadFormSchema>;
+export type LeadFormInput = z.input<LeadFormSchema>;
+export type LeadFormValues = z.output<LeadFormSchema>;
+
+/** A blank form; owner, labels and visibility can be carried over from the previous lead. */
+export function emptyLeadForm(defaults: {
+  ownerId: number;
+  currency: string;
+  labels?: string[];
+  visibleTo?: string;
+}): LeadFormInput {
+  return {
+    title: '',
+    person: null,
+    organization: null,
+    owner: String(defaults.ownerId),
+    labels: defaults.labels ?? [],
+    value: { amount: '', currency: defaults.currency },
+    expectedCloseDate: '',
+    visibleTo: defaults.visibleTo ?? '',
+    wasSeen: false,
+    channel: '',
+    channelId: '',
+    originId: '',
+  };
+}
 
 /** The form's fields, in page order, with the id of the control each one focuses. */
 export const LEAD_FIELD_IDS = {
   title: 'lead-title',
   person: 'lead-person',
   organization: 'lead-organization',
-} as const satisfies Record<keyof LeadFormValues, string>;
+  value: 'lead-value-amount',
+  expectedCloseDate: 'lead-expected-close-date',
+  owner: 'lead-owner',
+  labels: 'lead-labels',
+  visibleTo: 'lead-visible-to',
+  channel: 'lead-channel',
+  channelId: 'lead-channel-id',
+  originId: 'lead-origin-id',
+  wasSeen: 'lead-was-seen',
+} as const satisfies Record<Exclude<keyof LeadFormValues, never>, string>;
 
 export type LeadFieldName = keyof typeof LEAD_FIELD_IDS;

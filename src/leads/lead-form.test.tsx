@@ -1,36 +1,53 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, render, screen, waitFor } from '@testing-library/react';
+import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { getCurrencies } from '@/pipedrive/currencies.ts';
+import { getCurrentUser } from '@/pipedrive/current-user.ts';
+import { getDealFields } from '@/pipedrive/deal-fields.ts';
+import { getLeadLabels } from '@/pipedrive/lead-labels.ts';
+import type { ReferenceData } from '@/pipedrive/reference-data.ts';
 import type { ApiRequest, Transport } from '@/pipedrive/transport.ts';
 import { TransportProvider } from '@/pipedrive/transport-context.tsx';
+import { getUsers } from '@/pipedrive/users.ts';
 import { createSandboxTransport, transportWithToken } from '@/testing/sandbox-transport.ts';
-import { LeadForm } from './lead-form.tsx';
+import { LeadScreen } from './lead-screen.tsx';
 
 afterEach(cleanup);
 
-/** The form against the real sandbox in-process; every request is recorded. */
-function renderForm(options: { tokenForPosts?: string } = {}) {
+/** The lead screen against the real sandbox in-process; every request is recorded. */
+async function renderScreen(options: { tokenForPosts?: string } = {}) {
   const { sandbox, transport, token } = createSandboxTransport();
+  const reference: ReferenceData = {
+    me: await getCurrentUser(transport),
+    users: await getUsers(transport),
+    labels: await getLeadLabels(transport),
+    currencies: await getCurrencies(transport),
+    dealFields: await getDealFields(transport),
+  };
   const posting = transportWithToken(sandbox, () => options.tokenForPosts ?? token);
   const requests: ApiRequest[] = [];
   const recording: Transport = (request) => {
     requests.push(request);
-    return request.method === 'POST' ? posting(request) : transport(request);
+    return request.path === '/api/v1/leads' ? posting(request) : transport(request);
   };
-  const onCreated = vi.fn();
   const client = new QueryClient({
     defaultOptions: { queries: { retry: false }, mutations: { retry: false } },
   });
   render(
     <QueryClientProvider client={client}>
       <TransportProvider transport={recording}>
-        <LeadForm onCreated={onCreated} />
+        <LeadScreen
+          reference={reference}
+          locale="en-US"
+          webUrlOf={(id) => `http://sandbox.test/leads/inbox/${id}`}
+        />
       </TransportProvider>
     </QueryClientProvider>,
   );
-  const posts = () => requests.filter((request) => request.method === 'POST');
-  return { onCreated, posts, sandbox, user: userEvent.setup() };
+  const posts = () =>
+    requests.filter((request) => request.method === 'POST' && request.path === '/api/v1/leads');
+  return { posts, requests, reference, user: userEvent.setup() };
 }
 
 async function pickPerson(user: ReturnType<typeof userEvent.setup>, search: string, name: string) {
@@ -38,13 +55,13 @@ async function pickPerson(user: ReturnType<typeof userEvent.setup>, search: stri
   await user.click(await screen.findByRole('option', { name: new RegExp(`^${name}`) }, { timeout: 3000 }));
 }
 
-describe('LeadForm', () => {
+describe('LeadScreen', () => {
   it('sends nothing on an empty submit and focuses the error summary', async () => {
-    const { posts, user } = renderForm();
+    const { posts, user } = await renderScreen();
     await user.click(screen.getByRole('button', { name: 'Create lead' }));
 
     const summary = await screen.findByRole('alert');
-    expect(summary).toHaveProperty('textContent', expect.stringContaining('There is a problem'));
+    expect(summary.textContent).toContain('There is a problem');
     await waitFor(() => expect(document.activeElement).toBe(summary));
     expect(screen.getByRole('textbox', { name: 'Title' }).getAttribute('aria-invalid')).toBe('true');
     expect(screen.getByRole('combobox', { name: 'Person' }).getAttribute('aria-describedby')).toContain(
@@ -53,30 +70,61 @@ describe('LeadForm', () => {
     expect(posts()).toHaveLength(0);
   });
 
-  it('creates the lead with one POST even when Create lead is pressed twice', async () => {
-    const { onCreated, posts, user } = renderForm();
-    await user.type(screen.getByRole('textbox', { name: 'Title' }), 'Engines for Ada');
+  it('suggests a title, offers the person’s organization, and creates with one POST on a double press', async () => {
+    const { posts, requests, user } = await renderScreen();
     await pickPerson(user, 'Lovelace', 'Ada Lovelace');
-    const submit = screen.getByRole('button', { name: 'Create lead' });
-    await user.dblClick(submit);
+    expect(screen.getByRole('textbox', { name: 'Title' })).toHaveProperty('value', 'Ada Lovelace lead');
 
-    await waitFor(() => expect(onCreated).toHaveBeenCalledTimes(1));
-    const [lead, values] = onCreated.mock.calls[0] ?? [];
-    expect(lead).toMatchObject({ title: 'Engines for Ada', source_name: 'API' });
-    expect(values).toMatchObject({ person: { name: 'Ada Lovelace' }, organization: null });
+    await user.click(screen.getByRole('button', { name: 'Use Analytical Engines Ltd as the organization' }));
+    expect(screen.getByRole('combobox', { name: 'Organization' })).toHaveProperty(
+      'value',
+      'Analytical Engines Ltd',
+    );
+    expect(screen.getByRole('textbox', { name: 'Title' })).toHaveProperty(
+      'value',
+      'Analytical Engines Ltd lead',
+    );
+
+    const before = requests.length;
+    await user.dblClick(screen.getByRole('button', { name: 'Create lead' }));
+    const card = await screen.findByRole('region', { name: 'Analytical Engines Ltd lead' });
+    expect(within(card).getByText('Ada Lovelace')).toBeTruthy();
+    expect(within(card).getByText('Analytical Engines Ltd')).toBeTruthy();
+    expect(within(card).getByText('Maria Lopez')).toBeTruthy();
     expect(posts()).toHaveLength(1);
-    expect(posts()[0]?.body).toEqual({ title: 'Engines for Ada', person_id: lead.person_id });
+    // The card renders from the create response and cached reference data: no further request.
+    expect(requests.slice(before).map((request) => `${request.method} ${request.path}`)).toEqual([
+      'POST /api/v1/leads',
+    ]);
   });
 
   it('keeps everything typed and picked when the session has ended', async () => {
-    const { onCreated, user } = renderForm({ tokenForPosts: 'revoked-token' });
+    const { user } = await renderScreen({ tokenForPosts: 'revoked-token' });
     await user.type(screen.getByRole('textbox', { name: 'Title' }), 'Do not lose me');
     await pickPerson(user, 'Lovelace', 'Ada Lovelace');
     await user.click(screen.getByRole('button', { name: 'Create lead' }));
 
     expect(await screen.findByText(/session has ended/)).toBeTruthy();
-    expect(onCreated).not.toHaveBeenCalled();
     expect(screen.getByRole('textbox', { name: 'Title' })).toHaveProperty('value', 'Do not lose me');
     expect(screen.getByRole('combobox', { name: 'Person' })).toHaveProperty('value', 'Ada Lovelace');
+  });
+
+  it('Create another keeps owner, labels and visibility', async () => {
+    const { reference, user } = await renderScreen();
+    const hot = reference.labels[0];
+    if (!hot) throw new Error('the sandbox has no labels');
+    await pickPerson(user, 'Lovelace', 'Ada Lovelace');
+    await user.click(screen.getByRole('checkbox', { name: hot.name }));
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Visible to' }), '7');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Owner' }), 'James Carter');
+    await user.click(screen.getByRole('button', { name: 'Create lead' }));
+    await user.click(await screen.findByRole('button', { name: 'Create another' }));
+
+    expect(screen.getByRole('checkbox', { name: hot.name })).toHaveProperty('checked', true);
+    expect(screen.getByRole('combobox', { name: 'Visible to' })).toHaveProperty('value', '7');
+    expect(
+      (screen.getByRole('combobox', { name: 'Owner' }) as HTMLSelectElement).selectedOptions[0]?.text,
+    ).toBe('James Carter');
+    expect(screen.getByRole('textbox', { name: 'Title' })).toHaveProperty('value', '');
   });
 });

@@ -1,33 +1,46 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useEffect, useState } from 'react';
-import { Controller, type FieldErrors, useForm } from 'react-hook-form';
-import { OrganizationPicker } from '@/contacts/organization-picker.tsx';
-import { PersonPicker } from '@/contacts/person-picker.tsx';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { FormProvider, useForm } from 'react-hook-form';
 import type { Lead } from '@/pipedrive/add-lead.ts';
-import { ErrorSummary, type SummaryError } from '@/ui/error-summary.tsx';
+import type { Currency } from '@/pipedrive/currencies.ts';
+import { ErrorSummary } from '@/ui/error-summary.tsx';
 import { TextField } from '@/ui/text-field.tsx';
 import { useDocumentTitle } from '@/ui/use-document-title.ts';
+import { ContactFields } from './contact-fields.tsx';
+import { DealFieldsSection } from './deal-fields-section.tsx';
 import {
-  emptyLeadForm,
+  buildLeadFormSchema,
   LEAD_FIELD_IDS,
-  type LeadFieldName,
+  type LeadFormContext,
   type LeadFormInput,
   type LeadFormValues,
-  leadFormSchema,
 } from './lead-form-schema.ts';
+import { summaryErrors } from './lead-form-summary.ts';
+import { SourceFields } from './source-fields.tsx';
 import { describeSubmitError } from './submit-errors.ts';
+import { fieldTargetFor } from './submit-field-targets.ts';
+import { suggestedTitle } from './suggested-title.ts';
 import { useCreateLead } from './use-create-lead.ts';
 
+export interface LeadFormSetup {
+  context: LeadFormContext;
+  currencies: readonly Currency[];
+  meId: number;
+}
+
 interface LeadFormProps {
+  setup: LeadFormSetup;
+  defaults: LeadFormInput;
   onCreated: (lead: Lead, values: LeadFormValues) => void;
   /** Put the cursor in the title, e.g. after "Create another". */
   focusTitle?: boolean;
 }
 
-export function LeadForm({ onCreated, focusTitle = false }: LeadFormProps) {
+export function LeadForm({ setup, defaults, onCreated, focusTitle = false }: LeadFormProps) {
+  const schema = useMemo(() => buildLeadFormSchema(setup.context), [setup.context]);
   const form = useForm<LeadFormInput, unknown, LeadFormValues>({
-    resolver: zodResolver(leadFormSchema),
-    defaultValues: emptyLeadForm,
+    resolver: zodResolver(schema),
+    defaultValues: defaults,
     mode: 'onSubmit',
     reValidateMode: 'onChange',
     shouldFocusError: false,
@@ -35,6 +48,7 @@ export function LeadForm({ onCreated, focusTitle = false }: LeadFormProps) {
   const createLead = useCreateLead();
   const [summaryFocusKey, setSummaryFocusKey] = useState(0);
   const [formProblem, setFormProblem] = useState<string>();
+  const lastSuggestion = useRef<string>(undefined);
   const { errors, isSubmitting } = form.formState;
 
   useEffect(() => {
@@ -44,15 +58,31 @@ export function LeadForm({ onCreated, focusTitle = false }: LeadFormProps) {
   const summary = summaryErrors(errors, formProblem);
   useDocumentTitle(summary.length > 0 ? 'Error: New lead – QuickLead' : 'New lead – QuickLead');
 
+  // Suggest "<Organization or person> lead" while the title is empty or still the last suggestion.
+  const suggestTitle = () => {
+    const suggestion = suggestedTitle(form.getValues('person'), form.getValues('organization'));
+    const title = form.getValues('title');
+    if (suggestion && (title.trim() === '' || title === lastSuggestion.current)) {
+      form.setValue('title', suggestion, { shouldValidate: form.formState.isSubmitted });
+      lastSuggestion.current = suggestion;
+    }
+  };
+  const title = form.watch('title');
+  const titleIsSuggested = title !== '' && title === lastSuggestion.current;
+
   const submit = form.handleSubmit(
     async (values) => {
       setFormProblem(undefined);
       try {
-        const lead = await createLead.mutateAsync(values);
+        const lead = await createLead.mutateAsync({ values });
         onCreated(lead, values);
       } catch (error) {
-        const problem = describeSubmitError(error);
-        if (problem.field) form.setError(problem.field, { type: 'server', message: problem.message });
+        const problem = describeSubmitError(error, (key) => fieldTargetFor(key));
+        if (problem.field)
+          form.setError(problem.field.path as keyof LeadFormInput, {
+            type: 'server',
+            message: problem.message,
+          });
         else setFormProblem(problem.message);
         setSummaryFocusKey((key) => key + 1);
       }
@@ -62,94 +92,55 @@ export function LeadForm({ onCreated, focusTitle = false }: LeadFormProps) {
   const busy = isSubmitting || createLead.isPending;
 
   return (
-    <form
-      className="lead-form"
-      noValidate
-      aria-labelledby="lead-form-title"
-      onSubmit={(event) => {
-        if (busy) {
-          event.preventDefault();
-          return;
-        }
-        void submit(event);
-      }}
-      onKeyDown={(event) => {
-        if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
-          event.preventDefault();
-          event.currentTarget.requestSubmit();
-        }
-      }}
-    >
-      <ErrorSummary errors={summary} focusKey={summaryFocusKey} />
-      <h1 id="lead-form-title">New lead</h1>
-      <TextField
-        id={LEAD_FIELD_IDS.title}
-        label="Title"
-        autoComplete="off"
-        error={errors.title?.message}
-        {...form.register('title')}
-      />
-      <fieldset className="contact-fieldset">
-        <legend>Who is it for?</legend>
-        <p className="field-hint">Choose a person, an organization, or both.</p>
-        <Controller
-          control={form.control}
-          name="person"
-          render={({ field, fieldState }) => (
-            <PersonPicker
-              id={LEAD_FIELD_IDS.person}
-              value={field.value}
-              onChange={field.onChange}
-              onBlur={field.onBlur}
-              inputRef={field.ref}
-              error={fieldState.error?.message}
-            />
-          )}
+    <FormProvider {...form}>
+      <form
+        className="lead-form"
+        noValidate
+        aria-labelledby="lead-form-title"
+        onSubmit={(event) => {
+          if (busy) {
+            event.preventDefault();
+            return;
+          }
+          void submit(event);
+        }}
+        onKeyDown={(event) => {
+          // Dialogs are portalled outside the form's DOM but their key events still bubble here.
+          if (!event.currentTarget.contains(event.target as Node)) return;
+          if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+            event.preventDefault();
+            event.currentTarget.requestSubmit();
+          }
+        }}
+      >
+        <ErrorSummary errors={summary} focusKey={summaryFocusKey} />
+        <h1 id="lead-form-title">New lead</h1>
+        <TextField
+          id={LEAD_FIELD_IDS.title}
+          label="Title"
+          autoComplete="off"
+          hint={titleIsSuggested ? 'Suggested from who it is for. Change it if you like.' : undefined}
+          error={errors.title?.message}
+          {...form.register('title')}
         />
-        <Controller
-          control={form.control}
-          name="organization"
-          render={({ field, fieldState }) => (
-            <OrganizationPicker
-              id={LEAD_FIELD_IDS.organization}
-              value={field.value}
-              onChange={field.onChange}
-              onBlur={field.onBlur}
-              inputRef={field.ref}
-              error={fieldState.error?.message}
-            />
-          )}
-        />
-      </fieldset>
-      <div className="form-actions">
-        <button type="submit" className="button button--primary" aria-disabled={busy || undefined}>
-          {busy ? (
-            <>
-              <span className="spinner" aria-hidden="true" /> Creating lead…
-            </>
-          ) : (
-            'Create lead'
-          )}
-        </button>
-        <span className="form-actions__tip">
-          or press <kbd>Ctrl</kbd>+<kbd>Enter</kbd>
-        </span>
-      </div>
-    </form>
+        <ContactFields onPicked={suggestTitle} />
+        <DealFieldsSection context={setup.context} currencies={setup.currencies} meId={setup.meId} />
+        <SourceFields context={setup.context} />
+        <div className="form-actions">
+          <button type="submit" className="button button--primary" aria-disabled={busy || undefined}>
+            {busy ? (
+              <>
+                <span className="spinner" aria-hidden="true" /> Creating lead…
+              </>
+            ) : (
+              'Create lead'
+            )}
+          </button>
+          <span className="form-actions__tip">
+            or press <kbd>Ctrl</kbd>+<kbd>Enter</kbd>
+          </span>
+        </div>
+      </form>
+    </FormProvider>
   );
-}
-
-const FIELD_ORDER = Object.keys(LEAD_FIELD_IDS) as LeadFieldName[];
-
-/** One entry per distinct message, in page order: the person-or-organization rule is listed once. */
-function summaryErrors(errors: FieldErrors<LeadFormInput>, formProblem: string | undefined): SummaryError[] {
-  const list: SummaryError[] = [];
-  for (const name of FIELD_ORDER) {
-    const message = errors[name]?.message;
-    if (message && !list.some((entry) => entry.message === message)) {
-      list.push({ fieldId: LEAD_FIELD_IDS[name], message });
-    }
-  }
-  if (formProblem) list.push({ message: formProblem });
-  return list;
 }

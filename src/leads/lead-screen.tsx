@@ -1,37 +1,78 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { Lead } from '@/pipedrive/add-lead.ts';
+import { builtInOptions } from '@/pipedrive/deal-fields.ts';
+import type { ReferenceData } from '@/pipedrive/reference-data.ts';
+import { assignableUsers } from '@/pipedrive/users.ts';
 import { CreatedLeadCard } from './created-lead-card.tsx';
-import { LeadForm } from './lead-form.tsx';
-import type { LeadFormValues } from './lead-form-schema.ts';
+import { LeadForm, type LeadFormSetup } from './lead-form.tsx';
+import { emptyLeadForm, type LeadFormValues } from './lead-form-schema.ts';
 
 interface LeadScreenProps {
+  reference: ReferenceData;
   webUrlOf: (leadId: string) => string;
   locale: string | undefined;
 }
 
-/** The form, then the card of what it created, then a fresh form. */
-export function LeadScreen({ webUrlOf, locale }: LeadScreenProps) {
+/** The form, then the card of what it created, then a fresh form that keeps owner, labels and visibility. */
+export function LeadScreen({ reference, webUrlOf, locale }: LeadScreenProps) {
   const [created, setCreated] = useState<{ lead: Lead; values: LeadFormValues }>();
-  const [formKey, setFormKey] = useState(0);
+  const [next, setNext] = useState<{ key: number; labels: string[]; visibleTo: string; ownerId: number }>({
+    key: 0,
+    labels: [],
+    visibleTo: '',
+    ownerId: reference.me.id,
+  });
+
+  const setup = useMemo<LeadFormSetup>(
+    () => ({
+      context: {
+        currencies: reference.currencies,
+        owners: assignableUsers(reference.users),
+        labels: reference.labels,
+        channelOptions: builtInOptions(reference.dealFields, 'channel'),
+        visibilityOptions: builtInOptions(reference.dealFields, 'visible_to'),
+      },
+      currencies: reference.currencies,
+      meId: reference.me.id,
+    }),
+    [reference],
+  );
+  const defaultCurrency =
+    reference.currencies.find((currency) => currency.code === reference.me.default_currency)?.code ??
+    reference.currencies[0]?.code ??
+    '';
 
   if (created) {
     return (
       <CreatedLeadCard
         lead={created.lead}
         values={created.values}
+        reference={reference}
         webUrl={webUrlOf(created.lead.id)}
         locale={locale}
         onCreateAnother={() => {
+          setNext((previous) => ({
+            key: previous.key + 1,
+            labels: created.values.labels,
+            visibleTo: created.values.visibleTo ?? '',
+            ownerId: created.values.owner,
+          }));
           setCreated(undefined);
-          setFormKey((key) => key + 1);
         }}
       />
     );
   }
   return (
     <LeadForm
-      key={formKey}
-      focusTitle={formKey > 0}
+      key={next.key}
+      setup={setup}
+      defaults={emptyLeadForm({
+        ownerId: next.ownerId,
+        currency: defaultCurrency,
+        labels: next.labels,
+        visibleTo: next.visibleTo,
+      })}
+      focusTitle={next.key > 0}
       onCreated={(lead, values) => setCreated({ lead, values })}
     />
   );

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { addLead } from '@/pipedrive/add-lead.ts';
 import { createSandboxTransport, transportWithToken } from '@/testing/sandbox-transport.ts';
 import { describeSubmitError } from './submit-errors.ts';
+import { fieldTargetFor } from './submit-field-targets.ts';
 
 // Real error responses from the in-process sandbox, which answers as Pipedrive does.
 async function failureOf(promise: Promise<unknown>): Promise<unknown> {
@@ -15,8 +16,8 @@ describe('describeSubmitError', () => {
   it('puts an unknown person on the Person field', async () => {
     const { transport } = createSandboxTransport();
     const error = await failureOf(addLead(transport, { title: 'Ghost', person_id: 999_999 }));
-    expect(describeSubmitError(error)).toEqual({
-      field: 'person',
+    expect(describeSubmitError(error, fieldTargetFor)).toEqual({
+      field: { path: 'person', label: 'this person' },
       message: 'Pipedrive did not accept this person: "person_id" must refer to an existing person',
     });
   });
@@ -24,15 +25,21 @@ describe('describeSubmitError', () => {
   it('puts an unknown organization on the Organization field', async () => {
     const { transport } = createSandboxTransport();
     const error = await failureOf(addLead(transport, { title: 'Ghost', organization_id: 999_999 }));
-    expect(describeSubmitError(error)).toMatchObject({ field: 'organization' });
+    expect(describeSubmitError(error, fieldTargetFor)).toMatchObject({ field: { path: 'organization' } });
   });
 
   it('keeps a rule that names no form field in the summary, in Pipedrive words', async () => {
     const { transport } = createSandboxTransport();
     const error = await failureOf(addLead(transport, { title: 'Nobody' }));
-    const problem = describeSubmitError(error);
+    const problem = describeSubmitError(error, fieldTargetFor);
     expect(problem.field).toBeUndefined();
     expect(problem.message).toContain('must contain at least one of [person_id, organization_id]');
+  });
+
+  it('puts an unknown owner on the Owner field', async () => {
+    const { transport } = createSandboxTransport();
+    const error = await failureOf(addLead(transport, { title: 'x', person_id: 1, owner_id: 999 }));
+    expect(describeSubmitError(error, fieldTargetFor)).toMatchObject({ field: { path: 'owner' } });
   });
 
   it('asks to sign in again on 401', async () => {
@@ -43,11 +50,11 @@ describe('describeSubmitError', () => {
         { title: 'x', person_id: 1 },
       ),
     );
-    expect(describeSubmitError(error).message).toMatch(/session has ended\. Sign in again/);
+    expect(describeSubmitError(error, fieldTargetFor).message).toMatch(/session has ended\. Sign in again/);
   });
 
   it('explains a network failure with a next step', () => {
-    expect(describeSubmitError(new TypeError('Failed to fetch')).message).toMatch(
+    expect(describeSubmitError(new TypeError('Failed to fetch'), fieldTargetFor).message).toMatch(
       /could not reach Pipedrive/,
     );
   });

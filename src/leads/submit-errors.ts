@@ -1,27 +1,29 @@
 import { ApiError } from '@/pipedrive/api-error.ts';
-import type { LeadFieldName } from './lead-form-schema.ts';
-import { formFieldFor } from './to-add-lead-request.ts';
 
-const FIELD_LABELS: Record<LeadFieldName, string> = {
-  title: 'title',
-  person: 'person',
-  organization: 'organization',
-};
+/** A form field a Pipedrive error can land on: its react-hook-form path and its label. */
+export interface FieldTarget {
+  path: string;
+  label: string;
+}
 
-export type SubmitProblem =
-  | { field: LeadFieldName; message: string }
-  | { field?: undefined; message: string };
+export type SubmitProblem = { field: FieldTarget; message: string } | { field?: undefined; message: string };
 
-/** Where a failed create belongs: on the field Pipedrive named, or in the summary with a next step. */
-export function describeSubmitError(error: unknown): SubmitProblem {
+/**
+ * Where a failed create belongs: on the field Pipedrive named (`"owner_id" must be a number` →
+ * Owner), or in the summary with Pipedrive's own words or a plain next step.
+ */
+export function describeSubmitError(
+  error: unknown,
+  fieldFor: (requestKey: string) => FieldTarget | undefined,
+): SubmitProblem {
   if (!(error instanceof ApiError)) {
     return {
       message: 'QuickLead could not reach Pipedrive. Check your connection, then select Create lead again.',
     };
   }
-  const field = formFieldFor(error.field);
+  const field = error.field ? fieldFor(error.field) : undefined;
   if (field && error.detail) {
-    return { field, message: `Pipedrive did not accept this ${FIELD_LABELS[field]}: ${error.detail}` };
+    return { field, message: `Pipedrive did not accept ${field.label}: ${error.detail}` };
   }
   if (error.status === 401) {
     return { message: 'Your Pipedrive session has ended. Sign in again; what you typed is still here.' };

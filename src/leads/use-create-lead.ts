@@ -9,7 +9,13 @@ export function useCreateLead() {
   const transport = useTransport();
   return useMutation({
     mutationKey: ['leads', 'create'],
-    mutationFn: (values: LeadFormValues) => addLead(transport, toAddLeadRequest(values)),
+    mutationFn: ({
+      values,
+      customFields,
+    }: {
+      values: LeadFormValues;
+      customFields?: Record<string, string | number>;
+    }) => addLead(transport, toAddLeadRequest(values, customFields)),
     retry: false,
   });
 }

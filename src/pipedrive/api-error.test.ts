@@ -5,6 +5,13 @@ describe('fieldNamedIn', () => {
   it('reads the field a Joi-style message starts with', () => {
     expect(fieldNamedIn('"owner_id" must be a number')).toBe('owner_id');
     expect(fieldNamedIn('"value.currency" is required')).toBe('value');
+    expect(fieldNamedIn('"label_ids[0]" must be a valid GUID')).toBe('label_ids');
+  });
+
+  it('finds no field in rules about the whole body, which Joi calls "value"', () => {
+    expect(fieldNamedIn('"value" must contain at least one of [person_id, organization_id]')).toBeUndefined();
+    expect(fieldNamedIn('"value" contains [x_currency] without its required peers [x]')).toBeUndefined();
+    expect(fieldNamedIn('"value" must be of type object')).toBe('value');
   });
 
   it('finds no field in generic texts', () => {

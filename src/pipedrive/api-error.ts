@@ -17,16 +17,19 @@ export class ApiError extends Error {
 
   /** The most specific text Pipedrive gave: the validation detail when there is one. */
   get reason(): string {
-    return this.field && this.detail ? this.detail : this.message;
+    return this.detail && !GENERIC_INFO.test(this.detail) ? this.detail : this.message;
   }
 }
 
 const GENERIC_INFO = /developers\.pipedrive\.com/i;
 
+/** Joi calls the whole body "value": rules across fields are about no single field. */
+const WHOLE_BODY_RULE = /^"value" (must contain at least one of|contains .* without its required peers)/;
+
 /** Pipedrive validation messages name the field first, in double quotes, Joi style. */
 export function fieldNamedIn(detail: string | undefined): string | undefined {
-  if (!detail || GENERIC_INFO.test(detail)) return undefined;
-  const match = /^"([a-z0-9_]+)(?:\.[a-z0-9_.]+)?"/i.exec(detail.trim());
+  if (!detail || GENERIC_INFO.test(detail) || WHOLE_BODY_RULE.test(detail.trim())) return undefined;
+  const match = /^"([a-z0-9_]+)(?:[.[][^"]*)?"/i.exec(detail.trim());
   return match?.[1];
 }
 

@@ -1,7 +1,7 @@
 import { useCombobox } from 'downshift';
 import type { ReactNode, Ref } from 'react';
 import { describedBy } from './field-ids.ts';
-import { FieldError, FieldHint } from './field-message.tsx';
+import { FieldShell } from './field-shell.tsx';
 
 interface ComboboxProps<Item> {
   id: string;
@@ -22,6 +22,7 @@ interface ComboboxProps<Item> {
   inputRef?: Ref<HTMLInputElement>;
   onBlur?: () => void;
   placeholder?: string;
+  labelSuffix?: string;
 }
 
 /**
@@ -56,12 +57,7 @@ export function Combobox<Item>(props: ComboboxProps<Item>) {
 
   const showPopup = combobox.isOpen && (items.length > 0 || props.status !== '');
   return (
-    <div className={error ? 'field field--error' : 'field'}>
-      <label className="field-label" id={`${id}-label`} htmlFor={id}>
-        {label}
-      </label>
-      <FieldHint id={id}>{hint}</FieldHint>
-      <FieldError id={id} message={error} />
+    <FieldShell id={id} label={label} hint={hint} error={error} labelSuffix={props.labelSuffix}>
       <div className="combobox">
         <input
           className="input"
@@ -95,6 +91,6 @@ export function Combobox<Item>(props: ComboboxProps<Item>) {
       <p className="visually-hidden" role="status" aria-live="polite">
         {combobox.isOpen ? props.status : ''}
       </p>
-    </div>
+    </FieldShell>
   );
 }

@@ -1,29 +1,16 @@
 import type { ComponentPropsWithRef } from 'react';
-import { describedBy } from './field-ids.ts';
-import { FieldError, FieldHint } from './field-message.tsx';
+import { controlA11yProps, FieldShell, type FieldShellProps } from './field-shell.tsx';
 
-interface TextFieldProps extends Omit<ComponentPropsWithRef<'input'>, 'id'> {
-  id: string;
-  label: string;
-  hint?: string;
-  error?: string;
-}
+type TextFieldProps = FieldShellProps & Omit<ComponentPropsWithRef<'input'>, 'id'>;
 
-export function TextField({ id, label, hint, error, className, ...input }: TextFieldProps) {
+export function TextField({ id, label, hint, error, labelSuffix, className, ...input }: TextFieldProps) {
   return (
-    <div className={error ? 'field field--error' : 'field'}>
-      <label className="field-label" htmlFor={id}>
-        {label}
-      </label>
-      <FieldHint id={id}>{hint}</FieldHint>
-      <FieldError id={id} message={error} />
+    <FieldShell id={id} label={label} hint={hint} error={error} labelSuffix={labelSuffix}>
       <input
-        id={id}
         className={['input', className].filter(Boolean).join(' ')}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, { hint, error })}
+        {...controlA11yProps({ id, hint, error })}
         {...input}
       />
-    </div>
+    </FieldShell>
   );
 }

@@ -1,0 +1,69 @@
+import type { Hono } from 'hono';
+import { type ApiEnv, endpoint } from './api-auth.ts';
+import { apiError } from './api-responses.ts';
+import type { CrmStore } from './crm-store.ts';
+import { filterCurrencies } from './currencies.ts';
+import { dealFieldsJson } from './deal-fields.ts';
+
+/** REFERENCE §2.7: fixed by Pipedrive; API-created leads always get `API`. */
+export const LEAD_SOURCES: readonly string[] = [
+  'Manually created',
+  'Deal',
+  'Web forms',
+  'Prospector',
+  'Leadbooster',
+  'Live chat',
+  'Import',
+  'Website visitors',
+  'Workflow automation',
+  'API',
+];
+
+const DEFAULT_LIMIT = 100;
+const MAX_LIMIT = 500;
+
+/** A non-negative integer query parameter, the fallback when absent, or null when malformed. */
+function integerParameter(raw: string | undefined, fallback: number): number | null {
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw)) return null;
+  return Number(raw);
+}
+
+export function registerFieldRoutes(v1: Hono<ApiEnv>, crm: CrmStore): void {
+  v1.get('/currencies', endpoint({ scopes: ['base'], cost: 20 }), (c) =>
+    c.json({ success: true, data: filterCurrencies(c.req.query('term')) }),
+  );
+
+  v1.get('/leadSources', endpoint({ scopes: ['leads:read', 'leads:full'], cost: 2 }), (c) =>
+    c.json({ success: true, data: LEAD_SOURCES.map((name) => ({ name })) }),
+  );
+
+  v1.get(
+    '/dealFields',
+    endpoint({ scopes: ['deals:read', 'deals:full', 'deal-fields:full', 'admin'], cost: 20 }),
+    (c) => {
+      const start = integerParameter(c.req.query('start'), 0);
+      const requested = integerParameter(c.req.query('limit'), DEFAULT_LIMIT);
+      // Pipedrive's wording for a malformed paging parameter is not documented; this is a guess.
+      if (start === null) return apiError(c, 400, 'Invalid value for parameter "start"');
+      if (requested === null || requested === 0)
+        return apiError(c, 400, 'Invalid value for parameter "limit"');
+      // v1 list endpoints cap the page size rather than refuse a larger one.
+      const limit = Math.min(requested, MAX_LIMIT);
+      const fields = dealFieldsJson(crm.plan);
+      const more = start + limit < fields.length;
+      return c.json({
+        success: true,
+        data: fields.slice(start, start + limit),
+        additional_data: {
+          pagination: {
+            start,
+            limit,
+            more_items_in_collection: more,
+            ...(more ? { next_start: start + limit } : {}),
+          },
+        },
+      });
+    },
+  );
+}

@@ -1,0 +1,179 @@
+/**
+ * `npm run bench`: a scripted session in Chromium against the production build and the sandbox.
+ * It signs in and creates 10 leads, each with a person search, then prints the requests by
+ * endpoint, the Pipedrive token cost (the sandbox charges the spec's `x-token-cost`), the cost per
+ * lead, and median timings. It fails only on what issue #3 states: reference data fetched once per
+ * session and exactly one `POST /v1/leads` per lead.
+ */
+import { spawn } from 'node:child_process';
+import { chromium, type Page } from '@playwright/test';
+
+const PORTS = { app: 4473, oauth: 4481, api: 4482 };
+const APP = `http://127.0.0.1:${PORTS.app}`;
+const API = `http://127.0.0.1:${PORTS.api}`;
+const LEADS = 10;
+const SEARCHES = [
+  'Lovelace',
+  'Scorpio',
+  'Garcia',
+  'Smith',
+  'Tanaka',
+  'Müller',
+  'Kowalski',
+  'Silva',
+  'Olsen',
+  'Nguyen',
+];
+const ONCE_PER_SESSION = [
+  'GET /api/v1/users/me',
+  'GET /api/v1/users',
+  'GET /api/v1/leadLabels',
+  'GET /api/v1/currencies',
+  'GET /api/v1/dealFields',
+];
+
+interface Observed {
+  count: number;
+  tokenCost: number;
+}
+
+function endpointOf(method: string, url: URL): string {
+  const path = url.pathname.replace(/\/[0-9a-f]{8}-[0-9a-f-]{27,}$/i, '/{id}').replace(/\/\d+$/, '/{id}');
+  return `${method} ${path}`;
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+};
+
+async function waitForServer(url: string, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs} ms`);
+}
+
+async function signIn(page: Page) {
+  await page.goto(`${APP}/`);
+  await page.getByRole('button', { name: /Sign in with/ }).click();
+  await page.getByLabel('Email').fill('maria.lopez@northwind.example');
+  await page.getByLabel('Password').fill('sandbox');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Allow and install' }).click();
+  await page.getByRole('heading', { name: 'New lead' }).waitFor();
+}
+
+async function run() {
+  const server = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
+    env: {
+      ...process.env,
+      QUICKLEAD_SERVE: 'preview',
+      QUICKLEAD_APP_PORT: String(PORTS.app),
+      SANDBOX_OAUTH_PORT: String(PORTS.oauth),
+      SANDBOX_API_PORT: String(PORTS.api),
+    },
+    stdio: 'ignore',
+  });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
+  });
+  try {
+    await waitForServer(`${APP}/app-config.json`, 30_000);
+    const page = await browser.newPage();
+    const observed = new Map<string, Observed>();
+    page.on('response', (response) => {
+      const url = new URL(response.url());
+      if (url.origin !== API || response.request().method() === 'OPTIONS') return;
+      const key = endpointOf(response.request().method(), url);
+      const entry = observed.get(key) ?? { count: 0, tokenCost: 0 };
+      entry.count += 1;
+      entry.tokenCost += Number(response.headers()['x-token-cost'] ?? 0);
+      observed.set(key, entry);
+    });
+
+    const signInStart = performance.now();
+    await signIn(page);
+    const signInMs = performance.now() - signInStart;
+    const searchMs: number[] = [];
+    const submitMs: number[] = [];
+    for (let i = 0; i < LEADS; i++) {
+      const term = SEARCHES[i % SEARCHES.length] ?? 'Lovelace';
+      await page.getByRole('textbox', { name: 'Title' }).fill(`Bench lead ${i + 1}`);
+      const searchStart = performance.now();
+      await page.getByRole('combobox', { name: 'Person' }).fill(term);
+      const option = page.getByRole('option').first();
+      await option.waitFor();
+      searchMs.push(performance.now() - searchStart);
+      await option.click();
+      const submitStart = performance.now();
+      await page.getByRole('button', { name: 'Create lead' }).click();
+      await page.getByText('Lead created in Pipedrive').waitFor();
+      submitMs.push(performance.now() - submitStart);
+      await page.getByRole('button', { name: 'Create another' }).click();
+      await page.getByRole('heading', { name: 'New lead' }).waitFor();
+    }
+    // Let in-flight responses land before counting.
+    await page.waitForLoadState('networkidle');
+
+    const rows = [...observed.entries()].sort(([a], [b]) => a.localeCompare(b));
+    const total = rows.reduce((sum, [, entry]) => sum + entry.tokenCost, 0);
+    console.log(
+      `QuickLead bench: sign in, then ${LEADS} leads each with a person search (production build)\n`,
+    );
+    console.log(`${'endpoint'.padEnd(40)} ${'requests'.padStart(8)} ${'tokens'.padStart(8)}`);
+    for (const [endpoint, entry] of rows) {
+      console.log(
+        `${endpoint.padEnd(40)} ${String(entry.count).padStart(8)} ${String(entry.tokenCost).padStart(8)}`,
+      );
+    }
+    const requests = rows.reduce((sum, [, entry]) => sum + entry.count, 0);
+    console.log(`${'total'.padEnd(40)} ${String(requests).padStart(8)} ${String(total).padStart(8)}`);
+    console.log(
+      `\ntoken cost per lead: ${(total / LEADS).toFixed(1)} (session total ${total} / ${LEADS} leads)`,
+    );
+    console.log(`requests per lead: ${(requests / LEADS).toFixed(1)}`);
+    console.log(`sign-in to form ready: ${signInMs.toFixed(0)} ms`);
+    console.log(`person search, typing to first option: median ${median(searchMs).toFixed(0)} ms`);
+    console.log(`submit to card: median ${median(submitMs).toFixed(0)} ms`);
+
+    try {
+      const ledger = (await (await fetch(`${API}/__sandbox/usage`)).json()) as { totalTokenCost?: number };
+      if (typeof ledger.totalTokenCost === 'number') {
+        console.log(`sandbox's own ledger: ${ledger.totalTokenCost} tokens`);
+      }
+    } catch {
+      // An older sandbox without a ledger: the headers above are the figure.
+    }
+
+    const failures: string[] = [];
+    const posts = observed.get('POST /api/v1/leads')?.count ?? 0;
+    if (posts !== LEADS) failures.push(`expected exactly ${LEADS} POST /api/v1/leads, saw ${posts}`);
+    for (const endpoint of ONCE_PER_SESSION) {
+      const count = observed.get(endpoint)?.count ?? 0;
+      if (count !== 1) failures.push(`expected ${endpoint} once per session, saw ${count}`);
+    }
+    if (failures.length > 0) {
+      console.error(`\nbench: ${failures.join('; ')}`);
+      process.exitCode = 1;
+    }
+  } finally {
+    await browser.close();
+    server.kill('SIGTERM');
+  }
+}
+
+await run();

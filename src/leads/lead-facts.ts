@@ -1,0 +1,61 @@
+import type { Lead } from '@/pipedrive/add-lead.ts';
+import { builtInOptions } from '@/pipedrive/deal-fields.ts';
+import type { LeadLabel } from '@/pipedrive/lead-labels.ts';
+import type { ReferenceData } from '@/pipedrive/reference-data.ts';
+import { formatCalendarDate, formatDateTime, formatMoney } from './format-values.ts';
+import type { LeadFormValues } from './lead-form-schema.ts';
+
+export interface LeadFact {
+  key: string;
+  label: string;
+  value: string;
+}
+
+/**
+ * What the card shows, read from the lead Pipedrive returned and resolved to names with the
+ * cached reference data, so showing it costs no request. Contact names come from the pick.
+ */
+export function leadFacts(
+  lead: Lead,
+  values: Pick<LeadFormValues, 'person' | 'organization'>,
+  reference: ReferenceData,
+  locale: string | undefined,
+): LeadFact[] {
+  const facts: LeadFact[] = [];
+  const add = (key: string, label: string, value: string | undefined | null) => {
+    if (value) facts.push({ key, label, value });
+  };
+  add('person', 'Person', values.person?.name ?? (lead.person_id ? `#${lead.person_id}` : undefined));
+  add(
+    'organization',
+    'Organization',
+    values.organization?.name ?? (lead.organization_id ? `#${lead.organization_id}` : undefined),
+  );
+  if (lead.value)
+    add('value', 'Value', formatMoney(lead.value.amount, lead.value.currency, reference.currencies, locale));
+  if (lead.expected_close_date)
+    add('expected_close_date', 'Expected close date', formatCalendarDate(lead.expected_close_date, locale));
+  add(
+    'owner',
+    'Owner',
+    reference.users.find((user) => user.id === lead.owner_id)?.name ?? `#${lead.owner_id}`,
+  );
+  const visibility = builtInOptions(reference.dealFields, 'visible_to').find(
+    (option) => String(option.id) === lead.visible_to,
+  );
+  add('visible_to', 'Visible to', visibility?.label ?? lead.visible_to);
+  const channel = builtInOptions(reference.dealFields, 'channel').find(
+    (option) => option.id === lead.channel,
+  );
+  add('channel', 'Source channel', channel?.label ?? (lead.channel ? `#${lead.channel}` : undefined));
+  add('channel_id', 'Source channel ID', lead.channel_id);
+  add('origin_id', 'Source origin ID', lead.origin_id);
+  if (lead.was_seen) add('was_seen', 'Seen', 'Yes');
+  add('source', 'Source', lead.source_name);
+  add('add_time', 'Added', formatDateTime(lead.add_time, locale));
+  return facts;
+}
+
+export function labelsOf(lead: Lead, labels: readonly LeadLabel[]): LeadLabel[] {
+  return lead.label_ids.flatMap((id) => labels.filter((label) => label.id === id));
+}

@@ -1,0 +1,31 @@
+import type { FieldErrors } from 'react-hook-form';
+import type { SummaryError } from '@/ui/error-summary.tsx';
+import { LEAD_FIELD_IDS, type LeadFieldName, type LeadFormInput } from './lead-form-schema.ts';
+
+const FIELD_ORDER = Object.keys(LEAD_FIELD_IDS) as LeadFieldName[];
+
+/** One entry per distinct message, in page order: the person-or-organization rule is listed once. */
+export function summaryErrors(
+  errors: FieldErrors<LeadFormInput>,
+  formProblem: string | undefined,
+): SummaryError[] {
+  const list: SummaryError[] = [];
+  const add = (fieldId: string, message: string | undefined) => {
+    if (message && !list.some((entry) => entry.message === message)) list.push({ fieldId, message });
+  };
+  for (const name of FIELD_ORDER) add(LEAD_FIELD_IDS[name], messageOf(errors[name]));
+  if (formProblem) list.push({ message: formProblem });
+  return list;
+}
+
+/** A field's message, also when the error sits on a part of it (`value.amount`). */
+function messageOf(error: unknown): string | undefined {
+  if (!error || typeof error !== 'object') return undefined;
+  const record = error as Record<string, unknown>;
+  if (typeof record.message === 'string' && record.message !== '') return record.message;
+  for (const part of Object.values(record)) {
+    const message = messageOf(part);
+    if (message) return message;
+  }
+  return undefined;
+}

@@ -1,0 +1,24 @@
+import type { LEAD_FIELD_IDS } from './lead-form-schema.ts';
+import type { FieldTarget } from './submit-errors.ts';
+import { formFieldFor } from './to-add-lead-request.ts';
+
+const LABELS: Record<keyof typeof LEAD_FIELD_IDS, string> = {
+  title: 'the title',
+  person: 'this person',
+  organization: 'this organization',
+  value: 'the value',
+  expectedCloseDate: 'the expected close date',
+  owner: 'this owner',
+  labels: 'these labels',
+  visibleTo: 'this visibility',
+  channel: 'this source channel',
+  channelId: 'the source channel ID',
+  originId: 'the source origin ID',
+  wasSeen: 'the seen mark',
+};
+
+/** The form field a request key named in a Pipedrive error belongs to. */
+export function fieldTargetFor(requestKey: string): FieldTarget | undefined {
+  const field = formFieldFor(requestKey);
+  return field ? { path: field, label: LABELS[field] } : undefined;
+}

@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { callApi } from './call-api.ts';
+import type { Transport } from './transport.ts';
+
+/** `POST /api/v2/organizations`. */
+export interface AddOrganizationRequest {
+  name: string;
+  address?: { value: string };
+}
+
+const createdOrganizationSchema = z.object({
+  id: z.number(),
+  name: z.string(),
+  address: z
+    .union([z.object({ value: z.string().nullable().optional() }), z.string()])
+    .nullable()
+    .optional(),
+});
+
+export type CreatedOrganization = z.infer<typeof createdOrganizationSchema>;
+
+export function addOrganization(
+  transport: Transport,
+  body: AddOrganizationRequest,
+): Promise<CreatedOrganization> {
+  return callApi(
+    transport,
+    { method: 'POST', path: '/api/v2/organizations', body },
+    createdOrganizationSchema,
+  );
+}

@@ -1,0 +1,41 @@
+import { queryOptions } from '@tanstack/react-query';
+import { z } from 'zod';
+import { callApi } from './call-api.ts';
+import type { Transport } from './transport.ts';
+
+export const LABEL_COLORS = [
+  'blue',
+  'brown',
+  'dark-gray',
+  'gray',
+  'green',
+  'orange',
+  'pink',
+  'purple',
+  'red',
+  'yellow',
+] as const;
+
+const leadLabelSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  // An unknown colour from a newer Pipedrive is shown as gray rather than failing the form.
+  color: z
+    .string()
+    .transform((color) => ((LABEL_COLORS as readonly string[]).includes(color) ? color : 'gray')),
+});
+
+export type LeadLabel = z.infer<typeof leadLabelSchema>;
+
+export function getLeadLabels(transport: Transport, signal?: AbortSignal): Promise<LeadLabel[]> {
+  return callApi(transport, { method: 'GET', path: '/api/v1/leadLabels', signal }, z.array(leadLabelSchema));
+}
+
+export const leadLabelQueries = {
+  list: (transport: Transport) =>
+    queryOptions({
+      queryKey: ['leadLabels', 'list'] as const,
+      queryFn: ({ signal }) => getLeadLabels(transport, signal),
+      staleTime: Number.POSITIVE_INFINITY,
+    }),
+};

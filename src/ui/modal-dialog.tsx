@@ -1,0 +1,51 @@
+import { type ReactNode, useEffect, useRef } from 'react';
+import { createPortal } from 'react-dom';
+
+interface ModalDialogProps {
+  id: string;
+  title: string;
+  onClose: () => void;
+  children: ReactNode;
+}
+
+/**
+ * A native modal `<dialog>`: the browser traps focus, closes it on Escape and returns focus to
+ * where it was. Portalled to `<body>` so a form inside it is never nested in another form.
+ */
+export function ModalDialog({ id, title, onClose, children }: ModalDialogProps) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const onCloseRef = useRef(onClose);
+  onCloseRef.current = onClose;
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (!dialog.open) dialog.showModal();
+    const handleClose = () => onCloseRef.current();
+    dialog.addEventListener('close', handleClose);
+    return () => {
+      dialog.removeEventListener('close', handleClose);
+      if (dialog.open) dialog.close();
+    };
+  }, []);
+
+  return createPortal(
+    <dialog ref={ref} className="dialog" aria-labelledby={`${id}-title`}>
+      <div className="dialog__header">
+        <h2 id={`${id}-title`} className="dialog__title">
+          {title}
+        </h2>
+        <button
+          type="button"
+          className="button button--icon"
+          aria-label="Close"
+          onClick={() => ref.current?.close()}
+        >
+          <span aria-hidden="true">×</span>
+        </button>
+      </div>
+      {children}
+    </dialog>,
+    document.body,
+  );
+}
