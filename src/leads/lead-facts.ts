@@ -1,7 +1,8 @@
 import type { Lead } from '@/pipedrive/add-lead.ts';
-import { builtInOptions } from '@/pipedrive/deal-fields.ts';
+import { builtInOptions, customFieldsOf } from '@/pipedrive/deal-fields.ts';
 import type { LeadLabel } from '@/pipedrive/lead-labels.ts';
 import type { ReferenceData } from '@/pipedrive/reference-data.ts';
+import { customFieldFacts } from './custom-fields/custom-field-facts.ts';
 import { formatCalendarDate, formatDateTime, formatMoney } from './format-values.ts';
 import type { LeadFormValues } from './lead-form-schema.ts';
 
@@ -17,7 +18,7 @@ export interface LeadFact {
  */
 export function leadFacts(
   lead: Lead,
-  values: Pick<LeadFormValues, 'person' | 'organization'>,
+  values: Pick<LeadFormValues, 'person' | 'organization' | 'custom'>,
   reference: ReferenceData,
   locale: string | undefined,
 ): LeadFact[] {
@@ -51,6 +52,15 @@ export function leadFacts(
   add('channel_id', 'Source channel ID', lead.channel_id);
   add('origin_id', 'Source origin ID', lead.origin_id);
   if (lead.was_seen) add('was_seen', 'Seen', 'Yes');
+  const customFields = customFieldsOf(reference.dealFields);
+  for (const fact of customFieldFacts(customFields, lead, {
+    users: reference.users,
+    currencies: reference.currencies,
+    locale,
+    contacts: pickedContacts(customFields, values.custom),
+  })) {
+    add(fact.key, fact.label, fact.value);
+  }
   add('source', 'Source', lead.source_name);
   add('add_time', 'Added', formatDateTime(lead.add_time, locale));
   return facts;
@@ -58,4 +68,24 @@ export function leadFacts(
 
 export function labelsOf(lead: Lead, labels: readonly LeadLabel[]): LeadLabel[] {
   return lead.label_ids.flatMap((id) => labels.filter((label) => label.id === id));
+}
+
+/** Names of the people and organizations picked in custom fields, so the card needs no lookup. */
+function pickedContacts(
+  fields: ReturnType<typeof customFieldsOf>,
+  custom: LeadFormValues['custom'],
+): { people: Record<number, string>; org: Record<number, string> } {
+  const contacts = { people: {} as Record<number, string>, org: {} as Record<number, string> };
+  for (const field of fields) {
+    const value = custom[field.key];
+    if (
+      (field.field_type === 'people' || field.field_type === 'org') &&
+      value &&
+      typeof value === 'object' &&
+      'name' in value
+    ) {
+      contacts[field.field_type][value.id] = value.name;
+    }
+  }
+  return contacts;
 }

@@ -97,3 +97,27 @@ describe('lead form schema: the other fields', () => {
     expect(parsed.originId).toBeUndefined();
   });
 });
+
+describe('lead form schema: custom fields', () => {
+  const customerType = {
+    id: 9,
+    key: 'e1b9a1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f7a8',
+    name: 'Customer type',
+    field_type: 'enum' as const,
+    edit_flag: true,
+    mandatory_flag: true,
+    options: [{ id: 190, label: 'Company' }],
+  };
+  const withCustom = buildLeadFormSchema({ ...TEST_CONTEXT, customFields: [customerType] });
+
+  it('still reports the person-or-organization rule when a custom field fails', () => {
+    const result = withCustom.safeParse(formInput({ person: null, custom: { [customerType.key]: '' } }));
+    const paths = result.success ? [] : result.error.issues.map((issue) => issue.path.join('.'));
+    expect(paths).toEqual([`custom.${customerType.key}`, 'person', 'organization']);
+  });
+
+  it('parses custom values next to the built-in ones', () => {
+    const parsed = withCustom.parse(formInput({ custom: { [customerType.key]: '190' } }));
+    expect(parsed.custom[customerType.key]).toBe(190);
+  });
+});

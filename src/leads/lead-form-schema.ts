@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import { contactRefSchema } from '@/contacts/contact-ref.ts';
 import type { Currency } from '@/pipedrive/currencies.ts';
-import type { FieldOption } from '@/pipedrive/deal-fields.ts';
+import type { CustomField, FieldOption } from '@/pipedrive/deal-fields.ts';
 import type { LeadLabel } from '@/pipedrive/lead-labels.ts';
 import type { User } from '@/pipedrive/users.ts';
+import { customFieldsSchema } from './custom-fields/custom-field-schema.ts';
+import { type CustomFieldFormValues, emptyCustomFieldValues } from './custom-fields/custom-field-values.ts';
 import { readDate, readNumber } from './parse-field-text.ts';
 
 export const PERSON_OR_ORGANIZATION = 'Choose a person or an organization';
@@ -15,6 +17,10 @@ export interface LeadFormContext {
   labels: readonly LeadLabel[];
   channelOptions: readonly FieldOption[];
   visibilityOptions: readonly FieldOption[];
+  /** The account's custom deal fields the form offers (`customFieldsOf`). */
+  customFields: readonly CustomField[];
+  /** All users: custom user fields accept the assignable ones. */
+  users: readonly User[];
 }
 
 const optionalText = (label: string, max = 255) =>
@@ -102,14 +108,22 @@ export function buildLeadFormSchema(context: LeadFormContext) {
       ).transform((id) => (id === undefined ? undefined : Number(id))),
       channelId: optionalText('Source channel ID'),
       originId: optionalText('Source origin ID'),
+      custom: customFieldsSchema(context.customFields, {
+        currencies: context.currencies,
+        users: context.users,
+      }),
     })
-    .superRefine((lead, ctx) => {
-      // Pipedrive needs one of the two; the message goes on both pickers so either can fix it.
-      if (!lead.person && !lead.organization) {
-        ctx.addIssue({ code: 'custom', path: ['person'], message: PERSON_OR_ORGANIZATION });
-        ctx.addIssue({ code: 'custom', path: ['organization'], message: PERSON_OR_ORGANIZATION });
-      }
-    });
+    .superRefine(
+      (lead, ctx) => {
+        // Pipedrive needs one of the two; the message goes on both pickers so either can fix it.
+        if (!lead.person && !lead.organization) {
+          ctx.addIssue({ code: 'custom', path: ['person'], message: PERSON_OR_ORGANIZATION });
+          ctx.addIssue({ code: 'custom', path: ['organization'], message: PERSON_OR_ORGANIZATION });
+        }
+      },
+      // Run even when another field failed, so a failed submit lists every problem at once.
+      { when: (payload) => typeof payload.value === 'object' && payload.value !== null },
+    );
 }
 
 export type LeadFormSchema = ReturnType<typeof buildLeadFormSchema>;
@@ -120,6 +134,7 @@ export type LeadFormValues = z.output<LeadFormSchema>;
 export function emptyLeadForm(defaults: {
   ownerId: number;
   currency: string;
+  customFields: readonly CustomField[];
   labels?: string[];
   visibleTo?: string;
 }): LeadFormInput {
@@ -136,6 +151,9 @@ export function emptyLeadForm(defaults: {
     channel: '',
     channelId: '',
     originId: '',
+    custom: emptyCustomFieldValues(defaults.customFields, {
+      defaultCurrency: defaults.currency,
+    }) satisfies CustomFieldFormValues,
   };
 }
 
@@ -153,6 +171,6 @@ export const LEAD_FIELD_IDS = {
   channelId: 'lead-channel-id',
   originId: 'lead-origin-id',
   wasSeen: 'lead-was-seen',
-} as const satisfies Record<Exclude<keyof LeadFormValues, never>, string>;
+} as const satisfies Record<Exclude<keyof LeadFormValues, 'custom'>, string>;
 
 export type LeadFieldName = keyof typeof LEAD_FIELD_IDS;

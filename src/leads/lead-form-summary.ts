@@ -1,5 +1,7 @@
 import type { FieldErrors } from 'react-hook-form';
+import type { CustomField } from '@/pipedrive/deal-fields.ts';
 import type { SummaryError } from '@/ui/error-summary.tsx';
+import { customFieldControlId } from './custom-fields/custom-field-inputs.tsx';
 import { LEAD_FIELD_IDS, type LeadFieldName, type LeadFormInput } from './lead-form-schema.ts';
 
 const FIELD_ORDER = Object.keys(LEAD_FIELD_IDS) as LeadFieldName[];
@@ -8,12 +10,15 @@ const FIELD_ORDER = Object.keys(LEAD_FIELD_IDS) as LeadFieldName[];
 export function summaryErrors(
   errors: FieldErrors<LeadFormInput>,
   formProblem: string | undefined,
+  customFields: readonly CustomField[],
 ): SummaryError[] {
   const list: SummaryError[] = [];
   const add = (fieldId: string, message: string | undefined) => {
     if (message && !list.some((entry) => entry.message === message)) list.push({ fieldId, message });
   };
   for (const name of FIELD_ORDER) add(LEAD_FIELD_IDS[name], messageOf(errors[name]));
+  const custom = errors.custom as Record<string, unknown> | undefined;
+  for (const field of customFields) add(customFieldControlId(field.key), messageOf(custom?.[field.key]));
   if (formProblem) list.push({ message: formProblem });
   return list;
 }

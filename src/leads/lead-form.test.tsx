@@ -53,6 +53,8 @@ async function renderScreen(options: { tokenForPosts?: string } = {}) {
 async function pickPerson(user: ReturnType<typeof userEvent.setup>, search: string, name: string) {
   await user.type(screen.getByRole('combobox', { name: 'Person' }), search);
   await user.click(await screen.findByRole('option', { name: new RegExp(`^${name}`) }, { timeout: 3000 }));
+  // The sandbox account has one mandatory custom field.
+  await user.selectOptions(screen.getByRole('combobox', { name: 'Customer type' }), 'Company');
 }
 
 describe('LeadScreen', () => {

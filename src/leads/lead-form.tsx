@@ -7,6 +7,7 @@ import { ErrorSummary } from '@/ui/error-summary.tsx';
 import { TextField } from '@/ui/text-field.tsx';
 import { useDocumentTitle } from '@/ui/use-document-title.ts';
 import { ContactFields } from './contact-fields.tsx';
+import { CustomFieldInputs } from './custom-fields/custom-field-inputs.tsx';
 import { DealFieldsSection } from './deal-fields-section.tsx';
 import {
   buildLeadFormSchema,
@@ -55,7 +56,8 @@ export function LeadForm({ setup, defaults, onCreated, focusTitle = false }: Lea
     if (focusTitle) form.setFocus('title');
   }, [focusTitle, form.setFocus]);
 
-  const summary = summaryErrors(errors, formProblem);
+  const { customFields } = setup.context;
+  const summary = summaryErrors(errors, formProblem, customFields);
   useDocumentTitle(summary.length > 0 ? 'Error: New lead – QuickLead' : 'New lead – QuickLead');
 
   // Suggest "<Organization or person> lead" while the title is empty or still the last suggestion.
@@ -74,10 +76,10 @@ export function LeadForm({ setup, defaults, onCreated, focusTitle = false }: Lea
     async (values) => {
       setFormProblem(undefined);
       try {
-        const lead = await createLead.mutateAsync({ values });
+        const lead = await createLead.mutateAsync({ values, customFields });
         onCreated(lead, values);
       } catch (error) {
-        const problem = describeSubmitError(error, (key) => fieldTargetFor(key));
+        const problem = describeSubmitError(error, (key) => fieldTargetFor(key, customFields));
         if (problem.field)
           form.setError(problem.field.path as keyof LeadFormInput, {
             type: 'server',
@@ -126,6 +128,17 @@ export function LeadForm({ setup, defaults, onCreated, focusTitle = false }: Lea
         <ContactFields onPicked={suggestTitle} />
         <DealFieldsSection context={setup.context} currencies={setup.currencies} meId={setup.meId} />
         <SourceFields context={setup.context} />
+        {customFields.length > 0 && (
+          <fieldset className="form-section">
+            <legend className="form-section__title">More about this lead</legend>
+            <p className="field-hint">Fields your company added in Pipedrive.</p>
+            <CustomFieldInputs
+              fields={customFields}
+              currencies={setup.currencies}
+              users={setup.context.users}
+            />
+          </fieldset>
+        )}
         <div className="form-actions">
           <button type="submit" className="button button--primary" aria-disabled={busy || undefined}>
             {busy ? (

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import type { Lead } from '@/pipedrive/add-lead.ts';
-import { builtInOptions } from '@/pipedrive/deal-fields.ts';
+import { builtInOptions, customFieldsOf } from '@/pipedrive/deal-fields.ts';
 import type { ReferenceData } from '@/pipedrive/reference-data.ts';
 import { assignableUsers } from '@/pipedrive/users.ts';
 import { CreatedLeadCard } from './created-lead-card.tsx';
@@ -31,6 +31,8 @@ export function LeadScreen({ reference, webUrlOf, locale }: LeadScreenProps) {
         labels: reference.labels,
         channelOptions: builtInOptions(reference.dealFields, 'channel'),
         visibilityOptions: builtInOptions(reference.dealFields, 'visible_to'),
+        customFields: customFieldsOf(reference.dealFields),
+        users: reference.users,
       },
       currencies: reference.currencies,
       meId: reference.me.id,
@@ -69,6 +71,7 @@ export function LeadScreen({ reference, webUrlOf, locale }: LeadScreenProps) {
       defaults={emptyLeadForm({
         ownerId: next.ownerId,
         currency: defaultCurrency,
+        customFields: setup.context.customFields,
         labels: next.labels,
         visibleTo: next.visibleTo,
       })}

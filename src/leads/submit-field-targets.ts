@@ -1,3 +1,6 @@
+import type { CustomField } from '@/pipedrive/deal-fields.ts';
+import { customFieldKeyForRequestKey } from './custom-fields/to-custom-field-payload.ts';
+import { customFieldPath } from './custom-fields/use-custom-field.ts';
 import type { LEAD_FIELD_IDS } from './lead-form-schema.ts';
 import type { FieldTarget } from './submit-errors.ts';
 import { formFieldFor } from './to-add-lead-request.ts';
@@ -17,8 +20,14 @@ const LABELS: Record<keyof typeof LEAD_FIELD_IDS, string> = {
   wasSeen: 'the seen mark',
 };
 
-/** The form field a request key named in a Pipedrive error belongs to. */
-export function fieldTargetFor(requestKey: string): FieldTarget | undefined {
+/** The form field a request key named in a Pipedrive error belongs to: built-in or custom. */
+export function fieldTargetFor(
+  requestKey: string,
+  customFields: readonly CustomField[] = [],
+): FieldTarget | undefined {
   const field = formFieldFor(requestKey);
-  return field ? { path: field, label: LABELS[field] } : undefined;
+  if (field) return { path: field, label: LABELS[field] };
+  const customKey = customFieldKeyForRequestKey(customFields, requestKey);
+  const custom = customFields.find((candidate) => candidate.key === customKey);
+  return custom ? { path: customFieldPath(custom.key), label: custom.name } : undefined;
 }

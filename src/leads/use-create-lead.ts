@@ -1,6 +1,8 @@
 import { useMutation } from '@tanstack/react-query';
 import { addLead } from '@/pipedrive/add-lead.ts';
+import type { CustomField } from '@/pipedrive/deal-fields.ts';
 import { useTransport } from '@/pipedrive/transport-context.tsx';
+import { toCustomFieldPayload } from './custom-fields/to-custom-field-payload.ts';
 import type { LeadFormValues } from './lead-form-schema.ts';
 import { toAddLeadRequest } from './to-add-lead-request.ts';
 
@@ -14,8 +16,8 @@ export function useCreateLead() {
       customFields,
     }: {
       values: LeadFormValues;
-      customFields?: Record<string, string | number>;
-    }) => addLead(transport, toAddLeadRequest(values, customFields)),
+      customFields: readonly CustomField[];
+    }) => addLead(transport, toAddLeadRequest(values, toCustomFieldPayload(customFields, values.custom))),
     retry: false,
   });
 }

@@ -1,12 +1,18 @@
-import { useFormContext } from 'react-hook-form';
+import { useController, useFormContext } from 'react-hook-form';
 import type { Currency } from '@/pipedrive/currencies.ts';
 import { FieldsetShell } from '@/ui/field-shell.tsx';
+import { SelectField } from '@/ui/select-field.tsx';
+import { TextField } from '@/ui/text-field.tsx';
 import { LEAD_FIELD_IDS, type LeadFormInput } from './lead-form-schema.ts';
 
-/** Amount and currency as one answer: both or neither. */
+/**
+ * Amount and currency as one answer: both or neither. One controlled value at `value`, so fixing
+ * either part re-checks the pair and clears its message.
+ */
 export function ValueField({ currencies }: { currencies: readonly Currency[] }) {
-  const { register, formState } = useFormContext<LeadFormInput>();
-  const error = formState.errors.value?.message;
+  const { control } = useFormContext<LeadFormInput>();
+  const { field, fieldState } = useController({ control, name: 'value' });
+  const error = fieldState.error?.message;
   const id = LEAD_FIELD_IDS.value;
   return (
     <FieldsetShell
@@ -16,32 +22,31 @@ export function ValueField({ currencies }: { currencies: readonly Currency[] }) 
       hint="The amount you expect, like 1500."
       error={error}
     >
-      <div className="value-field">
-        <div className="value-field__amount">
-          <label className="field-label field-label--small" htmlFor={id}>
-            Amount
-          </label>
-          <input
-            id={id}
-            className="input"
-            inputMode="decimal"
-            autoComplete="off"
-            aria-invalid={error ? true : undefined}
-            {...register('value.amount')}
-          />
-        </div>
-        <div className="value-field__currency">
-          <label className="field-label field-label--small" htmlFor="lead-value-currency">
-            Currency
-          </label>
-          <select id="lead-value-currency" className="input input--select" {...register('value.currency')}>
-            {currencies.map((currency) => (
-              <option key={currency.code} value={currency.code}>
-                {currency.code} – {currency.name}
-              </option>
-            ))}
-          </select>
-        </div>
+      <div className="pair">
+        <TextField
+          id={id}
+          label="Amount"
+          inputMode="decimal"
+          autoComplete="off"
+          aria-invalid={error ? true : undefined}
+          name="value.amount"
+          value={field.value.amount}
+          onChange={(event) => field.onChange({ ...field.value, amount: event.target.value })}
+          onBlur={field.onBlur}
+          ref={field.ref}
+        />
+        <SelectField
+          id="lead-value-currency"
+          label="Currency"
+          options={currencies.map((currency) => ({
+            value: currency.code,
+            label: `${currency.code} – ${currency.name}`,
+          }))}
+          name="value.currency"
+          value={field.value.currency}
+          onChange={(event) => field.onChange({ ...field.value, currency: event.target.value })}
+          onBlur={field.onBlur}
+        />
       </div>
     </FieldsetShell>
   );

@@ -50,11 +50,16 @@ export const TEST_CONTEXT: LeadFormContext = {
     { id: 5, label: "Owner's visibility group and sub-groups" },
     { id: 7, label: 'Entire company' },
   ],
+  customFields: [],
+  users: [
+    { id: 21000001, name: 'Maria Lopez', email: 'maria.lopez@northwind.example', active_flag: true },
+    { id: 21000002, name: 'James Carter', email: 'james.carter@northwind.example', active_flag: true },
+  ],
 };
 
 export function formInput(overrides: Partial<LeadFormInput> = {}): LeadFormInput {
   return {
-    ...emptyLeadForm({ ownerId: 21000001, currency: 'EUR' }),
+    ...emptyLeadForm({ ownerId: 21000001, currency: 'EUR', customFields: [] }),
     title: 'Deal',
     person: { id: 7, name: 'Ada Lovelace' },
     ...overrides,

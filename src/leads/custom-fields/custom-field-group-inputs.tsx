@@ -33,7 +33,7 @@ export function MoneyFieldInput({
   const invalid = error ? true : undefined;
   return (
     <FieldsetShell id={id} label={field.name} error={error} labelSuffix={labelSuffix}>
-      <div className="custom-field__money">
+      <div className="pair">
         <TextField
           id={id}
           label="Amount"
@@ -73,7 +73,7 @@ export function RangeFieldInput({ id, field, kind }: GroupInputProps & { kind: '
   const invalid = error ? true : undefined;
   return (
     <FieldsetShell id={id} label={field.name} error={error} labelSuffix={labelSuffix}>
-      <div className="custom-field__range">
+      <div className="pair">
         <TextField
           id={id}
           label="Start"
@@ -120,7 +120,7 @@ export function SetFieldInput({ id, field }: GroupInputProps) {
       error={error}
       labelSuffix={labelSuffix}
     >
-      <div className="custom-field__options">
+      <div className="options">
         {options.map((option, index) => (
           <CheckboxField
             key={option.value}
