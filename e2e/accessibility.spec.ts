@@ -50,6 +50,7 @@ for (const viewport of [
       await expect(page.getByRole('option').first()).toBeVisible();
       await checkScreen(page, 'person-picker-open');
       await page.getByRole('option').first().click();
+      await page.getByRole('combobox', { name: 'Customer type' }).selectOption({ label: 'Company' });
 
       await page.getByRole('button', { name: 'Create lead' }).click();
       await expect(page.getByText('Lead created in Pipedrive')).toBeVisible();

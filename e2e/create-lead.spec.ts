@@ -1,4 +1,4 @@
-import { expect, signIn, test } from './fixtures.ts';
+import { expect, signInWithTokens, test } from './fixtures.ts';
 import { SANDBOX_FIXTURES } from './sandbox-accounts.ts';
 
 const { person, organization } = SANDBOX_FIXTURES;
@@ -7,6 +7,7 @@ test('creates a lead for a person and shows its card with a working link', async
   const title = `Analytical engine upgrade ${Date.now()}`;
   await leadForm.title.fill(title);
   await leadForm.pick(leadForm.person, person.search, person.name);
+  await leadForm.fillMandatory();
 
   const posts: string[] = [];
   page.on('request', (request) => {
@@ -33,6 +34,7 @@ test('creates a lead for an organization, then starts another', async ({ leadFor
   const title = `Globex renewal ${Date.now()}`;
   await leadForm.title.fill(title);
   await leadForm.pick(leadForm.organization, organization.search, organization.name);
+  await leadForm.fillMandatory();
   await leadForm.submit.click();
 
   await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
@@ -50,6 +52,7 @@ test('an empty submit shows every error, and nothing typed is lost', async ({ le
   await expect(leadForm.errorSummary.getByRole('link')).toHaveText([
     'Enter a title for the lead',
     'Choose a person or an organization',
+    'Select Customer type',
   ]);
   await expect(page).toHaveTitle(/^Error: /);
   await expect(leadForm.person).toHaveAttribute('aria-invalid', 'true');
@@ -58,6 +61,7 @@ test('an empty submit shows every error, and nothing typed is lost', async ({ le
 
   await leadForm.title.fill('Keep what I typed');
   await leadForm.person.fill('zzzz-no-match');
+  await leadForm.fillMandatory();
   await leadForm.submit.click();
   await expect(leadForm.errorSummary.getByRole('link')).toHaveText(['Choose a person or an organization']);
   await expect(leadForm.title).toHaveValue('Keep what I typed');
@@ -75,19 +79,20 @@ test('pickers work from the keyboard alone', async ({ leadForm, page }) => {
   await expect(leadForm.person).toHaveAttribute('aria-activedescendant', /.+/);
   await leadForm.person.press('Enter');
   await expect(leadForm.person).toHaveValue(/\S/);
+  await leadForm.customerType.focus();
+  await leadForm.customerType.press('ArrowDown');
+  await expect(leadForm.customerType).not.toHaveValue('');
   await leadForm.person.press('Control+Enter');
   await expect(page.getByText('Lead created in Pipedrive')).toBeVisible();
 });
 
 test('the created lead is in the sandbox: GET /api/v1/leads/{id} returns it', async ({ page, request }) => {
-  // Watch the real token response go by (nothing is intercepted) to call the API as the app does.
-  const tokenResponse = page.waitForResponse((response) => response.url().endsWith('/oauth/token'));
-  const leadForm = await signIn(page);
-  const tokens = (await (await tokenResponse).json()) as { access_token: string; api_domain: string };
+  const { leadForm, tokens } = await signInWithTokens(page);
 
   const title = `Round trip ${Date.now()}`;
   await leadForm.title.fill(title);
   await leadForm.pick(leadForm.organization, organization.search, organization.name);
+  await leadForm.fillMandatory();
   const created = page.waitForResponse(
     (response) => response.request().method() === 'POST' && response.url().endsWith('/api/v1/leads'),
   );

@@ -20,6 +20,21 @@ export async function signIn(page: Page): Promise<LeadFormPage> {
   return form;
 }
 
+export interface SandboxTokens {
+  access_token: string;
+  api_domain: string;
+}
+
+/** Signs in while watching the real token response go by (nothing is intercepted), to call the API as the app does. */
+export async function signInWithTokens(
+  page: Page,
+): Promise<{ leadForm: LeadFormPage; tokens: SandboxTokens }> {
+  const tokenResponse = page.waitForResponse((response) => response.url().endsWith('/oauth/token'));
+  const leadForm = await signIn(page);
+  const tokens = (await (await tokenResponse).json()) as SandboxTokens;
+  return { leadForm, tokens };
+}
+
 export const test = base.extend<{ leadForm: LeadFormPage }>({
   leadForm: async ({ page }, use) => {
     await use(await signIn(page));

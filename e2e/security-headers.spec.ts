@@ -35,6 +35,7 @@ test('names are rendered as text, never as markup', async ({ page }) => {
   const form = await signIn(page);
   await form.title.fill('<img src=x onerror=alert(1)> lead');
   await form.pick(form.person, 'Bobby', 'Bobby <img src=x onerror=alert(1)> Tables');
+  await form.fillMandatory();
   await form.submit.click();
 
   await expect(

@@ -42,6 +42,14 @@ export function createApiApp(deps: ApiAppDeps): Hono {
     deps.crm.reset();
     return c.json({ ok: true });
   });
+  // Switches a user off (or on again) mid-session, so a test can show how a stale owner list fails.
+  app.post('/__sandbox/users/:id/active', async (c) => {
+    const body = (await c.req.json().catch(() => null)) as { active?: unknown } | null;
+    if (typeof body?.active !== 'boolean')
+      return c.json({ ok: false, error: 'body must be {"active": boolean}' }, 400);
+    const found = deps.crm.setUserActive(Number(c.req.param('id')), body.active);
+    return found ? c.json({ ok: true }) : c.json({ ok: false, error: 'no such user' }, 404);
+  });
   app.get('/__sandbox/usage', (c) => c.json(deps.usage.report()));
   app.post('/__sandbox/usage/reset', (c) => {
     deps.usage.reset();

@@ -164,6 +164,30 @@ describe('POST /api/v1/leads', () => {
   });
 });
 
+describe('sandbox admin: switching a user off', () => {
+  it('makes leads owned by that user fail on owner_id, until switched on again', async () => {
+    const sandbox = createTestSandbox();
+    const token = accessToken(sandbox);
+    const owner = sandbox.store.crm.users[4];
+    if (!owner) throw new Error('the seed has fewer than 5 users');
+    const setActive = (active: boolean) =>
+      sandbox.apiApp.request(`/__sandbox/users/${owner.id}/active`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ active }),
+      });
+    const lead = { title: 'Owned', person_id: FIXTURES.adaLovelace.personId, owner_id: owner.id };
+
+    expect((await setActive(false)).status).toBe(200);
+    const refused = await apiPostJson(sandbox, '/api/v1/leads', token, lead);
+    expect(refused.status).toBe(400);
+    expect((await refused.json()).error_info).toBe('"owner_id" must refer to an existing active user');
+
+    expect((await setActive(true)).status).toBe(200);
+    expect((await apiPostJson(sandbox, '/api/v1/leads', token, lead)).status).toBe(201);
+  });
+});
+
 describe('GET /api/v1/leads/:id', () => {
   it('returns the lead that was created', async () => {
     const created = await create(person);

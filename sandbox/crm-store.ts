@@ -40,7 +40,8 @@ export type NewOrganization = Omit<Organization, 'id'>;
 /** Company data the API serves: seeded, deterministic records plus what the API created in memory. */
 export class CrmStore {
   readonly company: Company = COMPANY;
-  readonly users: readonly User[] = SEED_USERS;
+  /** Users switched off through the admin surface, e.g. to test a stale owner list. */
+  private readonly deactivatedUserIds = new Set<number>();
   readonly leadLabels: readonly LeadLabel[] = SEED_LEAD_LABELS;
   private readonly seed: SeedState = loadSeed();
   /** Persons and organizations created through the API, on top of the shared seed. */
@@ -51,8 +52,24 @@ export class CrmStore {
 
   /** Back to the seed: leads and created persons and organizations are dropped. */
   reset(): void {
+    this.deactivatedUserIds.clear();
     this.leads.clear();
     this.created = new ContactSet();
+  }
+
+  get users(): readonly User[] {
+    if (this.deactivatedUserIds.size === 0) return SEED_USERS;
+    return SEED_USERS.map((user) =>
+      this.deactivatedUserIds.has(user.id) ? { ...user, activeFlag: false } : user,
+    );
+  }
+
+  /** Sandbox admin: switch a seeded user on or off. False when there is no such user. */
+  setUserActive(id: number, active: boolean): boolean {
+    if (!SEED_USERS.some((user) => user.id === id)) return false;
+    if (active) this.deactivatedUserIds.delete(id);
+    else this.deactivatedUserIds.add(id);
+    return true;
   }
 
   findUser(id: number): User | undefined {

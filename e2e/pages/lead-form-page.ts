@@ -16,6 +16,10 @@ export class LeadFormPage {
   get organization() {
     return this.page.getByRole('combobox', { name: 'Organization' });
   }
+  /** The sandbox account's one mandatory custom field. */
+  get customerType() {
+    return this.page.getByRole('combobox', { name: 'Customer type' });
+  }
   get submit() {
     return this.page.getByRole('button', { name: /Create lead|Creating lead/ });
   }
@@ -24,6 +28,11 @@ export class LeadFormPage {
   }
   get card() {
     return this.page.getByRole('region', { name: /./ }).filter({ hasText: 'Lead created in Pipedrive' });
+  }
+
+  /** Fills what every lead needs besides a title and a contact: the mandatory custom field. */
+  async fillMandatory() {
+    await this.customerType.selectOption({ label: 'Company' });
   }
 
   /** Types into a picker and chooses the option whose name matches. */

@@ -64,6 +64,9 @@ export function ContactPicker({
       : undefined;
   const items = props.value ? [] : createOption ? [...results, createOption] : results;
 
+  // The modal dialog hands focus back to the picker input as it closes (see ModalDialog).
+  const closeDialog = () => setCreating(undefined);
+
   // A value set from outside (the organization offer, a created contact) shows in the input.
   const pickedName = props.value?.name;
   useEffect(() => {
@@ -117,10 +120,10 @@ export function ContactPicker({
         renderCreateDialog({
           initialName: creating,
           onCreated: (created) => {
-            setCreating(undefined);
+            closeDialog();
             props.onChange({ id: created.id, name: created.name }, created);
           },
-          onClose: () => setCreating(undefined),
+          onClose: closeDialog,
         })}
     </>
   );

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useFormContext } from 'react-hook-form';
 import type { Currency } from '@/pipedrive/currencies.ts';
 import { SelectField } from '@/ui/select-field.tsx';
@@ -6,15 +7,17 @@ import { LabelChips } from './label-chips.tsx';
 import { LEAD_FIELD_IDS, type LeadFormContext, type LeadFormInput } from './lead-form-schema.ts';
 import { ValueField } from './value-field.tsx';
 
-/** Value, expected close date, owner and labels. */
+/** Value, expected close date, owner, labels, and the custom fields the account makes mandatory. */
 export function DealFieldsSection({
   context,
   currencies,
   meId,
+  children,
 }: {
   context: LeadFormContext;
   currencies: readonly Currency[];
   meId: number;
+  children?: ReactNode;
 }) {
   const { register, formState } = useFormContext<LeadFormInput>();
   const { errors } = formState;
@@ -41,6 +44,7 @@ export function DealFieldsSection({
         {...register('owner')}
       />
       <LabelChips labels={context.labels} />
+      {children}
     </fieldset>
   );
 }

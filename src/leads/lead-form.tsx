@@ -3,6 +3,8 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { FormProvider, useForm } from 'react-hook-form';
 import type { Lead } from '@/pipedrive/add-lead.ts';
 import type { Currency } from '@/pipedrive/currencies.ts';
+import { isMandatory } from '@/pipedrive/deal-fields.ts';
+import { DisclosureSection } from '@/ui/disclosure-section.tsx';
 import { ErrorSummary } from '@/ui/error-summary.tsx';
 import { TextField } from '@/ui/text-field.tsx';
 import { useDocumentTitle } from '@/ui/use-document-title.ts';
@@ -22,6 +24,14 @@ import { describeSubmitError } from './submit-errors.ts';
 import { fieldTargetFor } from './submit-field-targets.ts';
 import { suggestedTitle } from './suggested-title.ts';
 import { useCreateLead } from './use-create-lead.ts';
+
+const SOURCE_FIELDS = ['visibleTo', 'channel', 'channelId', 'originId', 'wasSeen'] as const;
+
+/** "2 set" for a closed section, so the rep can see it holds choices. */
+function countSet(values: ReadonlyArray<string | boolean>): string | undefined {
+  const set = values.filter((value) => value !== '' && value !== false).length;
+  return set > 0 ? `${set} set` : undefined;
+}
 
 export interface LeadFormSetup {
   context: LeadFormContext;
@@ -57,6 +67,8 @@ export function LeadForm({ setup, defaults, onCreated, focusTitle = false }: Lea
   }, [focusTitle, form.setFocus]);
 
   const { customFields } = setup.context;
+  const mandatoryFields = customFields.filter(isMandatory);
+  const optionalFields = customFields.filter((field) => !isMandatory(field));
   const summary = summaryErrors(errors, formProblem, customFields);
   useDocumentTitle(summary.length > 0 ? 'Error: New lead – QuickLead' : 'New lead – QuickLead');
 
@@ -126,18 +138,33 @@ export function LeadForm({ setup, defaults, onCreated, focusTitle = false }: Lea
           {...form.register('title')}
         />
         <ContactFields onPicked={suggestTitle} />
-        <DealFieldsSection context={setup.context} currencies={setup.currencies} meId={setup.meId} />
-        <SourceFields context={setup.context} />
-        {customFields.length > 0 && (
-          <fieldset className="form-section">
-            <legend className="form-section__title">More about this lead</legend>
+        <DealFieldsSection context={setup.context} currencies={setup.currencies} meId={setup.meId}>
+          <CustomFieldInputs
+            fields={mandatoryFields}
+            currencies={setup.currencies}
+            users={setup.context.users}
+          />
+        </DealFieldsSection>
+        <DisclosureSection
+          title="Visibility and source"
+          summary={countSet(form.watch([...SOURCE_FIELDS]))}
+          forceOpen={SOURCE_FIELDS.some((name) => errors[name])}
+        >
+          <SourceFields context={setup.context} />
+        </DisclosureSection>
+        {optionalFields.length > 0 && (
+          <DisclosureSection
+            title="More about this lead"
+            summary={`${optionalFields.length} more fields`}
+            forceOpen={optionalFields.some((field) => errors.custom?.[field.key])}
+          >
             <p className="field-hint">Fields your company added in Pipedrive.</p>
             <CustomFieldInputs
-              fields={customFields}
+              fields={optionalFields}
               currencies={setup.currencies}
               users={setup.context.users}
             />
-          </fieldset>
+          </DisclosureSection>
         )}
         <div className="form-actions">
           <button type="submit" className="button button--primary" aria-disabled={busy || undefined}>

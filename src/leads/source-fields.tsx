@@ -9,8 +9,7 @@ export function SourceFields({ context }: { context: LeadFormContext }) {
   const { register, formState } = useFormContext<LeadFormInput>();
   const { errors } = formState;
   return (
-    <fieldset className="form-section">
-      <legend className="form-section__title">Visibility and source</legend>
+    <>
       <SelectField
         id={LEAD_FIELD_IDS.visibleTo}
         label="Visible to"
@@ -56,6 +55,6 @@ export function SourceFields({ context }: { context: LeadFormContext }) {
         error={errors.wasSeen?.message}
         {...register('wasSeen')}
       />
-    </fieldset>
+    </>
   );
 }

@@ -43,6 +43,9 @@ export function ErrorSummary({ errors, focusKey }: ErrorSummaryProps) {
                   const field = document.getElementById(error.fieldId ?? '');
                   if (!field) return;
                   event.preventDefault();
+                  // A field inside a closed disclosure cannot take focus until it is shown.
+                  const details = field.closest('details');
+                  if (details) details.open = true;
                   field.focus();
                   field.scrollIntoView({ block: 'center' });
                 }}
