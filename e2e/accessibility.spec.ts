@@ -57,6 +57,35 @@ for (const viewport of [
       await checkScreen(page, 'created-lead-card');
     });
 
+    test('the form with every kind of error showing, and the inline create dialog', async ({ page }) => {
+      await signIn(page);
+      await page
+        .getByRole('group', { name: /^Value/ })
+        .getByLabel('Amount')
+        .fill('lots');
+      await page.getByText('More about this lead').click();
+      await page.getByRole('textbox', { name: /^Discount rate/ }).fill('ten');
+      await page.getByRole('textbox', { name: /^Number of seats/ }).fill('2.5');
+      const period = page.getByRole('group', { name: /^Contract period/ });
+      await period.getByLabel('Start').fill('2027-12-31');
+      await period.getByLabel('End').fill('2027-01-01');
+      await page
+        .getByRole('group', { name: /^Annual budget/ })
+        .getByLabel('Amount')
+        .fill('-5');
+      await page.getByRole('button', { name: 'Create lead' }).click();
+      await expect(page.getByText('There is a problem')).toBeVisible();
+      await expect(
+        page.getByRole('alert').filter({ hasText: 'There is a problem' }).getByRole('link'),
+      ).toHaveCount(8);
+      await checkScreen(page, 'lead-form-all-errors');
+
+      await page.getByRole('combobox', { name: 'Person' }).fill('Nobody Anywhere');
+      await page.getByRole('option', { name: /Create person/ }).click();
+      await expect(page.getByRole('dialog', { name: 'Create person' })).toBeVisible();
+      await checkScreen(page, 'create-person-dialog');
+    });
+
     test('sign-in error screen', async ({ page }) => {
       const sandbox = await reachConsent(page);
       await sandbox.cancelButton.click();

@@ -135,6 +135,7 @@ test('a lead with every field set arrives in Pipedrive field by field', async ({
   }
   await expect(card.getByText('$2,500.50')).toBeVisible();
   await expect(card.getByRole('list', { name: 'Labels' }).getByRole('listitem')).toHaveText(['Hot', 'Warm']);
+  await page.screenshot({ path: 'screenshots/created-lead-card-every-field-1280.png', fullPage: true });
 });
 
 test('inline create: a person, with an organization, then the lead for them', async ({ page, request }) => {

@@ -50,6 +50,14 @@ export function responseSchema(version: SpecVersion, operationId: string, status
   return schema;
 }
 
+/** The JSON request body schema of `operationId`, to check what the app sends. */
+export function requestSchema(version: SpecVersion, operationId: string): Json {
+  const content = asObject(asObject(findOperation(version, operationId).requestBody).content);
+  const schema = asObject(asObject(content['application/json']).schema);
+  if (Object.keys(schema).length === 0) throw new Error(`${operationId} has no JSON request body schema`);
+  return schema;
+}
+
 // OpenAPI 3.0 schemas carry `example`, `title` and the like; strict mode would refuse them.
 const ajv = new Ajv({ strict: false, allErrors: true });
 addFormats(ajv);

@@ -18,10 +18,10 @@ const SEARCHES = [
   'Garcia',
   'Smith',
   'Tanaka',
-  'Müller',
+  'Fischer', // ASCII only: Playwright's key-by-key typing drops letters like ü
   'Kowalski',
   'Silva',
-  'Olsen',
+  'Patel',
   'Nguyen',
 ];
 const ONCE_PER_SESSION = [
@@ -112,13 +112,20 @@ async function run() {
     const submitMs: number[] = [];
     for (let i = 0; i < LEADS; i++) {
       const term = SEARCHES[i % SEARCHES.length] ?? 'Lovelace';
+      if (process.env.BENCH_DEBUG) console.log('lead', i + 1, term);
       await page.getByRole('textbox', { name: 'Title' }).fill(`Bench lead ${i + 1}`);
+      // Typed key by key like a person (60 ms apart): the debounce should turn it into one search.
+      await page.getByRole('combobox', { name: 'Person' }).pressSequentially(term, { delay: 60 });
       const searchStart = performance.now();
-      await page.getByRole('combobox', { name: 'Person' }).fill(term);
-      const option = page.getByRole('option').first();
+      const option = page
+        .getByRole('listbox', { name: 'Person' })
+        .getByRole('option')
+        .filter({ hasNotText: 'Create person' })
+        .first();
       await option.waitFor();
       searchMs.push(performance.now() - searchStart);
       await option.click();
+      await page.getByRole('combobox', { name: 'Customer type' }).selectOption({ label: 'Company' });
       const submitStart = performance.now();
       await page.getByRole('button', { name: 'Create lead' }).click();
       await page.getByText('Lead created in Pipedrive').waitFor();
@@ -147,7 +154,7 @@ async function run() {
     );
     console.log(`requests per lead: ${(requests / LEADS).toFixed(1)}`);
     console.log(`sign-in to form ready: ${signInMs.toFixed(0)} ms`);
-    console.log(`person search, typing to first option: median ${median(searchMs).toFixed(0)} ms`);
+    console.log(`person search, last keystroke to first option: median ${median(searchMs).toFixed(0)} ms`);
     console.log(`submit to card: median ${median(submitMs).toFixed(0)} ms`);
 
     try {
