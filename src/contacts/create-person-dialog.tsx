@@ -3,16 +3,14 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { addPerson } from '@/pipedrive/add-person.ts';
-import { ApiError } from '@/pipedrive/api-error.ts';
 import { personQueries } from '@/pipedrive/search-persons.ts';
 import { useTransport } from '@/pipedrive/transport-context.tsx';
-import { ModalDialog } from '@/ui/modal-dialog.tsx';
 import { TextField } from '@/ui/text-field.tsx';
 import type { CreateDialogProps } from './contact-picker.tsx';
+import { CreateContactForm, createProblemOf } from './create-contact-form.tsx';
 import {
   type CreatePersonInput,
   type CreatePersonValues,
-  createFieldFor,
   createPersonSchema,
   toAddPersonRequest,
 } from './create-contact-schemas.ts';
@@ -43,80 +41,63 @@ export function CreatePersonDialog({ initialName, onCreated, onClose }: CreateDi
         ...(values.organization ? { organization: values.organization } : {}),
       });
     } catch (error) {
-      const message =
-        error instanceof ApiError ? error.reason : 'QuickLead could not reach Pipedrive. Try again.';
-      const field = error instanceof ApiError ? createFieldFor(message) : undefined;
+      const { field, message } = createProblemOf(error);
       if (field && field !== 'address') form.setError(field, { type: 'server', message });
       else setProblem(message);
     }
   });
 
   return (
-    <ModalDialog id="create-person" title="Create person" onClose={onClose}>
-      <form
-        noValidate
-        onSubmit={(event) => {
-          event.stopPropagation();
-          if (!isSubmitting) void submit(event);
-          else event.preventDefault();
-        }}
-      >
-        {problem && (
-          <p className="notice notice--error" role="alert">
-            {problem}
-          </p>
+    <CreateContactForm
+      id="create-person"
+      noun="person"
+      isSubmitting={isSubmitting}
+      problem={problem}
+      onSubmit={(event) => void submit(event)}
+      onClose={onClose}
+    >
+      <TextField
+        id="create-person-name"
+        label="Name"
+        autoComplete="off"
+        error={errors.name?.message}
+        {...form.register('name')}
+      />
+      <TextField
+        id="create-person-email"
+        label="Email"
+        labelSuffix="(optional)"
+        type="email"
+        autoComplete="off"
+        spellCheck={false}
+        error={errors.email?.message}
+        {...form.register('email')}
+      />
+      <TextField
+        id="create-person-phone"
+        label="Phone"
+        labelSuffix="(optional)"
+        type="tel"
+        autoComplete="off"
+        error={errors.phone?.message}
+        {...form.register('phone')}
+      />
+      <Controller
+        control={form.control}
+        name="organization"
+        render={({ field, fieldState }) => (
+          <OrganizationPicker
+            id="create-person-organization"
+            labelSuffix="(optional)"
+            allowCreate={false}
+            value={field.value}
+            onChange={field.onChange}
+            onBlur={field.onBlur}
+            inputRef={field.ref}
+            error={fieldState.error?.message}
+          />
         )}
-        <TextField
-          id="create-person-name"
-          label="Name"
-          autoComplete="off"
-          error={errors.name?.message}
-          {...form.register('name')}
-        />
-        <TextField
-          id="create-person-email"
-          label="Email"
-          labelSuffix="(optional)"
-          type="email"
-          autoComplete="off"
-          spellCheck={false}
-          error={errors.email?.message}
-          {...form.register('email')}
-        />
-        <TextField
-          id="create-person-phone"
-          label="Phone"
-          labelSuffix="(optional)"
-          type="tel"
-          autoComplete="off"
-          error={errors.phone?.message}
-          {...form.register('phone')}
-        />
-        <Controller
-          control={form.control}
-          name="organization"
-          render={({ field, fieldState }) => (
-            <OrganizationPicker
-              id="create-person-organization"
-              labelSuffix="(optional)"
-              allowCreate={false}
-              value={field.value}
-              onChange={field.onChange}
-              onBlur={field.onBlur}
-              inputRef={field.ref}
-              error={fieldState.error?.message}
-            />
-          )}
-        />
-        <div className="dialog__actions">
-          <button type="submit" className="button button--primary" aria-disabled={isSubmitting || undefined}>
-            {isSubmitting ? 'Creating person…' : 'Create person'}
-          </button>
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-        </div>
-      </form>
-    </ModalDialog>
+      />
+    </CreateContactForm>
   );
 }
