@@ -1,0 +1,33 @@
+/**
+ * What the browser and the app server agree on in `bff` mode. DOM-free: `server/` imports it.
+ */
+
+/** Every proxied API call and the sign-out carry this header: a cross-site form or image cannot. */
+export const CSRF_HEADER = 'x-quicklead-csrf';
+export const CSRF_HEADER_VALUE = '1';
+
+/** The app server's routes. */
+export const BFF_PATHS = {
+  login: '/auth/login',
+  callback: '/auth/callback',
+  session: '/auth/session',
+  logout: '/auth/logout',
+  /** `/api/pipedrive/api/v1/leads` is forwarded to `{api_domain}/api/v1/leads`. */
+  apiPrefix: '/api/pipedrive',
+} as const;
+
+/** The `error` of a 401 that means "this session is over: sign in again". */
+export const SIGN_IN_REQUIRED = 'sign_in_required';
+
+/** The query parameter the callback uses to tell the app why a sign-in failed. */
+export const SIGN_IN_ERROR_PARAM = 'signin_error';
+
+/** `GET /auth/session`: who is signed in, never a token. */
+export interface BffSessionInfo {
+  signedIn: boolean;
+  /** Origin API calls go to (the token response's `api_domain`); for links, not for calls. */
+  apiDomain?: string;
+  /** Epoch milliseconds when the access token expires (the server refreshes it). */
+  expiresAt?: number;
+  scopes?: string[];
+}

@@ -1,0 +1,22 @@
+/**
+ * The Pipedrive calls QuickLead makes, as method + path pattern. The app server forwards only
+ * these (SEC-BFF-PROXY-01); DOM-free so `server/` can import it.
+ */
+export const API_ALLOWLIST: ReadonlyArray<{ method: 'GET' | 'POST'; path: RegExp }> = [
+  { method: 'GET', path: /^\/api\/v1\/users\/me$/ },
+  { method: 'GET', path: /^\/api\/v1\/users$/ },
+  { method: 'GET', path: /^\/api\/v1\/leadLabels$/ },
+  { method: 'GET', path: /^\/api\/v1\/currencies$/ },
+  { method: 'GET', path: /^\/api\/v1\/dealFields$/ },
+  { method: 'GET', path: /^\/api\/v1\/leadSources$/ },
+  { method: 'GET', path: /^\/api\/v2\/persons\/search$/ },
+  { method: 'GET', path: /^\/api\/v2\/organizations\/search$/ },
+  { method: 'POST', path: /^\/api\/v2\/persons$/ },
+  { method: 'POST', path: /^\/api\/v2\/organizations$/ },
+  { method: 'POST', path: /^\/api\/v1\/leads$/ },
+  { method: 'GET', path: /^\/api\/v1\/leads\/[0-9a-f-]{36}$/i },
+];
+
+export function isAllowedApiCall(method: string, path: string): boolean {
+  return API_ALLOWLIST.some((entry) => entry.method === method && entry.path.test(path));
+}
