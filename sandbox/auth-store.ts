@@ -56,6 +56,8 @@ export interface AuthStoreOptions {
   now: () => number;
   /** Real Pipedrive keeps the refresh token by default; rotation lets tests check the client stores the new one. */
   rotateRefreshTokens: boolean;
+  /** Seconds an access token lives: Pipedrive's 3599 unless a test wants expiry sooner. */
+  accessTokenTtlSeconds?: number;
 }
 
 /** OAuth state: pending sign-ins, authorization codes and tokens, all in memory. */
@@ -66,6 +68,10 @@ export class AuthStore {
   private readonly refreshTokens = new Map<string, RefreshToken>();
 
   constructor(private readonly options: AuthStoreOptions) {}
+
+  get accessTokenTtlSeconds(): number {
+    return this.options.accessTokenTtlSeconds ?? ACCESS_TOKEN_TTL_S;
+  }
 
   createPendingAuthorization(
     input: Omit<PendingAuthorization, 'id' | 'createdAt' | 'userId'>,
@@ -189,7 +195,7 @@ export class AuthStore {
       clientId: refreshToken.clientId,
       userId: refreshToken.userId,
       scopes: refreshToken.scopes,
-      expiresAt: this.now() + ACCESS_TOKEN_TTL_S * 1000,
+      expiresAt: this.now() + this.accessTokenTtlSeconds * 1000,
       refreshToken: refreshToken.token,
     };
     this.accessTokens.set(accessToken.token, accessToken);

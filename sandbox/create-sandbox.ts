@@ -28,6 +28,15 @@ export interface SandboxOptions {
   plan?: SandboxPlan;
   /** Default false: like Pipedrive, a refresh returns the same refresh token with a renewed expiry. */
   rotateRefreshTokens?: boolean;
+  /** Default 3599 like Pipedrive; shorter lets tests see tokens expire. */
+  accessTokenTtlSeconds?: number;
+  /** Default false like Pipedrive; true makes the confidential client require and check PKCE S256. */
+  strictPkce?: boolean;
+  /**
+   * Origins that get CORS answers; default `appOrigins`. `[]` switches CORS off, as real Pipedrive
+   * documents none, to prove the `bff` mode needs none.
+   */
+  corsOrigins?: string[];
 }
 
 /** Everything the stores hold, for tests that need to set up state without the browser flow. */
@@ -58,11 +67,16 @@ export function createSandbox(options: SandboxOptions): Sandbox {
   const crm = new CrmStore(plan);
   const seats = crm.users.filter((user) => user.activeFlag).length;
   const store: SandboxStore = {
-    auth: new AuthStore({ now, rotateRefreshTokens: options.rotateRefreshTokens ?? false }),
+    auth: new AuthStore({
+      now,
+      rotateRefreshTokens: options.rotateRefreshTokens ?? false,
+      accessTokenTtlSeconds: options.accessTokenTtlSeconds,
+    }),
     crm,
     usage: new UsageLedger(now, plan, seats),
   };
-  const clients = createClients(appOrigins);
+  const clients = createClients(appOrigins, { strictPkce: options.strictPkce });
+  const corsOrigins = (options.corsOrigins ?? options.appOrigins).map(toOrigin);
   const demoUsers = store.crm.users
     .filter((user) => user.activeFlag)
     .map((user) => ({ name: user.name, email: user.email, password: SANDBOX_PASSWORD }));
@@ -73,9 +87,15 @@ export function createSandbox(options: SandboxOptions): Sandbox {
       clients,
       demoAccounts: demoUsers,
       apiOrigin,
-      appOrigins,
+      appOrigins: corsOrigins,
     }),
-    apiApp: createApiApp({ auth: store.auth, crm: store.crm, usage: store.usage, appOrigins, now }),
+    apiApp: createApiApp({
+      auth: store.auth,
+      crm: store.crm,
+      usage: store.usage,
+      appOrigins: corsOrigins,
+      now,
+    }),
     store,
     clients: {
       confidential: { clientId: CONFIDENTIAL_CLIENT_ID, clientSecret: CONFIDENTIAL_CLIENT_SECRET },

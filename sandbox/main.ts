@@ -1,11 +1,14 @@
 /**
  * `npm run sandbox`: the Pipedrive stand-in on its own, for working on the app against it.
  * SANDBOX_OAUTH_PORT (5181), SANDBOX_API_PORT (5182), APP_ORIGINS (comma list,
- * default http://127.0.0.1:5173), SANDBOX_PLAN (premium | growth, default premium).
+ * default http://127.0.0.1:5173), and the switches of env-settings.ts (SANDBOX_PLAN, SANDBOX_TOKEN_TTL,
+ * SANDBOX_STRICT_PKCE, SANDBOX_ROTATE_REFRESH, SANDBOX_CORS).
  * Ctrl-C stops both servers and frees the ports.
  */
+
+import { sandboxSettingsFromEnv } from './env-settings.ts';
 import { FIXTURES } from './seed.ts';
-import { sandboxPlanFrom, startSandbox } from './serve.ts';
+import { startSandbox } from './serve.ts';
 
 const HOST = '127.0.0.1';
 
@@ -36,9 +39,10 @@ async function main(): Promise<void> {
   const oauthOrigin = `http://${HOST}:${oauthPort}`;
   const apiOrigin = `http://${HOST}:${apiPort}`;
   const origins = appOrigins();
-  const plan = sandboxPlanFrom(process.env.SANDBOX_PLAN);
+  const settings = sandboxSettingsFromEnv(process.env);
+  const plan = settings.plan ?? 'premium';
   const { sandbox, close } = await startSandbox({
-    plan,
+    ...settings,
     oauthOrigin,
     apiOrigin,
     appOrigins: origins,

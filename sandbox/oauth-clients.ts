@@ -27,13 +27,17 @@ export interface OAuthClient {
  * SANDBOX-ONLY: real Pipedrive has no public clients (a secret is mandatory at /oauth/token) and
  * documents no CORS, so the browser-only `spa` mode works against the sandbox but not Pipedrive.
  */
-export function createClients(appOrigins: readonly string[]): OAuthClient[] {
+export function createClients(
+  appOrigins: readonly string[],
+  options: { strictPkce?: boolean } = {},
+): OAuthClient[] {
   return [
     {
       clientId: CONFIDENTIAL_CLIENT_ID,
       clientSecret: CONFIDENTIAL_CLIENT_SECRET,
       redirectUris: appOrigins.map((origin) => `${origin}/auth/callback`),
-      requirePkce: false,
+      // Pipedrive accepts and ignores PKCE; strict mode (not Pipedrive behaviour) checks it, for tests.
+      requirePkce: options.strictPkce ?? false,
     },
     {
       clientId: PUBLIC_CLIENT_ID,

@@ -1,6 +1,5 @@
 import type { Context, Hono } from 'hono';
 import type { AuthStore, IssuedTokens } from './auth-store.ts';
-import { ACCESS_TOKEN_TTL_S } from './auth-store.ts';
 import { authenticateClient } from './oauth-client-auth.ts';
 import { APP_SCOPES, type OAuthClient } from './oauth-clients.ts';
 import { tokenError } from './oauth-errors.ts';
@@ -17,13 +16,13 @@ function isAbsoluteUri(value: string): boolean {
   return URL.canParse(value) && /^[a-z][a-z0-9+.-]*:/i.test(value);
 }
 
-function tokenResponse(c: Context, tokens: IssuedTokens, apiOrigin: string): Response {
+function tokenResponse(c: Context, tokens: IssuedTokens, apiOrigin: string, ttlSeconds: number): Response {
   c.header('Cache-Control', 'no-store');
   c.header('Pragma', 'no-cache');
   return c.json({
     access_token: tokens.accessToken.token,
     token_type: 'Bearer',
-    expires_in: ACCESS_TOKEN_TTL_S,
+    expires_in: ttlSeconds,
     refresh_token: tokens.refreshToken.token,
     scope: tokens.accessToken.scopes.join(','),
     api_domain: apiOrigin,
@@ -52,14 +51,19 @@ function exchangeCode(c: Context, client: OAuthClient, params: URLSearchParams, 
       return tokenError(c, 'codeVerifierInvalid');
     }
   }
-  return tokenResponse(c, deps.auth.redeemCode(record, APP_SCOPES), deps.apiOrigin);
+  return tokenResponse(
+    c,
+    deps.auth.redeemCode(record, APP_SCOPES),
+    deps.apiOrigin,
+    deps.auth.accessTokenTtlSeconds,
+  );
 }
 
 function refresh(c: Context, client: OAuthClient, params: URLSearchParams, deps: TokenRouteDeps) {
   const token = params.get('refresh_token');
   const record = token ? deps.auth.findRefreshToken(token, client.clientId) : undefined;
   if (!record) return tokenError(c, 'refreshTokenInvalid');
-  return tokenResponse(c, deps.auth.refresh(record), deps.apiOrigin);
+  return tokenResponse(c, deps.auth.refresh(record), deps.apiOrigin, deps.auth.accessTokenTtlSeconds);
 }
 
 export function registerTokenRoutes(app: Hono, deps: TokenRouteDeps): void {

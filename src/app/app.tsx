@@ -1,6 +1,6 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
-import { CallbackScreen } from '@/auth/callback-screen.tsx';
+import { bffSignInErrorOf, CallbackScreen, SignInFailed } from '@/auth/callback-screen.tsx';
 import { SessionProvider, useSession } from '@/auth/session-context.tsx';
 import { SignInScreen } from '@/auth/sign-in-screen.tsx';
 import { CALLBACK_PATH } from '@/auth/spa-sign-in.ts';
@@ -17,7 +17,7 @@ export function App({ config }: { config: AppConfig }) {
   const [queryClient] = useState(createQueryClient);
   return (
     <QueryClientProvider client={queryClient}>
-      <SessionProvider provider={config.provider}>
+      <SessionProvider config={config}>
         <Screens />
       </SessionProvider>
     </QueryClientProvider>
@@ -25,26 +25,41 @@ export function App({ config }: { config: AppConfig }) {
 }
 
 function Screens() {
-  const { session } = useSession();
+  const { state } = useSession();
   const [path, setPath] = useState(() => window.location.pathname);
-  const leaveCallback = useCallback(() => setPath('/'), []);
+  // Read once, then cleaned from the address bar like any callback parameter.
+  const [bffError, setBffError] = useState(() => bffSignInErrorOf(new URL(window.location.href)));
+  const backToStart = useCallback(() => {
+    setPath('/');
+    setBffError(undefined);
+  }, []);
+  useEffect(() => {
+    if (bffError) window.history.replaceState(null, '', '/');
+  }, [bffError]);
   useEffect(() => {
     const idle = window.requestIdleCallback ?? ((run: () => void) => window.setTimeout(run, 200));
     idle(() => void loadSignedInApp());
   }, []);
 
-  if (session) {
+  if (state.status === 'signed-in') {
     return (
       <Suspense fallback={<LoadingScreen />}>
-        <SignedInApp session={session} />
+        <SignedInApp session={state} />
       </Suspense>
     );
   }
+  if (state.status === 'checking') return <LoadingScreen />;
   return (
     <>
       <AppHeader />
       <main id="main" className="main">
-        {path === CALLBACK_PATH ? <CallbackScreen onDone={leaveCallback} /> : <SignInScreen />}
+        {path === CALLBACK_PATH ? (
+          <CallbackScreen onDone={backToStart} />
+        ) : bffError ? (
+          <SignInFailed error={bffError} mode="bff" onDone={backToStart} />
+        ) : (
+          <SignInScreen />
+        )}
       </main>
     </>
   );

@@ -1,25 +1,24 @@
-import { useMemo } from 'react';
 import { leadWebUrl } from '@/auth/provider-profile.ts';
-import type { Session } from '@/auth/session.ts';
-import { useSession } from '@/auth/session-context.tsx';
+import { type SessionState, useSession } from '@/auth/session-context.tsx';
+import { SignInButton } from '@/auth/sign-in-button.tsx';
 import { LeadScreen } from '@/leads/lead-screen.tsx';
 import { intlLocaleOf } from '@/pipedrive/current-user.ts';
 import { useReferenceData } from '@/pipedrive/reference-data.ts';
-import { bearerTransport } from '@/pipedrive/transport.ts';
 import { TransportProvider, useTransport } from '@/pipedrive/transport-context.tsx';
 import { AppHeader } from './app-header.tsx';
 
-export function SignedInApp({ session }: { session: Session }) {
-  const transport = useMemo(() => bearerTransport(session.apiDomain, () => session.accessToken), [session]);
+type SignedIn = Extract<SessionState, { status: 'signed-in' }>;
+
+export function SignedInApp({ session }: { session: SignedIn }) {
   return (
-    <TransportProvider transport={transport}>
+    <TransportProvider transport={session.transport}>
       <SignedInScreens session={session} />
     </TransportProvider>
   );
 }
 
-function SignedInScreens({ session }: { session: Session }) {
-  const { provider, signOut } = useSession();
+function SignedInScreens({ session }: { session: SignedIn }) {
+  const { config, signOut, sessionEnded } = useSession();
   const reference = useReferenceData(useTransport());
   const me = reference.status === 'success' ? reference.data.me : undefined;
 
@@ -27,6 +26,12 @@ function SignedInScreens({ session }: { session: Session }) {
     <>
       <AppHeader userName={me?.name} companyName={me?.company_name} onSignOut={signOut} />
       <main id="main" className="main">
+        {sessionEnded && (
+          <div className="notice notice--error session-ended" role="alert">
+            <p>Your Pipedrive session has ended. Sign in again to go on.</p>
+            <SignInButton mode={session.mode} label="Sign in again" />
+          </div>
+        )}
         {reference.status === 'pending' && (
           <section className="panel" aria-busy="true" aria-labelledby="loading-heading">
             <h1 id="loading-heading">New lead</h1>
@@ -52,7 +57,7 @@ function SignedInScreens({ session }: { session: Session }) {
             locale={intlLocaleOf(reference.data.me)}
             webUrlOf={(leadId) =>
               leadWebUrl(
-                provider,
+                config.provider.kind,
                 { apiDomain: session.apiDomain, companyDomain: reference.data.me.company_domain },
                 leadId,
               )

@@ -1,13 +1,15 @@
 import { useEffect, useState } from 'react';
+import type { SessionMode } from '@/config/app-config.ts';
 import { useDocumentTitle } from '@/ui/use-document-title.ts';
+import { SIGN_IN_ERROR_PARAM } from './bff-contract.ts';
 import { useSession } from './session-context.tsx';
 import { SignInButton } from './sign-in-button.tsx';
-import type { SignInError } from './sign-in-error.ts';
+import { SignInError, type SignInErrorKind } from './sign-in-error.ts';
 import { completeSignInOnce } from './spa-sign-in.ts';
 
-/** Finishes the redirect back from the provider: checks it, exchanges the code, cleans the address bar. */
+/** `spa` mode: finishes the redirect back from the provider, exchanges the code, cleans the address bar. */
 export function CallbackScreen({ onDone }: { onDone: () => void }) {
-  const { provider, signedIn } = useSession();
+  const { config, signedIn } = useSession();
   const [error, setError] = useState<SignInError>();
   // Read once: StrictMode runs the effect twice, and the first run has already cleaned the address bar.
   const [callbackUrl] = useState(() => new URL(window.location.href));
@@ -16,8 +18,12 @@ export function CallbackScreen({ onDone }: { onDone: () => void }) {
   useEffect(() => {
     // The code and state must not linger in history, bookmarks or a Referer.
     window.history.replaceState(null, '', '/');
+    if (!config.spa) {
+      setError(new SignInError('state'));
+      return;
+    }
     let active = true;
-    completeSignInOnce(provider, callbackUrl).then(
+    completeSignInOnce(config.spa, callbackUrl).then(
       (session) => {
         if (!active) return;
         signedIn(session);
@@ -30,16 +36,40 @@ export function CallbackScreen({ onDone }: { onDone: () => void }) {
     return () => {
       active = false;
     };
-  }, [callbackUrl, provider, signedIn, onDone]);
+  }, [callbackUrl, config.spa, signedIn, onDone]);
 
   if (!error) {
     return (
       <section className="panel panel--center" aria-labelledby="callback-heading" aria-busy="true">
         <h1 id="callback-heading">Signing you in…</h1>
-        <p role="status">Checking the answer from {provider.name}.</p>
+        <p role="status">Checking the answer from {config.provider.name}.</p>
       </section>
     );
   }
+  return <SignInFailed error={error} mode="spa" onDone={onDone} />;
+}
+
+const BFF_ERROR_KINDS: readonly SignInErrorKind[] = ['denied', 'state', 'exchange', 'api-domain', 'network'];
+
+/** `bff` mode: the app server's callback sends failures back as `?signin_error=<kind>`. */
+export function bffSignInErrorOf(url: URL): SignInError | undefined {
+  const kind = url.searchParams.get(SIGN_IN_ERROR_PARAM);
+  if (!kind) return undefined;
+  return new SignInError(
+    BFF_ERROR_KINDS.includes(kind as SignInErrorKind) ? (kind as SignInErrorKind) : 'exchange',
+  );
+}
+
+export function SignInFailed({
+  error,
+  mode,
+  onDone,
+}: {
+  error: SignInError;
+  mode: SessionMode;
+  onDone: () => void;
+}) {
+  useDocumentTitle('Error: Sign-in failed – QuickLead');
   return (
     <section className="panel panel--center" aria-labelledby="callback-heading">
       <h1 id="callback-heading">Sign-in did not complete</h1>
@@ -47,7 +77,7 @@ export function CallbackScreen({ onDone }: { onDone: () => void }) {
         <p>{error.message}</p>
         {error.detail && <p className="notice__detail">{error.detail}</p>}
       </div>
-      <SignInButton label="Try signing in again" />
+      <SignInButton mode={mode} label="Try signing in again" />
       <p>
         <a
           href="/"

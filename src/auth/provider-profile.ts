@@ -25,12 +25,12 @@ export function httpOptionsFor(provider: ProviderConfig): { [oauth.allowInsecure
  * sandbox serves its stand-in page from its API origin.
  */
 export function leadWebUrl(
-  provider: ProviderConfig,
+  providerKind: ProviderConfig['kind'],
   place: { apiDomain: string; companyDomain: string | undefined },
   leadId: string,
 ): string {
   const id = encodeURIComponent(leadId);
-  if (provider.kind === 'pipedrive' && place.companyDomain) {
+  if (providerKind === 'pipedrive' && place.companyDomain) {
     return `https://${place.companyDomain}.pipedrive.com/leads/inbox/${id}`;
   }
   return `${place.apiDomain}/leads/inbox/${id}`;

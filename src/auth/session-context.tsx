@@ -1,37 +1,123 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react';
-import type { ProviderConfig } from '@/config/app-config.ts';
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import type { AppConfig, SessionMode } from '@/config/app-config.ts';
+import { bffTransport, type Transport } from '@/pipedrive/transport.ts';
+import { BFF_PATHS, CSRF_HEADER, CSRF_HEADER_VALUE } from './bff-contract.ts';
+import { bffSignOut, fetchBffSession, startBffSignIn } from './bff-session.ts';
 import type { Session } from './session.ts';
 import { revokeSession, startSignIn } from './spa-sign-in.ts';
+import { SpaTokenStore } from './spa-token-store.ts';
+
+export type SessionState =
+  | { status: 'checking' }
+  | { status: 'signed-out' }
+  | { status: 'signed-in'; mode: SessionMode; apiDomain: string; transport: Transport };
 
 interface SessionContextValue {
-  provider: ProviderConfig;
-  session: Session | undefined;
-  /** Leaves the page for the provider's sign-in. */
-  signIn: () => Promise<void>;
+  config: AppConfig;
+  state: SessionState;
+  /** True once the provider refused to extend the session: the rep must sign in again. */
+  sessionEnded: boolean;
+  /** Leaves the page for the provider's sign-in, in the chosen mode. */
+  signIn: (mode: SessionMode) => Promise<void>;
+  /** `spa` mode: the callback screen hands over the tokens it got. */
   signedIn: (session: Session) => void;
   signOut: () => Promise<void>;
 }
 
 const SessionContext = createContext<SessionContextValue | null>(null);
 
-/** Holds the session in React state only: tokens never touch web storage. */
-export function SessionProvider({ provider, children }: { provider: ProviderConfig; children: ReactNode }) {
+/**
+ * The session in either mode. `spa`: tokens in memory (a SpaTokenStore), gone on reload. `bff`:
+ * the app server holds them; the browser only asks whether it is signed in.
+ */
+export function SessionProvider({ config, children }: { config: AppConfig; children: ReactNode }) {
   const queryClient = useQueryClient();
-  const [session, setSession] = useState<Session>();
+  const offersBff = config.modes.includes('bff');
+  const [state, setState] = useState<SessionState>(
+    offersBff ? { status: 'checking' } : { status: 'signed-out' },
+  );
+  const [spaStore, setSpaStore] = useState<SpaTokenStore>();
+  const [sessionEnded, setSessionEnded] = useState(false);
+
+  useEffect(() => {
+    if (!offersBff) return;
+    let active = true;
+    fetchBffSession().then(
+      (info) => {
+        if (!active) return;
+        setState(
+          info.signedIn && info.apiDomain
+            ? {
+                status: 'signed-in',
+                mode: 'bff',
+                apiDomain: info.apiDomain,
+                transport: noticingSignInRequired(
+                  bffTransport(BFF_PATHS.apiPrefix, { header: CSRF_HEADER, value: CSRF_HEADER_VALUE }),
+                  () => setSessionEnded(true),
+                ),
+              }
+            : { status: 'signed-out' },
+        );
+      },
+      () => active && setState({ status: 'signed-out' }),
+    );
+    return () => {
+      active = false;
+    };
+  }, [offersBff]);
+
+  const signedIn = useCallback(
+    (session: Session) => {
+      if (!config.spa) return;
+      const store = new SpaTokenStore(config.spa, session, { onSessionEnded: () => setSessionEnded(true) });
+      setSpaStore(store);
+      setSessionEnded(false);
+      setState({
+        status: 'signed-in',
+        mode: 'spa',
+        apiDomain: session.apiDomain,
+        transport: store.transport(),
+      });
+    },
+    [config.spa],
+  );
 
   const signOut = useCallback(async () => {
-    const ending = session;
-    setSession(undefined);
+    const ending = state;
+    setState({ status: 'signed-out' });
+    setSpaStore(undefined);
+    setSessionEnded(false);
     queryClient.clear();
-    if (ending) await revokeSession(provider, ending).catch(() => undefined);
-  }, [provider, queryClient, session]);
+    if (ending.status !== 'signed-in') return;
+    if (ending.mode === 'bff') await bffSignOut().catch(() => undefined);
+    else if (spaStore && config.spa) await revokeSession(config.spa, spaStore.current).catch(() => undefined);
+  }, [config.spa, queryClient, spaStore, state]);
 
   const value = useMemo<SessionContextValue>(
-    () => ({ provider, session, signIn: () => startSignIn(provider), signedIn: setSession, signOut }),
-    [provider, session, signOut],
+    () => ({
+      config,
+      state,
+      sessionEnded,
+      signIn: async (mode) => {
+        if (mode === 'bff') startBffSignIn(window.location.pathname);
+        else if (config.spa) await startSignIn(config.spa);
+      },
+      signedIn,
+      signOut,
+    }),
+    [config, state, sessionEnded, signedIn, signOut],
   );
   return <SessionContext value={value}>{children}</SessionContext>;
+}
+
+/** The app server answers 401 only when its session is over (it refreshes tokens itself). */
+function noticingSignInRequired(transport: Transport, onEnded: () => void): Transport {
+  return async (request) => {
+    const response = await transport(request);
+    if (response.status === 401) onEnded();
+    return response;
+  };
 }
 
 export function useSession(): SessionContextValue {

@@ -1,8 +1,9 @@
 import { useState } from 'react';
+import type { SessionMode } from '@/config/app-config.ts';
 import { useSession } from './session-context.tsx';
 
-export function SignInButton({ label }: { label?: string }) {
-  const { provider, signIn } = useSession();
+export function SignInButton({ mode, label }: { mode: SessionMode; label?: string }) {
+  const { config, signIn } = useSession();
   const [starting, setStarting] = useState(false);
   return (
     <button
@@ -12,10 +13,10 @@ export function SignInButton({ label }: { label?: string }) {
       onClick={() => {
         if (starting) return;
         setStarting(true);
-        signIn().catch(() => setStarting(false));
+        signIn(mode).catch(() => setStarting(false));
       }}
     >
-      {starting ? 'Opening sign-in…' : (label ?? `Sign in with ${provider.name}`)}
+      {starting ? 'Opening sign-in…' : (label ?? `Sign in with ${config.provider.name}`)}
     </button>
   );
 }

@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { AppConfigError, isAllowedOrigin, loadAppConfig } from './app-config.ts';
 
 const valid = {
-  sessionMode: 'spa',
-  provider: {
+  modes: ['bff', 'spa'],
+  provider: { kind: 'sandbox', name: 'Pipedrive sandbox' },
+  spa: {
     kind: 'sandbox',
     name: 'Pipedrive sandbox',
     issuer: 'http://127.0.0.1:5181',
@@ -23,8 +24,14 @@ describe('loadAppConfig', () => {
   });
 
   it('fails fast naming the bad field', async () => {
-    const bad = { ...valid, provider: { ...valid.provider, tokenEndpoint: 'not a url' } };
+    const bad = { ...valid, spa: { ...valid.spa, tokenEndpoint: 'not a url' } };
     await expect(loadAppConfig(respondWith(bad))).rejects.toThrow(/tokenEndpoint/);
+  });
+
+  it('refuses spa mode without the spa client settings', async () => {
+    await expect(loadAppConfig(respondWith({ ...valid, spa: undefined }))).rejects.toThrow(/spa/);
+    const bffOnly = { modes: ['bff'], provider: valid.provider };
+    await expect(loadAppConfig(respondWith(bffOnly))).resolves.toEqual(bffOnly);
   });
 
   it('reports an unreachable or failing server as a configuration error', async () => {

@@ -4,8 +4,10 @@ import { z } from 'zod';
  * What the browser needs to know about its deployment, served by the app server at run time
  * (`/app-config.json`) so one build serves every deployment. Never holds a secret.
  */
+
+/** The public OAuth client the browser itself uses in `spa` mode. */
 export const providerConfigSchema = z.object({
-  kind: z.enum(['sandbox', 'pipedrive']),
+  kind: z.enum(['sandbox', 'pipedrive', 'custom']),
   /** Shown on the sign-in button: "Sign in with {name}". */
   name: z.string().min(1),
   issuer: z.url(),
@@ -20,10 +22,21 @@ export const providerConfigSchema = z.object({
   apiOrigins: z.array(z.string().min(1)).min(1),
 });
 
-export const appConfigSchema = z.object({
-  sessionMode: z.literal('spa'),
-  provider: providerConfigSchema,
-});
+export const SESSION_MODES = ['bff', 'spa'] as const;
+export type SessionMode = (typeof SESSION_MODES)[number];
+
+export const appConfigSchema = z
+  .object({
+    /** The session modes this deployment offers; the first is the default. */
+    modes: z.array(z.enum(SESSION_MODES)).min(1),
+    provider: z.object({ kind: z.enum(['sandbox', 'pipedrive', 'custom']), name: z.string().min(1) }),
+    /** The public client, present exactly when `spa` mode is offered. */
+    spa: providerConfigSchema.optional(),
+  })
+  .refine((config) => !config.modes.includes('spa') || config.spa !== undefined, {
+    message: 'spa mode needs the spa client settings',
+    path: ['spa'],
+  });
 
 export type ProviderConfig = z.infer<typeof providerConfigSchema>;
 export type AppConfig = z.infer<typeof appConfigSchema>;

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { createPersonSchema, createFieldFor, toAddOrganizationRequest, toAddPersonRequest } from './create-contact-schemas.ts';
+import {
+  createFieldFor,
+  createPersonSchema,
+  toAddOrganizationRequest,
+  toAddPersonRequest,
+} from './create-contact-schemas.ts';
 
 describe('inline create: person', () => {
   it('sends v2 lists of emails and phones, and the organization id', () => {
@@ -23,8 +28,16 @@ describe('inline create: person', () => {
   });
 
   it('asks for a name and an email in the right format', () => {
-    const result = createPersonSchema.safeParse({ name: ' ', email: 'jane at globex', phone: '', organization: null });
-    expect(result.success ? [] : result.error.issues.map((issue) => issue.path.join('.'))).toEqual(['name', 'email']);
+    const result = createPersonSchema.safeParse({
+      name: ' ',
+      email: 'jane at globex',
+      phone: '',
+      organization: null,
+    });
+    expect(result.success ? [] : result.error.issues.map((issue) => issue.path.join('.'))).toEqual([
+      'name',
+      'email',
+    ]);
   });
 });
 

@@ -36,3 +36,22 @@ export function bearerInit(request: ApiRequest, accessToken: string): RequestIni
 export function bearerTransport(apiDomain: string, accessToken: () => string): Transport {
   return (request) => fetch(buildUrl(apiDomain, request), bearerInit(request, accessToken()));
 }
+
+/**
+ * `bff` mode: same-origin calls to the app server's proxy, which adds the token. The custom
+ * header makes every call a CORS-preflighted one that a cross-site page cannot forge.
+ */
+export function bffTransport(apiPrefix: string, csrf: { header: string; value: string }): Transport {
+  return (request) =>
+    fetch(buildUrl(window.location.origin, { ...request, path: `${apiPrefix}${request.path}` }), {
+      method: request.method,
+      credentials: 'same-origin',
+      headers: {
+        accept: 'application/json',
+        [csrf.header]: csrf.value,
+        ...(request.body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      body: request.body === undefined ? undefined : JSON.stringify(request.body),
+      signal: request.signal,
+    });
+}
