@@ -1,0 +1,249 @@
+import { z } from 'zod';
+import { BFF_PATHS } from '../src/auth/bff-contract.ts';
+import type { SessionMode } from '../src/config/app-config.ts';
+import {
+  PIPEDRIVE_PROFILE,
+  type ProviderKind,
+  type ProviderProfile,
+  SANDBOX_DEFAULTS,
+  sandboxProfile,
+} from './provider-profiles.ts';
+
+/**
+ * The app server's configuration, read from the environment at start-up so one build serves every
+ * deployment. Every variable (blank counts as unset, as `.env` files often leave them):
+ *
+ * - `QUICKLEAD_PROVIDER`: `sandbox` (default) | `pipedrive` | `custom`.
+ * - `QUICKLEAD_CLIENT_ID`, `QUICKLEAD_CLIENT_SECRET`: the confidential client; the secret stays on
+ *   the server. Required for `pipedrive` and `custom`; the sandbox's own client by default.
+ * - `QUICKLEAD_PUBLIC_URL`: the app's origin (default `http://127.0.0.1:5173`); the redirect URI
+ *   registered at the provider is `{QUICKLEAD_PUBLIC_URL}/auth/callback`. Must be https except for
+ *   the sandbox or a loopback host; on https cookies get `Secure` and the `__Host-` prefix.
+ * - `QUICKLEAD_SESSION_SECRET`: at least 32 characters, the key material for the sealed cookies.
+ *   Required unless the provider is `sandbox` (a fixed, public dev value is used, with a warning).
+ *   Changing it signs everyone out.
+ * - `QUICKLEAD_SESSION_MODES`: comma list of `bff`, `spa`; the first is the default. Default
+ *   `bff,spa` for the sandbox, `bff` otherwise. `spa` is refused for `pipedrive` (no public clients).
+ * - `QUICKLEAD_SPA_CLIENT_ID`: the public client the browser uses in `spa` mode. Default
+ *   `quicklead-spa-sandbox` for the sandbox; required for `custom` when `spa` is offered.
+ * - Sandbox only: `QUICKLEAD_OAUTH_ORIGIN` (default `http://127.0.0.1:5181`), `QUICKLEAD_API_ORIGIN`
+ *   (default `http://127.0.0.1:5182`).
+ * - Custom only: `QUICKLEAD_AUTHORIZATION_ENDPOINT`, `QUICKLEAD_TOKEN_ENDPOINT`, `QUICKLEAD_ISSUER`
+ *   (all required), `QUICKLEAD_REVOCATION_ENDPOINT` (optional), `QUICKLEAD_API_ORIGINS` (required,
+ *   comma list of allowed `api_domain` origins, `*` = one DNS label, e.g. `https://*.example.com`),
+ *   `QUICKLEAD_REQUIRE_ISS` (`true` when the server sends RFC 9207 `iss`; default `false`),
+ *   `QUICKLEAD_PROVIDER_NAME` (sign-in button text; default `OAuth server`).
+ * - `QUICKLEAD_HOST` (default `127.0.0.1`), `QUICKLEAD_PORT` (default `8080`): where `npm run serve` listens.
+ */
+export interface ServerConfig {
+  provider: ProviderProfile;
+  clientId: string;
+  clientSecret: string;
+  /** The app's origin, without a trailing slash. */
+  publicUrl: string;
+  redirectUri: string;
+  /** True when the public URL is https: cookies are then `Secure` with the `__Host-` prefix, and HSTS is sent. */
+  secure: boolean;
+  sessionSecret: string;
+  /** Offered session modes, the default first. */
+  sessionModes: SessionMode[];
+  /** The browser's public client id; present exactly when `spa` is offered. */
+  spaClientId?: string;
+  listen: { host: string; port: number };
+  /** Things to tell the operator at start-up (never containing a secret). */
+  warnings: string[];
+}
+
+export class ServerConfigError extends Error {
+  override name = 'ServerConfigError';
+}
+
+/** Public on purpose: only good enough for the local sandbox, where it is used with a warning. */
+const SANDBOX_SESSION_SECRET = 'quicklead-sandbox-session-secret-not-for-production';
+
+const blankAsUnset = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+const text = z.preprocess(blankAsUnset, z.string().trim().optional());
+const absoluteUrl = z.preprocess(
+  blankAsUnset,
+  z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
+);
+const list = z.preprocess(
+  blankAsUnset,
+  z
+    .string()
+    .transform((value) => value.split(',').map((item) => item.trim()).filter(Boolean))
+    .optional(),
+);
+
+const envSchema = z.object({
+  QUICKLEAD_PROVIDER: z.preprocess(blankAsUnset, z.enum(['sandbox', 'pipedrive', 'custom']).default('sandbox')),
+  QUICKLEAD_CLIENT_ID: text,
+  QUICKLEAD_CLIENT_SECRET: text,
+  QUICKLEAD_PUBLIC_URL: absoluteUrl,
+  QUICKLEAD_SESSION_SECRET: z.preprocess(
+    blankAsUnset,
+    z.string().min(32, 'must be at least 32 characters long').optional(),
+  ),
+  QUICKLEAD_SESSION_MODES: list,
+  QUICKLEAD_SPA_CLIENT_ID: text,
+  QUICKLEAD_OAUTH_ORIGIN: absoluteUrl,
+  QUICKLEAD_API_ORIGIN: absoluteUrl,
+  QUICKLEAD_AUTHORIZATION_ENDPOINT: absoluteUrl,
+  QUICKLEAD_TOKEN_ENDPOINT: absoluteUrl,
+  QUICKLEAD_REVOCATION_ENDPOINT: absoluteUrl,
+  QUICKLEAD_ISSUER: absoluteUrl,
+  QUICKLEAD_API_ORIGINS: list,
+  QUICKLEAD_REQUIRE_ISS: z.preprocess(blankAsUnset, z.enum(['true', 'false']).default('false')),
+  QUICKLEAD_PROVIDER_NAME: text,
+  QUICKLEAD_HOST: z.preprocess(blankAsUnset, z.string().trim().default('127.0.0.1')),
+  QUICKLEAD_PORT: z.preprocess(blankAsUnset, z.coerce.number().int().min(1).max(65535).default(8080)),
+});
+
+type Env = z.infer<typeof envSchema>;
+type Problems = Array<{ variable: keyof Env; message: string }>;
+
+function isLoopback(url: URL): boolean {
+  return ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname) || /^127\.\d+\.\d+\.\d+$/.test(url.hostname);
+}
+
+/** https, or plain http only where nobody else can listen in (loopback) or for the sandbox. */
+function checkTransport(url: string, variable: keyof Env, allowHttp: boolean, problems: Problems): void {
+  const parsed = new URL(url);
+  if (parsed.protocol !== 'https:' && !allowHttp && !isLoopback(parsed)) {
+    problems.push({ variable, message: 'must use https (plain http is allowed only on a loopback host)' });
+  }
+}
+
+const ORIGIN_PATTERN = /^https?:\/\/(\*|[a-z0-9-]+)(\.(\*|[a-z0-9-]+))*(:\d{1,5})?$/i;
+
+function readModes(env: Env, kind: ProviderKind, problems: Problems): SessionMode[] {
+  const raw = env.QUICKLEAD_SESSION_MODES ?? (kind === 'sandbox' ? ['bff', 'spa'] : ['bff']);
+  const modes = raw.filter((mode): mode is SessionMode => mode === 'bff' || mode === 'spa');
+  if (modes.length !== raw.length || modes.length === 0 || new Set(modes).size !== modes.length) {
+    problems.push({
+      variable: 'QUICKLEAD_SESSION_MODES',
+      message: 'must be a comma list of distinct modes out of "bff" and "spa"',
+    });
+  }
+  if (kind === 'pipedrive' && modes.includes('spa')) {
+    problems.push({
+      variable: 'QUICKLEAD_SESSION_MODES',
+      message: 'cannot include "spa" for Pipedrive: it has no public clients, so the browser cannot sign in alone',
+    });
+  }
+  return modes;
+}
+
+function customProfile(env: Env, problems: Problems): ProviderProfile {
+  const required = [
+    'QUICKLEAD_AUTHORIZATION_ENDPOINT',
+    'QUICKLEAD_TOKEN_ENDPOINT',
+    'QUICKLEAD_ISSUER',
+    'QUICKLEAD_API_ORIGINS',
+  ] as const;
+  for (const variable of required) {
+    if (env[variable] === undefined) problems.push({ variable, message: 'is required for a custom provider' });
+  }
+  const endpoints = [
+    'QUICKLEAD_AUTHORIZATION_ENDPOINT',
+    'QUICKLEAD_TOKEN_ENDPOINT',
+    'QUICKLEAD_REVOCATION_ENDPOINT',
+  ] as const;
+  for (const variable of endpoints) {
+    const value = env[variable];
+    if (value) checkTransport(value, variable, false, problems);
+  }
+  const apiOrigins = (env.QUICKLEAD_API_ORIGINS ?? []).map((origin) => origin.replace(/\/$/, ''));
+  for (const origin of apiOrigins) {
+    if (!ORIGIN_PATTERN.test(origin)) {
+      problems.push({
+        variable: 'QUICKLEAD_API_ORIGINS',
+        message: `"${origin}" is not an origin pattern like https://*.example.com`,
+      });
+    } else checkTransport(origin.replace(/\*/g, 'x'), 'QUICKLEAD_API_ORIGINS', false, problems);
+  }
+  return {
+    kind: 'custom',
+    name: env.QUICKLEAD_PROVIDER_NAME ?? 'OAuth server',
+    issuer: env.QUICKLEAD_ISSUER ?? '',
+    requireIss: env.QUICKLEAD_REQUIRE_ISS === 'true',
+    authorizationEndpoint: env.QUICKLEAD_AUTHORIZATION_ENDPOINT ?? '',
+    tokenEndpoint: env.QUICKLEAD_TOKEN_ENDPOINT ?? '',
+    ...(env.QUICKLEAD_REVOCATION_ENDPOINT ? { revocationEndpoint: env.QUICKLEAD_REVOCATION_ENDPOINT } : {}),
+    apiOrigins,
+  };
+}
+
+function profileFor(env: Env, problems: Problems): ProviderProfile {
+  if (env.QUICKLEAD_PROVIDER === 'pipedrive') return PIPEDRIVE_PROFILE;
+  if (env.QUICKLEAD_PROVIDER === 'custom') return customProfile(env, problems);
+  return sandboxProfile(
+    env.QUICKLEAD_OAUTH_ORIGIN ?? SANDBOX_DEFAULTS.oauthOrigin,
+    env.QUICKLEAD_API_ORIGIN ?? SANDBOX_DEFAULTS.apiOrigin,
+  );
+}
+
+function readPublicUrl(env: Env, problems: Problems): string {
+  const url = new URL(env.QUICKLEAD_PUBLIC_URL ?? 'http://127.0.0.1:5173');
+  if (url.pathname !== '/' || url.search || url.hash || url.username || url.password) {
+    problems.push({
+      variable: 'QUICKLEAD_PUBLIC_URL',
+      message: 'must be an origin only, like https://leads.example.com (no path, query or credentials)',
+    });
+  }
+  checkTransport(url.origin, 'QUICKLEAD_PUBLIC_URL', env.QUICKLEAD_PROVIDER === 'sandbox', problems);
+  return url.origin;
+}
+
+function fail(message: string): never {
+  throw new ServerConfigError(`QuickLead server configuration is not valid:\n${message}`);
+}
+
+/** Reads and checks the environment; throws a ServerConfigError naming every bad variable. */
+export function readServerConfig(env: NodeJS.ProcessEnv): ServerConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) fail(z.prettifyError(parsed.error));
+  const e = parsed.data;
+  const kind = e.QUICKLEAD_PROVIDER;
+  const problems: Problems = [];
+  const warnings: string[] = [];
+  const isSandbox = kind === 'sandbox';
+
+  const provider = profileFor(e, problems);
+  const publicUrl = readPublicUrl(e, problems);
+  const sessionModes = readModes(e, kind, problems);
+  for (const variable of ['QUICKLEAD_CLIENT_ID', 'QUICKLEAD_CLIENT_SECRET'] as const) {
+    if (!isSandbox && e[variable] === undefined) {
+      problems.push({ variable, message: `is required when QUICKLEAD_PROVIDER is ${kind}` });
+    }
+  }
+  if (!isSandbox && e.QUICKLEAD_SESSION_SECRET === undefined) {
+    problems.push({
+      variable: 'QUICKLEAD_SESSION_SECRET',
+      message: `is required when QUICKLEAD_PROVIDER is ${kind} (at least 32 random characters, e.g. \`openssl rand -base64 48\`)`,
+    });
+  }
+  if (isSandbox && e.QUICKLEAD_SESSION_SECRET === undefined) {
+    warnings.push('QUICKLEAD_SESSION_SECRET is not set: using the public sandbox default. Never do this in production.');
+  }
+  const spaClientId = e.QUICKLEAD_SPA_CLIENT_ID ?? (isSandbox ? SANDBOX_DEFAULTS.spaClientId : undefined);
+  if (sessionModes.includes('spa') && spaClientId === undefined) {
+    problems.push({ variable: 'QUICKLEAD_SPA_CLIENT_ID', message: 'is required when QUICKLEAD_SESSION_MODES includes spa' });
+  }
+  if (problems.length > 0) {
+    fail(problems.map((problem) => `✖ ${problem.variable} ${problem.message}`).join('\n'));
+  }
+  return {
+    provider,
+    clientId: e.QUICKLEAD_CLIENT_ID ?? SANDBOX_DEFAULTS.clientId,
+    clientSecret: e.QUICKLEAD_CLIENT_SECRET ?? SANDBOX_DEFAULTS.clientSecret,
+    publicUrl,
+    redirectUri: `${publicUrl}${BFF_PATHS.callback}`,
+    secure: publicUrl.startsWith('https:'),
+    sessionSecret: e.QUICKLEAD_SESSION_SECRET ?? SANDBOX_SESSION_SECRET,
+    sessionModes,
+    ...(sessionModes.includes('spa') && spaClientId ? { spaClientId } : {}),
+    listen: { host: e.QUICKLEAD_HOST, port: e.QUICKLEAD_PORT },
+    warnings,
+  };
+}
