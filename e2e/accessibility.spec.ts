@@ -95,8 +95,8 @@ for (const viewport of [
   });
 }
 
-test('signed-in screens keep working after a reload prompts a new sign-in', async ({ page }) => {
-  await signIn(page);
+test('spa mode: a reload means signing in again, since tokens live in memory only', async ({ page }) => {
+  await signIn(page, 'spa');
   await page.reload();
   await expect(page.getByRole('button', { name: /Sign in with/ })).toBeVisible();
 });

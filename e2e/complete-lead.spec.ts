@@ -1,37 +1,24 @@
-import type { APIRequestContext, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { CUSTOM_FIELD_OPTION_IDS, CUSTOM_FIELD_KEYS as K } from '../sandbox/custom-field-keys.ts';
-import { expect, type SandboxTokens, signInWithTokens, test } from './fixtures.ts';
+import { expect, type SessionApi, signInWithApi, test } from './fixtures.ts';
 import type { LeadFormPage } from './pages/lead-form-page.ts';
 
-async function apiGet(request: APIRequestContext, tokens: SandboxTokens, path: string) {
-  const response = await request.get(`${tokens.api_domain}${path}`, {
-    headers: { authorization: `Bearer ${tokens.access_token}` },
-  });
-  expect(response.status()).toBe(200);
-  return ((await response.json()) as { data: unknown }).data;
-}
-
-async function submitAndReadBack(
-  page: Page,
-  request: APIRequestContext,
-  tokens: SandboxTokens,
-  form: LeadFormPage,
-) {
+async function submitAndReadBack(page: Page, api: SessionApi, form: LeadFormPage) {
   const created = page.waitForResponse(
-    (response) => response.request().method() === 'POST' && response.url().endsWith('/api/v1/leads'),
+    (response) => response.request().method() === 'POST' && response.url().endsWith('/v1/leads'),
   );
   await form.submit.click();
   const response = await created;
   expect(response.status()).toBe(201);
   const { data } = (await response.json()) as { data: { id: string } };
   await expect(page.getByText('Lead created in Pipedrive')).toBeVisible();
-  return (await apiGet(request, tokens, `/api/v1/leads/${data.id}`)) as Record<string, unknown>;
+  return (await api.get(`/api/v1/leads/${data.id}`)) as Record<string, unknown>;
 }
 
-test('a lead with every field set arrives in Pipedrive field by field', async ({ page, request }) => {
-  const { leadForm: form, tokens } = await signInWithTokens(page);
-  const users = (await apiGet(request, tokens, '/api/v1/users')) as Array<{ id: number; name: string }>;
-  const labels = (await apiGet(request, tokens, '/api/v1/leadLabels')) as Array<{ id: string; name: string }>;
+test('a lead with every field set arrives in Pipedrive field by field', async ({ page }) => {
+  const { leadForm: form, api } = await signInWithApi(page);
+  const users = (await api.get('/api/v1/users')) as Array<{ id: number; name: string }>;
+  const labels = (await api.get('/api/v1/leadLabels')) as Array<{ id: string; name: string }>;
   const idOfUser = (name: string) => users.find((user) => user.name === name)?.id;
   const idOfLabel = (name: string) => labels.find((label) => label.name === name)?.id;
 
@@ -84,7 +71,7 @@ test('a lead with every field set arrives in Pipedrive field by field', async ({
   await form.pick(page.getByRole('combobox', { name: /^Referral partner/ }), 'Globex', 'Globex Corporation');
   await form.pick(page.getByRole('combobox', { name: /^Decision maker/ }), 'Scorpio', 'Hank Scorpio');
 
-  const lead = await submitAndReadBack(page, request, tokens, form);
+  const lead = await submitAndReadBack(page, api, form);
   expect(lead).toMatchObject({
     title: 'Every field, end to end',
     person_id: 1,
@@ -138,8 +125,8 @@ test('a lead with every field set arrives in Pipedrive field by field', async ({
   await page.screenshot({ path: 'screenshots/created-lead-card-every-field-1280.png', fullPage: true });
 });
 
-test('inline create: a person, with an organization, then the lead for them', async ({ page, request }) => {
-  const { leadForm: form, tokens } = await signInWithTokens(page);
+test('inline create: a person, with an organization, then the lead for them', async ({ page }) => {
+  const { leadForm: form, api } = await signInWithApi(page);
   const name = `Zelda Quimby ${Date.now()}`;
   await form.person.fill(name);
   await page.getByRole('option', { name: `Create person “${name}”` }).click();
@@ -163,12 +150,8 @@ test('inline create: a person, with an organization, then the lead for them', as
   ).toBeVisible();
 
   await form.fillMandatory();
-  const lead = await submitAndReadBack(page, request, tokens, form);
-  const found = (await apiGet(
-    request,
-    tokens,
-    `/api/v2/persons/search?term=${encodeURIComponent(name)}`,
-  )) as {
+  const lead = await submitAndReadBack(page, api, form);
+  const found = (await api.get(`/api/v2/persons/search?term=${encodeURIComponent(name)}`)) as {
     items: Array<{
       item: { id: number; name: string; emails: string[]; organization: { name: string } | null };
     }>;
@@ -181,8 +164,8 @@ test('inline create: a person, with an organization, then the lead for them', as
   expect(lead.person_id).toBe(person?.id);
 });
 
-test('inline create: an organization with an address', async ({ page, request }) => {
-  const { leadForm: form, tokens } = await signInWithTokens(page);
+test('inline create: an organization with an address', async ({ page }) => {
+  const { leadForm: form, api } = await signInWithApi(page);
   const name = `Quokka Robotics ${Date.now()}`;
   await form.organization.fill(name);
   await page.getByRole('option', { name: `Create organization “${name}”` }).click();
@@ -194,24 +177,19 @@ test('inline create: an organization with an address', async ({ page, request })
   await expect(form.title).toHaveValue(`${name} lead`);
 
   await form.fillMandatory();
-  const lead = await submitAndReadBack(page, request, tokens, form);
-  const found = (await apiGet(
-    request,
-    tokens,
-    `/api/v2/organizations/search?term=${encodeURIComponent(name)}`,
-  )) as {
+  const lead = await submitAndReadBack(page, api, form);
+  const found = (await api.get(`/api/v2/organizations/search?term=${encodeURIComponent(name)}`)) as {
     items: Array<{ item: { id: number; name: string } }>;
   };
   expect(lead.organization_id).toBe(found.items.find((entry) => entry.item.name === name)?.item.id);
 });
 
-test('a Pipedrive 400 lands on the field it names, and nothing typed is lost', async ({ page, request }) => {
-  const { leadForm: form, tokens } = await signInWithTokens(page);
-  const users = (await apiGet(request, tokens, '/api/v1/users')) as Array<{ id: number; name: string }>;
+test('a Pipedrive 400 lands on the field it names, and nothing typed is lost', async ({ page }) => {
+  const { leadForm: form, api } = await signInWithApi(page);
+  const users = (await api.get('/api/v1/users')) as Array<{ id: number; name: string }>;
   const lena = users.find((user) => user.name === 'Lena Fischer');
   if (!lena) throw new Error('the sandbox has no Lena Fischer');
-  const setActive = (active: boolean) =>
-    request.post(`${tokens.api_domain}/__sandbox/users/${lena.id}/active`, { data: { active } });
+  const setActive = (active: boolean) => api.admin(`/users/${lena.id}/active`, { active });
 
   // The form loaded the owner list at sign-in; Lena is switched off afterwards, as an admin might.
   await form.title.fill('Stale owner');

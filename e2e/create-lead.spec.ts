@@ -1,4 +1,4 @@
-import { expect, signInWithTokens, test } from './fixtures.ts';
+import { expect, signInWithApi, test } from './fixtures.ts';
 import { SANDBOX_FIXTURES } from './sandbox-accounts.ts';
 
 const { person, organization } = SANDBOX_FIXTURES;
@@ -11,7 +11,7 @@ test('creates a lead for a person and shows its card with a working link', async
 
   const posts: string[] = [];
   page.on('request', (request) => {
-    if (request.method() === 'POST' && request.url().includes('/api/v1/leads')) posts.push(request.url());
+    if (request.method() === 'POST' && request.url().endsWith('/v1/leads')) posts.push(request.url());
   });
   await leadForm.submit.click();
 
@@ -86,26 +86,29 @@ test('pickers work from the keyboard alone', async ({ leadForm, page }) => {
   await expect(page.getByText('Lead created in Pipedrive')).toBeVisible();
 });
 
-test('the created lead is in the sandbox: GET /api/v1/leads/{id} returns it', async ({ page, request }) => {
-  const { leadForm, tokens } = await signInWithTokens(page);
+for (const mode of ['bff', 'spa'] as const) {
+  test(`${mode} mode: the created lead is in the sandbox, GET /api/v1/leads/{id} returns it`, async ({
+    page,
+  }) => {
+    const { leadForm, api } = await signInWithApi(page, mode);
 
-  const title = `Round trip ${Date.now()}`;
-  await leadForm.title.fill(title);
-  await leadForm.pick(leadForm.organization, organization.search, organization.name);
-  await leadForm.fillMandatory();
-  const created = page.waitForResponse(
-    (response) => response.request().method() === 'POST' && response.url().endsWith('/api/v1/leads'),
-  );
-  await leadForm.submit.click();
-  const { data } = (await (await created).json()) as { data: { id: string } };
-  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+    const title = `Round trip ${Date.now()}`;
+    await leadForm.title.fill(title);
+    await leadForm.pick(leadForm.organization, organization.search, organization.name);
+    await leadForm.fillMandatory();
+    const created = page.waitForResponse(
+      (response) => response.request().method() === 'POST' && response.url().endsWith('/v1/leads'),
+    );
+    await leadForm.submit.click();
+    const { data } = (await (await created).json()) as { data: { id: string } };
+    await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
 
-  const stored = await request.get(`${tokens.api_domain}/api/v1/leads/${data.id}`, {
-    headers: { authorization: `Bearer ${tokens.access_token}` },
+    expect(await api.get(`/api/v1/leads/${data.id}`)).toMatchObject({
+      id: data.id,
+      title,
+      organization_id: expect.any(Number),
+      person_id: null,
+      source_name: 'API',
+    });
   });
-  expect(stored.status()).toBe(200);
-  expect(await stored.json()).toMatchObject({
-    success: true,
-    data: { id: data.id, title, organization_id: expect.any(Number), person_id: null, source_name: 'API' },
-  });
-});
+}

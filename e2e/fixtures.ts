@@ -2,9 +2,15 @@ import { test as base, expect, type Page } from '@playwright/test';
 import { LeadFormPage } from './pages/lead-form-page.ts';
 import { SandboxSignInPage } from './pages/sandbox-sign-in-page.ts';
 
-/** Starts a sign-in and signs in on the sandbox's page, stopping at its consent page. */
-export async function reachConsent(page: Page): Promise<SandboxSignInPage> {
+export type SessionMode = 'bff' | 'spa';
+
+const MODE_LABELS: Record<SessionMode, RegExp> = { bff: /^Server session/, spa: /^Browser only/ };
+
+/** Starts a sign-in in the given mode and signs in on the sandbox's page, stopping at its consent page. */
+export async function reachConsent(page: Page, mode: SessionMode = 'bff'): Promise<SandboxSignInPage> {
   await page.goto('/');
+  const choice = page.getByRole('radio', { name: MODE_LABELS[mode] });
+  if (await choice.count()) await choice.check();
   await page.getByRole('button', { name: /Sign in with/ }).click();
   const sandbox = new SandboxSignInPage(page);
   await sandbox.signIn();
@@ -12,27 +18,55 @@ export async function reachConsent(page: Page): Promise<SandboxSignInPage> {
 }
 
 /** Signs in through the real sandbox pages and waits for the form. */
-export async function signIn(page: Page): Promise<LeadFormPage> {
-  const sandbox = await reachConsent(page);
+export async function signIn(page: Page, mode: SessionMode = 'bff'): Promise<LeadFormPage> {
+  const sandbox = await reachConsent(page, mode);
   await sandbox.allowButton.click();
   const form = new LeadFormPage(page);
   await expect(form.heading).toBeVisible();
   return form;
 }
 
-export interface SandboxTokens {
-  access_token: string;
-  api_domain: string;
+/**
+ * Reads Pipedrive (the sandbox) as the signed-in app does: in `bff` mode through the app server's
+ * proxy with the page's own cookie, in `spa` mode with the token the page received.
+ */
+export class SessionApi {
+  constructor(
+    private readonly page: Page,
+    readonly apiDomain: string,
+    private readonly accessToken?: string,
+  ) {}
+
+  async get(path: string): Promise<unknown> {
+    const response = this.accessToken
+      ? await this.page.request.get(`${this.apiDomain}${path}`, {
+          headers: { authorization: `Bearer ${this.accessToken}` },
+        })
+      : await this.page.request.get(`/api/pipedrive${path}`, { headers: { 'x-quicklead-csrf': '1' } });
+    expect(response.status(), `GET ${path}`).toBe(200);
+    return ((await response.json()) as { data: unknown }).data;
+  }
+
+  /** The sandbox's admin surface, on its API origin. */
+  admin(path: string, data: unknown) {
+    return this.page.request.post(`${this.apiDomain}/__sandbox${path}`, { data });
+  }
 }
 
-/** Signs in while watching the real token response go by (nothing is intercepted), to call the API as the app does. */
-export async function signInWithTokens(
+export async function signInWithApi(
   page: Page,
-): Promise<{ leadForm: LeadFormPage; tokens: SandboxTokens }> {
-  const tokenResponse = page.waitForResponse((response) => response.url().endsWith('/oauth/token'));
-  const leadForm = await signIn(page);
-  const tokens = (await (await tokenResponse).json()) as SandboxTokens;
-  return { leadForm, tokens };
+  mode: SessionMode = 'bff',
+): Promise<{ leadForm: LeadFormPage; api: SessionApi }> {
+  if (mode === 'spa') {
+    // Watch the real token response go by (nothing is intercepted) to call the API as the app does.
+    const tokenResponse = page.waitForResponse((response) => response.url().endsWith('/oauth/token'));
+    const leadForm = await signIn(page, 'spa');
+    const tokens = (await (await tokenResponse).json()) as { access_token: string; api_domain: string };
+    return { leadForm, api: new SessionApi(page, tokens.api_domain, tokens.access_token) };
+  }
+  const leadForm = await signIn(page, 'bff');
+  const session = (await (await page.request.get('/auth/session')).json()) as { apiDomain: string };
+  return { leadForm, api: new SessionApi(page, session.apiDomain) };
 }
 
 export const test = base.extend<{ leadForm: LeadFormPage }>({

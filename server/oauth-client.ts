@@ -1,0 +1,171 @@
+import * as oauth from 'oauth4webapi';
+import { SignInError } from '../src/auth/sign-in-error.ts';
+import { isAllowedOrigin } from '../src/config/app-config.ts';
+import type { ProviderProfile } from './provider-profiles.ts';
+import type { ServerConfig } from './server-config.ts';
+import { newSessionId, type PendingSignIn, type Session } from './session-cookie.ts';
+
+/** A slow provider must not hold a request (and the sign-out) forever. */
+const PROVIDER_TIMEOUT_MS = 10_000;
+/** RFC 6749 leaves `expires_in` optional; Pipedrive's is about an hour. */
+const DEFAULT_EXPIRES_IN_S = 3600;
+
+/** Why a refresh did not give a new access token. */
+export class RefreshError extends Error {
+  override name = 'RefreshError';
+  constructor(
+    /** `grant`: the refresh token is no good, sign in again. `transient`: the provider failed, try later. */
+    readonly kind: 'grant' | 'transient',
+    options?: ErrorOptions,
+  ) {
+    super(kind === 'grant' ? 'The refresh token was refused.' : 'The token endpoint could not be used.', options);
+  }
+}
+
+function authorizationServerFor(provider: ProviderProfile): oauth.AuthorizationServer {
+  return {
+    issuer: provider.issuer,
+    authorization_endpoint: provider.authorizationEndpoint,
+    token_endpoint: provider.tokenEndpoint,
+    ...(provider.revocationEndpoint ? { revocation_endpoint: provider.revocationEndpoint } : {}),
+    // Only providers that advertise RFC 9207 get a missing `iss` refused; a present one is always checked.
+    ...(provider.requireIss ? { authorization_response_iss_parameter_supported: true } : {}),
+  };
+}
+
+function scopesOf(tokens: oauth.TokenEndpointResponse): string[] {
+  // Pipedrive separates scopes with commas, RFC 6749 with spaces.
+  return (tokens.scope ?? '').split(/[,\s]+/).filter(Boolean);
+}
+
+function apiDomainOf(tokens: oauth.TokenEndpointResponse): string | undefined {
+  return typeof tokens.api_domain === 'string' ? tokens.api_domain.replace(/\/$/, '') : undefined;
+}
+
+/**
+ * The app server as a confidential OAuth client: PKCE S256 + state on the way out, HTTP Basic at
+ * the token and revocation endpoints (as Pipedrive documents), `api_domain` checked on the way in.
+ */
+export class ConfidentialClient {
+  private readonly as: oauth.AuthorizationServer;
+  private readonly client: oauth.Client;
+  private readonly auth: oauth.ClientAuth;
+
+  constructor(
+    private readonly config: ServerConfig,
+    private readonly fetchImpl: typeof fetch,
+    private readonly now: () => number,
+  ) {
+    this.as = authorizationServerFor(config.provider);
+    this.client = { client_id: config.clientId };
+    this.auth = oauth.ClientSecretBasic(config.clientSecret);
+  }
+
+  /** PKCE is sent to Pipedrive too, which ignores it: defence in depth should it ever enforce it. */
+  async authorizationRequest(): Promise<{ url: URL; state: string; codeVerifier: string }> {
+    const codeVerifier = oauth.generateRandomCodeVerifier();
+    const state = oauth.generateRandomState();
+    const url = new URL(this.config.provider.authorizationEndpoint);
+    url.searchParams.set('client_id', this.config.clientId);
+    url.searchParams.set('redirect_uri', this.config.redirectUri);
+    url.searchParams.set('response_type', 'code');
+    url.searchParams.set('state', state);
+    url.searchParams.set('code_challenge', await oauth.calculatePKCECodeChallenge(codeVerifier));
+    url.searchParams.set('code_challenge_method', 'S256');
+    return { url, state, codeVerifier };
+  }
+
+  /** Validates state (and `iss`), exchanges the code once, and returns a new session. */
+  async completeSignIn(callbackUrl: URL, pending: PendingSignIn): Promise<Session> {
+    const params = oauth.validateAuthResponse(this.as, this.client, callbackUrl, pending.state);
+    const response = await oauth.authorizationCodeGrantRequest(
+      this.as,
+      this.client,
+      this.auth,
+      params,
+      this.config.redirectUri,
+      pending.codeVerifier,
+      this.httpOptions(),
+    );
+    const tokens = await oauth.processAuthorizationCodeResponse(this.as, this.client, response);
+    const apiDomain = apiDomainOf(tokens);
+    if (!apiDomain || !isAllowedOrigin(apiDomain, this.config.provider.apiOrigins)) {
+      // The tokens are not kept, so hand them back rather than leave them live at the provider.
+      await this.revoke({ accessToken: tokens.access_token, refreshToken: tokens.refresh_token });
+      throw new SignInError('api-domain', apiDomain);
+    }
+    const now = this.now();
+    return {
+      accessToken: tokens.access_token,
+      ...(tokens.refresh_token ? { refreshToken: tokens.refresh_token } : {}),
+      expiresAt: now + (tokens.expires_in ?? DEFAULT_EXPIRES_IN_S) * 1000,
+      apiDomain,
+      scopes: scopesOf(tokens),
+      sid: newSessionId(),
+      startedAt: now,
+    };
+  }
+
+  /** Keeps the refresh token unless a new one comes back (rotation), as Pipedrive's SDK does. */
+  async refresh(session: Session): Promise<Session> {
+    if (!session.refreshToken) throw new RefreshError('grant');
+    let tokens: oauth.TokenEndpointResponse;
+    try {
+      const response = await oauth.refreshTokenGrantRequest(
+        this.as,
+        this.client,
+        this.auth,
+        session.refreshToken,
+        this.httpOptions(),
+      );
+      tokens = await oauth.processRefreshTokenResponse(this.as, this.client, response);
+    } catch (error) {
+      const refused = error instanceof oauth.ResponseBodyError && error.status >= 400 && error.status < 500;
+      throw new RefreshError(refused ? 'grant' : 'transient', { cause: error });
+    }
+    const apiDomain = apiDomainOf(tokens) ?? session.apiDomain;
+    if (!isAllowedOrigin(apiDomain, this.config.provider.apiOrigins)) throw new RefreshError('grant');
+    return {
+      ...session,
+      accessToken: tokens.access_token,
+      refreshToken: tokens.refresh_token ?? session.refreshToken,
+      expiresAt: this.now() + (tokens.expires_in ?? DEFAULT_EXPIRES_IN_S) * 1000,
+      apiDomain,
+      scopes: tokens.scope === undefined ? session.scopes : scopesOf(tokens),
+    };
+  }
+
+  /**
+   * RFC 7009, best effort: the refresh token first (at Pipedrive that ends the whole grant), then
+   * the access token. A failure here must not keep anyone signed in, so errors are swallowed.
+   */
+  async revoke(tokens: { accessToken: string; refreshToken?: string | undefined }): Promise<void> {
+    if (!this.as.revocation_endpoint) return;
+    const pairs: Array<[string | undefined, string]> = [
+      [tokens.refreshToken, 'refresh_token'],
+      [tokens.accessToken, 'access_token'],
+    ];
+    for (const [token, hint] of pairs) {
+      if (!token) continue;
+      try {
+        const response = await oauth.revocationRequest(this.as, this.client, this.auth, token, {
+          ...this.httpOptions(),
+          additionalParameters: { token_type_hint: hint },
+        });
+        await oauth.processRevocationResponse(response);
+      } catch {
+        // Best effort by design (see above).
+      }
+    }
+  }
+
+  private httpOptions() {
+    const insecure = new URL(this.config.provider.tokenEndpoint).protocol === 'http:';
+    return {
+      [oauth.customFetch]: this.fetchImpl,
+      // oauth4webapi refuses plain http unless told; config allows it only for the sandbox or loopback.
+      ...(insecure ? { [oauth.allowInsecureRequests]: true } : {}),
+      signal: () => AbortSignal.timeout(PROVIDER_TIMEOUT_MS),
+    };
+  }
+}

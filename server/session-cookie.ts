@@ -1,0 +1,146 @@
+import { hkdfSync, randomBytes } from 'node:crypto';
+import type { Context } from 'hono';
+import { getCookie, setCookie } from 'hono/cookie';
+import { EncryptJWT, jwtDecrypt } from 'jose';
+import { z } from 'zod';
+
+/**
+ * The session lives in the browser as an encrypted, authenticated cookie (JWE, `dir` + A256GCM),
+ * so the server keeps no session store and any number of instances can serve it.
+ *
+ * SEC-SESS-01: a session ends after 12 hours without use (each use slides it) and, at the latest,
+ * 30 days after sign-in, which is within Pipedrive's refresh-token lifetime (60 days, sliding).
+ */
+export const SESSION_IDLE_TIMEOUT_MS = 12 * 60 * 60 * 1000;
+export const SESSION_ABSOLUTE_TIMEOUT_MS = 30 * 24 * 60 * 60 * 1000;
+/** Long enough to sign in and consent at the provider, short enough that a stale sign-in dies. */
+export const SIGN_IN_TTL_MS = 10 * 60 * 1000;
+
+export const SESSION_COOKIE = 'quicklead-session';
+export const SIGN_IN_COOKIE = 'quicklead-signin';
+
+const sessionSchema = z.object({
+  accessToken: z.string().min(1),
+  refreshToken: z.string().min(1).optional(),
+  /** Epoch ms when the access token expires. */
+  expiresAt: z.number(),
+  apiDomain: z.string().min(1),
+  scopes: z.array(z.string()),
+  /** Identifies the session across refreshes: the key for single-flight refresh. */
+  sid: z.string().min(1),
+  /** Epoch ms of the sign-in: the absolute timeout counts from here and does not slide. */
+  startedAt: z.number(),
+});
+
+const pendingSignInSchema = z.object({
+  state: z.string().min(1),
+  codeVerifier: z.string().min(43),
+  returnTo: z.string().startsWith('/'),
+});
+
+export type Session = z.infer<typeof sessionSchema>;
+export type PendingSignIn = z.infer<typeof pendingSignInSchema>;
+
+export function newSessionId(): string {
+  return randomBytes(16).toString('base64url');
+}
+
+/** One key per cookie kind, so a sign-in cookie can never be passed off as a session and back. */
+function deriveKey(secret: string, purpose: 'session' | 'signin'): Uint8Array {
+  return new Uint8Array(hkdfSync('sha256', secret, 'quicklead-cookie-v1', `quicklead ${purpose} cookie`, 32));
+}
+
+async function seal(claims: Record<string, unknown>, key: Uint8Array, now: number, expiresAt: number) {
+  return new EncryptJWT(claims)
+    .setProtectedHeader({ alg: 'dir', enc: 'A256GCM' })
+    .setIssuedAt(Math.floor(now / 1000))
+    .setExpirationTime(Math.floor(expiresAt / 1000))
+    .encrypt(key);
+}
+
+/** Tampered, expired, foreign or malformed cookies all read as "nothing there". */
+async function open<T>(value: string | undefined, key: Uint8Array, now: number, schema: z.ZodType<T>) {
+  if (!value) return undefined;
+  try {
+    const { payload } = await jwtDecrypt(value, key, {
+      currentDate: new Date(now),
+      keyManagementAlgorithms: ['dir'],
+      contentEncryptionAlgorithms: ['A256GCM'],
+      requiredClaims: ['exp'],
+    });
+    const parsed = schema.safeParse(payload);
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export interface SessionCookieOptions {
+  secret: string;
+  /** https deployment: `Secure` and the `__Host-` prefix, which browsers refuse on plain http. */
+  secure: boolean;
+  now: () => number;
+}
+
+/** Reads and writes the two sealed cookies with the attributes SEC-COOKIE-01 asks for. */
+export class SessionCookies {
+  readonly sessionName: string;
+  readonly signInName: string;
+  private readonly sessionKey: Uint8Array;
+  private readonly signInKey: Uint8Array;
+
+  constructor(private readonly options: SessionCookieOptions) {
+    const prefix = options.secure ? '__Host-' : '';
+    this.sessionName = `${prefix}${SESSION_COOKIE}`;
+    this.signInName = `${prefix}${SIGN_IN_COOKIE}`;
+    this.sessionKey = deriveKey(options.secret, 'session');
+    this.signInKey = deriveKey(options.secret, 'signin');
+  }
+
+  async readSession(c: Context): Promise<Session | undefined> {
+    const now = this.options.now();
+    const session = await open(getCookie(c, this.sessionName), this.sessionKey, now, sessionSchema);
+    if (!session || now >= session.startedAt + SESSION_ABSOLUTE_TIMEOUT_MS) return undefined;
+    return session;
+  }
+
+  /** Writes (or slides) the session: idle deadline from now, capped by the absolute one. */
+  async writeSession(c: Context, session: Session): Promise<void> {
+    const now = this.options.now();
+    const expiresAt = Math.min(now + SESSION_IDLE_TIMEOUT_MS, session.startedAt + SESSION_ABSOLUTE_TIMEOUT_MS);
+    const value = await seal({ ...session }, this.sessionKey, now, expiresAt);
+    this.set(c, this.sessionName, value, 'Strict', Math.max(0, Math.floor((expiresAt - now) / 1000)));
+  }
+
+  clearSession(c: Context): void {
+    this.set(c, this.sessionName, '', 'Strict', 0);
+  }
+
+  async readSignIn(c: Context): Promise<PendingSignIn | undefined> {
+    return open(getCookie(c, this.signInName), this.signInKey, this.options.now(), pendingSignInSchema);
+  }
+
+  /**
+   * `SameSite=Lax`: the callback is a top-level navigation coming from the provider's site, on
+   * which a Strict cookie would not be sent.
+   */
+  async writeSignIn(c: Context, pending: PendingSignIn): Promise<void> {
+    const now = this.options.now();
+    const value = await seal({ ...pending }, this.signInKey, now, now + SIGN_IN_TTL_MS);
+    this.set(c, this.signInName, value, 'Lax', SIGN_IN_TTL_MS / 1000);
+  }
+
+  clearSignIn(c: Context): void {
+    this.set(c, this.signInName, '', 'Lax', 0);
+  }
+
+  private set(c: Context, name: string, value: string, sameSite: 'Strict' | 'Lax', maxAge: number): void {
+    setCookie(c, name, value, {
+      httpOnly: true,
+      secure: this.options.secure,
+      sameSite,
+      path: '/',
+      maxAge,
+    });
+  }
+}
