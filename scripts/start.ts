@@ -1,12 +1,22 @@
 /**
- * `npm start`: the sandbox (OAuth + API origins) and the app, in one process, on 127.0.0.1.
- * Ctrl-C (SIGINT) or SIGTERM closes every server before the process exits, so no port stays taken.
+ * `npm start`: the sandbox (OAuth + API origins), the app server and the app, in one process, on
+ * 127.0.0.1. Ctrl-C (SIGINT) or SIGTERM closes every server before the process exits, so no port
+ * stays taken.
  *
- * QUICKLEAD_SERVE=preview serves the production build (`dist/`) instead of the dev server; the
- * e2e tests use that, on their own ports (see playwright.config.ts).
+ * In development Vite serves the app on QUICKLEAD_APP_PORT and forwards the app server's paths
+ * (/app-config.json, /auth/*, /api/pipedrive/*) to it on a private port, so the browser sees one
+ * origin, as in production. QUICKLEAD_SERVE=preview instead serves the production build from the
+ * app server itself, exactly as `npm run serve` does; the e2e tests and the bench use that.
  */
-import { createServer, type PreviewServer, preview, type ViteDevServer } from 'vite';
+import type { Server } from 'node:http';
+import { createServer as createHttpServer } from 'node:http';
+import { getRequestListener } from '@hono/node-server';
+import type { Hono } from 'hono';
+import { createServer as createViteServer, type ViteDevServer } from 'vite';
+import { sandboxSettingsFromEnv } from '../sandbox/env-settings.ts';
 import { startSandbox } from '../sandbox/serve.ts';
+import { createAppServer } from '../server/app-server.ts';
+import { readServerConfig } from '../server/server-config.ts';
 
 const HOST = '127.0.0.1';
 const appPort = Number(process.env.QUICKLEAD_APP_PORT ?? 5173);
@@ -18,7 +28,9 @@ const appOrigin = `http://${HOST}:${appPort}`;
 const oauthOrigin = `http://${HOST}:${oauthPort}`;
 const apiOrigin = `http://${HOST}:${apiPort}`;
 
-// The app server reads its public configuration from the environment (server/public-config.ts).
+// The app server reads its configuration from the environment, like any deployment.
+process.env.QUICKLEAD_PROVIDER ??= 'sandbox';
+process.env.QUICKLEAD_PUBLIC_URL = appOrigin;
 process.env.QUICKLEAD_OAUTH_ORIGIN = oauthOrigin;
 process.env.QUICKLEAD_API_ORIGIN = apiOrigin;
 
@@ -40,8 +52,29 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 
+function listen(app: Hono, port: number): Promise<Server> {
+  const server = createHttpServer(getRequestListener(app.fetch));
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, HOST, () => {
+      server.off('error', reject);
+      resolve(server);
+    });
+  });
+}
+
+function close(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    // Browsers keep idle connections open; without this close() would wait for them.
+    server.closeIdleConnections();
+    setTimeout(() => server.closeAllConnections(), 1000).unref();
+  });
+}
+
 try {
-  const { sandbox, close } = await startSandbox({
+  const { sandbox, close: closeSandbox } = await startSandbox({
+    ...sandboxSettingsFromEnv(process.env),
     oauthOrigin,
     apiOrigin,
     appOrigins: [appOrigin],
@@ -49,13 +82,29 @@ try {
     apiPort,
     host: HOST,
   });
-  closers.push(close);
+  closers.push(closeSandbox);
 
-  const server: ViteDevServer | PreviewServer = serveBuild
-    ? await preview({ preview: { host: HOST, port: appPort, strictPort: true, open: false } })
-    : await createServer({ server: { host: HOST, port: appPort, strictPort: true, open: false } });
-  if ('listen' in server) await server.listen();
-  closers.push(() => server.close());
+  const config = readServerConfig(process.env);
+  if (serveBuild) {
+    const server = await listen(createAppServer({ config, staticRoot: 'dist' }), appPort);
+    closers.push(() => close(server));
+  } else {
+    const privatePort = appPort + 10_000;
+    const server = await listen(createAppServer({ config }), privatePort);
+    closers.push(() => close(server));
+    const target = `http://${HOST}:${privatePort}`;
+    const vite: ViteDevServer = await createViteServer({
+      server: {
+        host: HOST,
+        port: appPort,
+        strictPort: true,
+        open: false,
+        proxy: Object.fromEntries(['/app-config.json', '/auth', '/api/pipedrive'].map((path) => [path, { target }])),
+      },
+    });
+    await vite.listen();
+    closers.push(() => vite.close());
+  }
 
   const demo = sandbox.demoUsers[0];
   console.log(
