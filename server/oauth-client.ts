@@ -9,6 +9,19 @@ import { newSessionId, type PendingSignIn, type Session } from './session-cookie
 const PROVIDER_TIMEOUT_MS = 10_000;
 /** RFC 6749 leaves `expires_in` optional; Pipedrive's is about an hour. */
 const DEFAULT_EXPIRES_IN_S = 3600;
+/**
+ * Refresh this long before expiry, so a call does not reach the API with a token about to lapse;
+ * at most half the lifetime, so a short-lived token (a test setting) is not refreshed on every call.
+ */
+export const REFRESH_MARGIN_MS = 60_000;
+
+function lifetimeOf(
+  tokens: oauth.TokenEndpointResponse,
+  now: number,
+): { expiresAt: number; refreshAt: number } {
+  const lifetime = (tokens.expires_in ?? DEFAULT_EXPIRES_IN_S) * 1000;
+  return { expiresAt: now + lifetime, refreshAt: now + lifetime - Math.min(REFRESH_MARGIN_MS, lifetime / 2) };
+}
 
 /** Why a refresh did not give a new access token. */
 export class RefreshError extends Error {
@@ -18,7 +31,10 @@ export class RefreshError extends Error {
     readonly kind: 'grant' | 'transient',
     options?: ErrorOptions,
   ) {
-    super(kind === 'grant' ? 'The refresh token was refused.' : 'The token endpoint could not be used.', options);
+    super(
+      kind === 'grant' ? 'The refresh token was refused.' : 'The token endpoint could not be used.',
+      options,
+    );
   }
 }
 
@@ -98,7 +114,7 @@ export class ConfidentialClient {
     return {
       accessToken: tokens.access_token,
       ...(tokens.refresh_token ? { refreshToken: tokens.refresh_token } : {}),
-      expiresAt: now + (tokens.expires_in ?? DEFAULT_EXPIRES_IN_S) * 1000,
+      ...lifetimeOf(tokens, now),
       apiDomain,
       scopes: scopesOf(tokens),
       sid: newSessionId(),
@@ -129,7 +145,7 @@ export class ConfidentialClient {
       ...session,
       accessToken: tokens.access_token,
       refreshToken: tokens.refresh_token ?? session.refreshToken,
-      expiresAt: this.now() + (tokens.expires_in ?? DEFAULT_EXPIRES_IN_S) * 1000,
+      ...lifetimeOf(tokens, this.now()),
       apiDomain,
       scopes: tokens.scope === undefined ? session.scopes : scopesOf(tokens),
     };

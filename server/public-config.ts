@@ -1,5 +1,5 @@
 import { type AppConfig, appConfigSchema } from '../src/config/app-config.ts';
-import { readServerConfig, type ServerConfig } from './server-config.ts';
+import type { ServerConfig } from './server-config.ts';
 
 /**
  * What the browser learns at `/app-config.json`: the modes on offer, the provider's name, and the
@@ -27,9 +27,3 @@ export function publicConfigOf(config: ServerConfig): AppConfig {
     ...(spa ? { spa } : {}),
   });
 }
-
-/** The public configuration straight from the environment (the dev and preview servers use it). */
-export function readPublicConfig(env: NodeJS.ProcessEnv): AppConfig {
-  return publicConfigOf(readServerConfig(env));
-}
-

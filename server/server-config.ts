@@ -61,7 +61,8 @@ export class ServerConfigError extends Error {
 /** Public on purpose: only good enough for the local sandbox, where it is used with a warning. */
 const SANDBOX_SESSION_SECRET = 'quicklead-sandbox-session-secret-not-for-production';
 
-const blankAsUnset = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+const blankAsUnset = (value: unknown) =>
+  typeof value === 'string' && value.trim() === '' ? undefined : value;
 const text = z.preprocess(blankAsUnset, z.string().trim().optional());
 const absoluteUrl = z.preprocess(
   blankAsUnset,
@@ -71,12 +72,20 @@ const list = z.preprocess(
   blankAsUnset,
   z
     .string()
-    .transform((value) => value.split(',').map((item) => item.trim()).filter(Boolean))
+    .transform((value) =>
+      value
+        .split(',')
+        .map((item) => item.trim())
+        .filter(Boolean),
+    )
     .optional(),
 );
 
 const envSchema = z.object({
-  QUICKLEAD_PROVIDER: z.preprocess(blankAsUnset, z.enum(['sandbox', 'pipedrive', 'custom']).default('sandbox')),
+  QUICKLEAD_PROVIDER: z.preprocess(
+    blankAsUnset,
+    z.enum(['sandbox', 'pipedrive', 'custom']).default('sandbox'),
+  ),
   QUICKLEAD_CLIENT_ID: text,
   QUICKLEAD_CLIENT_SECRET: text,
   QUICKLEAD_PUBLIC_URL: absoluteUrl,
@@ -103,7 +112,9 @@ type Env = z.infer<typeof envSchema>;
 type Problems = Array<{ variable: keyof Env; message: string }>;
 
 function isLoopback(url: URL): boolean {
-  return ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname) || /^127\.\d+\.\d+\.\d+$/.test(url.hostname);
+  return (
+    ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname) || /^127\.\d+\.\d+\.\d+$/.test(url.hostname)
+  );
 }
 
 /** https, or plain http only where nobody else can listen in (loopback) or for the sandbox. */
@@ -114,7 +125,8 @@ function checkTransport(url: string, variable: keyof Env, allowHttp: boolean, pr
   }
 }
 
-const ORIGIN_PATTERN = /^https?:\/\/(\*|[a-z0-9-]+)(\.(\*|[a-z0-9-]+))*(:\d{1,5})?$/i;
+/** `*` only as the leftmost label: the CSP's connect-src (spa mode) can express nothing else. */
+const ORIGIN_PATTERN = /^https?:\/\/(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)*(:\d{1,5})?$/i;
 
 function readModes(env: Env, kind: ProviderKind, problems: Problems): SessionMode[] {
   const raw = env.QUICKLEAD_SESSION_MODES ?? (kind === 'sandbox' ? ['bff', 'spa'] : ['bff']);
@@ -128,7 +140,8 @@ function readModes(env: Env, kind: ProviderKind, problems: Problems): SessionMod
   if (kind === 'pipedrive' && modes.includes('spa')) {
     problems.push({
       variable: 'QUICKLEAD_SESSION_MODES',
-      message: 'cannot include "spa" for Pipedrive: it has no public clients, so the browser cannot sign in alone',
+      message:
+        'cannot include "spa" for Pipedrive: it has no public clients, so the browser cannot sign in alone',
     });
   }
   return modes;
@@ -142,7 +155,8 @@ function customProfile(env: Env, problems: Problems): ProviderProfile {
     'QUICKLEAD_API_ORIGINS',
   ] as const;
   for (const variable of required) {
-    if (env[variable] === undefined) problems.push({ variable, message: 'is required for a custom provider' });
+    if (env[variable] === undefined)
+      problems.push({ variable, message: 'is required for a custom provider' });
   }
   const endpoints = [
     'QUICKLEAD_AUTHORIZATION_ENDPOINT',
@@ -224,11 +238,16 @@ export function readServerConfig(env: NodeJS.ProcessEnv): ServerConfig {
     });
   }
   if (isSandbox && e.QUICKLEAD_SESSION_SECRET === undefined) {
-    warnings.push('QUICKLEAD_SESSION_SECRET is not set: using the public sandbox default. Never do this in production.');
+    warnings.push(
+      'QUICKLEAD_SESSION_SECRET is not set: using the public sandbox default. Never do this in production.',
+    );
   }
   const spaClientId = e.QUICKLEAD_SPA_CLIENT_ID ?? (isSandbox ? SANDBOX_DEFAULTS.spaClientId : undefined);
   if (sessionModes.includes('spa') && spaClientId === undefined) {
-    problems.push({ variable: 'QUICKLEAD_SPA_CLIENT_ID', message: 'is required when QUICKLEAD_SESSION_MODES includes spa' });
+    problems.push({
+      variable: 'QUICKLEAD_SPA_CLIENT_ID',
+      message: 'is required when QUICKLEAD_SESSION_MODES includes spa',
+    });
   }
   if (problems.length > 0) {
     fail(problems.map((problem) => `✖ ${problem.variable} ${problem.message}`).join('\n'));

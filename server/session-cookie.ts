@@ -24,6 +24,8 @@ const sessionSchema = z.object({
   refreshToken: z.string().min(1).optional(),
   /** Epoch ms when the access token expires. */
   expiresAt: z.number(),
+  /** Epoch ms from which the proxy refreshes the access token before using it. */
+  refreshAt: z.number(),
   apiDomain: z.string().min(1),
   scopes: z.array(z.string()),
   /** Identifies the session across refreshes: the key for single-flight refresh. */
@@ -107,7 +109,10 @@ export class SessionCookies {
   /** Writes (or slides) the session: idle deadline from now, capped by the absolute one. */
   async writeSession(c: Context, session: Session): Promise<void> {
     const now = this.options.now();
-    const expiresAt = Math.min(now + SESSION_IDLE_TIMEOUT_MS, session.startedAt + SESSION_ABSOLUTE_TIMEOUT_MS);
+    const expiresAt = Math.min(
+      now + SESSION_IDLE_TIMEOUT_MS,
+      session.startedAt + SESSION_ABSOLUTE_TIMEOUT_MS,
+    );
     const value = await seal({ ...session }, this.sessionKey, now, expiresAt);
     this.set(c, this.sessionName, value, 'Strict', Math.max(0, Math.floor((expiresAt - now) / 1000)));
   }

@@ -1,0 +1,161 @@
+import type { Context, Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { ContentfulStatusCode, StatusCode } from 'hono/utils/http-status';
+import { BFF_PATHS, CSRF_HEADER, CSRF_HEADER_VALUE, SIGN_IN_REQUIRED } from '../src/auth/bff-contract.ts';
+import { isAllowedOrigin } from '../src/config/app-config.ts';
+import { API_ALLOWLIST, isAllowedApiCall } from '../src/pipedrive/api-allowlist.ts';
+import { RefreshError } from './oauth-client.ts';
+import type { ServerConfig } from './server-config.ts';
+import type { Session, SessionCookies } from './session-cookie.ts';
+import type { SessionRefresher } from './session-refresher.ts';
+
+const UPSTREAM_TIMEOUT_MS = 30_000;
+/** Lead and contact bodies are a few KB; anything far larger is not the app talking. */
+const MAX_BODY_BYTES = 256 * 1024;
+
+/** Response headers the app reads: content type, cost and rate-limit state, back-off hint. */
+function isForwardedHeader(name: string): boolean {
+  return (
+    name === 'content-type' ||
+    name === 'x-token-cost' ||
+    name === 'retry-after' ||
+    name.startsWith('x-ratelimit-') ||
+    name.startsWith('x-daily-ratelimit-')
+  );
+}
+
+export interface ApiProxyDeps {
+  config: ServerConfig;
+  cookies: SessionCookies;
+  refresher: SessionRefresher;
+  fetch: typeof fetch;
+  now: () => number;
+}
+
+function refusal(c: Context, status: 403 | 404 | 405 | 413 | 502, error: string, info: string): Response {
+  return c.json({ success: false, error, error_info: info }, status);
+}
+
+/** The answer the app understands as "this session is over": the form stays, the user signs in. */
+function signInRequired(c: Context, cookies: SessionCookies): Response {
+  cookies.clearSession(c);
+  return c.json({ success: false, error: SIGN_IN_REQUIRED, error_info: 'Sign in again to continue.' }, 401);
+}
+
+type Refreshed = { ok: true; session: Session } | { ok: false; kind: RefreshError['kind'] };
+
+async function refreshed(refresher: SessionRefresher, session: Session): Promise<Refreshed> {
+  try {
+    return { ok: true, session: await refresher.refresh(session) };
+  } catch (error) {
+    return { ok: false, kind: error instanceof RefreshError ? error.kind : 'transient' };
+  }
+}
+
+/**
+ * `/api/pipedrive/*` → `{api_domain}/*`: only the calls on the allowlist (SEC-BFF-PROXY-01), only
+ * with the CSRF header (SEC-BFF-CSRF-01), with the session's bearer token added on the way out.
+ */
+export function registerApiProxy(app: Hono, deps: ApiProxyDeps): void {
+  const { config, cookies, refresher, now } = deps;
+  const route = `${BFF_PATHS.apiPrefix}/*`;
+
+  app.use(route, async (c, next) => {
+    // A cross-site form, image or link cannot set a custom header; a cross-site fetch that sets one
+    // needs a CORS preflight, which this server never grants.
+    if (c.req.header(CSRF_HEADER) !== CSRF_HEADER_VALUE) {
+      return refusal(c, 403, 'forbidden', `Requests to this API must carry the ${CSRF_HEADER} header.`);
+    }
+    await next();
+  });
+  app.use(
+    route,
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) => refusal(c, 413, 'payload_too_large', 'The request body is too large.'),
+    }),
+  );
+
+  app.all(route, async (c) => {
+    const url = new URL(c.req.url);
+    // The raw (still percent-encoded) path is checked and forwarded, so what is checked is what is sent.
+    const path = url.pathname.slice(BFF_PATHS.apiPrefix.length);
+    const method = c.req.method;
+    if (!isAllowedApiCall(method, path)) {
+      const allowed = API_ALLOWLIST.filter((entry) => entry.path.test(path)).map((entry) => entry.method);
+      if (allowed.length === 0) return refusal(c, 404, 'Not found', 'QuickLead does not forward this call.');
+      c.header('Allow', allowed.join(', '));
+      return refusal(c, 405, 'Method not allowed', 'QuickLead does not forward this call.');
+    }
+
+    let session = await cookies.readSession(c);
+    if (!session || !isAllowedOrigin(session.apiDomain, config.provider.apiOrigins)) {
+      return signInRequired(c, cookies);
+    }
+    const body = method === 'GET' ? undefined : await c.req.text();
+
+    let didRefresh = false;
+    if (session.refreshAt <= now()) {
+      const result = await refreshed(refresher, session);
+      if (result.ok) {
+        session = result.session;
+        didRefresh = true;
+      } else if (result.kind === 'grant') {
+        return signInRequired(c, cookies);
+      } else if (session.expiresAt <= now()) {
+        // An expired token that could not be renewed cannot make the call either.
+        return refusal(c, 502, 'token_refresh_failed', 'Pipedrive could not renew the sign-in. Try again.');
+      }
+      // A transient failure before expiry: the current token still works, so the call goes ahead.
+    }
+
+    const target = `${session.apiDomain}${path}${url.search}`;
+    const send = (token: string) =>
+      deps.fetch(target, {
+        method,
+        headers: {
+          authorization: `Bearer ${token}`,
+          accept: 'application/json',
+          ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        },
+        ...(body !== undefined ? { body } : {}),
+        // A redirect would carry the request somewhere the allowlist never saw.
+        redirect: 'manual',
+        signal: AbortSignal.timeout(UPSTREAM_TIMEOUT_MS),
+      });
+
+    let upstream: Response;
+    try {
+      upstream = await send(session.accessToken);
+      if (upstream.status === 401) {
+        // Revoked or expired early: one refresh and one retry, never a loop.
+        if (didRefresh) return signInRequired(c, cookies);
+        const result = await refreshed(refresher, session);
+        if (!result.ok) {
+          if (result.kind === 'grant') return signInRequired(c, cookies);
+          return refusal(c, 502, 'token_refresh_failed', 'Pipedrive could not renew the sign-in. Try again.');
+        }
+        session = result.session;
+        upstream = await send(session.accessToken);
+        if (upstream.status === 401) return signInRequired(c, cookies);
+      }
+    } catch {
+      return refusal(c, 502, 'upstream_unreachable', 'Pipedrive could not be reached. Try again.');
+    }
+    if (upstream.status >= 300 && upstream.status < 400) {
+      return refusal(
+        c,
+        502,
+        'upstream_redirect',
+        'Pipedrive answered with a redirect, which is not followed.',
+      );
+    }
+
+    // Writing the cookie on every call slides the idle timeout and carries refreshed tokens.
+    await cookies.writeSession(c, session);
+    for (const [name, value] of upstream.headers) if (isForwardedHeader(name)) c.header(name, value);
+    const payload = await upstream.arrayBuffer();
+    if (payload.byteLength === 0) return c.body(null, upstream.status as StatusCode);
+    return c.body(payload, upstream.status as ContentfulStatusCode);
+  });
+}

@@ -1,0 +1,49 @@
+import { Hono } from 'hono';
+import { APP_CONFIG_PATH } from '../src/config/app-config.ts';
+import { registerApiProxy } from './api-proxy.ts';
+import { registerAuthRoutes } from './auth-routes.ts';
+import { ConfidentialClient } from './oauth-client.ts';
+import { publicConfigOf } from './public-config.ts';
+import { securityHeaders } from './security-headers.ts';
+import type { ServerConfig } from './server-config.ts';
+import { SessionCookies } from './session-cookie.ts';
+import { SessionRefresher } from './session-refresher.ts';
+import { registerStaticFiles } from './static-files.ts';
+
+export interface AppServerOptions {
+  config: ServerConfig;
+  /** Every outgoing call (token, revoke, API) goes through it, so tests can route them in-process. */
+  fetch?: typeof fetch;
+  /** The production build (`dist/`); without it only the config, auth and API routes are served. */
+  staticRoot?: string;
+  /** Clock in ms, for token and cookie expiry. */
+  now?: () => number;
+}
+
+/** The app server: `bff` sign-in, the API proxy, the run-time config, and the built SPA. */
+export function createAppServer(options: AppServerOptions): Hono {
+  const { config } = options;
+  const now = options.now ?? Date.now;
+  // Looked up per call rather than captured, so a test or APM tool that patches fetch still sees the calls.
+  const fetchImpl: typeof fetch = options.fetch ?? ((input, init) => fetch(input, init));
+  const cookies = new SessionCookies({ secret: config.sessionSecret, secure: config.secure, now });
+  const client = new ConfidentialClient(config, fetchImpl, now);
+  const refresher = new SessionRefresher(client, now);
+
+  const app = new Hono();
+  app.use('*', securityHeaders(config));
+
+  const publicConfig = publicConfigOf(config);
+  app.get(APP_CONFIG_PATH, (c) => c.json(publicConfig));
+  registerAuthRoutes(app, { config, cookies, client, refresher });
+  registerApiProxy(app, { config, cookies, refresher, fetch: fetchImpl, now });
+  if (options.staticRoot) registerStaticFiles(app, options.staticRoot);
+
+  app.notFound((c) => c.json({ success: false, error: 'Not found' }, 404));
+  app.onError((error, c) => {
+    // Name and message only: a full dump could carry a callback's code and state (SEC-PKCE-03).
+    console.error(`[quicklead] ${c.req.method} ${c.req.path} failed: ${error.name}: ${error.message}`);
+    return c.json({ success: false, error: 'Internal server error' }, 500);
+  });
+  return app;
+}

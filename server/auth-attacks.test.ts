@@ -1,0 +1,222 @@
+import { describe, expect, it } from 'vitest';
+import { apiGet, pkcePair } from '../sandbox/test-support.ts';
+import { SIGN_IN_REQUIRED } from '../src/auth/bff-contract.ts';
+import {
+  APP_ORIGIN,
+  authorize,
+  callback,
+  createHarness,
+  type Harness,
+  latestTokens,
+  proxied,
+  signIn,
+  startSignIn,
+  tokenCalls,
+} from './test-harness.ts';
+
+/** A callback URL with one parameter changed (or removed, with `null`). */
+function withParam(url: URL, name: string, value: string | null): URL {
+  const changed = new URL(url);
+  if (value === null) changed.searchParams.delete(name);
+  else changed.searchParams.set(name, value);
+  return changed;
+}
+
+function expectRefused(h: Harness, response: Response, kind: string): void {
+  expect(response.status).toBe(302);
+  expect(response.headers.get('location')).toBe(`/?signin_error=${kind}`);
+  expect(h.jar.cookies.has('quicklead-session')).toBe(false);
+  // The sign-in in progress is spent either way: a second try with it is impossible.
+  expect(h.jar.cookies.has('quicklead-signin')).toBe(false);
+}
+
+describe('sign-in attacks (one test per attack, each asserting the refusal)', () => {
+  it('refuses a callback without state, before any token request', async () => {
+    const h = createHarness();
+    const redirect = await authorize(h, await startSignIn(h));
+    expectRefused(h, await callback(h, withParam(redirect, 'state', null)), 'state');
+    expect(tokenCalls(h, 'authorization_code')).toHaveLength(0);
+  });
+
+  it('refuses a callback whose state does not match the one this browser sent', async () => {
+    const h = createHarness();
+    const redirect = await authorize(h, await startSignIn(h));
+    expectRefused(h, await callback(h, withParam(redirect, 'state', 'attacker-state')), 'state');
+    expect(tokenCalls(h, 'authorization_code')).toHaveLength(0);
+  });
+
+  it('refuses a replayed callback (same code and state) after a successful sign-in', async () => {
+    const h = createHarness();
+    const redirect = await authorize(h, await startSignIn(h));
+    expect((await callback(h, redirect)).headers.get('location')).toBe('/');
+    h.jar.cookies.delete('quicklead-session');
+
+    expectRefused(h, await callback(h, redirect), 'state');
+    expect(tokenCalls(h, 'authorization_code')).toHaveLength(1);
+  });
+
+  it('refuses a replayed code even with the captured sign-in cookie, and sets no session', async () => {
+    const h = createHarness();
+    const redirect = await authorize(h, await startSignIn(h));
+    const capturedSignIn = h.jar.cookies.get('quicklead-signin') ?? '';
+    await callback(h, redirect);
+    const firstSession = h.jar.cookies.get('quicklead-session');
+    h.jar.cookies.clear();
+
+    const replay = await callback(h, redirect, { headers: { cookie: `quicklead-signin=${capturedSignIn}` } });
+    expectRefused(h, replay, 'exchange');
+    expect(tokenCalls(h, 'authorization_code')).toHaveLength(2);
+    // The provider treats a reused code as stolen and takes back the tokens it produced (RFC 6749 §4.1.2).
+    const old = await proxied(h, '/api/v1/users/me', {
+      headers: { cookie: `quicklead-session=${firstSession}` },
+    });
+    expect(old.status).toBe(401);
+  });
+
+  it('sends the PKCE verifier a strict provider checks: a code issued for another challenge is refused', async () => {
+    const control = createHarness({ strictPkce: true });
+    expect((await signIn(control)).headers.get('location')).toBe('/');
+    expect(control.jar.cookies.has('quicklead-session')).toBe(true);
+
+    const h = createHarness({ strictPkce: true });
+    const authorizeUrl = await startSignIn(h);
+    // An attacker's code: obtained with their own challenge, injected into the victim's callback.
+    const attacker = pkcePair();
+    authorizeUrl.searchParams.set('code_challenge', attacker.challenge);
+    const redirect = await authorize(h, authorizeUrl);
+    expectRefused(h, await callback(h, redirect), 'exchange');
+    expect(tokenCalls(h, 'authorization_code')).toHaveLength(1);
+  });
+
+  it('cannot complete a sign-in when its redirect URI is not the one registered at the provider', async () => {
+    const h = createHarness({ env: { QUICKLEAD_PUBLIC_URL: 'http://127.0.0.1:5999' } });
+    const authorizeUrl = await startSignIn(h);
+    expect(authorizeUrl.searchParams.get('redirect_uri')).toBe('http://127.0.0.1:5999/auth/callback');
+    // The provider will not even show its sign-in page for an unregistered redirect URI...
+    const page = await h.sandbox.oauthApp.request(`${authorizeUrl.pathname}${authorizeUrl.search}`);
+    expect(page.status).toBe(400);
+
+    // ...and a code issued for the registered URI fails at the exchange, where ours is sent.
+    authorizeUrl.searchParams.set('redirect_uri', `${APP_ORIGIN}/auth/callback`);
+    const redirect = await authorize(h, authorizeUrl);
+    expectRefused(h, await callback(h, redirect), 'exchange');
+    expect(tokenCalls(h, 'authorization_code')).toHaveLength(1);
+  });
+
+  it('refuses a callback carrying a foreign iss (mix-up), before any token request', async () => {
+    const h = createHarness();
+    const redirect = await authorize(h, await startSignIn(h));
+    expectRefused(h, await callback(h, withParam(redirect, 'iss', 'https://evil.example')), 'state');
+    expect(tokenCalls(h, 'authorization_code')).toHaveLength(0);
+  });
+
+  it.each([
+    'https://evil.example/phish',
+    '//evil.example',
+    '/\\evil.example',
+    'javascript:alert(1)',
+    '/auth/logout',
+  ])('lands on / after sign-in when returnTo is %s', async (returnTo) => {
+    const h = createHarness();
+    const done = await signIn(h, returnTo);
+    expect(done.status).toBe(302);
+    expect(done.headers.get('location')).toBe('/');
+    expect(h.jar.cookies.has('quicklead-session')).toBe(true);
+  });
+
+  it('refuses a token response whose api_domain is outside the allowed origins, and revokes its tokens', async () => {
+    // The sandbox answers api_domain http://127.0.0.1:5182; this deployment only trusts :5999.
+    const h = createHarness({ env: { QUICKLEAD_API_ORIGIN: 'http://127.0.0.1:5999' } });
+    expectRefused(h, await signIn(h), 'api-domain');
+    const { accessToken } = latestTokens(h);
+    expect((await apiGet(h.sandbox, '/api/v1/users/me', accessToken)).status).toBe(401);
+  });
+
+  it('treats a tampered session cookie as signed out', async () => {
+    const h = createHarness();
+    await signIn(h);
+    const cookie = h.jar.cookies.get('quicklead-session') ?? '';
+    const at = Math.floor(cookie.length / 2);
+    const flipped = `${cookie.slice(0, at)}${cookie[at] === 'A' ? 'B' : 'A'}${cookie.slice(at + 1)}`;
+    h.jar.cookies.set('quicklead-session', flipped);
+
+    const session = await h.request('/auth/session');
+    expect(await session.json()).toEqual({ signedIn: false });
+    // The bad cookie is cleared rather than sent again and again.
+    expect(h.jar.cookies.has('quicklead-session')).toBe(false);
+
+    h.jar.cookies.set('quicklead-session', flipped);
+    const call = await proxied(h, '/api/v1/users/me');
+    expect(call.status).toBe(401);
+    expect(((await call.json()) as { error: string }).error).toBe(SIGN_IN_REQUIRED);
+    expect(h.calls.some((c) => c.url.includes('/api/v1/'))).toBe(false);
+  });
+
+  it('does not accept the sign-in cookie in place of a session cookie', async () => {
+    const h = createHarness();
+    await startSignIn(h);
+    const signInCookie = h.jar.cookies.get('quicklead-signin') ?? '';
+    h.jar.cookies.set('quicklead-session', signInCookie);
+    expect(await (await h.request('/auth/session')).json()).toEqual({ signedIn: false });
+  });
+});
+
+describe('API proxy refusals', () => {
+  it('refuses a proxied call without the CSRF header, before reading the session or calling upstream', async () => {
+    const h = createHarness();
+    await signIn(h);
+    const calls = h.calls.length;
+    const missing = await h.request('/api/pipedrive/api/v1/users/me');
+    expect(missing.status).toBe(403);
+    const wrong = await h.request('/api/pipedrive/api/v1/leads', {
+      method: 'POST',
+      headers: { 'x-quicklead-csrf': '0', 'content-type': 'application/json' },
+      body: '{"title":"csrf"}',
+    });
+    expect(wrong.status).toBe(403);
+    expect(h.calls.length).toBe(calls);
+  });
+
+  it('refuses sign-out without the CSRF header and keeps the session', async () => {
+    const h = createHarness();
+    await signIn(h);
+    const response = await h.request('/auth/logout', { method: 'POST' });
+    expect(response.status).toBe(403);
+    expect(h.calls.some((call) => call.url.endsWith('/oauth/revoke'))).toBe(false);
+    expect(await (await h.request('/auth/session')).json()).toMatchObject({ signedIn: true });
+  });
+
+  it.each([
+    ['GET', '/api/v1/deals', 404],
+    ['GET', '/api/v1/users/1', 404],
+    ['GET', '/api/v1/users/me/../../v1/deals', 404],
+    ['GET', '/api/v1/users/%2e%2e/deals', 404],
+    ['GET', '/api/v1/users%2Fme', 404],
+    ['GET', '/__sandbox/usage', 404],
+    ['DELETE', '/api/v1/leads/0b0a9f4e-5f4a-4b8e-9b1a-6f3e2a1c9d7e', 405],
+    ['POST', '/api/v1/users/me', 405],
+    ['PATCH', '/api/v1/leads/0b0a9f4e-5f4a-4b8e-9b1a-6f3e2a1c9d7e', 405],
+  ])(
+    'refuses %s %s (not on the allowlist) with %i and calls nothing upstream',
+    async (method, path, status) => {
+      const h = createHarness();
+      await signIn(h);
+      const calls = h.calls.length;
+      const response = await proxied(h, path, { method, ...(method === 'GET' ? {} : { body: '{}' }) });
+      expect(response.status).toBe(status);
+      expect(h.calls.length).toBe(calls);
+    },
+  );
+
+  it('answers 401 sign_in_required to a proxied call without a session', async () => {
+    const h = createHarness();
+    const response = await proxied(h, '/api/v1/users/me');
+    expect(response.status).toBe(401);
+    expect(await response.json()).toEqual({
+      success: false,
+      error: SIGN_IN_REQUIRED,
+      error_info: 'Sign in again to continue.',
+    });
+    expect(response.headers.get('cache-control')).toBe('no-store');
+  });
+});

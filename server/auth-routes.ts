@@ -1,0 +1,115 @@
+import type { Context, Hono } from 'hono';
+import { getCookie } from 'hono/cookie';
+import {
+  BFF_PATHS,
+  type BffSessionInfo,
+  CSRF_HEADER,
+  CSRF_HEADER_VALUE,
+  SIGN_IN_ERROR_PARAM,
+} from '../src/auth/bff-contract.ts';
+import { type SignInErrorKind, toSignInError } from '../src/auth/sign-in-error.ts';
+import type { ConfidentialClient } from './oauth-client.ts';
+import type { ServerConfig } from './server-config.ts';
+import type { SessionCookies } from './session-cookie.ts';
+import type { SessionRefresher } from './session-refresher.ts';
+
+export interface AuthRouteDeps {
+  config: ServerConfig;
+  cookies: SessionCookies;
+  client: ConfidentialClient;
+  refresher: SessionRefresher;
+}
+
+const MAX_RETURN_TO_LENGTH = 2048;
+
+/**
+ * SEC-REDIR-02: after sign-in the browser may only be sent to a path of this app. Anything else
+ * (another origin, `//host`, `/\host`, control characters, the auth and API routes) becomes `/`.
+ */
+export function safeReturnTo(raw: string | undefined, publicUrl: string): string {
+  if (!raw || raw.length > MAX_RETURN_TO_LENGTH) return '/';
+  // Browsers read `\` as `/` and drop tabs and newlines, so `/\evil.example` would leave the origin.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what is refused
+  if (!raw.startsWith('/') || raw.startsWith('//') || /[\\\u0000-\u001f\u007f]/.test(raw)) return '/';
+  let url: URL;
+  try {
+    url = new URL(raw, publicUrl);
+  } catch {
+    return '/';
+  }
+  if (url.origin !== publicUrl) return '/';
+  if (url.pathname.startsWith('/auth/') || url.pathname.startsWith('/api/')) return '/';
+  return `${url.pathname}${url.search}${url.hash}`;
+}
+
+function hasCsrfHeader(c: Context): boolean {
+  return c.req.header(CSRF_HEADER) === CSRF_HEADER_VALUE;
+}
+
+/** Failures go back to the app with only a kind in the URL, never the provider's parameters. */
+function signInFailed(c: Context, kind: SignInErrorKind): Response {
+  return c.redirect(`/?${SIGN_IN_ERROR_PARAM}=${encodeURIComponent(kind)}`, 302);
+}
+
+export function registerAuthRoutes(app: Hono, deps: AuthRouteDeps): void {
+  const { config, cookies, client } = deps;
+
+  app.get(BFF_PATHS.login, async (c) => {
+    const returnTo = safeReturnTo(c.req.query('returnTo'), config.publicUrl);
+    const { url, state, codeVerifier } = await client.authorizationRequest();
+    // A new sign-in replaces any unfinished one in this browser.
+    await cookies.writeSignIn(c, { state, codeVerifier, returnTo });
+    return c.redirect(url.href, 302);
+  });
+
+  app.get(BFF_PATHS.callback, async (c) => {
+    const callbackUrl = new URL(c.req.url);
+    const pending = await cookies.readSignIn(c);
+    // One use only: whatever happens next, this sign-in's state and verifier are gone (SEC-PKCE-03).
+    cookies.clearSignIn(c);
+    if (!pending) {
+      // No sign-in started in this browser, or it was already used: nothing to check the state against.
+      return signInFailed(c, callbackUrl.searchParams.get('error') === 'access_denied' ? 'denied' : 'state');
+    }
+    try {
+      const session = await client.completeSignIn(callbackUrl, pending);
+      await cookies.writeSession(c, session);
+    } catch (error) {
+      return signInFailed(c, toSignInError(error).kind);
+    }
+    return c.redirect(pending.returnTo, 302);
+  });
+
+  app.get(BFF_PATHS.session, async (c) => {
+    const session = await cookies.readSession(c);
+    if (!session) {
+      if (getCookie(c, cookies.sessionName) !== undefined) cookies.clearSession(c);
+      return c.json({ signedIn: false } satisfies BffSessionInfo);
+    }
+    await cookies.writeSession(c, session);
+    return c.json({
+      signedIn: true,
+      apiDomain: session.apiDomain,
+      expiresAt: session.expiresAt,
+      scopes: session.scopes,
+    } satisfies BffSessionInfo);
+  });
+
+  app.post(BFF_PATHS.logout, async (c) => {
+    if (!hasCsrfHeader(c)) {
+      return c.json(
+        { success: false, error: 'forbidden', error_info: `Sign-out must carry the ${CSRF_HEADER} header.` },
+        403,
+      );
+    }
+    const session = await cookies.readSession(c);
+    if (session) {
+      deps.refresher.forget(session.sid);
+      await client.revoke(session);
+    }
+    cookies.clearSession(c);
+    cookies.clearSignIn(c);
+    c.header('Clear-Site-Data', '"cookies", "storage"');
+    return c.body(null, 204);
+  });
+}

@@ -1,0 +1,60 @@
+import { type ServeStaticOptions, serveStatic } from '@hono/node-server/serve-static';
+import type { Context, Hono, MiddlewareHandler } from 'hono';
+
+/** Vite puts a content hash in every `/assets/*` name, so a year is safe: a new build means new names. */
+const HASHED_ASSET_CACHE = 'public, max-age=31536000, immutable';
+/** `index.html` names the current hashed assets, so it is revalidated on every load. */
+const INDEX_CACHE = 'no-cache';
+const OTHER_FILE_CACHE = 'public, max-age=3600';
+
+function notFound(c: Context): Response {
+  return c.text('Not found', 404);
+}
+
+/** Paths the app server answers itself: never the SPA's index page, even when nothing matched. */
+function isServerPath(path: string): boolean {
+  return path === '/auth' || path.startsWith('/auth/') || path === '/api' || path.startsWith('/api/');
+}
+
+/**
+ * serveStatic with a Cache-Control chosen by file. Its `onFound` runs after the response is built,
+ * too late for `c.header`, so the found path is noted and the header set on the returned response.
+ */
+function cachedFiles(options: ServeStaticOptions, cacheControl: (path: string) => string): MiddlewareHandler {
+  const found = new WeakMap<Context, string>();
+  const serve = serveStatic({ ...options, onFound: (path, c) => void found.set(c, path) });
+  return async (c, next) => {
+    const response = await serve(c, next);
+    const path = found.get(c);
+    if (path !== undefined && response instanceof Response)
+      response.headers.set('Cache-Control', cacheControl(path));
+    return response;
+  };
+}
+
+/**
+ * Serves the production build: hashed assets with a long cache, other files (robots.txt,
+ * favicon.svg, the manifest) as they are, and `index.html` for every other GET so that SPA routes
+ * such as `/callback` load the app.
+ */
+export function registerStaticFiles(app: Hono, root: string): void {
+  app.use(
+    '/assets/*',
+    cachedFiles({ root }, () => HASHED_ASSET_CACHE),
+  );
+  // A missing hashed asset (an old tab after a deploy) must fail as a 404, not get HTML back.
+  app.all('/assets/*', notFound);
+
+  const files = cachedFiles({ root }, (path) =>
+    /(^|[\\/])index\.html$/.test(path) ? INDEX_CACHE : OTHER_FILE_CACHE,
+  );
+  app.use('*', (c, next) => (isServerPath(c.req.path) ? next() : files(c, next)));
+
+  const index = cachedFiles({ root, path: 'index.html' }, () => INDEX_CACHE);
+  app.on(['GET', 'HEAD'], '*', async (c, next) => {
+    const last = c.req.path.split('/').pop() ?? '';
+    // A missing file (it has an extension) stays a 404; a route of the app gets the app.
+    if (isServerPath(c.req.path) || last.includes('.')) return next();
+    return index(c, next);
+  });
+}

@@ -1,0 +1,174 @@
+import type { Hono } from 'hono';
+import { createSandbox, type Sandbox } from '../sandbox/create-sandbox.ts';
+import { API_ORIGIN, APP_ORIGIN, approve, createClock, type TestClock } from '../sandbox/test-support.ts';
+import { CSRF_HEADER, CSRF_HEADER_VALUE } from '../src/auth/bff-contract.ts';
+import { createAppServer } from './app-server.ts';
+import { readServerConfig, type ServerConfig } from './server-config.ts';
+
+/** Helpers for the app server's tests (not a test file itself): the server and a real sandbox, in-process. */
+
+export const OAUTH_ORIGIN = 'http://127.0.0.1:5181';
+export { API_ORIGIN, APP_ORIGIN };
+export const TEST_SESSION_SECRET = 'test-session-secret-0123456789-abcdefghij';
+export const CSRF = { [CSRF_HEADER]: CSRF_HEADER_VALUE };
+
+/** A browser's cookie jar, just enough for one origin. */
+export class CookieJar {
+  readonly cookies = new Map<string, string>();
+
+  take(response: Response): void {
+    for (const line of response.headers.getSetCookie()) {
+      const [pair = '', ...attributes] = line.split(';');
+      const eq = pair.indexOf('=');
+      const name = pair.slice(0, eq).trim();
+      const maxAge = attributes.map((a) => a.trim()).find((a) => /^max-age=/i.test(a));
+      if (maxAge === undefined || Number(maxAge.split('=')[1]) > 0)
+        this.cookies.set(name, pair.slice(eq + 1));
+      else this.cookies.delete(name);
+    }
+  }
+
+  header(): string {
+    return [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+  }
+}
+
+export interface OutgoingCall {
+  url: string;
+  method: string;
+  body: string;
+}
+
+export interface Harness {
+  sandbox: Sandbox;
+  app: Hono;
+  config: ServerConfig;
+  clock: TestClock;
+  jar: CookieJar;
+  /** Every call the app server made to the sandbox, in order. */
+  calls: OutgoingCall[];
+  /** Token endpoint answers as the server received them, so tests can act on the tokens at the sandbox. */
+  tokenResponses: Array<Record<string, unknown>>;
+  /** A request from the browser: jar cookies sent, Set-Cookie taken back. */
+  request(path: string, init?: RequestInit): Promise<Response>;
+}
+
+export interface HarnessOptions {
+  env?: NodeJS.ProcessEnv;
+  /** The confidential client refuses a token request without the right PKCE verifier. */
+  strictPkce?: boolean;
+  rotateRefreshTokens?: boolean;
+  accessTokenTtlSeconds?: number;
+  /** Lets a test change what the sandbox answered before the app server sees it. */
+  alterResponse?: (url: string, response: Response) => Response;
+}
+
+export function testConfig(env: NodeJS.ProcessEnv = {}): ServerConfig {
+  return readServerConfig({
+    QUICKLEAD_SESSION_SECRET: TEST_SESSION_SECRET,
+    QUICKLEAD_OAUTH_ORIGIN: OAUTH_ORIGIN,
+    QUICKLEAD_API_ORIGIN: API_ORIGIN,
+    QUICKLEAD_PUBLIC_URL: APP_ORIGIN,
+    ...env,
+  });
+}
+
+function urlOf(input: RequestInfo | URL): string {
+  if (typeof input === 'string') return input;
+  return input instanceof URL ? input.href : input.url;
+}
+
+export function createHarness(options: HarnessOptions = {}): Harness {
+  const clock = createClock();
+  const sandbox = createSandbox({
+    oauthOrigin: OAUTH_ORIGIN,
+    apiOrigin: API_ORIGIN,
+    appOrigins: [APP_ORIGIN],
+    now: clock.now,
+    rotateRefreshTokens: options.rotateRefreshTokens ?? false,
+    strictPkce: options.strictPkce ?? false,
+    accessTokenTtlSeconds: options.accessTokenTtlSeconds,
+    // The bff server calls the provider from the server: it needs no CORS, so the sandbox sends none.
+    corsOrigins: [],
+  });
+  const config = testConfig(options.env);
+  const calls: OutgoingCall[] = [];
+  const tokenResponses: Array<Record<string, unknown>> = [];
+  const fetchImpl: typeof fetch = async (input, init) => {
+    const url = urlOf(input);
+    calls.push({ url, method: init?.method ?? 'GET', body: init?.body ? String(init.body) : '' });
+    const target = url.startsWith(OAUTH_ORIGIN) ? sandbox.oauthApp : sandbox.apiApp;
+    const answered = await target.request(url, init);
+    const response = options.alterResponse ? options.alterResponse(url, answered) : answered;
+    if (url === `${OAUTH_ORIGIN}/oauth/token` && response.ok)
+      tokenResponses.push(await response.clone().json());
+    return response;
+  };
+  const app = createAppServer({ config, fetch: fetchImpl, now: clock.now });
+  const jar = new CookieJar();
+  return {
+    sandbox,
+    app,
+    config,
+    clock,
+    jar,
+    calls,
+    tokenResponses,
+    async request(path, init = {}) {
+      const headers = new Headers(init.headers);
+      const cookie = jar.header();
+      if (cookie && !headers.has('cookie')) headers.set('cookie', cookie);
+      const response = await app.request(new URL(path, config.publicUrl).href, { ...init, headers });
+      jar.take(response);
+      return response;
+    },
+  };
+}
+
+export function tokenCalls(
+  harness: Harness,
+  grantType: 'authorization_code' | 'refresh_token',
+): OutgoingCall[] {
+  return harness.calls.filter(
+    (call) =>
+      call.url.endsWith('/oauth/token') && new URLSearchParams(call.body).get('grant_type') === grantType,
+  );
+}
+
+/** `/auth/login` → the provider's authorize URL, with the sign-in cookie now in the jar. */
+export async function startSignIn(harness: Harness, returnTo?: string): Promise<URL> {
+  const query = returnTo === undefined ? '' : `?returnTo=${encodeURIComponent(returnTo)}`;
+  const response = await harness.request(`/auth/login${query}`);
+  if (response.status !== 302) throw new Error(`/auth/login answered ${response.status}`);
+  return new URL(response.headers.get('location') ?? '');
+}
+
+/** Signs in and consents at the sandbox; returns the provider's redirect back to `/auth/callback`. */
+export async function authorize(harness: Harness, authorizeUrl: URL, decision: 'allow' | 'cancel' = 'allow') {
+  return approve(harness.sandbox, Object.fromEntries(authorizeUrl.searchParams), decision);
+}
+
+/** The callback as the browser follows it: path and query on the app's origin. */
+export function callback(harness: Harness, redirect: URL, init?: RequestInit): Promise<Response> {
+  return harness.request(`${redirect.pathname}${redirect.search}`, init);
+}
+
+/** The whole browser sign-in; returns the callback's answer. */
+export async function signIn(harness: Harness, returnTo?: string): Promise<Response> {
+  const redirect = await authorize(harness, await startSignIn(harness, returnTo));
+  return callback(harness, redirect);
+}
+
+export function proxied(
+  harness: Harness,
+  path: string,
+  init: Omit<RequestInit, 'headers'> & { headers?: Record<string, string> } = {},
+): Promise<Response> {
+  return harness.request(`/api/pipedrive${path}`, { ...init, headers: { ...CSRF, ...init.headers } });
+}
+
+export function latestTokens(harness: Harness): { accessToken: string; refreshToken: string } {
+  const last = harness.tokenResponses.at(-1);
+  if (!last) throw new Error('no token response yet');
+  return { accessToken: String(last.access_token), refreshToken: String(last.refresh_token) };
+}
