@@ -9,9 +9,11 @@ const MODE_LABELS: Record<SessionMode, RegExp> = { bff: /^Server session/, spa: 
 /** Starts a sign-in in the given mode and signs in on the sandbox's page, stopping at its consent page. */
 export async function reachConsent(page: Page, mode: SessionMode = 'bff'): Promise<SandboxSignInPage> {
   await page.goto('/');
-  const choice = page.getByRole('radio', { name: MODE_LABELS[mode] });
-  if (await choice.count()) await choice.check();
-  await page.getByRole('button', { name: /Sign in with/ }).click();
+  const signInButton = page.getByRole('button', { name: /Sign in with/ });
+  // The screen renders after the app has loaded its configuration: wait for it before choosing.
+  await expect(signInButton).toBeVisible();
+  await page.getByRole('radio', { name: MODE_LABELS[mode] }).check();
+  await signInButton.click();
   const sandbox = new SandboxSignInPage(page);
   await sandbox.signIn();
   return sandbox;

@@ -20,11 +20,12 @@ test('the built app is served with a strict Content Security Policy and breaks n
   expect(headers['referrer-policy']).toBe('no-referrer');
   expect(headers['x-content-type-options']).toBe('nosniff');
 
-  const form = await signIn(page);
+  const form = await signIn(page, mode);
   await form.person.fill('Lovelace');
   await expect(page.getByRole('option').first()).toBeVisible();
   expect(violations).toEqual([]);
 });
+}
 
 test('names are rendered as text, never as markup', async ({ page }) => {
   let dialogs = 0;

@@ -99,7 +99,9 @@ try {
         port: appPort,
         strictPort: true,
         open: false,
-        proxy: Object.fromEntries(['/app-config.json', '/auth', '/api/pipedrive'].map((path) => [path, { target }])),
+        proxy: Object.fromEntries(
+          ['/app-config.json', '/auth', '/api/pipedrive'].map((path) => [path, { target }]),
+        ),
       },
     });
     await vite.listen();

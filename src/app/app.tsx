@@ -41,14 +41,14 @@ function Screens() {
     idle(() => void loadSignedInApp());
   }, []);
 
-  if (state.status === 'signed-in') {
+  if (state.status === 'signed-in' && !bffError) {
     return (
       <Suspense fallback={<LoadingScreen />}>
         <SignedInApp session={state} />
       </Suspense>
     );
   }
-  if (state.status === 'checking') return <LoadingScreen />;
+  if (state.status === 'checking' && !bffError) return <LoadingScreen />;
   return (
     <>
       <AppHeader />

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
+import type { ProviderConfig } from '@/config/app-config.ts';
 import { createSandbox } from '../../sandbox/create-sandbox.ts';
 import { approve } from '../../sandbox/test-support.ts';
-import type { ProviderConfig } from '@/config/app-config.ts';
 import { callbackUrlFor, completeSignIn, createAuthorizationRequest } from './spa-sign-in.ts';
 import { SpaTokenStore } from './spa-token-store.ts';
 
@@ -13,7 +13,13 @@ const API = 'http://127.0.0.1:5182';
 async function signedIn(ttl: number) {
   let time = Date.UTC(2026, 10, 22, 12);
   const now = () => time;
-  const sandbox = createSandbox({ oauthOrigin: OAUTH, apiOrigin: API, appOrigins: [APP], now, accessTokenTtlSeconds: ttl });
+  const sandbox = createSandbox({
+    oauthOrigin: OAUTH,
+    apiOrigin: API,
+    appOrigins: [APP],
+    now,
+    accessTokenTtlSeconds: ttl,
+  });
   const refreshes: string[] = [];
   const fetchImpl = (async (url: string | URL | Request, init?: RequestInit) => {
     const href = String(url);
