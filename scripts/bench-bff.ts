@@ -1,0 +1,144 @@
+/**
+ * `npm run bench:bff`: 200 concurrent proxied requests from one `bff` session whose access token
+ * has just expired. Everything runs over HTTP on 127.0.0.1: the sandbox (access tokens living 3 s),
+ * the app server, and this script as the browser. It prints how many succeeded, how many refreshes
+ * reached the sandbox, and the latencies; it fails unless all 200 succeed with exactly one refresh
+ * (issue #4's budget).
+ */
+import { createServer, type Server } from 'node:http';
+import { getRequestListener } from '@hono/node-server';
+import { startSandbox } from '../sandbox/serve.ts';
+import { createAppServer } from '../server/app-server.ts';
+import { readServerConfig } from '../server/server-config.ts';
+import { BFF_PATHS, CSRF_HEADER, CSRF_HEADER_VALUE } from '../src/auth/bff-contract.ts';
+
+const HOST = '127.0.0.1';
+const PORTS = { app: 4573, oauth: 4581, api: 4582 };
+const APP = `http://${HOST}:${PORTS.app}`;
+const OAUTH = `http://${HOST}:${PORTS.oauth}`;
+const API = `http://${HOST}:${PORTS.api}`;
+const CONCURRENT = 200;
+const TOKEN_TTL_S = 3;
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+const percentile = (values: number[], p: number) =>
+  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))] ?? 0;
+
+/** A tiny cookie jar: what a browser would keep for our one origin and the sandbox's. */
+class Jar {
+  private readonly cookies = new Map<string, string>();
+  take(response: Response) {
+    for (const header of response.headers.getSetCookie()) {
+      const [pair] = header.split(';');
+      const [name, ...value] = (pair ?? '').split('=');
+      if (!name) continue;
+      if (/max-age=0|expires=thu, 01 jan 1970/i.test(header)) this.cookies.delete(name.trim());
+      else this.cookies.set(name.trim(), value.join('='));
+    }
+  }
+  header(): string {
+    return [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+  }
+}
+
+const requestIdIn = (html: string) => /name="request_id" value="([^"]+)"/.exec(html)?.[1] ?? '';
+
+/** Signs in as a browser would: app server login, sandbox pages, app server callback. */
+async function signIn(jar: Jar) {
+  const login = await fetch(`${APP}${BFF_PATHS.login}?returnTo=/`, { redirect: 'manual' });
+  jar.take(login);
+  const authorize = await fetch(login.headers.get('location') ?? '', { redirect: 'manual' });
+  const form = { 'content-type': 'application/x-www-form-urlencoded' };
+  const consent = await fetch(`${OAUTH}/oauth/login`, {
+    method: 'POST',
+    headers: form,
+    body: new URLSearchParams({
+      request_id: requestIdIn(await authorize.text()),
+      email: 'maria.lopez@northwind.example',
+      password: 'sandbox',
+    }),
+  });
+  const approved = await fetch(`${OAUTH}/oauth/consent`, {
+    method: 'POST',
+    headers: form,
+    body: new URLSearchParams({ request_id: requestIdIn(await consent.text()), decision: 'allow' }),
+    redirect: 'manual',
+  });
+  const callback = await fetch(approved.headers.get('location') ?? '', {
+    headers: { cookie: jar.header() },
+    redirect: 'manual',
+  });
+  jar.take(callback);
+  const session = (await (await fetch(`${APP}${BFF_PATHS.session}`, { headers: { cookie: jar.header() } })).json()) as {
+    signedIn: boolean;
+  };
+  if (!session.signedIn) throw new Error('bench: the scripted sign-in did not give a session');
+}
+
+function listen(handler: ReturnType<typeof getRequestListener>, port: number): Promise<Server> {
+  const server = createServer(handler);
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, HOST, () => resolve(server));
+  });
+}
+
+const sandbox = await startSandbox({
+  oauthOrigin: OAUTH,
+  apiOrigin: API,
+  appOrigins: [APP],
+  oauthPort: PORTS.oauth,
+  apiPort: PORTS.api,
+  host: HOST,
+  accessTokenTtlSeconds: TOKEN_TTL_S,
+  // No CORS at all, as Pipedrive documents none: the bff mode needs none.
+  corsOrigins: [],
+});
+let refreshes = 0;
+const countingFetch: typeof fetch = async (input, init) => {
+  if (String(init?.body ?? '').includes('grant_type=refresh_token')) refreshes += 1;
+  return fetch(input, init);
+};
+const config = readServerConfig({
+  QUICKLEAD_PROVIDER: 'sandbox',
+  QUICKLEAD_PUBLIC_URL: APP,
+  QUICKLEAD_OAUTH_ORIGIN: OAUTH,
+  QUICKLEAD_API_ORIGIN: API,
+});
+const app = await listen(getRequestListener(createAppServer({ config, fetch: countingFetch }).fetch), PORTS.app);
+
+try {
+  const jar = new Jar();
+  await signIn(jar);
+  await new Promise((resolve) => setTimeout(resolve, (TOKEN_TTL_S + 1) * 1000));
+  refreshes = 0;
+
+  const started = performance.now();
+  const results = await Promise.all(
+    Array.from({ length: CONCURRENT }, async () => {
+      const begin = performance.now();
+      const response = await fetch(`${APP}${BFF_PATHS.apiPrefix}/api/v1/users/me`, {
+        headers: { cookie: jar.header(), [CSRF_HEADER]: CSRF_HEADER_VALUE },
+      });
+      await response.arrayBuffer();
+      return { status: response.status, ms: performance.now() - begin };
+    }),
+  );
+  const wall = performance.now() - started;
+  const ok = results.filter((result) => result.status === 200).length;
+  const latencies = results.map((result) => result.ms);
+
+  console.log(`QuickLead bench:bff: ${CONCURRENT} concurrent proxied calls from one session, access token expired\n`);
+  console.log(`succeeded:            ${ok} / ${CONCURRENT}`);
+  console.log(`refreshes at sandbox: ${refreshes}`);
+  console.log(`latency:              median ${median(latencies).toFixed(0)} ms, p95 ${percentile(latencies, 0.95).toFixed(0)} ms`);
+  console.log(`wall time:            ${wall.toFixed(0)} ms (${((CONCURRENT / wall) * 1000).toFixed(0)} requests/s)`);
+  if (ok !== CONCURRENT || refreshes !== 1) {
+    console.error(`\nbench:bff: expected ${CONCURRENT} successes and exactly 1 refresh`);
+    process.exitCode = 1;
+  }
+} finally {
+  app.closeAllConnections();
+  app.close();
+  await sandbox.close();
+}
