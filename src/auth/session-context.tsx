@@ -89,6 +89,8 @@ export function SessionProvider({ config, children }: { config: AppConfig; child
     setSpaStore(undefined);
     setSessionEnded(false);
     queryClient.clear();
+    // Drafts hold prospects' details: they leave with the session.
+    sessionStorage.clear();
     if (ending.status !== 'signed-in') return;
     if (ending.mode === 'bff') await bffSignOut().catch(() => undefined);
     else if (spaStore && config.spa) await revokeSession(config.spa, spaStore.current).catch(() => undefined);

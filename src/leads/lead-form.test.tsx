@@ -13,7 +13,11 @@ import { getUsers } from '@/pipedrive/users.ts';
 import { createSandboxTransport, transportWithToken } from '@/testing/sandbox-transport.ts';
 import { LeadScreen } from './lead-screen.tsx';
 
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  // Drafts live in sessionStorage: each test starts with none.
+  sessionStorage.clear();
+});
 
 /** The lead screen against the real sandbox in-process; every request is recorded. */
 async function renderScreen(options: { tokenForPosts?: string } = {}) {

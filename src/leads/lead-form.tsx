@@ -11,6 +11,7 @@ import { useDocumentTitle } from '@/ui/use-document-title.ts';
 import { ContactFields } from './contact-fields.tsx';
 import { CustomFieldInputs } from './custom-fields/custom-field-inputs.tsx';
 import { DealFieldsSection } from './deal-fields-section.tsx';
+import { clearLeadDraft, saveLeadDraft } from './lead-draft.ts';
 import {
   buildLeadFormSchema,
   LEAD_FIELD_IDS,
@@ -24,6 +25,8 @@ import { describeSubmitError } from './submit-errors.ts';
 import { fieldTargetFor } from './submit-field-targets.ts';
 import { suggestedTitle } from './suggested-title.ts';
 import { useCreateLead } from './use-create-lead.ts';
+
+const DRAFT_SAVE_DELAY_MS = 300;
 
 const SOURCE_FIELDS = ['visibleTo', 'channel', 'channelId', 'originId', 'wasSeen'] as const;
 
@@ -66,6 +69,23 @@ export function LeadForm({ setup, defaults, onCreated, focusTitle = false }: Lea
     if (focusTitle) form.setFocus('title');
   }, [focusTitle, form.setFocus]);
 
+  // Keep the draft as it is typed (a subscription, so typing re-renders nothing extra).
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const subscription = form.watch(() => {
+      clearTimeout(timer);
+      timer = setTimeout(() => saveLeadDraft(form.getValues()), DRAFT_SAVE_DELAY_MS);
+    });
+    // Leaving for a sign-in must not lose the last keystrokes to the delay.
+    const saveNow = () => saveLeadDraft(form.getValues());
+    window.addEventListener('pagehide', saveNow);
+    return () => {
+      clearTimeout(timer);
+      subscription.unsubscribe();
+      window.removeEventListener('pagehide', saveNow);
+    };
+  }, [form]);
+
   const { customFields } = setup.context;
   const mandatoryFields = customFields.filter(isMandatory);
   const optionalFields = customFields.filter((field) => !isMandatory(field));
@@ -89,6 +109,7 @@ export function LeadForm({ setup, defaults, onCreated, focusTitle = false }: Lea
       setFormProblem(undefined);
       try {
         const lead = await createLead.mutateAsync({ values, customFields });
+        clearLeadDraft();
         onCreated(lead, values);
       } catch (error) {
         const problem = describeSubmitError(error, (key) => fieldTargetFor(key, customFields));

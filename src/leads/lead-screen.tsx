@@ -4,6 +4,7 @@ import { builtInOptions, customFieldsOf } from '@/pipedrive/deal-fields.ts';
 import type { ReferenceData } from '@/pipedrive/reference-data.ts';
 import { assignableUsers } from '@/pipedrive/users.ts';
 import { CreatedLeadCard } from './created-lead-card.tsx';
+import { loadLeadDraft, withDraft } from './lead-draft.ts';
 import { LeadForm, type LeadFormSetup } from './lead-form.tsx';
 import { emptyLeadForm, type LeadFormValues } from './lead-form-schema.ts';
 
@@ -23,6 +24,7 @@ export function LeadScreen({ reference, webUrlOf, locale }: LeadScreenProps) {
     ownerId: reference.me.id,
   });
 
+  const [initialDraft] = useState(loadLeadDraft);
   const setup = useMemo<LeadFormSetup>(
     () => ({
       context: {
@@ -64,17 +66,19 @@ export function LeadScreen({ reference, webUrlOf, locale }: LeadScreenProps) {
       />
     );
   }
+  const blank = emptyLeadForm({
+    ownerId: next.ownerId,
+    currency: defaultCurrency,
+    customFields: setup.context.customFields,
+    labels: next.labels,
+    visibleTo: next.visibleTo,
+  });
   return (
     <LeadForm
       key={next.key}
       setup={setup}
-      defaults={emptyLeadForm({
-        ownerId: next.ownerId,
-        currency: defaultCurrency,
-        customFields: setup.context.customFields,
-        labels: next.labels,
-        visibleTo: next.visibleTo,
-      })}
+      // The first form of the page picks up a draft a reload or a new sign-in interrupted.
+      defaults={next.key === 0 ? withDraft(blank, initialDraft) : blank}
       focusTitle={next.key > 0}
       onCreated={(lead, values) => setCreated({ lead, values })}
     />

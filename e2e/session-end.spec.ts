@@ -1,0 +1,66 @@
+import { expect, test } from '@playwright/test';
+import { signIn } from './fixtures.ts';
+import type { LeadFormPage } from './pages/lead-form-page.ts';
+import { SandboxSignInPage } from './pages/sandbox-sign-in-page.ts';
+
+async function fillLead(form: LeadFormPage, title: string) {
+  await form.title.fill(title);
+  await form.pick(form.person, 'Lovelace', 'Ada Lovelace');
+  await form.fillMandatory();
+}
+
+/** The session ended behind the app's back; submitting asks to sign in again and loses nothing. */
+async function signInAgainKeepsTheLead(
+  page: import('@playwright/test').Page,
+  form: LeadFormPage,
+  title: string,
+) {
+  await form.submit.click();
+  await expect(form.errorSummary).toContainText('session has ended');
+  await expect(form.title).toHaveValue(title);
+
+  await page.getByRole('button', { name: 'Sign in again' }).click();
+  const sandbox = new SandboxSignInPage(page);
+  await sandbox.signIn();
+  await sandbox.allowButton.click();
+
+  await expect(form.heading).toBeVisible();
+  await expect(form.title).toHaveValue(title);
+  await expect(form.person).toHaveValue('Ada Lovelace');
+  await expect(form.customerType).not.toHaveValue('');
+  await form.submit.click();
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+}
+
+test('bff mode: an ended session asks to sign in again and the form comes back as it was', async ({
+  page,
+}) => {
+  const form = await signIn(page, 'bff');
+  const title = `Survives a new sign-in ${Date.now()}`;
+  await fillLead(form, title);
+  // Another tab signs out: this tab's server session is gone.
+  const logout = await page.request.post('/auth/logout', { headers: { 'x-quicklead-csrf': '1' } });
+  expect(logout.status()).toBeLessThan(300);
+  await signInAgainKeepsTheLead(page, form, title);
+});
+
+test('spa mode: a revoked session asks to sign in again and the form comes back as it was', async ({
+  page,
+}) => {
+  const tokens: { access_token?: string; refresh_token?: string } = {};
+  page.on('response', async (response) => {
+    if (response.url().endsWith('/oauth/token')) Object.assign(tokens, await response.json());
+  });
+  const form = await signIn(page, 'spa');
+  const title = `Survives a revoked token ${Date.now()}`;
+  await fillLead(form, title);
+  // The provider revokes the grant (as an admin uninstalling the app would).
+  const config = (await (await page.request.get('/app-config.json')).json()) as {
+    spa: { revocationEndpoint: string; clientId: string };
+  };
+  const revoked = await page.request.post(config.spa.revocationEndpoint, {
+    form: { token: tokens.refresh_token ?? '', client_id: config.spa.clientId },
+  });
+  expect(revoked.status()).toBe(200);
+  await signInAgainKeepsTheLead(page, form, title);
+});
