@@ -69,7 +69,9 @@ async function signIn(jar: Jar) {
     redirect: 'manual',
   });
   jar.take(callback);
-  const session = (await (await fetch(`${APP}${BFF_PATHS.session}`, { headers: { cookie: jar.header() } })).json()) as {
+  const session = (await (
+    await fetch(`${APP}${BFF_PATHS.session}`, { headers: { cookie: jar.header() } })
+  ).json()) as {
     signedIn: boolean;
   };
   if (!session.signedIn) throw new Error('bench: the scripted sign-in did not give a session');
@@ -105,7 +107,10 @@ const config = readServerConfig({
   QUICKLEAD_OAUTH_ORIGIN: OAUTH,
   QUICKLEAD_API_ORIGIN: API,
 });
-const app = await listen(getRequestListener(createAppServer({ config, fetch: countingFetch }).fetch), PORTS.app);
+const app = await listen(
+  getRequestListener(createAppServer({ config, fetch: countingFetch }).fetch),
+  PORTS.app,
+);
 
 try {
   const jar = new Jar();
@@ -128,11 +133,17 @@ try {
   const ok = results.filter((result) => result.status === 200).length;
   const latencies = results.map((result) => result.ms);
 
-  console.log(`QuickLead bench:bff: ${CONCURRENT} concurrent proxied calls from one session, access token expired\n`);
+  console.log(
+    `QuickLead bench:bff: ${CONCURRENT} concurrent proxied calls from one session, access token expired\n`,
+  );
   console.log(`succeeded:            ${ok} / ${CONCURRENT}`);
   console.log(`refreshes at sandbox: ${refreshes}`);
-  console.log(`latency:              median ${median(latencies).toFixed(0)} ms, p95 ${percentile(latencies, 0.95).toFixed(0)} ms`);
-  console.log(`wall time:            ${wall.toFixed(0)} ms (${((CONCURRENT / wall) * 1000).toFixed(0)} requests/s)`);
+  console.log(
+    `latency:              median ${median(latencies).toFixed(0)} ms, p95 ${percentile(latencies, 0.95).toFixed(0)} ms`,
+  );
+  console.log(
+    `wall time:            ${wall.toFixed(0)} ms (${((CONCURRENT / wall) * 1000).toFixed(0)} requests/s)`,
+  );
   if (ok !== CONCURRENT || refreshes !== 1) {
     console.error(`\nbench:bff: expected ${CONCURRENT} successes and exactly 1 refresh`);
     process.exitCode = 1;

@@ -85,6 +85,7 @@ try {
   closers.push(closeSandbox);
 
   const config = readServerConfig(process.env);
+  for (const warning of config.warnings) console.warn(`  note: ${warning}`);
   if (serveBuild) {
     const server = await listen(createAppServer({ config, staticRoot: 'dist' }), appPort);
     closers.push(() => close(server));
