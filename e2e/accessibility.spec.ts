@@ -12,6 +12,9 @@ async function checkScreen(page: Page, name: string) {
   expect(
     results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
   ).toEqual([]);
+  // WCAG 1.4.10 reflow: nothing may push the page wider than the screen.
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow, `${name} is wider than the screen`).toBeLessThanOrEqual(0);
   const width = page.viewportSize()?.width ?? 0;
   await page.screenshot({ path: `screenshots/${name}-${width}.png`, fullPage: true });
 }
