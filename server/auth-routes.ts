@@ -5,6 +5,7 @@ import {
   type BffSessionInfo,
   CSRF_HEADER,
   CSRF_HEADER_VALUE,
+  companyDomainOf,
   SIGN_IN_ERROR_PARAM,
 } from '../src/auth/bff-contract.ts';
 import { type SignInErrorKind, toSignInError } from '../src/auth/sign-in-error.ts';
@@ -90,6 +91,7 @@ export function registerAuthRoutes(app: Hono, deps: AuthRouteDeps): void {
     return c.json({
       signedIn: true,
       apiDomain: session.apiDomain,
+      companyDomain: companyDomainOf(session.apiDomain),
       expiresAt: session.expiresAt,
       scopes: session.scopes,
     } satisfies BffSessionInfo);

@@ -27,7 +27,15 @@ export interface BffSessionInfo {
   signedIn: boolean;
   /** Origin API calls go to (the token response's `api_domain`); for links, not for calls. */
   apiDomain?: string;
+  /** The Pipedrive company subdomain (`acme` of `https://acme.pipedrive.com`), when there is one. */
+  companyDomain?: string;
   /** Epoch milliseconds when the access token expires (the server refreshes it). */
   expiresAt?: number;
   scopes?: string[];
+}
+
+/** `acme` for `https://acme.pipedrive.com`; undefined for any other API origin (the sandbox's). */
+export function companyDomainOf(apiDomain: string): string | undefined {
+  const match = /^https:\/\/([a-z0-9-]+)\.pipedrive\.com$/i.exec(apiDomain);
+  return match?.[1];
 }
