@@ -64,3 +64,23 @@ test('spa mode: a revoked session asks to sign in again and the form comes back 
   expect(revoked.status()).toBe(200);
   await signInAgainKeepsTheLead(page, form, title);
 });
+
+test('a reload brings the draft back with a notice, and Discard starts afresh', async ({ page }) => {
+  const form = await signIn(page, 'bff');
+  await fillLead(form, 'Typed before a reload');
+  await page.reload();
+
+  await expect(
+    page.getByRole('status').filter({ hasText: 'The lead you were typing is back' }),
+  ).toBeVisible();
+  await expect(form.title).toHaveValue('Typed before a reload');
+  await expect(form.person).toHaveValue('Ada Lovelace');
+
+  await page.getByRole('button', { name: 'Discard it' }).click();
+  await expect(form.title).toHaveValue('');
+  await expect(form.person).toHaveValue('');
+  await page.reload();
+  await expect(form.heading).toBeVisible();
+  await expect(form.title).toHaveValue('');
+  await expect(page.getByText('The lead you were typing is back')).toHaveCount(0);
+});

@@ -4,7 +4,7 @@ import { builtInOptions, customFieldsOf } from '@/pipedrive/deal-fields.ts';
 import type { ReferenceData } from '@/pipedrive/reference-data.ts';
 import { assignableUsers } from '@/pipedrive/users.ts';
 import { CreatedLeadCard } from './created-lead-card.tsx';
-import { loadLeadDraft, withDraft } from './lead-draft.ts';
+import { clearLeadDraft, loadLeadDraft, withDraft } from './lead-draft.ts';
 import { LeadForm, type LeadFormSetup } from './lead-form.tsx';
 import { emptyLeadForm, type LeadFormValues } from './lead-form-schema.ts';
 
@@ -73,14 +73,33 @@ export function LeadScreen({ reference, webUrlOf, locale }: LeadScreenProps) {
     labels: next.labels,
     visibleTo: next.visibleTo,
   });
+  // The first form of the page picks up a draft a reload or a new sign-in interrupted.
+  const defaults = next.key === 0 ? withDraft(blank, initialDraft) : blank;
+  const restored = next.key === 0 && JSON.stringify(defaults) !== JSON.stringify(blank);
   return (
-    <LeadForm
-      key={next.key}
-      setup={setup}
-      // The first form of the page picks up a draft a reload or a new sign-in interrupted.
-      defaults={next.key === 0 ? withDraft(blank, initialDraft) : blank}
-      focusTitle={next.key > 0}
-      onCreated={(lead, values) => setCreated({ lead, values })}
-    />
+    <>
+      {restored && (
+        <div className="notice notice--info draft-notice" role="status">
+          <p>The lead you were typing is back, as you left it.</p>
+          <button
+            type="button"
+            className="button button--small"
+            onClick={() => {
+              clearLeadDraft();
+              setNext((previous) => ({ ...previous, key: previous.key + 1 }));
+            }}
+          >
+            Discard it
+          </button>
+        </div>
+      )}
+      <LeadForm
+        key={next.key}
+        setup={setup}
+        defaults={defaults}
+        focusTitle={next.key > 0}
+        onCreated={(lead, values) => setCreated({ lead, values })}
+      />
+    </>
   );
 }
