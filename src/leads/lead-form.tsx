@@ -10,6 +10,7 @@ import { TextField } from '@/ui/text-field.tsx';
 import { useDocumentTitle } from '@/ui/use-document-title.ts';
 import { ContactFields } from './contact-fields.tsx';
 import { CustomFieldInputs } from './custom-fields/custom-field-inputs.tsx';
+import { toCustomFieldPayload } from './custom-fields/to-custom-field-payload.ts';
 import { DealFieldsSection } from './deal-fields-section.tsx';
 import { clearLeadDraft, saveLeadDraft } from './lead-draft.ts';
 import {
@@ -21,10 +22,10 @@ import {
 } from './lead-form-schema.ts';
 import { summaryErrors } from './lead-form-summary.ts';
 import { SourceFields } from './source-fields.tsx';
-import { describeSubmitError } from './submit-errors.ts';
 import { fieldTargetFor } from './submit-field-targets.ts';
 import { suggestedTitle } from './suggested-title.ts';
-import { useCreateLead } from './use-create-lead.ts';
+import { toAddLeadRequest } from './to-add-lead-request.ts';
+import { useLeadSubmission } from './use-lead-submission.ts';
 
 const DRAFT_SAVE_DELAY_MS = 300;
 
@@ -59,7 +60,8 @@ export function LeadForm({ setup, defaults, onCreated, focusTitle = false }: Lea
     reValidateMode: 'onChange',
     shouldFocusError: false,
   });
-  const createLead = useCreateLead();
+  const submission = useLeadSubmission((key) => fieldTargetFor(key, setup.context.customFields));
+  const formRef = useRef<HTMLFormElement>(null);
   const [summaryFocusKey, setSummaryFocusKey] = useState(0);
   const [formProblem, setFormProblem] = useState<string>();
   const lastSuggestion = useRef<string>(undefined);
@@ -104,31 +106,38 @@ export function LeadForm({ setup, defaults, onCreated, focusTitle = false }: Lea
   const title = form.watch('title');
   const titleIsSuggested = title !== '' && title === lastSuggestion.current;
 
-  const submit = form.handleSubmit(
-    async (values) => {
-      setFormProblem(undefined);
-      try {
-        const lead = await createLead.mutateAsync({ values, customFields });
-        clearLeadDraft();
-        onCreated(lead, values);
-      } catch (error) {
-        const problem = describeSubmitError(error, (key) => fieldTargetFor(key, customFields));
-        if (problem.field)
+  const submitWith = (force: boolean) =>
+    form.handleSubmit(
+      async (values) => {
+        setFormProblem(undefined);
+        const body = toAddLeadRequest(values, toCustomFieldPayload(customFields, values.custom));
+        const outcome = await submission.submit(body, {
+          force,
+          resend: () => formRef.current?.requestSubmit(),
+        });
+        if ('lead' in outcome) {
+          clearLeadDraft();
+          onCreated(outcome.lead, values);
+          return;
+        }
+        const { problem } = outcome;
+        if (problem.field) {
           form.setError(problem.field.path as keyof LeadFormInput, {
             type: 'server',
             message: problem.message,
           });
-        else setFormProblem(problem.message);
+        } else setFormProblem(problem.message);
         setSummaryFocusKey((key) => key + 1);
-      }
-    },
-    () => setSummaryFocusKey((key) => key + 1),
-  );
-  const busy = isSubmitting || createLead.isPending;
+      },
+      () => setSummaryFocusKey((key) => key + 1),
+    );
+  const submit = submitWith(false);
+  const busy = isSubmitting || submission.isPending;
 
   return (
     <FormProvider {...form}>
       <form
+        ref={formRef}
         className="lead-form"
         noValidate
         aria-labelledby="lead-form-title"
@@ -187,6 +196,14 @@ export function LeadForm({ setup, defaults, onCreated, focusTitle = false }: Lea
             />
           </DisclosureSection>
         )}
+        {submission.canCreateAnyway && (
+          <div className="notice notice--error">
+            <p>The lead is not in Pipedrive yet.</p>
+            <button type="button" className="button button--small" onClick={() => void submitWith(true)()}>
+              Create anyway
+            </button>
+          </div>
+        )}
         <div className="form-actions">
           <button type="submit" className="button button--primary" aria-disabled={busy || undefined}>
             {busy ? (
@@ -197,6 +214,9 @@ export function LeadForm({ setup, defaults, onCreated, focusTitle = false }: Lea
               'Create lead'
             )}
           </button>
+          <span className="form-actions__status" role="status">
+            {submission.retryIn !== undefined && `Sending again in ${submission.retryIn} s…`}
+          </span>
           <span className="form-actions__tip">
             or press <kbd>Ctrl</kbd>+<kbd>Enter</kbd>
           </span>

@@ -45,6 +45,13 @@ export const leadSchema = z
 
 export type Lead = z.infer<typeof leadSchema>;
 
+/** A create that has not answered by then is treated as lost, and looked for before any resend. */
+const CREATE_TIMEOUT_MS = 20_000;
+
 export function addLead(transport: Transport, body: AddLeadRequest): Promise<Lead> {
-  return callApi(transport, { method: 'POST', path: '/api/v1/leads', body }, leadSchema);
+  return callApi(
+    transport,
+    { method: 'POST', path: '/api/v1/leads', body, signal: AbortSignal.timeout(CREATE_TIMEOUT_MS) },
+    leadSchema,
+  );
 }

@@ -11,6 +11,7 @@ export const API_ALLOWLIST: ReadonlyArray<{ method: 'GET' | 'POST'; path: RegExp
   { method: 'GET', path: /^\/api\/v1\/leadSources$/ },
   { method: 'GET', path: /^\/api\/v2\/persons\/search$/ },
   { method: 'GET', path: /^\/api\/v2\/organizations\/search$/ },
+  { method: 'GET', path: /^\/api\/v2\/leads\/search$/ },
   { method: 'POST', path: /^\/api\/v2\/persons$/ },
   { method: 'POST', path: /^\/api\/v2\/organizations$/ },
   { method: 'POST', path: /^\/api\/v1\/leads$/ },

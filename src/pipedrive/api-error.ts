@@ -10,6 +10,8 @@ export class ApiError extends Error {
     readonly status: number,
     message: string,
     readonly detail: string | undefined,
+    /** From `Retry-After` on a 429: how long Pipedrive asks to wait. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.field = fieldNamedIn(detail);
@@ -34,9 +36,16 @@ export function fieldNamedIn(detail: string | undefined): string | undefined {
 }
 
 /** Builds an ApiError from any error body, tolerating HTML or empty bodies from proxies. */
-export function apiErrorFrom(status: number, body: unknown): ApiError {
+export function apiErrorFrom(status: number, body: unknown, retryAfter?: string | null): ApiError {
   const record = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
   const error = typeof record.error === 'string' ? record.error : `Pipedrive answered ${status}`;
   const info = typeof record.error_info === 'string' ? record.error_info : undefined;
-  return new ApiError(status, error, info);
+  return new ApiError(status, error, info, retryAfterSecondsOf(retryAfter));
+}
+
+/** `Retry-After` is seconds or an HTTP date; either way, whole seconds from now (at least 1). */
+export function retryAfterSecondsOf(header: string | null | undefined, now = Date.now()): number | undefined {
+  if (!header) return undefined;
+  const seconds = /^\d+$/.test(header.trim()) ? Number(header) : (Date.parse(header) - now) / 1000;
+  return Number.isFinite(seconds) ? Math.max(1, Math.ceil(seconds)) : undefined;
 }

@@ -14,7 +14,9 @@ export async function callApi<T>(
   const response = await transport(request);
   const body: unknown = await response.json().catch(() => undefined);
   const envelope = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : undefined;
-  if (!response.ok || envelope?.success !== true) throw apiErrorFrom(response.status, body);
+  if (!response.ok || envelope?.success !== true) {
+    throw apiErrorFrom(response.status, body, response.headers.get('retry-after'));
+  }
   const parsed = schema.safeParse(envelope.data);
   if (!parsed.success) {
     throw new ApiError(response.status, 'Pipedrive sent a response QuickLead does not understand', undefined);
