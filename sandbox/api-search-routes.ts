@@ -8,7 +8,7 @@ const SEARCH_SCOPES = ['contacts:read', 'contacts:full', 'search:read'];
 const DEFAULT_LIMIT = 100;
 const MAX_LIMIT = 500;
 
-interface ParsedSearch {
+export interface ParsedSearch {
   term: string;
   fields: string[];
   exactMatch: boolean;
@@ -16,7 +16,7 @@ interface ParsedSearch {
   offset: number;
 }
 
-type ParseResult = { ok: true; search: ParsedSearch } | { ok: false; parameter: string; reason: string };
+export type ParseResult = { ok: true; search: ParsedSearch } | { ok: false; parameter: string; reason: string };
 
 /** The cursor is opaque to clients; inside it is just the offset of the next page. */
 export function encodeCursor(offset: number): string {
@@ -33,7 +33,8 @@ function decodeCursor(cursor: string): number | null {
   }
 }
 
-function parseSearch(c: Context, allowedFields: readonly string[]): ParseResult {
+/** The query parameters every v2 search endpoint shares, checked; `fields` from `allowedFields`. */
+export function parseSearch(c: Context, allowedFields: readonly string[]): ParseResult {
   const fail = (parameter: string, reason: string): ParseResult => ({ ok: false, parameter, reason });
   const exactRaw = c.req.query('exact_match');
   if (exactRaw !== undefined && !['true', 'false', '1', '0'].includes(exactRaw)) {
@@ -63,7 +64,7 @@ function parseSearch(c: Context, allowedFields: readonly string[]): ParseResult 
   return { ok: true, search: { term, fields, exactMatch, limit, offset } };
 }
 
-interface Found<R> {
+export interface Found<R> {
   score: number;
   record: R;
 }
@@ -75,7 +76,8 @@ function resolve<R>(hits: readonly SearchHit[], find: (id: number) => R | undefi
   });
 }
 
-function page<R>(
+/** One page of hits in the v2 search envelope, with the cursor of the next page. */
+export function page<R>(
   c: Context,
   hits: readonly Found<R>[],
   search: ParsedSearch,

@@ -1,5 +1,6 @@
 import { ContactSet } from './contact-store.ts';
 import type { Company, CustomFieldValues, Lead, LeadLabel, Organization, Person, User } from './crm-types.ts';
+import { type LeadHit, LeadSet } from './lead-set.ts';
 import { mergeSearchHits, type SearchHit, type SearchQuery } from './search-index.ts';
 import { generateSeedData } from './seed.ts';
 import { COMPANY, SEED_LEAD_LABELS, SEED_USERS } from './seed-company.ts';
@@ -46,14 +47,14 @@ export class CrmStore {
   private readonly seed: SeedState = loadSeed();
   /** Persons and organizations created through the API, on top of the shared seed. */
   private created = new ContactSet();
-  private readonly leads = new Map<string, { lead: Lead; customFields: CustomFieldValues }>();
+  private leads = new LeadSet();
 
   constructor(readonly plan: SandboxPlan) {}
 
   /** Back to the seed: leads and created persons and organizations are dropped. */
   reset(): void {
     this.deactivatedUserIds.clear();
-    this.leads.clear();
+    this.leads = new LeadSet();
     this.created = new ContactSet();
   }
 
@@ -126,20 +127,25 @@ export class CrmStore {
     return org;
   }
 
+  /** Stores a lead; `GET /api/v2/leads/search` finds it as soon as this returns. */
   addLead(lead: Lead, customFields: CustomFieldValues = {}): void {
-    this.leads.set(lead.id, { lead, customFields: { ...customFields } });
+    this.leads.add(lead, customFields);
   }
 
   findLead(id: string): Lead | undefined {
-    return this.leads.get(id)?.lead;
+    return this.leads.find(id);
   }
 
   /** The custom field values set on a lead, in the v1 read format; empty for an unknown lead. */
   leadCustomFields(id: string): CustomFieldValues {
-    return { ...this.leads.get(id)?.customFields };
+    return this.leads.customFields(id);
   }
 
   countLeads(): number {
-    return this.leads.size;
+    return this.leads.count();
+  }
+
+  searchLeads(query: SearchQuery): LeadHit[] {
+    return this.leads.search(query);
   }
 }

@@ -186,7 +186,14 @@ const BUILT_IN_TIME = '2024-03-04T09:12:44Z';
 const CUSTOM_TIME = '2024-05-14T10:03:27Z';
 const ADMIN_USER_ID = 21000001;
 
-const SEARCHABLE_TYPES = new Set(['varchar', 'varchar_auto', 'text', 'phone', 'address']);
+/** Custom field types whose values `searchable_flag` covers, and lead search finds. */
+export const SEARCHABLE_FIELD_TYPES: ReadonlySet<string> = new Set([
+  'varchar',
+  'varchar_auto',
+  'text',
+  'phone',
+  'address',
+]);
 
 function fieldJson(field: FieldDef, orderNr: number, plan: SandboxPlan) {
   const options = field.key === 'visible_to' ? VISIBILITY_OPTIONS[plan] : field.options;
@@ -207,7 +214,7 @@ function fieldJson(field: FieldDef, orderNr: number, plan: SandboxPlan) {
     add_visible_flag: field.addVisible,
     important_flag: false,
     bulk_edit_allowed: field.key !== 'origin' && field.key !== 'origin_id',
-    searchable_flag: field.key === 'title' || (field.custom && SEARCHABLE_TYPES.has(field.fieldType)),
+    searchable_flag: field.key === 'title' || (field.custom && SEARCHABLE_FIELD_TYPES.has(field.fieldType)),
     filtering_allowed: true,
     sortable_flag: true,
     mandatory_flag: field.mandatory,

@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: a scripted session in Chromium against the production build and the sandbox.
- * It signs in and creates 10 leads, each with a person search, then prints the requests by
+ * In each session mode it signs in and creates 10 leads, each with a person search, then prints the requests by
  * endpoint, the Pipedrive token cost (the sandbox charges the spec's `x-token-cost`), the cost per
  * lead, and median timings. It fails only on what issue #3 states: reference data fetched once per
  * session and exactly one `POST /v1/leads` per lead.
@@ -12,6 +12,7 @@ const PORTS = { app: 4473, oauth: 4481, api: 4482 };
 const APP = `http://127.0.0.1:${PORTS.app}`;
 const API = `http://127.0.0.1:${PORTS.api}`;
 const LEADS = 10;
+const PROXY_PREFIX = '/api/pipedrive';
 const SEARCHES = [
   'Lovelace',
   'Scorpio',
@@ -61,14 +62,106 @@ async function waitForServer(url: string, timeoutMs: number) {
   throw new Error(`${url} did not answer within ${timeoutMs} ms`);
 }
 
-async function signIn(page: Page) {
+type Mode = 'bff' | 'spa';
+
+async function signIn(page: Page, mode: Mode) {
   await page.goto(`${APP}/`);
-  await page.getByRole('button', { name: /Sign in with/ }).click();
+  const button = page.getByRole('button', { name: /Sign in with/ });
+  await button.waitFor();
+  await page.getByRole('radio', { name: mode === 'bff' ? /^Server session/ : /^Browser only/ }).check();
+  await button.click();
   await page.getByLabel('Email').fill('maria.lopez@northwind.example');
   await page.getByLabel('Password').fill('sandbox');
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('button', { name: 'Allow and install' }).click();
   await page.getByRole('heading', { name: 'New lead' }).waitFor();
+}
+
+/** The tokens the sandbox has charged so far, from its own ledger. */
+async function tokenLedger(): Promise<number> {
+  const ledger = (await (await fetch(`${API}/__sandbox/usage`)).json()) as { totalTokenCost?: number };
+  return ledger.totalTokenCost ?? 0;
+}
+
+/** One rep's session in one mode: sign in, then LEADS leads, each with a person search. */
+async function session(page: Page, mode: Mode, ledgerBefore: number) {
+  const observed = new Map<string, Observed>();
+  page.on('response', (response) => {
+    const url = new URL(response.url());
+    // spa mode calls the API origin; bff mode calls the app server's proxy, which forwards the same path.
+    const proxied = url.origin === APP && url.pathname.startsWith(PROXY_PREFIX);
+    if ((url.origin !== API && !proxied) || response.request().method() === 'OPTIONS') return;
+    if (proxied) url.pathname = url.pathname.slice(PROXY_PREFIX.length);
+    const key = endpointOf(response.request().method(), url);
+    const entry = observed.get(key) ?? { count: 0, tokenCost: 0 };
+    entry.count += 1;
+    entry.tokenCost += Number(response.headers()['x-token-cost'] ?? 0);
+    observed.set(key, entry);
+  });
+
+  const signInStart = performance.now();
+  await signIn(page, mode);
+  const signInMs = performance.now() - signInStart;
+  const searchMs: number[] = [];
+  const submitMs: number[] = [];
+  for (let i = 0; i < LEADS; i++) {
+    const term = SEARCHES[i % SEARCHES.length] ?? 'Lovelace';
+    await page.getByRole('textbox', { name: 'Title' }).fill(`Bench lead ${i + 1} (${mode})`);
+    // Typed key by key like a person (60 ms apart): the debounce should turn it into one search.
+    await page.getByRole('combobox', { name: 'Person' }).pressSequentially(term, { delay: 60 });
+    const searchStart = performance.now();
+    const option = page
+      .getByRole('listbox', { name: 'Person' })
+      .getByRole('option')
+      .filter({ hasNotText: 'Create person' })
+      .first();
+    await option.waitFor();
+    searchMs.push(performance.now() - searchStart);
+    await option.click();
+    await page.getByRole('combobox', { name: 'Customer type' }).selectOption({ label: 'Company' });
+    const submitStart = performance.now();
+    await page.getByRole('button', { name: 'Create lead' }).click();
+    await page.getByText('Lead created in Pipedrive').waitFor();
+    submitMs.push(performance.now() - submitStart);
+    await page.getByRole('button', { name: 'Create another' }).click();
+    await page.getByRole('heading', { name: 'New lead' }).waitFor();
+  }
+  // Let in-flight responses land before counting.
+  await page.waitForLoadState('networkidle');
+
+  const rows = [...observed.entries()].sort(([a], [b]) => a.localeCompare(b));
+  const total = rows.reduce((sum, [, entry]) => sum + entry.tokenCost, 0);
+  const requests = rows.reduce((sum, [, entry]) => sum + entry.count, 0);
+  console.log(
+    `\nQuickLead bench, ${mode} mode: sign in, then ${LEADS} leads each with a person search (production build)\n`,
+  );
+  console.log(`${'endpoint'.padEnd(40)} ${'requests'.padStart(8)} ${'tokens'.padStart(8)}`);
+  for (const [endpoint, entry] of rows) {
+    console.log(
+      `${endpoint.padEnd(40)} ${String(entry.count).padStart(8)} ${String(entry.tokenCost).padStart(8)}`,
+    );
+  }
+  console.log(`${'total'.padEnd(40)} ${String(requests).padStart(8)} ${String(total).padStart(8)}`);
+  console.log(
+    `\ntoken cost per lead: ${(total / LEADS).toFixed(1)} (session total ${total} / ${LEADS} leads)`,
+  );
+  console.log(`requests per lead: ${(requests / LEADS).toFixed(1)}`);
+  console.log(`sandbox's own ledger for the session: ${(await tokenLedger()) - ledgerBefore} tokens`);
+  console.log(`sign-in to form ready: ${signInMs.toFixed(0)} ms`);
+  console.log(`person search, last keystroke to first option: median ${median(searchMs).toFixed(0)} ms`);
+  console.log(`submit to card: median ${median(submitMs).toFixed(0)} ms`);
+
+  const failures: string[] = [];
+  const posts = observed.get('POST /api/v1/leads')?.count ?? 0;
+  if (posts !== LEADS) failures.push(`expected exactly ${LEADS} POST /api/v1/leads, saw ${posts}`);
+  for (const endpoint of ONCE_PER_SESSION) {
+    const count = observed.get(endpoint)?.count ?? 0;
+    if (count !== 1) failures.push(`expected ${endpoint} once per session, saw ${count}`);
+  }
+  if (failures.length > 0) {
+    console.error(`\nbench (${mode}): ${failures.join('; ')}`);
+    process.exitCode = 1;
+  }
 }
 
 async function run() {
@@ -93,89 +186,11 @@ async function run() {
   });
   try {
     await waitForServer(`${APP}/app-config.json`, 30_000);
-    const page = await browser.newPage();
-    const observed = new Map<string, Observed>();
-    page.on('response', (response) => {
-      const url = new URL(response.url());
-      if (url.origin !== API || response.request().method() === 'OPTIONS') return;
-      const key = endpointOf(response.request().method(), url);
-      const entry = observed.get(key) ?? { count: 0, tokenCost: 0 };
-      entry.count += 1;
-      entry.tokenCost += Number(response.headers()['x-token-cost'] ?? 0);
-      observed.set(key, entry);
-    });
-
-    const signInStart = performance.now();
-    await signIn(page);
-    const signInMs = performance.now() - signInStart;
-    const searchMs: number[] = [];
-    const submitMs: number[] = [];
-    for (let i = 0; i < LEADS; i++) {
-      const term = SEARCHES[i % SEARCHES.length] ?? 'Lovelace';
-      if (process.env.BENCH_DEBUG) console.log('lead', i + 1, term);
-      await page.getByRole('textbox', { name: 'Title' }).fill(`Bench lead ${i + 1}`);
-      // Typed key by key like a person (60 ms apart): the debounce should turn it into one search.
-      await page.getByRole('combobox', { name: 'Person' }).pressSequentially(term, { delay: 60 });
-      const searchStart = performance.now();
-      const option = page
-        .getByRole('listbox', { name: 'Person' })
-        .getByRole('option')
-        .filter({ hasNotText: 'Create person' })
-        .first();
-      await option.waitFor();
-      searchMs.push(performance.now() - searchStart);
-      await option.click();
-      await page.getByRole('combobox', { name: 'Customer type' }).selectOption({ label: 'Company' });
-      const submitStart = performance.now();
-      await page.getByRole('button', { name: 'Create lead' }).click();
-      await page.getByText('Lead created in Pipedrive').waitFor();
-      submitMs.push(performance.now() - submitStart);
-      await page.getByRole('button', { name: 'Create another' }).click();
-      await page.getByRole('heading', { name: 'New lead' }).waitFor();
-    }
-    // Let in-flight responses land before counting.
-    await page.waitForLoadState('networkidle');
-
-    const rows = [...observed.entries()].sort(([a], [b]) => a.localeCompare(b));
-    const total = rows.reduce((sum, [, entry]) => sum + entry.tokenCost, 0);
-    console.log(
-      `QuickLead bench: sign in, then ${LEADS} leads each with a person search (production build)\n`,
-    );
-    console.log(`${'endpoint'.padEnd(40)} ${'requests'.padStart(8)} ${'tokens'.padStart(8)}`);
-    for (const [endpoint, entry] of rows) {
-      console.log(
-        `${endpoint.padEnd(40)} ${String(entry.count).padStart(8)} ${String(entry.tokenCost).padStart(8)}`,
-      );
-    }
-    const requests = rows.reduce((sum, [, entry]) => sum + entry.count, 0);
-    console.log(`${'total'.padEnd(40)} ${String(requests).padStart(8)} ${String(total).padStart(8)}`);
-    console.log(
-      `\ntoken cost per lead: ${(total / LEADS).toFixed(1)} (session total ${total} / ${LEADS} leads)`,
-    );
-    console.log(`requests per lead: ${(requests / LEADS).toFixed(1)}`);
-    console.log(`sign-in to form ready: ${signInMs.toFixed(0)} ms`);
-    console.log(`person search, last keystroke to first option: median ${median(searchMs).toFixed(0)} ms`);
-    console.log(`submit to card: median ${median(submitMs).toFixed(0)} ms`);
-
-    try {
-      const ledger = (await (await fetch(`${API}/__sandbox/usage`)).json()) as { totalTokenCost?: number };
-      if (typeof ledger.totalTokenCost === 'number') {
-        console.log(`sandbox's own ledger: ${ledger.totalTokenCost} tokens`);
-      }
-    } catch {
-      // An older sandbox without a ledger: the headers above are the figure.
-    }
-
-    const failures: string[] = [];
-    const posts = observed.get('POST /api/v1/leads')?.count ?? 0;
-    if (posts !== LEADS) failures.push(`expected exactly ${LEADS} POST /api/v1/leads, saw ${posts}`);
-    for (const endpoint of ONCE_PER_SESSION) {
-      const count = observed.get(endpoint)?.count ?? 0;
-      if (count !== 1) failures.push(`expected ${endpoint} once per session, saw ${count}`);
-    }
-    if (failures.length > 0) {
-      console.error(`\nbench: ${failures.join('; ')}`);
-      process.exitCode = 1;
+    for (const mode of ['bff', 'spa'] as const) {
+      const ledgerBefore = await tokenLedger();
+      const context = await browser.newContext();
+      await session(await context.newPage(), mode, ledgerBefore);
+      await context.close();
     }
   } finally {
     await browser.close();

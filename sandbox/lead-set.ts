@@ -1,0 +1,112 @@
+import type { CustomFieldValues, Lead } from './crm-types.ts';
+import { findActiveCustomField, SEARCHABLE_FIELD_TYPES } from './deal-fields.ts';
+import { SearchIndex, type SearchQuery } from './search-index.ts';
+import { normalizeText } from './text-normalize.ts';
+
+interface StoredLead {
+  lead: Lead;
+  customFields: CustomFieldValues;
+  /** The lead's key in the search index, which works on numeric ids while lead ids are UUIDs. */
+  docId: number;
+}
+
+/** What the index sees of a lead: the fields `GET /api/v2/leads/search` can search. */
+interface LeadDocument {
+  id: number;
+  title: string;
+  customText: readonly string[];
+}
+
+export interface LeadHit {
+  lead: Lead;
+  customFields: CustomFieldValues;
+  score: number;
+}
+
+/** Values of the lead's custom fields whose type Pipedrive marks `searchable_flag` (text-like ones). */
+export function searchableCustomValues(customFields: CustomFieldValues): string[] {
+  return Object.entries(customFields).flatMap(([key, value]) => {
+    const field = findActiveCustomField(key);
+    return field && SEARCHABLE_FIELD_TYPES.has(field.fieldType) && typeof value === 'string' ? [value] : [];
+  });
+}
+
+function wordsOf(text: string): string[] {
+  return normalizeText(text)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+}
+
+/**
+ * The searchable custom values that match the query, for the item's `custom_fields` list. A
+ * simpler test than the index's (whole value, or every term word starting some word of the value),
+ * which is enough to say which value a hit came from.
+ */
+export function matchingCustomValues(customFields: CustomFieldValues, query: SearchQuery): string[] {
+  const term = normalizeText(query.term).replace(/\s+/g, ' ').trim();
+  const termWords = wordsOf(query.term);
+  return searchableCustomValues(customFields).filter((value) => {
+    if (query.exactMatch) return normalizeText(value).replace(/\s+/g, ' ').trim() === term;
+    const words = wordsOf(value);
+    return termWords.length > 0 && termWords.every((part) => words.some((word) => word.startsWith(part)));
+  });
+}
+
+function leadIndex(): SearchIndex<LeadDocument> {
+  return new SearchIndex<LeadDocument>(
+    {
+      title: { kind: 'text', weight: 1, values: (doc) => [doc.title] },
+      custom_fields: { kind: 'text', weight: 0.7, values: (doc) => doc.customText },
+      // The sandbox has no notes API, so a lead never has notes; the field is accepted and finds nothing.
+      notes: { kind: 'text', weight: 0.5, values: () => [] },
+    },
+    (doc) => doc.title,
+    [],
+  );
+}
+
+/**
+ * Leads created through the API, with a search index that is updated as each lead is stored, so
+ * a client reconciling after a lost response finds its lead at once (Pipedrive's own index lags a
+ * little; the sandbox does not, to keep tests deterministic).
+ */
+export class LeadSet {
+  private readonly byId = new Map<string, StoredLead>();
+  private readonly byDocId = new Map<number, StoredLead>();
+  private readonly index = leadIndex();
+  private nextDocId = 1;
+
+  add(lead: Lead, customFields: CustomFieldValues): void {
+    const previous = this.byId.get(lead.id);
+    // A lead stored again under its id replaces the old copy; its old index entries resolve to nothing.
+    if (previous) this.byDocId.delete(previous.docId);
+    const stored: StoredLead = { lead, customFields: { ...customFields }, docId: this.nextDocId };
+    this.nextDocId += 1;
+    this.byId.set(lead.id, stored);
+    this.byDocId.set(stored.docId, stored);
+    this.index.add(
+      { id: stored.docId, title: lead.title, customText: searchableCustomValues(customFields) },
+      lead.title,
+    );
+  }
+
+  find(id: string): Lead | undefined {
+    return this.byId.get(id)?.lead;
+  }
+
+  customFields(id: string): CustomFieldValues {
+    return { ...this.byId.get(id)?.customFields };
+  }
+
+  count(): number {
+    return this.byId.size;
+  }
+
+  /** Best match first, as the index orders hits: score, then title, then the order of creation. */
+  search(query: SearchQuery): LeadHit[] {
+    return this.index.search(query).flatMap((hit) => {
+      const stored = this.byDocId.get(hit.id);
+      return stored ? [{ lead: stored.lead, customFields: stored.customFields, score: hit.score }] : [];
+    });
+  }
+}
