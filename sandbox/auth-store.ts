@@ -66,6 +66,8 @@ export class AuthStore {
   private readonly codes = new Map<string, AuthorizationCode>();
   private readonly accessTokens = new Map<string, AccessToken>();
   private readonly refreshTokens = new Map<string, RefreshToken>();
+  /** Sandbox fault, not Pipedrive behaviour: how many coming refresh grants must fail. */
+  private refreshFailuresLeft = 0;
 
   constructor(private readonly options: AuthStoreOptions) {}
 
@@ -187,6 +189,37 @@ export class AuthStore {
     if (access?.clientId === clientId) this.accessTokens.delete(token);
     const refresh = this.refreshTokens.get(token);
     if (refresh?.clientId === clientId) this.revokeRefreshToken(token);
+  }
+
+  /**
+   * Sandbox fault, not Pipedrive behaviour: every live access token (or one user's) expires now,
+   * as if an hour had passed, so a test can show the app refreshing mid-form. Returns how many.
+   */
+  expireAccessTokens(userId?: number): number {
+    const now = this.now();
+    let expired = 0;
+    for (const record of this.accessTokens.values()) {
+      if (record.expiresAt <= now || (userId !== undefined && record.userId !== userId)) continue;
+      record.expiresAt = now;
+      expired += 1;
+    }
+    return expired;
+  }
+
+  /** Sandbox fault: the next `times` refresh grants fail with invalid_grant; 0 switches it off. */
+  failNextRefreshes(times: number): void {
+    this.refreshFailuresLeft = times;
+  }
+
+  get pendingRefreshFailures(): number {
+    return this.refreshFailuresLeft;
+  }
+
+  /** True, and one fewer left, when this refresh grant must fail. The refresh token stays valid. */
+  takeRefreshFailure(): boolean {
+    if (this.refreshFailuresLeft <= 0) return false;
+    this.refreshFailuresLeft -= 1;
+    return true;
   }
 
   private issueAccessToken(refreshToken: RefreshToken): AccessToken {

@@ -35,7 +35,7 @@ export function createAppServer(options: AppServerOptions): Hono {
 
   const publicConfig = publicConfigOf(config);
   app.get(APP_CONFIG_PATH, (c) => c.json(publicConfig));
-  registerAuthRoutes(app, { config, cookies, client, refresher });
+  registerAuthRoutes(app, { config, cookies, client, refresher, fetch: fetchImpl });
   registerApiProxy(app, { config, cookies, refresher, fetch: fetchImpl, now });
   if (options.staticRoot) registerStaticFiles(app, options.staticRoot);
 

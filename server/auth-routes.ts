@@ -11,7 +11,7 @@ import {
 import { type SignInErrorKind, toSignInError } from '../src/auth/sign-in-error.ts';
 import type { ConfidentialClient } from './oauth-client.ts';
 import type { ServerConfig } from './server-config.ts';
-import type { SessionCookies } from './session-cookie.ts';
+import type { Session, SessionCookies } from './session-cookie.ts';
 import type { SessionRefresher } from './session-refresher.ts';
 
 export interface AuthRouteDeps {
@@ -19,6 +19,24 @@ export interface AuthRouteDeps {
   cookies: SessionCookies;
   client: ConfidentialClient;
   refresher: SessionRefresher;
+  fetch: typeof fetch;
+}
+
+/** Who the new session belongs to; a failure here costs only the name, never the sign-in. */
+async function signedInUser(session: Session, fetchImpl: typeof fetch): Promise<Session['user']> {
+  try {
+    const response = await fetchImpl(`${session.apiDomain}/api/v1/users/me`, {
+      headers: { authorization: `Bearer ${session.accessToken}`, accept: 'application/json' },
+    });
+    const body = (await response.json()) as {
+      data?: { id?: unknown; name?: unknown; company_name?: unknown };
+    };
+    const { id, name, company_name: companyName } = body.data ?? {};
+    if (!response.ok || typeof id !== 'number' || typeof name !== 'string') return undefined;
+    return { id, name, ...(typeof companyName === 'string' ? { companyName } : {}) };
+  } catch {
+    return undefined;
+  }
 }
 
 const MAX_RETURN_TO_LENGTH = 2048;
@@ -74,7 +92,7 @@ export function registerAuthRoutes(app: Hono, deps: AuthRouteDeps): void {
     }
     try {
       const session = await client.completeSignIn(callbackUrl, pending);
-      await cookies.writeSession(c, session);
+      await cookies.writeSession(c, { ...session, user: await signedInUser(session, deps.fetch) });
     } catch (error) {
       return signInFailed(c, toSignInError(error).kind);
     }
@@ -92,6 +110,7 @@ export function registerAuthRoutes(app: Hono, deps: AuthRouteDeps): void {
       signedIn: true,
       apiDomain: session.apiDomain,
       companyDomain: companyDomainOf(session.apiDomain),
+      ...(session.user ? { user: session.user } : {}),
       expiresAt: session.expiresAt,
       scopes: session.scopes,
     } satisfies BffSessionInfo);

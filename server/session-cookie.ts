@@ -32,6 +32,8 @@ const sessionSchema = z.object({
   sid: z.string().min(1),
   /** Epoch ms of the sign-in: the absolute timeout counts from here and does not slide. */
   startedAt: z.number(),
+  /** Who signed in, read once at sign-in (`GET /v1/users/me`), for `/auth/session`. */
+  user: z.object({ id: z.number(), name: z.string(), companyName: z.string().optional() }).optional(),
 });
 
 const pendingSignInSchema = z.object({

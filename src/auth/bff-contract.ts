@@ -27,6 +27,8 @@ export interface BffSessionInfo {
   signedIn: boolean;
   /** Origin API calls go to (the token response's `api_domain`); for links, not for calls. */
   apiDomain?: string;
+  /** Who is signed in. */
+  user?: { id: number; name: string; companyName?: string };
   /** The Pipedrive company subdomain (`acme` of `https://acme.pipedrive.com`), when there is one. */
   companyDomain?: string;
   /** Epoch milliseconds when the access token expires (the server refreshes it). */
