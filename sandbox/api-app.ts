@@ -3,12 +3,21 @@ import { type ApiEnv, bearerAuth, RATE_LIMIT_HEADERS } from './api-auth.ts';
 import { registerContactRoutes } from './api-contact-routes.ts';
 import { registerFieldRoutes } from './api-field-routes.ts';
 import { registerLeadRoutes } from './api-lead-routes.ts';
+import { registerLeadSearchRoutes } from './api-lead-search-routes.ts';
 import { apiError } from './api-responses.ts';
 import { registerSearchRoutes } from './api-search-routes.ts';
 import { registerUserRoutes } from './api-user-routes.ts';
 import type { AuthStore } from './auth-store.ts';
 import { appOriginCors } from './cors-policy.ts';
 import type { CrmStore } from './crm-store.ts';
+import { registerFaultAdminRoutes } from './fault-admin-routes.ts';
+import {
+  FAULT_APPLIED_HEADER,
+  FAULT_HEADER,
+  faultInjection,
+  SandboxConnectionDropped,
+} from './fault-injection.ts';
+import { FaultStore } from './fault-rules.ts';
 import { leadInboxPage } from './lead-inbox-page.ts';
 import type { UsageLedger } from './usage-ledger.ts';
 
@@ -18,11 +27,14 @@ export interface ApiAppDeps {
   usage: UsageLedger;
   appOrigins: readonly string[];
   now: () => number;
+  /** Sandbox-only fault rules; a sandbox of its own when absent. */
+  faults?: FaultStore;
 }
 
 /** The stand-in for https://{company}.pipedrive.com, the `api_domain` of the token response. */
 export function createApiApp(deps: ApiAppDeps): Hono {
   const app = new Hono();
+  const faults = deps.faults ?? new FaultStore();
   app.use('*', async (c, next) => {
     await next();
     // API data is per user and changes; nothing in between should keep a copy.
@@ -31,17 +43,24 @@ export function createApiApp(deps: ApiAppDeps): Hono {
   const apiCors = appOriginCors(
     deps.appOrigins,
     ['GET', 'POST', 'PATCH', 'DELETE'],
-    ['x-token-cost', ...RATE_LIMIT_HEADERS],
+    ['x-token-cost', ...RATE_LIMIT_HEADERS, 'retry-after', FAULT_APPLIED_HEADER],
+    // Sandbox only: lets a browser test send a per-request fault rule cross-origin.
+    [FAULT_HEADER],
   );
   app.use('/api/*', apiCors);
   app.use('/v1/*', apiCors);
+  // After CORS, so an injected error still reaches the page's script with CORS headers.
+  app.use('*', faultInjection(faults));
 
   app.get('/__sandbox/health', (c) => c.json({ ok: true }));
-  // Resets company data only; the usage ledger has its own reset so a test can measure across resets.
+  // Resets company data and faults; the usage ledger has its own reset so a test can measure across resets.
   app.post('/__sandbox/reset', (c) => {
     deps.crm.reset();
+    faults.clear();
+    deps.auth.failNextRefreshes(0);
     return c.json({ ok: true });
   });
+  registerFaultAdminRoutes(app, { auth: deps.auth, faults });
   // Switches a user off (or on again) mid-session, so a test can show how a stale owner list fails.
   app.post('/__sandbox/users/:id/active', async (c) => {
     const body = (await c.req.json().catch(() => null)) as { active?: unknown } | null;
@@ -69,11 +88,14 @@ export function createApiApp(deps: ApiAppDeps): Hono {
   const v2 = new Hono<ApiEnv>();
   v2.use('*', bearerAuth(deps.auth, deps.crm, deps.usage));
   registerSearchRoutes(v2, deps.crm);
+  registerLeadSearchRoutes(v2, deps.crm);
   registerContactRoutes(v2, deps.crm, deps.now);
   app.route('/api/v2', v2);
 
   app.notFound((c) => apiError(c, 404, 'Not found'));
   app.onError((error, c) => {
+    // A dropped connection has no answer at all: in-process, app.request() rejects with it.
+    if (error instanceof SandboxConnectionDropped) throw error;
     console.error('[sandbox] API error', error);
     return apiError(c, 500, 'Internal server error');
   });

@@ -40,7 +40,9 @@ function leadItem(hit: LeadHit, crm: CrmStore, query: SearchQuery, includeWasSee
     organization: org ? { id: org.id, name: org.name } : null,
     phones: person ? [...person.phones] : [],
     emails: person ? [...person.emails] : [],
-    custom_fields: query.fields.includes('custom_fields') ? matchingCustomValues(hit.customFields, query) : [],
+    custom_fields: query.fields.includes('custom_fields')
+      ? matchingCustomValues(hit.customFields, query)
+      : [],
     notes: [],
     value: lead.value?.amount ?? null,
     currency: lead.value?.currency ?? null,

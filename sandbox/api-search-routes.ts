@@ -16,7 +16,9 @@ export interface ParsedSearch {
   offset: number;
 }
 
-export type ParseResult = { ok: true; search: ParsedSearch } | { ok: false; parameter: string; reason: string };
+export type ParseResult =
+  | { ok: true; search: ParsedSearch }
+  | { ok: false; parameter: string; reason: string };
 
 /** The cursor is opaque to clients; inside it is just the offset of the next page. */
 export function encodeCursor(offset: number): string {

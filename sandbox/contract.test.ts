@@ -95,4 +95,24 @@ describe.skipIf(!OPENAPI_AVAILABLE)(`responses conform to the OpenAPI documents 
     expect(contractErrors('v1', 'addLead', created, '201')).toEqual([]);
     expect(contractErrors('v1', 'getLead', await get(`/api/v1/leads/${created.data.id}`))).toEqual([]);
   });
+
+  it('searchLeads, except that the spec types next_cursor as a string though it documents null on the last page', async () => {
+    for (const title of ['Contract search lead one', 'Contract search lead two']) {
+      await post('/api/v1/leads', {
+        title,
+        person_id: FIXTURES.adaLovelace.personId,
+        organization_id: FIXTURES.analyticalEngines.organizationId,
+        value: { amount: 250, currency: 'USD' },
+        [K.varchar]: 'Contract search detail',
+      });
+    }
+    const path = '/api/v2/leads/search?term=contract%20search&include_fields=lead.was_seen&limit=1';
+    const first = await get(path);
+    expect(first.data.items).toHaveLength(1);
+    expect(contractErrors('v2', 'searchLeads', first)).toEqual([]);
+    const last = await get(`${path}&cursor=${encodeURIComponent(first.additional_data.next_cursor)}`);
+    expect(last.additional_data.next_cursor).toBeNull();
+    const errors = contractErrors('v2', 'searchLeads', last);
+    expect(errors.map((error) => error.instancePath)).toEqual(['/additional_data/next_cursor']);
+  });
 });

@@ -9,12 +9,13 @@ export function appOriginCors(
   appOrigins: readonly string[],
   allowMethods: string[],
   exposeHeaders: string[] = [],
+  extraAllowHeaders: string[] = [],
 ) {
   const allowed = new Set(appOrigins);
   return cors({
     origin: (origin) => (allowed.has(origin) ? origin : null),
     allowMethods,
-    allowHeaders: ['authorization', 'content-type', 'dpop', 'accept'],
+    allowHeaders: ['authorization', 'content-type', 'dpop', 'accept', ...extraAllowHeaders],
     exposeHeaders,
     maxAge: 600,
   });

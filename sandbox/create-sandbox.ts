@@ -2,6 +2,7 @@ import type { Hono } from 'hono';
 import { createApiApp } from './api-app.ts';
 import { AuthStore } from './auth-store.ts';
 import { CrmStore, type SandboxPlan } from './crm-store.ts';
+import { FaultStore } from './fault-rules.ts';
 import { createOAuthApp } from './oauth-app.ts';
 import {
   CONFIDENTIAL_CLIENT_ID,
@@ -45,6 +46,8 @@ export interface SandboxStore {
   crm: CrmStore;
   /** Requests and token cost by endpoint, and the counters behind the rate-limit headers. */
   usage: UsageLedger;
+  /** Sandbox-only fault rules, set through `/__sandbox/faults` (see fault-injection.ts). */
+  faults: FaultStore;
 }
 
 export interface Sandbox {
@@ -74,6 +77,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     }),
     crm,
     usage: new UsageLedger(now, plan, seats),
+    faults: new FaultStore(),
   };
   const clients = createClients(appOrigins, { strictPkce: options.strictPkce });
   const corsOrigins = (options.corsOrigins ?? options.appOrigins).map(toOrigin);
@@ -93,6 +97,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
       auth: store.auth,
       crm: store.crm,
       usage: store.usage,
+      faults: store.faults,
       appOrigins: corsOrigins,
       now,
     }),

@@ -63,7 +63,8 @@ function faultResponse(c: Context, rule: FaultRule & { status: number }): Respon
   if (rule.retryAfterSeconds !== undefined) c.header('Retry-After', String(rule.retryAfterSeconds));
   const status = rule.status as ContentfulStatusCode;
   // The burst-limit body Pipedrive's clients see; REFERENCE §3 has the daily-budget variant.
-  if (rule.status === 429) return c.json({ success: false, error: 'Request over limit', errorCode: 429 }, status);
+  if (rule.status === 429)
+    return c.json({ success: false, error: 'Request over limit', errorCode: 429 }, status);
   return c.json(
     {
       success: false,

@@ -21,7 +21,15 @@ export interface FaultRule {
 
 export type RuleResult<T> = { ok: true; value: T } | { ok: false; error: string };
 
-const KEYS = new Set(['method', 'path', 'times', 'latencyMs', 'status', 'retryAfterSeconds', 'dropAfterStore']);
+const KEYS = new Set([
+  'method',
+  'path',
+  'times',
+  'latencyMs',
+  'status',
+  'retryAfterSeconds',
+  'dropAfterStore',
+]);
 const MAX_LATENCY_MS = 5 * 60 * 1000;
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
@@ -54,7 +62,8 @@ function parseRule(raw: unknown, where: string, pathRequired: boolean): RuleResu
   if (path !== undefined && (typeof path !== 'string' || !(path === '*' || path.startsWith('/')))) {
     return fail('"path" must start with "/" (optionally end in "*" for a prefix), or be "*"');
   }
-  if (times !== undefined && !integerIn(times, 1, 1_000_000)) return fail('"times" must be a positive integer');
+  if (times !== undefined && !integerIn(times, 1, 1_000_000))
+    return fail('"times" must be a positive integer');
   if (latencyMs !== undefined && !integerIn(latencyMs, 0, MAX_LATENCY_MS)) {
     return fail(`"latencyMs" must be an integer from 0 to ${MAX_LATENCY_MS}`);
   }
@@ -62,16 +71,21 @@ function parseRule(raw: unknown, where: string, pathRequired: boolean): RuleResu
   if (retryAfterSeconds !== undefined && !integerIn(retryAfterSeconds, 0, 86_400)) {
     return fail('"retryAfterSeconds" must be an integer from 0 to 86400');
   }
-  if (retryAfterSeconds !== undefined && status === undefined) return fail('"retryAfterSeconds" needs "status"');
+  if (retryAfterSeconds !== undefined && status === undefined)
+    return fail('"retryAfterSeconds" needs "status"');
   if (dropAfterStore !== undefined && typeof dropAfterStore !== 'boolean') {
     return fail('"dropAfterStore" must be a boolean');
   }
   // A status answers instead of handling, so nothing is stored that a drop could lose.
-  if (status !== undefined && dropAfterStore === true) return fail('"status" and "dropAfterStore" exclude each other');
+  if (status !== undefined && dropAfterStore === true)
+    return fail('"status" and "dropAfterStore" exclude each other');
   if (latencyMs === undefined && status === undefined && dropAfterStore !== true) {
     return fail('has no effect: give "latencyMs", "status" or "dropAfterStore": true');
   }
-  const rule: FaultRule = { path: typeof path === 'string' ? path : '*', times: typeof times === 'number' ? times : 1 };
+  const rule: FaultRule = {
+    path: typeof path === 'string' ? path : '*',
+    times: typeof times === 'number' ? times : 1,
+  };
   if (typeof method === 'string') rule.method = method.toUpperCase();
   if (typeof latencyMs === 'number') rule.latencyMs = latencyMs;
   if (typeof status === 'number') rule.status = status;

@@ -63,6 +63,8 @@ async function main(): Promise<void> {
 ${sandbox.demoUsers.map((user) => `    ${user.email}  ${user.name}`).join('\n')}
   Fixtures: person "${FIXTURES.adaLovelace.name}" at "${FIXTURES.analyticalEngines.name}", organization "${FIXTURES.globex.name}"
   Usage:        GET ${apiOrigin}/__sandbox/usage, POST ${apiOrigin}/__sandbox/usage/reset
+  Faults:       GET/POST/DELETE ${apiOrigin}/__sandbox/faults, header x-sandbox-fault,
+                POST ${apiOrigin}/__sandbox/tokens/expire, POST ${apiOrigin}/__sandbox/tokens/fail-refresh
 Press Ctrl-C to stop.`);
 
   let stopping = false;

@@ -18,6 +18,7 @@ export function sandboxPlanFrom(raw: string | undefined): SandboxPlan {
 
 /** `plan` (from SandboxOptions) sets the visibility options, rate limits and daily token budget. */
 export interface StartSandboxOptions extends SandboxOptions {
+  /** 0 lets the system pick a free port (read it from `ports`); the origins above are then just labels. */
   oauthPort: number;
   apiPort: number;
   /** Default 127.0.0.1: the sandbox has demo passwords and must not be reachable from the network. */
@@ -26,6 +27,8 @@ export interface StartSandboxOptions extends SandboxOptions {
 
 export interface RunningSandbox {
   sandbox: Sandbox;
+  /** The ports actually bound: the ones asked for, or the system's pick when 0 was asked for. */
+  ports: { oauth: number; api: number };
   close(): Promise<void>;
 }
 
@@ -41,6 +44,11 @@ function listen(app: Hono, port: number, host: string): Promise<Server> {
       resolve(server);
     });
   });
+}
+
+function boundPort(server: Server | undefined): number {
+  const address = server?.address();
+  return typeof address === 'object' && address !== null ? address.port : 0;
 }
 
 function stop(server: Server): Promise<void> {
@@ -75,6 +83,7 @@ export async function startSandbox(options: StartSandboxOptions): Promise<Runnin
   let closing: Promise<void> | null = null;
   return {
     sandbox,
+    ports: { oauth: boundPort(servers[0]), api: boundPort(servers[1]) },
     close() {
       closing ??= Promise.all(servers.map(stop)).then(() => undefined);
       return closing;
