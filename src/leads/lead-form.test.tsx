@@ -1,17 +1,6 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { getCurrencies } from '@/pipedrive/currencies.ts';
-import { getCurrentUser } from '@/pipedrive/current-user.ts';
-import { getDealFields } from '@/pipedrive/deal-fields.ts';
-import { getLeadLabels } from '@/pipedrive/lead-labels.ts';
-import type { ReferenceData } from '@/pipedrive/reference-data.ts';
-import type { ApiRequest, Transport } from '@/pipedrive/transport.ts';
-import { TransportProvider } from '@/pipedrive/transport-context.tsx';
-import { getUsers } from '@/pipedrive/users.ts';
-import { createSandboxTransport, transportWithToken } from '@/testing/sandbox-transport.ts';
-import { LeadScreen } from './lead-screen.tsx';
+import { pickPerson, renderLeadScreen } from '@/testing/render-lead-screen.tsx';
 
 afterEach(() => {
   cleanup();
@@ -19,51 +8,9 @@ afterEach(() => {
   sessionStorage.clear();
 });
 
-/** The lead screen against the real sandbox in-process; every request is recorded. */
-async function renderScreen(options: { tokenForPosts?: string } = {}) {
-  const { sandbox, transport, token } = createSandboxTransport();
-  const reference: ReferenceData = {
-    me: await getCurrentUser(transport),
-    users: await getUsers(transport),
-    labels: await getLeadLabels(transport),
-    currencies: await getCurrencies(transport),
-    dealFields: await getDealFields(transport),
-  };
-  const posting = transportWithToken(sandbox, () => options.tokenForPosts ?? token);
-  const requests: ApiRequest[] = [];
-  const recording: Transport = (request) => {
-    requests.push(request);
-    return request.path === '/api/v1/leads' ? posting(request) : transport(request);
-  };
-  const client = new QueryClient({
-    defaultOptions: { queries: { retry: false }, mutations: { retry: false } },
-  });
-  render(
-    <QueryClientProvider client={client}>
-      <TransportProvider transport={recording}>
-        <LeadScreen
-          reference={reference}
-          locale="en-US"
-          webUrlOf={(id) => `http://sandbox.test/leads/inbox/${id}`}
-        />
-      </TransportProvider>
-    </QueryClientProvider>,
-  );
-  const posts = () =>
-    requests.filter((request) => request.method === 'POST' && request.path === '/api/v1/leads');
-  return { posts, requests, reference, user: userEvent.setup() };
-}
-
-async function pickPerson(user: ReturnType<typeof userEvent.setup>, search: string, name: string) {
-  await user.type(screen.getByRole('combobox', { name: 'Person' }), search);
-  await user.click(await screen.findByRole('option', { name: new RegExp(`^${name}`) }, { timeout: 3000 }));
-  // The sandbox account has one mandatory custom field.
-  await user.selectOptions(screen.getByRole('combobox', { name: 'Customer type' }), 'Company');
-}
-
 describe('LeadScreen', () => {
   it('sends nothing on an empty submit and focuses the error summary', async () => {
-    const { posts, user } = await renderScreen();
+    const { posts, user } = await renderLeadScreen();
     await user.click(screen.getByRole('button', { name: 'Create lead' }));
 
     const summary = await screen.findByRole('alert');
@@ -77,7 +24,7 @@ describe('LeadScreen', () => {
   });
 
   it('suggests a title, offers the person’s organization, and creates with one POST on a double press', async () => {
-    const { posts, requests, user } = await renderScreen();
+    const { posts, requests, user } = await renderLeadScreen();
     await pickPerson(user, 'Lovelace', 'Ada Lovelace');
     expect(screen.getByRole('textbox', { name: 'Title' })).toHaveProperty('value', 'Ada Lovelace lead');
 
@@ -105,7 +52,7 @@ describe('LeadScreen', () => {
   });
 
   it('keeps everything typed and picked when the session has ended', async () => {
-    const { user } = await renderScreen({ tokenForPosts: 'revoked-token' });
+    const { user } = await renderLeadScreen({ tokenForPosts: 'revoked-token' });
     await user.type(screen.getByRole('textbox', { name: 'Title' }), 'Do not lose me');
     await pickPerson(user, 'Lovelace', 'Ada Lovelace');
     await user.click(screen.getByRole('button', { name: 'Create lead' }));
@@ -116,7 +63,7 @@ describe('LeadScreen', () => {
   });
 
   it('Create another keeps owner, labels and visibility', async () => {
-    const { reference, user } = await renderScreen();
+    const { reference, user } = await renderLeadScreen();
     const hot = reference.labels[0];
     if (!hot) throw new Error('the sandbox has no labels');
     await pickPerson(user, 'Lovelace', 'Ada Lovelace');

@@ -1,5 +1,6 @@
-import { bearerInit, buildUrl, type Transport } from '@/pipedrive/transport.ts';
+import { type ApiRequest, bearerInit, buildUrl, type Transport } from '@/pipedrive/transport.ts';
 import { createSandbox, type Sandbox } from '../../sandbox/create-sandbox.ts';
+import { SandboxConnectionDropped } from '../../sandbox/fault-injection.ts';
 
 /**
  * Test-only: a real sandbox in-process, and a transport that sends the app's requests to it the
@@ -24,7 +25,24 @@ export function createSandboxTransport(): { sandbox: Sandbox; transport: Transpo
   return { sandbox, transport, token };
 }
 
-export function transportWithToken(sandbox: Sandbox, token: () => string): Transport {
-  return async (request) =>
-    sandbox.apiApp.request(buildUrl(TEST_API_ORIGIN, request), bearerInit(request, token()));
+/** A sandbox fault rule for one request (see sandbox/fault-rules.ts), sent as `x-sandbox-fault`. */
+export type FaultFor = (request: ApiRequest) => Record<string, unknown> | undefined;
+
+export function transportWithToken(sandbox: Sandbox, token: () => string, faultFor?: FaultFor): Transport {
+  return async (request) => {
+    const init = bearerInit(request, token());
+    const fault = faultFor?.(request);
+    if (fault)
+      init.headers = {
+        ...(init.headers as Record<string, string>),
+        'x-sandbox-fault': JSON.stringify(fault),
+      };
+    try {
+      return await sandbox.apiApp.request(buildUrl(TEST_API_ORIGIN, request), init);
+    } catch (error) {
+      // Over HTTP a dropped connection makes fetch reject with a TypeError; in-process it is this.
+      if (error instanceof SandboxConnectionDropped) throw new TypeError('Failed to fetch');
+      throw error;
+    }
+  };
 }

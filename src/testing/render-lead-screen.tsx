@@ -1,0 +1,58 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { LeadScreen } from '@/leads/lead-screen.tsx';
+import { getCurrencies } from '@/pipedrive/currencies.ts';
+import { getCurrentUser } from '@/pipedrive/current-user.ts';
+import { getDealFields } from '@/pipedrive/deal-fields.ts';
+import { getLeadLabels } from '@/pipedrive/lead-labels.ts';
+import type { ReferenceData } from '@/pipedrive/reference-data.ts';
+import type { ApiRequest, Transport } from '@/pipedrive/transport.ts';
+import { TransportProvider } from '@/pipedrive/transport-context.tsx';
+import { getUsers } from '@/pipedrive/users.ts';
+import { createSandboxTransport, type FaultFor, transportWithToken } from './sandbox-transport.ts';
+
+/**
+ * Test-only: the lead screen against the real sandbox in-process, every request recorded. Creates
+ * can use another token (an ended session) or carry a sandbox fault.
+ */
+export async function renderLeadScreen(options: { tokenForPosts?: string; faultFor?: FaultFor } = {}) {
+  const { sandbox, transport, token } = createSandboxTransport();
+  const reference: ReferenceData = {
+    me: await getCurrentUser(transport),
+    users: await getUsers(transport),
+    labels: await getLeadLabels(transport),
+    currencies: await getCurrencies(transport),
+    dealFields: await getDealFields(transport),
+  };
+  const faulting = transportWithToken(sandbox, () => options.tokenForPosts ?? token, options.faultFor);
+  const requests: ApiRequest[] = [];
+  const recording: Transport = (request) => {
+    requests.push(request);
+    return request.path === '/api/v1/leads' ? faulting(request) : transport(request);
+  };
+  const client = new QueryClient({
+    defaultOptions: { queries: { retry: false }, mutations: { retry: false } },
+  });
+  render(
+    <QueryClientProvider client={client}>
+      <TransportProvider transport={recording}>
+        <LeadScreen
+          reference={reference}
+          locale="en-US"
+          webUrlOf={(id) => `http://sandbox.test/leads/inbox/${id}`}
+        />
+      </TransportProvider>
+    </QueryClientProvider>,
+  );
+  const posts = () =>
+    requests.filter((request) => request.method === 'POST' && request.path === '/api/v1/leads');
+  return { posts, requests, reference, sandbox, user: userEvent.setup() };
+}
+
+export async function pickPerson(user: ReturnType<typeof userEvent.setup>, search: string, name: string) {
+  await user.type(screen.getByRole('combobox', { name: 'Person' }), search);
+  await user.click(await screen.findByRole('option', { name: new RegExp(`^${name}`) }, { timeout: 3000 }));
+  // The sandbox account has one mandatory custom field.
+  await user.selectOptions(screen.getByRole('combobox', { name: 'Customer type' }), 'Company');
+}
