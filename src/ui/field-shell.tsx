@@ -30,6 +30,15 @@ export function controlA11yProps({
   };
 }
 
+function LabelText({ label, labelSuffix }: Pick<FieldShellProps, 'label' | 'labelSuffix'>) {
+  return (
+    <>
+      {label}
+      {labelSuffix && <span className="field-label__suffix"> {labelSuffix}</span>}
+    </>
+  );
+}
+
 /** Label, hint and error of one control, in the GOV.UK order, with the red bar when in error. */
 export function FieldShell({
   id,
@@ -42,8 +51,7 @@ export function FieldShell({
   return (
     <div className={error ? 'field field--error' : 'field'}>
       <label className="field-label" id={`${id}-label`} htmlFor={id}>
-        {label}
-        {labelSuffix && <span className="field-label__suffix"> {labelSuffix}</span>}
+        <LabelText label={label} labelSuffix={labelSuffix} />
       </label>
       <FieldHint id={id}>{hint}</FieldHint>
       <FieldError id={id} message={error} />
@@ -67,8 +75,7 @@ export function FieldsetShell({
       aria-describedby={describedBy(id, { hint, error })}
     >
       <legend className="field-label">
-        {label}
-        {labelSuffix && <span className="field-label__suffix"> {labelSuffix}</span>}
+        <LabelText label={label} labelSuffix={labelSuffix} />
       </legend>
       <FieldHint id={id}>{hint}</FieldHint>
       <FieldError id={id} message={error} />
