@@ -1,10 +1,18 @@
 import { QueryClient } from '@tanstack/react-query';
+import { ApiError } from '@/pipedrive/api-error.ts';
+
+const MAX_RETRY_AFTER_MS = 30_000;
 
 export function createQueryClient(): QueryClient {
   return new QueryClient({
     defaultOptions: {
       queries: {
-        retry: (failureCount, error) => failureCount < 2 && !isClientError(error),
+        retry: (failureCount, error) => failureCount < 2 && isWorthRetrying(error),
+        // A 429 says how long to wait; anything else backs off exponentially (1 s, 2 s, …).
+        retryDelay: (attempt, error) =>
+          error instanceof ApiError && error.retryAfterSeconds !== undefined
+            ? Math.min(error.retryAfterSeconds * 1000, MAX_RETRY_AFTER_MS)
+            : Math.min(1000 * 2 ** attempt, MAX_RETRY_AFTER_MS),
         refetchOnWindowFocus: false,
       },
       mutations: { retry: false },
@@ -12,8 +20,8 @@ export function createQueryClient(): QueryClient {
   });
 }
 
-/** A 4xx will fail the same way again; only network trouble and 5xx are worth a retry. */
-function isClientError(error: unknown): boolean {
-  const status = (error as { status?: unknown } | null)?.status;
-  return typeof status === 'number' && status >= 400 && status < 500;
+/** Reads are safe to repeat after network trouble, a 5xx or a 429; any other 4xx fails the same way again. */
+export function isWorthRetrying(error: unknown): boolean {
+  if (!(error instanceof ApiError)) return true;
+  return error.status === 429 || error.status >= 500;
 }
