@@ -121,3 +121,21 @@ describe('lead form schema: custom fields', () => {
     expect(parsed.custom[customerType.key]).toBe(190);
   });
 });
+
+describe('lead form schema: awkward titles', () => {
+  it.each([
+    ['markup', '<img src=x onerror=alert(1)> deal'],
+    ['emoji', 'Café ☕ deal 🚀'],
+    ['right-to-left text', 'صفقة جديدة'],
+    ['mixed scripts', 'Ünïcödé 東京 deal'],
+  ])('keeps %s exactly as typed', (_kind, title) => {
+    expect(schema.parse(formInput({ title })).title).toBe(title);
+  });
+
+  it('refuses a title of only spaces or one too long, with a message that says what to do', () => {
+    expect(issuesOf(formInput({ title: ' \t ' }))).toEqual([['title', 'Enter a title for the lead']]);
+    expect(issuesOf(formInput({ title: 'x'.repeat(10_000) }))).toEqual([
+      ['title', 'Title must be 255 characters or fewer'],
+    ]);
+  });
+});
