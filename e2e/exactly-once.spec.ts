@@ -33,3 +33,23 @@ test('Enter held down in the title sends one lead', async ({ leadForm, page }) =
   await page.waitForLoadState('networkidle');
   expect(creates()).toBe(1);
 });
+
+test('offline, the lead waits; back online, it is sent once', async ({ leadForm, page, context }) => {
+  const creates = countCreates(page);
+  const title = `Sent when back online ${Date.now()}`;
+  await leadForm.title.fill(title);
+  await leadForm.pick(leadForm.person, 'Lovelace', 'Ada Lovelace');
+  await leadForm.fillMandatory();
+
+  await context.setOffline(true);
+  await leadForm.submit.click();
+  await expect(page.getByRole('status').filter({ hasText: 'You are offline' })).toBeVisible();
+  await leadForm.submit.click();
+  expect(creates()).toBe(0);
+  await expect(leadForm.title).toHaveValue(title);
+
+  await context.setOffline(false);
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  expect(creates()).toBe(1);
+});

@@ -120,6 +120,7 @@ export function LeadForm({ setup, defaults, onCreated, focusTitle = false }: Lea
           onCreated(outcome.lead, values);
           return;
         }
+        if ('waitingForNetwork' in outcome) return;
         const { problem } = outcome;
         if (problem.field) {
           form.setError(problem.field.path as keyof LeadFormInput, {
@@ -216,6 +217,8 @@ export function LeadForm({ setup, defaults, onCreated, focusTitle = false }: Lea
           </button>
           <span className="form-actions__status" role="status">
             {submission.retryIn !== undefined && `Sending again in ${submission.retryIn} s…`}
+            {submission.waitingForNetwork &&
+              'You are offline. QuickLead sends the lead as soon as you are back online.'}
           </span>
           <span className="form-actions__tip">
             or press <kbd>Ctrl</kbd>+<kbd>Enter</kbd>

@@ -15,19 +15,32 @@ interface Unsure {
   absent: boolean;
 }
 
-export type SubmitOutcome = { lead: Lead } | { problem: SubmitProblem };
+export type SubmitOutcome = { lead: Lead } | { problem: SubmitProblem } | { waitingForNetwork: true };
 
 /**
  * Sends a lead exactly once. After an ambiguous failure (network drop, timeout, 5xx) it never
  * re-POSTs blindly: it looks for the lead it sent, and only "Create anyway" sends again when it is
  * not there. A 429 was not processed, so it waits the `Retry-After` and then asks to be sent again.
+ * Offline, it sends nothing and waits for the network.
  */
 export function useLeadSubmission(fieldFor: (requestKey: string) => FieldTarget | undefined) {
   const transport = useTransport();
   const createLead = useCreateLead();
   const [unsure, setUnsure] = useState<Unsure>();
   const [retryIn, setRetryIn] = useState<number>();
+  const [waitingForNetwork, setWaitingForNetwork] = useState(false);
   const resend = useRef<() => void>(undefined);
+
+  // Offline, nothing is sent: the lead goes once the browser says the network is back.
+  useEffect(() => {
+    if (!waitingForNetwork) return;
+    const online = () => {
+      setWaitingForNetwork(false);
+      resend.current?.();
+    };
+    window.addEventListener('online', online);
+    return () => window.removeEventListener('online', online);
+  }, [waitingForNetwork]);
 
   useEffect(() => {
     if (retryIn === undefined) return;
@@ -71,6 +84,11 @@ export function useLeadSubmission(fieldFor: (requestKey: string) => FieldTarget 
   ): Promise<SubmitOutcome> => {
     resend.current = options.resend;
     setRetryIn(undefined);
+    if (!navigator.onLine) {
+      setWaitingForNetwork(true);
+      return { waitingForNetwork: true };
+    }
+    setWaitingForNetwork(false);
     if (unsure && !(unsure.absent && options.force)) {
       const outcome = await lookFor(unsure);
       if (outcome) return outcome;
@@ -105,5 +123,7 @@ export function useLeadSubmission(fieldFor: (requestKey: string) => FieldTarget 
     retryIn,
     /** True when the last lead is known not to be in Pipedrive after a lost answer. */
     canCreateAnyway: unsure?.absent === true,
+    /** Submitted while offline: it is sent when the network returns. */
+    waitingForNetwork,
   };
 }
