@@ -3,8 +3,8 @@ import type { Currency } from '@/pipedrive/currencies.ts';
 import type { CustomField } from '@/pipedrive/deal-fields.ts';
 import { CheckboxField } from '@/ui/checkbox-field.tsx';
 import { FieldsetShell } from '@/ui/field-shell.tsx';
-import { SelectField } from '@/ui/select-field.tsx';
 import { TextField } from '@/ui/text-field.tsx';
+import { MoneyPair } from '../money-pair.tsx';
 import type { MoneyInput, RangeInput } from './custom-field-values.ts';
 import { useCustomField } from './use-custom-field.ts';
 
@@ -28,40 +28,18 @@ export function MoneyFieldInput({
 }: GroupInputProps & { currencies: readonly Currency[] }) {
   const { name, control, error, labelSuffix } = useCustomField(field);
   const { field: controller } = useController({ control, name });
-  const money = moneyOf(controller.value);
-  const known = currencies.some((currency) => currency.code === money.currency);
-  const invalid = error ? true : undefined;
   return (
     <FieldsetShell id={id} label={field.name} error={error} labelSuffix={labelSuffix}>
-      <div className="pair">
-        <TextField
-          id={id}
-          label="Amount"
-          inputMode="decimal"
-          autoComplete="off"
-          aria-invalid={invalid}
-          name={`${name}.amount`}
-          value={money.amount}
-          onChange={(event) => controller.onChange({ ...money, amount: event.target.value })}
-          onBlur={controller.onBlur}
-          ref={controller.ref}
-        />
-        <SelectField
-          id={`${id}-currency`}
-          label="Currency"
-          options={currencies.map((currency) => ({
-            value: currency.code,
-            label: `${currency.code} – ${currency.name}`,
-          }))}
-          // Offered only while no listed currency is chosen, so the select never shows one it does not hold.
-          emptyLabel={known ? undefined : 'Select a currency'}
-          aria-invalid={invalid}
-          name={`${name}.currency`}
-          value={money.currency}
-          onChange={(event) => controller.onChange({ ...money, currency: event.target.value })}
-          onBlur={controller.onBlur}
-        />
-      </div>
+      <MoneyPair
+        id={id}
+        name={name}
+        value={moneyOf(controller.value)}
+        onChange={controller.onChange}
+        onBlur={controller.onBlur}
+        inputRef={controller.ref}
+        invalid={error !== undefined}
+        currencies={currencies}
+      />
     </FieldsetShell>
   );
 }
