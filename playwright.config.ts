@@ -5,9 +5,11 @@ import { defineConfig, devices } from '@playwright/test';
  * the production build (every spec; strict CSP as deployed) and the dev server (the sign-in and
  * create specs, where React StrictMode runs effects twice, as a newcomer's `npm start` does).
  */
+// `QUICKLEAD_E2E_PORT_OFFSET` moves both copies, so two checkouts can run their suites side by side.
+const offset = Number(process.env.QUICKLEAD_E2E_PORT_OFFSET ?? 0);
 const servers = {
-  build: { app: 4173, oauth: 4181, api: 4182, serve: 'preview' },
-  dev: { app: 4273, oauth: 4281, api: 4282, serve: 'dev' },
+  build: { app: 4173 + offset, oauth: 4181 + offset, api: 4182 + offset, serve: 'preview' },
+  dev: { app: 4273 + offset, oauth: 4281 + offset, api: 4282 + offset, serve: 'dev' },
 } as const;
 const origin = (port: number) => `http://127.0.0.1:${port}`;
 
@@ -18,7 +20,7 @@ export default defineConfig({
   retries: 0,
   // Two servers and two browsers share 2 cores here: give a busy moment room before calling it a failure.
   expect: { timeout: 10_000 },
-  workers: 2,
+  workers: Number(process.env.QUICKLEAD_E2E_WORKERS ?? 2),
   reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
   use: {
     ...devices['Desktop Chrome'],
