@@ -67,7 +67,8 @@ export class AuthStore {
   private readonly accessTokens = new Map<string, AccessToken>();
   private readonly refreshTokens = new Map<string, RefreshToken>();
   /** Sandbox fault, not Pipedrive behaviour: how many coming refresh grants must fail. */
-  private refreshFailuresLeft = 0;
+  /** Refresh grants still to fail: for everyone (`'*'`) or for one user's tokens. */
+  private readonly refreshFailuresLeft = new Map<number | '*', number>();
 
   constructor(private readonly options: AuthStoreOptions) {}
 
@@ -206,20 +207,28 @@ export class AuthStore {
     return expired;
   }
 
-  /** Sandbox fault: the next `times` refresh grants fail with invalid_grant; 0 switches it off. */
-  failNextRefreshes(times: number): void {
-    this.refreshFailuresLeft = times;
+  /**
+   * Sandbox fault: the next `times` refresh grants fail with invalid_grant (only `userId`'s, when
+   * given, so one test's fault cannot hit another's session); 0 switches it off.
+   */
+  failNextRefreshes(times: number, userId?: number): void {
+    if (userId === undefined) this.refreshFailuresLeft.clear();
+    this.refreshFailuresLeft.set(userId ?? '*', times);
   }
 
-  get pendingRefreshFailures(): number {
-    return this.refreshFailuresLeft;
+  pendingRefreshFailures(userId?: number): number {
+    return this.refreshFailuresLeft.get(userId ?? '*') ?? 0;
   }
 
-  /** True, and one fewer left, when this refresh grant must fail. The refresh token stays valid. */
-  takeRefreshFailure(): boolean {
-    if (this.refreshFailuresLeft <= 0) return false;
-    this.refreshFailuresLeft -= 1;
-    return true;
+  /** True, and one fewer left, when this user's refresh grant must fail. The refresh token stays valid. */
+  takeRefreshFailure(userId: number): boolean {
+    for (const key of [userId, '*'] as const) {
+      const left = this.refreshFailuresLeft.get(key) ?? 0;
+      if (left <= 0) continue;
+      this.refreshFailuresLeft.set(key, left - 1);
+      return true;
+    }
+    return false;
   }
 
   private issueAccessToken(refreshToken: RefreshToken): AccessToken {

@@ -26,6 +26,9 @@ function field(body: unknown, key: string): unknown {
   return typeof body === 'object' && body !== null ? (body as Record<string, unknown>)[key] : undefined;
 }
 
+const isUserId = (value: unknown): value is number =>
+  typeof value === 'number' && Number.isInteger(value) && value >= 1;
+
 /**
  * SANDBOX-ONLY admin routes for fault injection, not Pipedrive behaviour. On the API origin; the
  * token faults act on the AuthStore the OAuth origin shares.
@@ -53,21 +56,22 @@ export function registerFaultAdminRoutes(app: Hono, deps: FaultAdminDeps): void 
     const body = await readBody(c);
     if (!body.ok) return bad(c, 'body must be empty or {"userId": number}');
     const userId = field(body.value, 'userId');
-    if (userId !== undefined && (typeof userId !== 'number' || !Number.isInteger(userId) || userId < 1)) {
-      return bad(c, '"userId" must be a positive integer');
-    }
+    if (userId !== undefined && !isUserId(userId)) return bad(c, '"userId" must be a positive integer');
     return c.json({ ok: true, expired: deps.auth.expireAccessTokens(userId) });
   });
 
-  // The next `times` (default 1; 0 switches it off) refresh_token grants answer invalid_grant.
+  // The next `times` (default 1; 0 switches it off) refresh_token grants answer invalid_grant;
+  // with `{ "userId": n }` only that user's.
   app.post('/__sandbox/tokens/fail-refresh', async (c) => {
     const body = await readBody(c);
-    if (!body.ok) return bad(c, 'body must be empty or {"times": number}');
+    if (!body.ok) return bad(c, 'body must be empty or {"times": number, "userId"?: number}');
     const times = field(body.value, 'times') ?? 1;
     if (typeof times !== 'number' || !Number.isInteger(times) || times < 0) {
       return bad(c, '"times" must be a non-negative integer');
     }
-    deps.auth.failNextRefreshes(times);
-    return c.json({ ok: true, pendingFailures: deps.auth.pendingRefreshFailures });
+    const userId = field(body.value, 'userId');
+    if (userId !== undefined && !isUserId(userId)) return bad(c, '"userId" must be a positive integer');
+    deps.auth.failNextRefreshes(times, userId);
+    return c.json({ ok: true, pendingFailures: deps.auth.pendingRefreshFailures(userId) });
   });
 }

@@ -62,10 +62,9 @@ function exchangeCode(c: Context, client: OAuthClient, params: URLSearchParams, 
 function refresh(c: Context, client: OAuthClient, params: URLSearchParams, deps: TokenRouteDeps) {
   // Sandbox fault (POST /__sandbox/tokens/fail-refresh), not Pipedrive behaviour: answered like a
   // dead refresh token, so the app must send the rep to sign in again.
-  if (deps.auth.takeRefreshFailure()) return tokenError(c, 'refreshTokenInvalid');
   const token = params.get('refresh_token');
   const record = token ? deps.auth.findRefreshToken(token, client.clientId) : undefined;
-  if (!record) return tokenError(c, 'refreshTokenInvalid');
+  if (!record || deps.auth.takeRefreshFailure(record.userId)) return tokenError(c, 'refreshTokenInvalid');
   return tokenResponse(c, deps.auth.refresh(record), deps.apiOrigin, deps.auth.accessTokenTtlSeconds);
 }
 

@@ -101,4 +101,23 @@ describe('POST /__sandbox/tokens/fail-refresh', () => {
     expect((await refresh(sandbox, tokens.refresh_token)).status).toBe(200);
     expect((await admin(sandbox, '/tokens/fail-refresh', { times: -1 })).status).toBe(400);
   });
+
+  it('with a userId, fails only that user’s refreshes', async () => {
+    const sandbox = createTestSandbox();
+    const tokens = await signedIn(sandbox);
+    const demoUserId = sandbox.store.auth.findRefreshToken(
+      tokens.refresh_token,
+      sandbox.clients.public.clientId,
+    )?.userId;
+    const otherUserId = sandbox.store.crm.users.find((user) => user.id !== demoUserId)?.id ?? 0;
+    expect(await (await admin(sandbox, '/tokens/fail-refresh', { userId: otherUserId })).json()).toEqual({
+      ok: true,
+      pendingFailures: 1,
+    });
+    expect((await refresh(sandbox, tokens.refresh_token)).status).toBe(200);
+    await admin(sandbox, '/tokens/fail-refresh', { userId: demoUserId });
+    const next = (await (await refresh(sandbox, tokens.refresh_token)).json()) as { refresh_token?: string };
+    expect(next.refresh_token).toBeUndefined();
+    expect((await admin(sandbox, '/tokens/fail-refresh', { userId: 0 })).status).toBe(400);
+  });
 });
