@@ -6,6 +6,28 @@ import type { LeadFormInput } from './lead-form-schema.ts';
  * when the rep signs out.
  */
 const KEY = 'quicklead.lead-draft.v1';
+const ID_KEY = 'quicklead.lead-draft-id.v1';
+
+/**
+ * The id of the lead being typed in this tab: made once, kept beside the draft (so a reload or a
+ * duplicated tab has the same one), new after the lead is created or discarded. It is what stops
+ * one draft becoming two leads.
+ */
+export function currentDraftId(): string {
+  try {
+    const saved = sessionStorage.getItem(ID_KEY);
+    if (saved) return saved;
+  } catch {
+    // Storage blocked: an id for this page only.
+  }
+  const id = crypto.randomUUID();
+  try {
+    sessionStorage.setItem(ID_KEY, id);
+  } catch {
+    // As above.
+  }
+  return id;
+}
 
 export function loadLeadDraft(): Partial<LeadFormInput> | undefined {
   try {
@@ -31,6 +53,7 @@ export function saveLeadDraft(values: LeadFormInput): void {
 export function clearLeadDraft(): void {
   try {
     sessionStorage.removeItem(KEY);
+    sessionStorage.removeItem(ID_KEY);
   } catch {
     // Nothing to clear where storage is blocked.
   }

@@ -12,7 +12,7 @@ import { ContactFields } from './contact-fields.tsx';
 import { CustomFieldInputs } from './custom-fields/custom-field-inputs.tsx';
 import { toCustomFieldPayload } from './custom-fields/to-custom-field-payload.ts';
 import { DealFieldsSection } from './deal-fields-section.tsx';
-import { clearLeadDraft, saveLeadDraft } from './lead-draft.ts';
+import { clearLeadDraft, currentDraftId, saveLeadDraft } from './lead-draft.ts';
 import {
   buildLeadFormSchema,
   LEAD_FIELD_IDS,
@@ -25,7 +25,7 @@ import { SourceFields } from './source-fields.tsx';
 import { fieldTargetFor } from './submit-field-targets.ts';
 import { suggestedTitle } from './suggested-title.ts';
 import { toAddLeadRequest } from './to-add-lead-request.ts';
-import { useLeadSubmission } from './use-lead-submission.ts';
+import { type SubmitOutcome, useLeadSubmission } from './use-lead-submission.ts';
 
 const DRAFT_SAVE_DELAY_MS = 300;
 
@@ -60,8 +60,13 @@ export function LeadForm({ setup, defaults, onCreated, focusTitle = false }: Lea
     reValidateMode: 'onChange',
     shouldFocusError: false,
   });
-  const submission = useLeadSubmission((key) => fieldTargetFor(key, setup.context.customFields));
   const formRef = useRef<HTMLFormElement>(null);
+  const [draftId] = useState(currentDraftId);
+  const submission = useLeadSubmission({
+    fieldFor: (key) => fieldTargetFor(key, setup.context.customFields),
+    resend: () => formRef.current?.requestSubmit(),
+    onResumed: (outcome) => showOutcome(outcome),
+  });
   const [summaryFocusKey, setSummaryFocusKey] = useState(0);
   const [formProblem, setFormProblem] = useState<string>();
   const lastSuggestion = useRef<string>(undefined);
@@ -106,29 +111,27 @@ export function LeadForm({ setup, defaults, onCreated, focusTitle = false }: Lea
   const title = form.watch('title');
   const titleIsSuggested = title !== '' && title === lastSuggestion.current;
 
+  function showOutcome(outcome: SubmitOutcome) {
+    if ('lead' in outcome) {
+      clearLeadDraft();
+      onCreated(outcome.lead, outcome.values);
+      return;
+    }
+    const { problem } = outcome;
+    if (problem.field) {
+      form.setError(problem.field.path as keyof LeadFormInput, { type: 'server', message: problem.message });
+    } else setFormProblem(problem.message);
+    setSummaryFocusKey((key) => key + 1);
+  }
+
   const submitWith = (force: boolean) =>
     form.handleSubmit(
       async (values) => {
         setFormProblem(undefined);
+        // The draft matches what is sent, whatever the save delay: a reload must not lose the last keystrokes.
+        saveLeadDraft(form.getValues());
         const body = toAddLeadRequest(values, toCustomFieldPayload(customFields, values.custom));
-        const outcome = await submission.submit(body, {
-          force,
-          resend: () => formRef.current?.requestSubmit(),
-        });
-        if ('lead' in outcome) {
-          clearLeadDraft();
-          onCreated(outcome.lead, values);
-          return;
-        }
-        if ('waitingForNetwork' in outcome) return;
-        const { problem } = outcome;
-        if (problem.field) {
-          form.setError(problem.field.path as keyof LeadFormInput, {
-            type: 'server',
-            message: problem.message,
-          });
-        } else setFormProblem(problem.message);
-        setSummaryFocusKey((key) => key + 1);
+        showOutcome(await submission.submit({ draftId, body, values, force }));
       },
       () => setSummaryFocusKey((key) => key + 1),
     );
@@ -207,7 +210,9 @@ export function LeadForm({ setup, defaults, onCreated, focusTitle = false }: Lea
         )}
         <div className="form-actions">
           <button type="submit" className="button button--primary" aria-disabled={busy || undefined}>
-            {busy ? (
+            {submission.waitingForNetwork ? (
+              'Waiting for the network…'
+            ) : busy ? (
               <>
                 <span className="spinner" aria-hidden="true" /> Creating lead…
               </>
@@ -218,7 +223,7 @@ export function LeadForm({ setup, defaults, onCreated, focusTitle = false }: Lea
           <span className="form-actions__status" role="status">
             {submission.retryIn !== undefined && `Sending again in ${submission.retryIn} s…`}
             {submission.waitingForNetwork &&
-              'You are offline. QuickLead sends the lead as soon as you are back online.'}
+              'You are offline. QuickLead will send the lead when you are back online, even if you reload.'}
           </span>
           <span className="form-actions__tip">
             or press <kbd>Ctrl</kbd>+<kbd>Enter</kbd>

@@ -1,13 +1,41 @@
-import { useMutation } from '@tanstack/react-query';
-import { type AddLeadRequest, addLead } from '@/pipedrive/add-lead.ts';
+import { type QueryClient, useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { Lead } from '@/pipedrive/add-lead.ts';
+import type { Transport } from '@/pipedrive/transport.ts';
 import { useTransport } from '@/pipedrive/transport-context.tsx';
+import type { LeadFormValues } from './lead-form-schema.ts';
+import { restoreQueuedLeads } from './lead-outbox.ts';
+import { storageLedger } from './lead-send-ledger.ts';
+import { type LeadToSend, sendLeadOnce } from './send-lead-once.ts';
 
-/** Exactly one `POST /v1/leads` per submit: a create is not safe to retry blindly. */
-export function useCreateLead() {
-  const transport = useTransport();
-  return useMutation({
-    mutationKey: ['leads', 'create'],
-    mutationFn: (body: AddLeadRequest) => addLead(transport, body),
+export const CREATE_LEAD_KEY = ['leads', 'create'] as const;
+
+/** What a create carries: the request, and the form values the card shows once it is created. */
+export interface LeadCreate extends LeadToSend {
+  values: LeadFormValues;
+}
+
+/**
+ * The create every `['leads', 'create']` mutation runs, including one queued offline before a
+ * reload (it comes back from storage without a function of its own). Never retried by React
+ * Query: a create is not safe to repeat blindly, `sendLeadOnce` decides.
+ */
+export function setCreateLeadDefaults(client: QueryClient, transport: Transport): void {
+  client.setMutationDefaults([...CREATE_LEAD_KEY], {
+    mutationFn: (create: LeadCreate): Promise<Lead> =>
+      sendLeadOnce(transport, create, { ledger: storageLedger() }),
     retry: false,
   });
+}
+
+/** Exactly one `POST /v1/leads` per draft; offline, the create waits (paused) for the network. */
+export function useCreateLead() {
+  const client = useQueryClient();
+  const transport = useTransport();
+  // Before the first render's effects: a lead queued before a reload needs the function to resume.
+  useState(() => {
+    setCreateLeadDefaults(client, transport);
+    restoreQueuedLeads(client);
+  });
+  return useMutation<Lead, Error, LeadCreate>({ mutationKey: [...CREATE_LEAD_KEY] });
 }

@@ -1,129 +1,112 @@
+import { useIsMutating, useMutationState, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
-import type { AddLeadRequest, Lead } from '@/pipedrive/add-lead.ts';
+import type { Lead } from '@/pipedrive/add-lead.ts';
 import { ApiError } from '@/pipedrive/api-error.ts';
-import { useTransport } from '@/pipedrive/transport-context.tsx';
-import { findSentLead, isAmbiguousFailure } from './find-sent-lead.ts';
+import type { LeadFormValues } from './lead-form-schema.ts';
+import { keepQueuedLeads, queuedCreates } from './lead-outbox.ts';
+import { LeadNotConfirmed } from './send-lead-once.ts';
 import type { FieldTarget } from './submit-errors.ts';
 import { describeSubmitError, type SubmitProblem } from './submit-errors.ts';
-import { useCreateLead } from './use-create-lead.ts';
+import { CREATE_LEAD_KEY, type LeadCreate, useCreateLead } from './use-create-lead.ts';
 
-/** A create whose answer was lost: it may be in Pipedrive or not. */
-interface Unsure {
-  body: AddLeadRequest;
-  sentAt: number;
-  /** Looked for and not found: only an explicit "Create anyway" sends it again. */
-  absent: boolean;
+export type SubmitOutcome = { lead: Lead; values: LeadFormValues } | { problem: SubmitProblem };
+
+const MESSAGES = {
+  absent:
+    'Pipedrive did not confirm the lead, and it is not in Pipedrive. Select “Create anyway” to send it again.',
+  unknown:
+    'Pipedrive did not answer, so QuickLead cannot tell yet whether the lead was stored. Check your connection, then select Create lead: QuickLead looks for it before sending it again.',
+  busy: 'Pipedrive is busy with too many requests. QuickLead sends the lead again by itself in a moment.',
+};
+
+/** Creates whose outcome some form already waits for (a queued one is followed once per page). */
+const followed = new WeakSet<object>();
+
+interface SubmissionOptions {
+  fieldFor: (requestKey: string) => FieldTarget | undefined;
+  /** Submits the form again, after a 429's wait. */
+  resend: () => void;
+  /** The outcome of a lead queued offline before a reload, once it was sent. */
+  onResumed: (outcome: SubmitOutcome) => void;
 }
 
-export type SubmitOutcome = { lead: Lead } | { problem: SubmitProblem } | { waitingForNetwork: true };
-
 /**
- * Sends a lead exactly once. After an ambiguous failure (network drop, timeout, 5xx) it never
- * re-POSTs blindly: it looks for the lead it sent, and only "Create anyway" sends again when it is
- * not there. A 429 was not processed, so it waits the `Retry-After` and then asks to be sent again.
- * Offline, it sends nothing and waits for the network.
+ * Sends a lead exactly once (see `sendLeadOnce`) and turns what happened into something the form
+ * can show. A 429 was not processed: it waits the `Retry-After`, then submits again. Offline, the
+ * create is a paused mutation, kept across reloads, that React Query sends when the network returns.
  */
-export function useLeadSubmission(fieldFor: (requestKey: string) => FieldTarget | undefined) {
-  const transport = useTransport();
+export function useLeadSubmission({ fieldFor, resend, onResumed }: SubmissionOptions) {
+  const client = useQueryClient();
   const createLead = useCreateLead();
-  const [unsure, setUnsure] = useState<Unsure>();
   const [retryIn, setRetryIn] = useState<number>();
-  const [waitingForNetwork, setWaitingForNetwork] = useState(false);
-  const resend = useRef<() => void>(undefined);
-
-  // Offline, nothing is sent: the lead goes once the browser says the network is back.
+  const [canCreateAnyway, setCanCreateAnyway] = useState(false);
+  const queued = useMutationState({
+    filters: { mutationKey: [...CREATE_LEAD_KEY], predicate: (mutation) => mutation.state.isPaused },
+  });
+  const sending = useIsMutating({ mutationKey: [...CREATE_LEAD_KEY] });
+  const latest = useRef({ resend, onResumed, fieldFor });
   useEffect(() => {
-    if (!waitingForNetwork) return;
-    const online = () => {
-      setWaitingForNetwork(false);
-      resend.current?.();
-    };
-    window.addEventListener('online', online);
-    return () => window.removeEventListener('online', online);
-  }, [waitingForNetwork]);
+    latest.current = { resend, onResumed, fieldFor };
+  });
+
+  useEffect(() => keepQueuedLeads(client), [client]);
 
   useEffect(() => {
     if (retryIn === undefined) return;
     if (retryIn <= 0) {
       setRetryIn(undefined);
-      resend.current?.();
+      latest.current.resend();
       return;
     }
     const timer = setTimeout(() => setRetryIn(retryIn - 1), 1000);
     return () => clearTimeout(timer);
   }, [retryIn]);
 
-  const lookFor = async (pending: Unsure): Promise<SubmitOutcome | undefined> => {
+  const outcomeOf = async (result: Promise<Lead>, create: LeadCreate): Promise<SubmitOutcome> => {
     try {
-      const found = await findSentLead(transport, pending.body, pending.sentAt);
-      if (found) {
-        setUnsure(undefined);
-        return { lead: found };
+      const lead = await result;
+      setCanCreateAnyway(false);
+      return { lead, values: create.values };
+    } catch (error) {
+      setCanCreateAnyway(error instanceof LeadNotConfirmed && error.absent);
+      if (error instanceof LeadNotConfirmed) {
+        return { problem: { message: error.absent ? MESSAGES.absent : MESSAGES.unknown } };
       }
-      setUnsure({ ...pending, absent: true });
-      return {
-        problem: {
-          message:
-            'Pipedrive did not confirm the lead, and it is not in Pipedrive. Select “Create anyway” to send it again.',
-        },
-      };
-    } catch {
-      setUnsure({ ...pending, absent: false });
-      return {
-        problem: {
-          message:
-            'Pipedrive did not answer, so QuickLead cannot tell yet whether the lead was stored. Check your connection, then select Create lead: QuickLead looks for it before sending it again.',
-        },
-      };
+      if (error instanceof ApiError && error.status === 429) {
+        setRetryIn(error.retryAfterSeconds ?? 5);
+        return { problem: { message: MESSAGES.busy } };
+      }
+      return { problem: describeSubmitError(error, latest.current.fieldFor) };
     }
   };
 
-  const submit = async (
-    body: AddLeadRequest,
-    options: { force?: boolean; resend: () => void },
-  ): Promise<SubmitOutcome> => {
-    resend.current = options.resend;
+  // A lead queued before a reload comes back paused: follow it to its outcome as if just submitted.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once per client; outcomeOf only sets state
+  useEffect(() => {
+    for (const mutation of queuedCreates(client)) {
+      if (followed.has(mutation)) continue;
+      followed.add(mutation);
+      const create = mutation.state.variables as LeadCreate;
+      void outcomeOf(mutation.continue() as Promise<Lead>, create).then((outcome) =>
+        latest.current.onResumed(outcome),
+      );
+    }
+  }, [client]);
+
+  const submit = (create: LeadCreate): Promise<SubmitOutcome> => {
     setRetryIn(undefined);
-    if (!navigator.onLine) {
-      setWaitingForNetwork(true);
-      return { waitingForNetwork: true };
-    }
-    setWaitingForNetwork(false);
-    if (unsure && !(unsure.absent && options.force)) {
-      const outcome = await lookFor(unsure);
-      if (outcome) return outcome;
-    }
-    const sentAt = Date.now();
-    try {
-      const lead = await createLead.mutateAsync(body);
-      setUnsure(undefined);
-      return { lead };
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 429) {
-        setRetryIn(error.retryAfterSeconds ?? 5);
-        return {
-          problem: {
-            message:
-              'Pipedrive is busy with too many requests. QuickLead sends the lead again by itself in a moment.',
-          },
-        };
-      }
-      if (isAmbiguousFailure(error)) {
-        const outcome = await lookFor({ body, sentAt, absent: false });
-        if (outcome) return outcome;
-      }
-      return { problem: describeSubmitError(error, fieldFor) };
-    }
+    return outcomeOf(createLead.mutateAsync(create), create);
   };
 
   return {
     submit,
-    isPending: createLead.isPending,
+    /** A create is on its way or waiting for the network: another submit must not start one. */
+    isPending: sending > 0,
     /** Seconds until a rate-limited lead is sent again. */
     retryIn,
-    /** True when the last lead is known not to be in Pipedrive after a lost answer. */
-    canCreateAnyway: unsure?.absent === true,
-    /** Submitted while offline: it is sent when the network returns. */
-    waitingForNetwork,
+    /** The last lead's answer was lost and it is known not to be in Pipedrive. */
+    canCreateAnyway,
+    /** Submitted while offline: React Query sends it when the network returns, even after a reload. */
+    waitingForNetwork: queued.length > 0,
   };
 }

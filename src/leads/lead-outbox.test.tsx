@@ -1,0 +1,74 @@
+import { onlineManager, QueryClient } from '@tanstack/react-query';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ApiRequest, Transport } from '@/pipedrive/transport.ts';
+import { createSandboxTransport } from '@/testing/sandbox-transport.ts';
+import { keepQueuedLeads, queuedCreates, restoreQueuedLeads } from './lead-outbox.ts';
+import { CREATE_LEAD_KEY, type LeadCreate, setCreateLeadDefaults } from './use-create-lead.ts';
+
+afterEach(() => {
+  onlineManager.setOnline(true);
+  sessionStorage.clear();
+  localStorage.clear();
+});
+
+/** One page load: a query client of its own, as after a reload. */
+function page(transport: Transport) {
+  const client = new QueryClient();
+  client.mount();
+  setCreateLeadDefaults(client, transport);
+  return client;
+}
+
+const create: LeadCreate = {
+  draftId: 'draft-offline',
+  body: { title: 'Queued on the train', person_id: 1 },
+  values: { title: 'Queued on the train' } as LeadCreate['values'],
+};
+
+describe('a lead submitted offline', () => {
+  it('waits as a paused mutation, survives a reload, and is sent once when the network returns', async () => {
+    const { sandbox, transport: inner } = createSandboxTransport();
+    const requests: ApiRequest[] = [];
+    const transport: Transport = (request) => {
+      requests.push(request);
+      return inner(request);
+    };
+    onlineManager.setOnline(false);
+
+    const before = page(transport);
+    const stopKeeping = keepQueuedLeads(before);
+    void before
+      .getMutationCache()
+      .build(before, { mutationKey: [...CREATE_LEAD_KEY] })
+      .execute(create);
+    await Promise.resolve();
+    expect(queuedCreates(before)).toHaveLength(1);
+    expect(sessionStorage.getItem('quicklead.lead-outbox.v1')).toContain('Queued on the train');
+    stopKeeping();
+    before.unmount();
+
+    // The reload: a new page finds the lead in storage, still offline, still not sent.
+    const after = page(transport);
+    keepQueuedLeads(after);
+    restoreQueuedLeads(after);
+    const [queued] = queuedCreates(after);
+    expect(queued?.state.variables).toEqual(create);
+    const result = queued?.continue();
+    await Promise.resolve();
+    expect(requests).toHaveLength(0);
+
+    onlineManager.setOnline(true);
+    expect(await result).toMatchObject({ title: 'Queued on the train' });
+    expect(requests.filter((request) => request.method === 'POST')).toHaveLength(1);
+    expect(sandbox.store.crm.countLeads()).toBe(1);
+    expect(sessionStorage.getItem('quicklead.lead-outbox.v1')).toBeNull();
+  });
+
+  it('restores once per page, and ignores storage it cannot read', () => {
+    sessionStorage.setItem('quicklead.lead-outbox.v1', '{not json');
+    const client = new QueryClient();
+    restoreQueuedLeads(client);
+    expect(queuedCreates(client)).toHaveLength(0);
+    expect(sessionStorage.getItem('quicklead.lead-outbox.v1')).toBeNull();
+  });
+});

@@ -1,0 +1,55 @@
+import { dehydrate, hydrate, type Mutation, type QueryClient } from '@tanstack/react-query';
+
+/**
+ * Leads submitted offline are paused React Query mutations. They are kept in this tab's
+ * sessionStorage (lead content, never tokens) so a reload does not lose them; the next page puts
+ * them back and React Query sends them when the network returns. Sign-out clears sessionStorage.
+ */
+const KEY = 'quicklead.lead-outbox.v1';
+
+const isQueuedCreate = (mutation: Mutation<unknown, Error, unknown, unknown>) =>
+  mutation.state.isPaused &&
+  mutation.options.mutationKey?.[0] === 'leads' &&
+  mutation.options.mutationKey?.[1] === 'create';
+
+/** Mirrors the queued creates into storage as they change; returns the unsubscribe. */
+export function keepQueuedLeads(client: QueryClient): () => void {
+  const save = () => {
+    const state = dehydrate(client, {
+      shouldDehydrateQuery: () => false,
+      shouldDehydrateMutation: isQueuedCreate,
+    });
+    try {
+      if (state.mutations.length === 0) sessionStorage.removeItem(KEY);
+      else sessionStorage.setItem(KEY, JSON.stringify(state));
+    } catch {
+      // Storage full or blocked: the lead still waits in memory, it just will not survive a reload.
+    }
+  };
+  return client.getMutationCache().subscribe(save);
+}
+
+const restored = new WeakSet<QueryClient>();
+
+/** Puts the creates queued before a reload back into the cache, paused; once per page and client. */
+export function restoreQueuedLeads(client: QueryClient): void {
+  if (restored.has(client)) return;
+  restored.add(client);
+  let raw: string | null = null;
+  try {
+    raw = sessionStorage.getItem(KEY);
+  } catch {
+    return;
+  }
+  if (!raw) return;
+  try {
+    hydrate(client, JSON.parse(raw));
+  } catch {
+    sessionStorage.removeItem(KEY);
+  }
+}
+
+/** The queued creates in the cache, oldest first. */
+export function queuedCreates(client: QueryClient) {
+  return client.getMutationCache().getAll().filter(isQueuedCreate);
+}

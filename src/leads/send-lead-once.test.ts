@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import type { AddLeadRequest } from '@/pipedrive/add-lead.ts';
+import type { ApiRequest, Transport } from '@/pipedrive/transport.ts';
+import { createSandboxTransport, type FaultFor, transportWithToken } from '@/testing/sandbox-transport.ts';
+import { type LeadSendLedger, storageLedger } from './lead-send-ledger.ts';
+import { LeadNotConfirmed, sendLeadOnce } from './send-lead-once.ts';
+
+/** A Storage over a Map: what localStorage is to the tabs of one browser. */
+function memoryStorage(): Storage {
+  const items = new Map<string, string>();
+  return {
+    get length() {
+      return items.size;
+    },
+    clear: () => items.clear(),
+    getItem: (key) => items.get(key) ?? null,
+    key: (index) => [...items.keys()][index] ?? null,
+    removeItem: (key) => void items.delete(key),
+    setItem: (key, value) => void items.set(key, value),
+  };
+}
+
+/** Web Locks as two tabs see them: one holder per name at a time, the rest wait in order. */
+function memoryLocks() {
+  const tails = new Map<string, Promise<unknown>>();
+  return <T>(name: string, task: () => Promise<T>): Promise<T> => {
+    const run = (tails.get(name) ?? Promise.resolve()).then(task, task);
+    tails.set(
+      name,
+      run.catch(() => undefined),
+    );
+    return run;
+  };
+}
+
+function setUp(faultFor?: FaultFor) {
+  const { sandbox, token } = createSandboxTransport();
+  const requests: ApiRequest[] = [];
+  const inner = transportWithToken(sandbox, () => token, faultFor);
+  const transport: Transport = (request) => {
+    requests.push(request);
+    return inner(request);
+  };
+  const ledger: LeadSendLedger = storageLedger(memoryStorage());
+  const posts = () => requests.filter((request) => request.method === 'POST').length;
+  return { sandbox, transport, ledger, lock: memoryLocks(), posts };
+}
+
+const body: AddLeadRequest = { title: 'Forty chairs for Globex', organization_id: 2 };
+
+describe('sendLeadOnce', () => {
+  it('two tabs sending the same draft at once make one lead, and both show it', async () => {
+    const { sandbox, transport, ledger, lock, posts } = setUp();
+    const draft = { draftId: 'draft-1', body };
+    const [first, second] = await Promise.all([
+      sendLeadOnce(transport, draft, { ledger, lock }),
+      sendLeadOnce(transport, draft, { ledger, lock }),
+    ]);
+    expect(posts()).toBe(1);
+    expect(second.id).toBe(first.id);
+    expect(sandbox.store.crm.countLeads()).toBe(1);
+  });
+
+  it('different drafts with the same content are different leads', async () => {
+    const { sandbox, transport, ledger, lock } = setUp();
+    await sendLeadOnce(transport, { draftId: 'a', body }, { ledger, lock });
+    await sendLeadOnce(transport, { draftId: 'b', body }, { ledger, lock });
+    expect(sandbox.store.crm.countLeads()).toBe(2);
+  });
+
+  it('a connection dropped after the lead was stored: found by search, recorded, never sent again', async () => {
+    let drops = 1;
+    const { sandbox, transport, ledger, lock, posts } = setUp((request) =>
+      request.method === 'POST' && drops-- > 0 ? { path: '/api/v1/leads', dropAfterStore: true } : undefined,
+    );
+    const found = await sendLeadOnce(transport, { draftId: 'd', body }, { ledger, lock });
+    expect(ledger.read('d')?.leadId).toBe(found.id);
+    await sendLeadOnce(transport, { draftId: 'd', body }, { ledger, lock });
+    expect(posts()).toBe(1);
+    expect(sandbox.store.crm.countLeads()).toBe(1);
+  });
+
+  it('a 500 before storing: not found, a plain resend only looks again, "force" sends it', async () => {
+    let failures = 1;
+    const { sandbox, transport, ledger, lock, posts } = setUp((request) =>
+      request.method === 'POST' && failures-- > 0 ? { path: '/api/v1/leads', status: 500 } : undefined,
+    );
+    const draft = { draftId: 'e', body };
+    await expect(sendLeadOnce(transport, draft, { ledger, lock })).rejects.toEqual(
+      new LeadNotConfirmed(true),
+    );
+    await expect(sendLeadOnce(transport, draft, { ledger, lock })).rejects.toBeInstanceOf(LeadNotConfirmed);
+    expect(posts()).toBe(1);
+    await sendLeadOnce(transport, { ...draft, force: true }, { ledger, lock });
+    expect(posts()).toBe(2);
+    expect(sandbox.store.crm.countLeads()).toBe(1);
+  });
+
+  it('a clear refusal (429, 400) forgets the attempt, so the next send goes straight out', async () => {
+    let limited = 1;
+    const { transport, ledger, lock, posts } = setUp((request) =>
+      request.method === 'POST' && limited-- > 0
+        ? { path: '/api/v1/leads', status: 429, retryAfterSeconds: 1 }
+        : undefined,
+    );
+    await expect(sendLeadOnce(transport, { draftId: 'f', body }, { ledger, lock })).rejects.toMatchObject({
+      status: 429,
+    });
+    expect(ledger.read('f')).toBeUndefined();
+    await sendLeadOnce(transport, { draftId: 'f', body }, { ledger, lock });
+    expect(posts()).toBe(2);
+  });
+});
+
+describe('storageLedger', () => {
+  it('forgets entries after a day and ignores what it did not write', () => {
+    const storage = memoryStorage();
+    let now = 1_000_000;
+    const ledger = storageLedger(storage, () => now);
+    ledger.write('old', { sentAt: now });
+    now += 25 * 60 * 60_000;
+    ledger.write('new', { sentAt: now, leadId: 'abc' });
+    expect(ledger.read('old')).toBeUndefined();
+    expect(ledger.read('new')).toEqual({ sentAt: now, leadId: 'abc' });
+    storage.setItem('quicklead.sent-leads.v1', '{"x":{"sentAt":"soon"},"y":');
+    expect(ledger.read('x')).toBeUndefined();
+  });
+});

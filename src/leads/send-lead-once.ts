@@ -1,0 +1,81 @@
+import { type AddLeadRequest, addLead, type Lead } from '@/pipedrive/add-lead.ts';
+import { getLead } from '@/pipedrive/get-lead.ts';
+import type { Transport } from '@/pipedrive/transport.ts';
+import { findSentLead, isAmbiguousFailure } from './find-sent-lead.ts';
+import type { LeadSendLedger } from './lead-send-ledger.ts';
+import { withTabLock } from './tab-lock.ts';
+
+export interface LeadToSend {
+  /** The draft this lead was typed in; the same in a tab duplicated from it. */
+  draftId: string;
+  body: AddLeadRequest;
+  /** Send even though an earlier create of this draft went unanswered and was not found. */
+  force?: boolean;
+}
+
+/**
+ * A create whose answer was lost. `absent`: QuickLead looked and the lead is not in Pipedrive, so
+ * only an explicit "Create anyway" sends it again. Otherwise it could not even look.
+ */
+export class LeadNotConfirmed extends Error {
+  constructor(
+    readonly absent: boolean,
+    options?: ErrorOptions,
+  ) {
+    super(absent ? 'The lead is not in Pipedrive.' : 'Pipedrive did not answer.', options);
+    this.name = 'LeadNotConfirmed';
+  }
+}
+
+export interface SendDeps {
+  ledger: LeadSendLedger;
+  lock?: <T>(name: string, task: () => Promise<T>) => Promise<T>;
+  now?: () => number;
+}
+
+/**
+ * At most one `POST /v1/leads` per draft, across retries, reloads and tabs. One tab at a time works
+ * on a draft; a draft already sent returns its lead; a draft whose create went unanswered is looked
+ * for before anything is sent again.
+ */
+export function sendLeadOnce(transport: Transport, lead: LeadToSend, deps: SendDeps): Promise<Lead> {
+  const { ledger, lock = withTabLock, now = Date.now } = deps;
+  return lock(`quicklead.lead.${lead.draftId}`, async () => {
+    const earlier = ledger.read(lead.draftId);
+    if (earlier?.leadId) return getLead(transport, earlier.leadId);
+    if (earlier && !lead.force) return confirmSent(transport, lead, earlier.sentAt, ledger);
+
+    const sentAt = now();
+    ledger.write(lead.draftId, { sentAt });
+    try {
+      const created = await addLead(transport, lead.body);
+      ledger.write(lead.draftId, { sentAt, leadId: created.id });
+      return created;
+    } catch (error) {
+      if (!isAmbiguousFailure(error)) {
+        // A clear refusal (4xx, including 429): nothing was stored.
+        ledger.remove(lead.draftId);
+        throw error;
+      }
+      return confirmSent(transport, lead, sentAt, ledger, error);
+    }
+  });
+}
+
+async function confirmSent(
+  transport: Transport,
+  lead: LeadToSend,
+  sentAt: number,
+  ledger: LeadSendLedger,
+  cause?: unknown,
+): Promise<Lead> {
+  let found: Lead | undefined;
+  try {
+    found = await findSentLead(transport, lead.body, sentAt);
+  } catch (error) {
+    throw new LeadNotConfirmed(false, { cause: cause ?? error });
+  }
+  if (!found) throw new LeadNotConfirmed(true, { cause });
+  ledger.write(lead.draftId, { sentAt, leadId: found.id });
+  return found;
+}
