@@ -4,6 +4,7 @@ import type { ContentfulStatusCode, StatusCode } from 'hono/utils/http-status';
 import { BFF_PATHS, CSRF_HEADER, CSRF_HEADER_VALUE, SIGN_IN_REQUIRED } from '../src/auth/bff-contract.ts';
 import { isAllowedOrigin } from '../src/config/app-config.ts';
 import { API_ALLOWLIST, isAllowedApiCall } from '../src/pipedrive/api-allowlist.ts';
+import type { FlowRecorder } from './flow-recorder.ts';
 import { RefreshError } from './oauth-client.ts';
 import type { ServerConfig } from './server-config.ts';
 import type { Session, SessionCookies } from './session-cookie.ts';
@@ -28,6 +29,7 @@ export interface ApiProxyDeps {
   config: ServerConfig;
   cookies: SessionCookies;
   refresher: SessionRefresher;
+  recorder: FlowRecorder;
   fetch: typeof fetch;
   now: () => number;
 }
@@ -44,9 +46,13 @@ function signInRequired(c: Context, cookies: SessionCookies): Response {
 
 type Refreshed = { ok: true; session: Session } | { ok: false; kind: RefreshError['kind'] };
 
-async function refreshed(refresher: SessionRefresher, session: Session): Promise<Refreshed> {
+async function refreshed(
+  refresher: SessionRefresher,
+  session: Session,
+  fetchImpl: typeof fetch,
+): Promise<Refreshed> {
   try {
-    return { ok: true, session: await refresher.refresh(session) };
+    return { ok: true, session: await refresher.refresh(session, fetchImpl) };
   } catch (error) {
     return { ok: false, kind: error instanceof RefreshError ? error.kind : 'transient' };
   }
@@ -57,7 +63,7 @@ async function refreshed(refresher: SessionRefresher, session: Session): Promise
  * with the CSRF header (SEC-BFF-CSRF-01), with the session's bearer token added on the way out.
  */
 export function registerApiProxy(app: Hono, deps: ApiProxyDeps): void {
-  const { config, cookies, refresher, now } = deps;
+  const { config, cookies, refresher, recorder, now } = deps;
   const route = `${BFF_PATHS.apiPrefix}/*`;
 
   app.use(route, async (c, next) => {
@@ -93,10 +99,12 @@ export function registerApiProxy(app: Hono, deps: ApiProxyDeps): void {
       return signInRequired(c, cookies);
     }
     const body = method === 'GET' ? undefined : await c.req.text();
+    // With the inspector on, the session's calls (and refreshes) are recorded for it to see.
+    const fetchImpl = recorder.fetchFor(session.sid, deps.fetch);
 
     let didRefresh = false;
     if (session.refreshAt <= now()) {
-      const result = await refreshed(refresher, session);
+      const result = await refreshed(refresher, session, fetchImpl);
       if (result.ok) {
         session = result.session;
         didRefresh = true;
@@ -111,7 +119,7 @@ export function registerApiProxy(app: Hono, deps: ApiProxyDeps): void {
 
     const target = `${session.apiDomain}${path}${url.search}`;
     const send = (token: string) =>
-      deps.fetch(target, {
+      fetchImpl(target, {
         method,
         headers: {
           authorization: `Bearer ${token}`,
@@ -130,7 +138,7 @@ export function registerApiProxy(app: Hono, deps: ApiProxyDeps): void {
       if (upstream.status === 401) {
         // Revoked or expired early: one refresh and one retry, never a loop.
         if (didRefresh) return signInRequired(c, cookies);
-        const result = await refreshed(refresher, session);
+        const result = await refreshed(refresher, session, fetchImpl);
         if (!result.ok) {
           if (result.kind === 'grant') return signInRequired(c, cookies);
           return refusal(c, 502, 'token_refresh_failed', 'Pipedrive could not renew the sign-in. Try again.');

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { APP_CONFIG_PATH } from '../src/config/app-config.ts';
 import { registerApiProxy } from './api-proxy.ts';
 import { registerAuthRoutes } from './auth-routes.ts';
+import { FlowRecorder } from './flow-recorder.ts';
 import { ConfidentialClient } from './oauth-client.ts';
 import { publicConfigOf } from './public-config.ts';
 import { securityHeaders } from './security-headers.ts';
@@ -29,14 +30,15 @@ export function createAppServer(options: AppServerOptions): Hono {
   const cookies = new SessionCookies({ secret: config.sessionSecret, secure: config.secure, now });
   const client = new ConfidentialClient(config, fetchImpl, now);
   const refresher = new SessionRefresher(client, now);
+  const recorder = new FlowRecorder(config, now);
 
   const app = new Hono();
   app.use('*', securityHeaders(config));
 
   const publicConfig = publicConfigOf(config);
   app.get(APP_CONFIG_PATH, (c) => c.json(publicConfig));
-  registerAuthRoutes(app, { config, cookies, client, refresher, fetch: fetchImpl });
-  registerApiProxy(app, { config, cookies, refresher, fetch: fetchImpl, now });
+  registerAuthRoutes(app, { config, cookies, client, refresher, recorder, fetch: fetchImpl });
+  registerApiProxy(app, { config, cookies, refresher, recorder, fetch: fetchImpl, now });
   if (options.staticRoot) registerStaticFiles(app, options.staticRoot);
 
   app.notFound((c) => c.json({ success: false, error: 'Not found' }, 404));

@@ -2,6 +2,7 @@ import type { Context, Hono } from 'hono';
 import { getCookie } from 'hono/cookie';
 import {
   BFF_PATHS,
+  type BffInspectorTimeline,
   type BffSessionInfo,
   CSRF_HEADER,
   CSRF_HEADER_VALUE,
@@ -9,6 +10,7 @@ import {
   SIGN_IN_ERROR_PARAM,
 } from '../src/auth/bff-contract.ts';
 import { type SignInErrorKind, toSignInError } from '../src/auth/sign-in-error.ts';
+import type { FlowRecorder } from './flow-recorder.ts';
 import type { ConfidentialClient } from './oauth-client.ts';
 import type { ServerConfig } from './server-config.ts';
 import type { Session, SessionCookies } from './session-cookie.ts';
@@ -19,6 +21,8 @@ export interface AuthRouteDeps {
   cookies: SessionCookies;
   client: ConfidentialClient;
   refresher: SessionRefresher;
+  /** The inspector's recorder (a no-op when the inspector is off). */
+  recorder: FlowRecorder;
   fetch: typeof fetch;
 }
 
@@ -71,11 +75,12 @@ function signInFailed(c: Context, kind: SignInErrorKind): Response {
 }
 
 export function registerAuthRoutes(app: Hono, deps: AuthRouteDeps): void {
-  const { config, cookies, client } = deps;
+  const { config, cookies, client, recorder } = deps;
 
   app.get(BFF_PATHS.login, async (c) => {
     const returnTo = safeReturnTo(c.req.query('returnTo'), config.publicUrl);
     const { url, state, codeVerifier } = await client.authorizationRequest();
+    recorder.signInStarted(url, codeVerifier);
     // A new sign-in replaces any unfinished one in this browser.
     await cookies.writeSignIn(c, { state, codeVerifier, returnTo });
     return c.redirect(url.href, 302);
@@ -90,10 +95,18 @@ export function registerAuthRoutes(app: Hono, deps: AuthRouteDeps): void {
       // No sign-in started in this browser, or it was already used: nothing to check the state against.
       return signInFailed(c, callbackUrl.searchParams.get('error') === 'access_denied' ? 'denied' : 'state');
     }
+    const flowKey = recorder.callbackReceived(callbackUrl, pending.state, pending.returnTo);
     try {
-      const session = await client.completeSignIn(callbackUrl, pending);
-      await cookies.writeSession(c, { ...session, user: await signedInUser(session, deps.fetch) });
+      const session = await client.completeSignIn(
+        callbackUrl,
+        pending,
+        recorder.fetchFor(flowKey, deps.fetch),
+      );
+      recorder.signedIn(flowKey, session.sid);
+      const user = await signedInUser(session, recorder.fetchFor(session.sid, deps.fetch));
+      await cookies.writeSession(c, { ...session, user });
     } catch (error) {
+      recorder.forget(flowKey);
       return signInFailed(c, toSignInError(error).kind);
     }
     return c.redirect(pending.returnTo, 302);
@@ -124,13 +137,37 @@ export function registerAuthRoutes(app: Hono, deps: AuthRouteDeps): void {
       );
     }
     const session = await cookies.readSession(c);
+    let timeline: BffInspectorTimeline | undefined;
     if (session) {
       deps.refresher.forget(session.sid);
-      await client.revoke(session);
+      await client.revoke(session, recorder.fetchFor(session.sid, deps.fetch));
+      // The inspector's last word on this session (its revocation included), then nothing is kept.
+      if (recorder.enabled) timeline = { steps: recorder.steps(session.sid) };
+      recorder.forget(session.sid);
     }
     cookies.clearSession(c);
     cookies.clearSignIn(c);
     c.header('Clear-Site-Data', '"cookies", "storage"');
+    if (timeline && c.req.header('accept')?.includes('application/json')) return c.json(timeline);
     return c.body(null, 204);
   });
+
+  if (recorder.enabled) {
+    // Registered only when the inspector is on, so otherwise the route does not exist (404).
+    app.get(BFF_PATHS.inspector, async (c) => {
+      // JSON a cross-site page could not read anyway, but the header keeps every session route alike.
+      if (!hasCsrfHeader(c)) {
+        return c.json(
+          {
+            success: false,
+            error: 'forbidden',
+            error_info: `Requests must carry the ${CSRF_HEADER} header.`,
+          },
+          403,
+        );
+      }
+      const session = await cookies.readSession(c);
+      return c.json({ steps: session ? recorder.steps(session.sid) : [] } satisfies BffInspectorTimeline);
+    });
+  }
 }

@@ -92,7 +92,11 @@ export class ConfidentialClient {
   }
 
   /** Validates state (and `iss`), exchanges the code once, and returns a new session. */
-  async completeSignIn(callbackUrl: URL, pending: PendingSignIn): Promise<Session> {
+  async completeSignIn(
+    callbackUrl: URL,
+    pending: PendingSignIn,
+    fetchImpl: typeof fetch = this.fetchImpl,
+  ): Promise<Session> {
     const params = oauth.validateAuthResponse(this.as, this.client, callbackUrl, pending.state);
     const response = await oauth.authorizationCodeGrantRequest(
       this.as,
@@ -101,13 +105,13 @@ export class ConfidentialClient {
       params,
       this.config.redirectUri,
       pending.codeVerifier,
-      this.httpOptions(),
+      this.httpOptions(fetchImpl),
     );
     const tokens = await oauth.processAuthorizationCodeResponse(this.as, this.client, response);
     const apiDomain = apiDomainOf(tokens);
     if (!apiDomain || !isAllowedOrigin(apiDomain, this.config.provider.apiOrigins)) {
       // The tokens are not kept, so hand them back rather than leave them live at the provider.
-      await this.revoke({ accessToken: tokens.access_token, refreshToken: tokens.refresh_token });
+      await this.revoke({ accessToken: tokens.access_token, refreshToken: tokens.refresh_token }, fetchImpl);
       throw new SignInError('api-domain', apiDomain);
     }
     const now = this.now();
@@ -123,7 +127,7 @@ export class ConfidentialClient {
   }
 
   /** Keeps the refresh token unless a new one comes back (rotation), as Pipedrive's SDK does. */
-  async refresh(session: Session): Promise<Session> {
+  async refresh(session: Session, fetchImpl: typeof fetch = this.fetchImpl): Promise<Session> {
     if (!session.refreshToken) throw new RefreshError('grant');
     let tokens: oauth.TokenEndpointResponse;
     try {
@@ -132,7 +136,7 @@ export class ConfidentialClient {
         this.client,
         this.auth,
         session.refreshToken,
-        this.httpOptions(),
+        this.httpOptions(fetchImpl),
       );
       tokens = await oauth.processRefreshTokenResponse(this.as, this.client, response);
     } catch (error) {
@@ -155,7 +159,10 @@ export class ConfidentialClient {
    * RFC 7009, best effort: the refresh token first (at Pipedrive that ends the whole grant), then
    * the access token. A failure here must not keep anyone signed in, so errors are swallowed.
    */
-  async revoke(tokens: { accessToken: string; refreshToken?: string | undefined }): Promise<void> {
+  async revoke(
+    tokens: { accessToken: string; refreshToken?: string | undefined },
+    fetchImpl: typeof fetch = this.fetchImpl,
+  ): Promise<void> {
     if (!this.as.revocation_endpoint) return;
     const pairs: Array<[string | undefined, string]> = [
       [tokens.refreshToken, 'refresh_token'],
@@ -165,7 +172,7 @@ export class ConfidentialClient {
       if (!token) continue;
       try {
         const response = await oauth.revocationRequest(this.as, this.client, this.auth, token, {
-          ...this.httpOptions(),
+          ...this.httpOptions(fetchImpl),
           additionalParameters: { token_type_hint: hint },
         });
         await oauth.processRevocationResponse(response);
@@ -175,10 +182,11 @@ export class ConfidentialClient {
     }
   }
 
-  private httpOptions() {
+  /** `fetchImpl`: the inspector passes one that records the call for the session at hand. */
+  private httpOptions(fetchImpl: typeof fetch) {
     const insecure = new URL(this.config.provider.tokenEndpoint).protocol === 'http:';
     return {
-      [oauth.customFetch]: this.fetchImpl,
+      [oauth.customFetch]: fetchImpl,
       // oauth4webapi refuses plain http unless told; config allows it only for the sandbox or loopback.
       ...(insecure ? { [oauth.allowInsecureRequests]: true } : {}),
       signal: () => AbortSignal.timeout(PROVIDER_TIMEOUT_MS),

@@ -25,5 +25,6 @@ export function publicConfigOf(config: ServerConfig): AppConfig {
     modes: [...config.sessionModes],
     provider: { kind: provider.kind, name: provider.name },
     ...(spa ? { spa } : {}),
+    inspector: config.inspector,
   });
 }

@@ -166,6 +166,24 @@ describe('readServerConfig', () => {
   });
 });
 
+describe('the OAuth flow inspector setting', () => {
+  it('is on for the sandbox and off for Pipedrive unless QUICKLEAD_INSPECTOR says otherwise', () => {
+    expect(readServerConfig({ QUICKLEAD_SESSION_SECRET: SECRET }).inspector).toBe(true);
+    expect(readServerConfig({ QUICKLEAD_SESSION_SECRET: SECRET, QUICKLEAD_INSPECTOR: 'off' }).inspector).toBe(
+      false,
+    );
+    expect(readServerConfig(PIPEDRIVE).inspector).toBe(false);
+    const on = readServerConfig({ ...PIPEDRIVE, QUICKLEAD_INSPECTOR: 'ON' });
+    expect(on.inspector).toBe(true);
+    expect(on.warnings.join('\n')).toMatch(/QUICKLEAD_INSPECTOR is on/);
+    expect(publicConfigOf(on).inspector).toBe(true);
+  });
+
+  it('names the variable when the value is neither on nor off', () => {
+    expect(errorOf({ ...PIPEDRIVE, QUICKLEAD_INSPECTOR: 'yes' })).toMatch(/QUICKLEAD_INSPECTOR/);
+  });
+});
+
 describe('publicConfigOf', () => {
   it('offers both modes for the sandbox with the public spa client, and no secret', () => {
     const config = readServerConfig({ QUICKLEAD_SESSION_SECRET: SECRET });
@@ -183,6 +201,7 @@ describe('publicConfigOf', () => {
         clientId: 'quicklead-spa-sandbox',
         apiOrigins: ['http://127.0.0.1:5182'],
       },
+      inspector: true,
     });
     expect(appConfigSchema.safeParse(publicConfig).success).toBe(true);
     const text = JSON.stringify(publicConfig);
@@ -193,7 +212,11 @@ describe('publicConfigOf', () => {
   it('gives the browser only the mode and provider name for Pipedrive: no secret, no client id', () => {
     const config = readServerConfig(PIPEDRIVE);
     const publicConfig = publicConfigOf(config);
-    expect(publicConfig).toEqual({ modes: ['bff'], provider: { kind: 'pipedrive', name: 'Pipedrive' } });
+    expect(publicConfig).toEqual({
+      modes: ['bff'],
+      provider: { kind: 'pipedrive', name: 'Pipedrive' },
+      inspector: false,
+    });
     const text = JSON.stringify(publicConfig);
     for (const value of [PIPEDRIVE.QUICKLEAD_CLIENT_SECRET, SECRET, PIPEDRIVE.QUICKLEAD_CLIENT_ID]) {
       expect(text).not.toContain(value);

@@ -33,6 +33,8 @@ import {
  *   comma list of allowed `api_domain` origins, `*` = one DNS label, e.g. `https://*.example.com`),
  *   `QUICKLEAD_REQUIRE_ISS` (`true` when the server sends RFC 9207 `iss`; default `false`),
  *   `QUICKLEAD_PROVIDER_NAME` (sign-in button text; default `OAuth server`).
+ * - `QUICKLEAD_INSPECTOR`: `on` | `off`, the OAuth flow inspector (a demo aid that shows each
+ *   step of the sign-in, redacted). Default `on` for the sandbox, `off` otherwise.
  * - `QUICKLEAD_HOST` (default `127.0.0.1`), `QUICKLEAD_PORT` (default `8080`): where `npm run serve` listens.
  */
 export interface ServerConfig {
@@ -50,6 +52,8 @@ export interface ServerConfig {
   /** The browser's public client id; present exactly when `spa` is offered. */
   spaClientId?: string;
   listen: { host: string; port: number };
+  /** The OAuth flow inspector: the server records each session's steps (redacted) and serves them to it. */
+  inspector: boolean;
   /** Things to tell the operator at start-up (never containing a secret). */
   warnings: string[];
 }
@@ -104,6 +108,10 @@ const envSchema = z.object({
   QUICKLEAD_API_ORIGINS: list,
   QUICKLEAD_REQUIRE_ISS: z.preprocess(blankAsUnset, z.enum(['true', 'false']).default('false')),
   QUICKLEAD_PROVIDER_NAME: text,
+  QUICKLEAD_INSPECTOR: z.preprocess(
+    (value) => (typeof value === 'string' ? value.trim().toLowerCase() || undefined : value),
+    z.enum(['on', 'off']).optional(),
+  ),
   QUICKLEAD_HOST: z.preprocess(blankAsUnset, z.string().trim().default('127.0.0.1')),
   QUICKLEAD_PORT: z.preprocess(blankAsUnset, z.coerce.number().int().min(1).max(65535).default(8080)),
 });
@@ -249,6 +257,12 @@ export function readServerConfig(env: NodeJS.ProcessEnv): ServerConfig {
       message: 'is required when QUICKLEAD_SESSION_MODES includes spa',
     });
   }
+  const inspector = (e.QUICKLEAD_INSPECTOR ?? (isSandbox ? 'on' : 'off')) === 'on';
+  if (inspector && !isSandbox) {
+    warnings.push(
+      'QUICKLEAD_INSPECTOR is on: signed-in users see their own sign-in steps (tokens masked). Meant for demos with test accounts.',
+    );
+  }
   if (problems.length > 0) {
     fail(problems.map((problem) => `✖ ${problem.variable} ${problem.message}`).join('\n'));
   }
@@ -263,6 +277,7 @@ export function readServerConfig(env: NodeJS.ProcessEnv): ServerConfig {
     sessionModes,
     ...(sessionModes.includes('spa') && spaClientId ? { spaClientId } : {}),
     listen: { host: e.QUICKLEAD_HOST, port: e.QUICKLEAD_PORT },
+    inspector,
     warnings,
   };
 }

@@ -27,11 +27,15 @@ export class SessionRefresher {
     private readonly now: () => number,
   ) {}
 
-  refresh(session: Session): Promise<Session> {
+  /** `fetchImpl` (the inspector's recorder) is used only when this call starts the refresh. */
+  refresh(session: Session, fetchImpl?: typeof fetch): Promise<Session> {
     this.prune();
     const current = this.flights.get(session.sid);
     if (current && current.replaces === session.accessToken) return current.promise;
-    const flight: Flight = { replaces: session.accessToken, promise: this.client.refresh(session) };
+    const flight: Flight = {
+      replaces: session.accessToken,
+      promise: this.client.refresh(session, fetchImpl),
+    };
     this.flights.set(session.sid, flight);
     flight.promise.then(
       () => {

@@ -1,3 +1,5 @@
+import type { FlowStep } from './flow-model.ts';
+
 /**
  * What the browser and the app server agree on in `bff` mode. DOM-free: `server/` imports it.
  */
@@ -12,6 +14,8 @@ export const BFF_PATHS = {
   callback: '/auth/callback',
   session: '/auth/session',
   logout: '/auth/logout',
+  /** The OAuth flow inspector's timeline of this session (404 when the inspector is off). */
+  inspector: '/auth/inspector',
   /** `/api/pipedrive/api/v1/leads` is forwarded to `{api_domain}/api/v1/leads`. */
   apiPrefix: '/api/pipedrive',
 } as const;
@@ -34,6 +38,14 @@ export interface BffSessionInfo {
   /** Epoch milliseconds when the access token expires (the server refreshes it). */
   expiresAt?: number;
   scopes?: string[];
+}
+
+/**
+ * `GET /auth/inspector`, and `POST /auth/logout` when asked for JSON: this session's steps as the
+ * server recorded them, redacted (never an access or refresh token, never the client secret).
+ */
+export interface BffInspectorTimeline {
+  steps: FlowStep[];
 }
 
 /** `acme` for `https://acme.pipedrive.com`; undefined for any other API origin (the sandbox's). */

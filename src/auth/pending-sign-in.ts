@@ -7,6 +7,8 @@ export interface PendingSignIn {
   state: string;
   codeVerifier: string;
   redirectUri: string;
+  /** Epoch ms the sign-in began: the inspector dates steps 1 and 2 with it. */
+  startedAt?: number;
 }
 
 const KEY = 'quicklead.pending-sign-in';
@@ -26,7 +28,12 @@ export function takePendingSignIn(): PendingSignIn | undefined {
       typeof value.codeVerifier === 'string' &&
       typeof value.redirectUri === 'string'
     ) {
-      return { state: value.state, codeVerifier: value.codeVerifier, redirectUri: value.redirectUri };
+      return {
+        state: value.state,
+        codeVerifier: value.codeVerifier,
+        redirectUri: value.redirectUri,
+        ...(typeof value.startedAt === 'number' ? { startedAt: value.startedAt } : {}),
+      };
     }
   } catch {
     // A corrupted entry is treated like a missing one.

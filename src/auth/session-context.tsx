@@ -4,6 +4,8 @@ import type { AppConfig, SessionMode } from '@/config/app-config.ts';
 import { bffTransport, type Transport } from '@/pipedrive/transport.ts';
 import { BFF_PATHS, CSRF_HEADER, CSRF_HEADER_VALUE } from './bff-contract.ts';
 import { bffSignOut, fetchBffSession, startBffSignIn } from './bff-session.ts';
+import { flowLog } from './flow-log.ts';
+import { recordedFetch } from './flow-recording.ts';
 import type { Session } from './session.ts';
 import { revokeSession, startSignIn } from './spa-sign-in.ts';
 import { SpaTokenStore } from './spa-token-store.ts';
@@ -70,7 +72,11 @@ export function SessionProvider({ config, children }: { config: AppConfig; child
   const signedIn = useCallback(
     (session: Session) => {
       if (!config.spa) return;
-      const store = new SpaTokenStore(config.spa, session, { onSessionEnded: () => setSessionEnded(true) });
+      const fetchImpl = recordedFetch();
+      const store = new SpaTokenStore(config.spa, session, {
+        onSessionEnded: () => setSessionEnded(true),
+        ...(fetchImpl ? { fetch: fetchImpl } : {}),
+      });
       setSpaStore(store);
       setSessionEnded(false);
       setState({
@@ -92,8 +98,11 @@ export function SessionProvider({ config, children }: { config: AppConfig; child
     // Drafts hold prospects' details: they leave with the session.
     sessionStorage.clear();
     if (ending.status !== 'signed-in') return;
-    if (ending.mode === 'bff') await bffSignOut().catch(() => undefined);
-    else if (spaStore && config.spa) await revokeSession(config.spa, spaStore.current).catch(() => undefined);
+    if (ending.mode === 'bff') {
+      const timeline = await bffSignOut().catch(() => undefined);
+      if (timeline) flowLog.replaceWithServerSteps(timeline);
+    } else if (spaStore && config.spa)
+      await revokeSession(config.spa, spaStore.current).catch(() => undefined);
   }, [config.spa, queryClient, spaStore, state]);
 
   const value = useMemo<SessionContextValue>(
@@ -113,10 +122,13 @@ export function SessionProvider({ config, children }: { config: AppConfig; child
   return <SessionContext value={value}>{children}</SessionContext>;
 }
 
-/** The app server answers 401 only when its session is over (it refreshes tokens itself). */
+/**
+ * The app server answers 401 only when its session is over (it refreshes tokens itself). Each
+ * answer also tells an open inspector that the server's timeline has grown.
+ */
 function noticingSignInRequired(transport: Transport, onEnded: () => void): Transport {
   return async (request) => {
-    const response = await transport(request);
+    const response = await transport(request).finally(() => flowLog.noteActivity());
     if (response.status === 401) onEnded();
     return response;
   };

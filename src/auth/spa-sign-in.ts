@@ -1,5 +1,7 @@
 import * as oauth from 'oauth4webapi';
 import { isAllowedOrigin, type ProviderConfig } from '@/config/app-config.ts';
+import { flowLog } from './flow-log.ts';
+import { recordedFetch } from './flow-recording.ts';
 import { type PendingSignIn, savePendingSignIn, takePendingSignIn } from './pending-sign-in.ts';
 import { authorizationServerFor, httpOptionsFor } from './provider-profile.ts';
 import type { Session } from './session.ts';
@@ -16,16 +18,37 @@ export async function createAuthorizationRequest(
   provider: ProviderConfig,
   redirectUri: string,
 ): Promise<{ url: URL; pending: PendingSignIn }> {
-  const codeVerifier = oauth.generateRandomCodeVerifier();
-  const state = oauth.generateRandomState();
+  const pending: PendingSignIn = {
+    state: oauth.generateRandomState(),
+    codeVerifier: oauth.generateRandomCodeVerifier(),
+    redirectUri,
+    startedAt: Date.now(),
+  };
+  const url = authorizationUrlFor(
+    provider,
+    pending,
+    await oauth.calculatePKCECodeChallenge(pending.codeVerifier),
+  );
+  return { url, pending };
+}
+
+/**
+ * The authorization URL follows from the pending sign-in alone, so the inspector can show exactly
+ * what was sent even though the page that sent it is gone.
+ */
+export function authorizationUrlFor(
+  provider: ProviderConfig,
+  pending: PendingSignIn,
+  codeChallenge: string,
+): URL {
   const url = new URL(provider.authorizationEndpoint);
   url.searchParams.set('client_id', provider.clientId);
-  url.searchParams.set('redirect_uri', redirectUri);
+  url.searchParams.set('redirect_uri', pending.redirectUri);
   url.searchParams.set('response_type', 'code');
-  url.searchParams.set('state', state);
-  url.searchParams.set('code_challenge', await oauth.calculatePKCECodeChallenge(codeVerifier));
+  url.searchParams.set('state', pending.state);
+  url.searchParams.set('code_challenge', codeChallenge);
   url.searchParams.set('code_challenge_method', 'S256');
-  return { url, pending: { state, codeVerifier, redirectUri } };
+  return url;
 }
 
 export async function startSignIn(provider: ProviderConfig): Promise<void> {
@@ -89,17 +112,45 @@ let inFlight: { url: string; promise: Promise<Session> } | undefined;
  */
 export function completeSignInOnce(provider: ProviderConfig, callbackUrl: URL): Promise<Session> {
   if (inFlight?.url !== callbackUrl.href) {
-    inFlight = { url: callbackUrl.href, promise: completeSignIn(provider, callbackUrl, takePendingSignIn()) };
+    const pending = takePendingSignIn();
+    const promise = recordSignIn(provider, callbackUrl, pending).then(() =>
+      completeSignIn(provider, callbackUrl, pending, { fetch: recordedFetch() }),
+    );
+    inFlight = { url: callbackUrl.href, promise };
   }
   return inFlight.promise;
 }
 
+/** Inspector on: steps 1–3 as they happened, rebuilt from what this tab kept across the redirect. */
+async function recordSignIn(provider: ProviderConfig, callbackUrl: URL, pending: PendingSignIn | undefined) {
+  if (!flowLog.enabled || !pending) return;
+  const codeChallenge = await oauth.calculatePKCECodeChallenge(pending.codeVerifier);
+  flowLog.add({
+    type: 'sign-in',
+    startedAt: pending.startedAt,
+    codeVerifier: pending.codeVerifier,
+    codeChallenge,
+    authorizationUrl: authorizationUrlFor(provider, pending, codeChallenge).href,
+    callbackUrl: callbackUrl.href,
+    sentState: pending.state,
+    receivedAt: Date.now(),
+    cleanedTo: `${window.location.pathname}${window.location.search}`,
+  });
+}
+
 /** Best effort: tell the provider the tokens are no longer wanted (RFC 7009). */
-export async function revokeSession(provider: ProviderConfig, session: Session): Promise<void> {
+export async function revokeSession(
+  provider: ProviderConfig,
+  session: Session,
+  fetchImpl: typeof fetch | undefined = recordedFetch(),
+): Promise<void> {
   if (!provider.revocationEndpoint) return;
   const as = authorizationServerFor(provider);
   const client: oauth.Client = { client_id: provider.clientId };
   const token = session.refreshToken ?? session.accessToken;
-  const response = await oauth.revocationRequest(as, client, oauth.None(), token, httpOptionsFor(provider));
+  const response = await oauth.revocationRequest(as, client, oauth.None(), token, {
+    ...httpOptionsFor(provider),
+    ...(fetchImpl ? { [oauth.customFetch]: fetchImpl } : {}),
+  });
   await oauth.processRevocationResponse(response);
 }

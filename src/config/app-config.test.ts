@@ -20,7 +20,9 @@ const respondWith = (body: unknown, status = 200) =>
 
 describe('loadAppConfig', () => {
   it('returns the parsed configuration', async () => {
-    await expect(loadAppConfig(respondWith(valid))).resolves.toEqual(valid);
+    await expect(loadAppConfig(respondWith(valid))).resolves.toEqual({ ...valid, inspector: false });
+    const withInspector = { ...valid, inspector: true };
+    await expect(loadAppConfig(respondWith(withInspector))).resolves.toEqual(withInspector);
   });
 
   it('fails fast naming the bad field', async () => {
@@ -31,7 +33,7 @@ describe('loadAppConfig', () => {
   it('refuses spa mode without the spa client settings', async () => {
     await expect(loadAppConfig(respondWith({ ...valid, spa: undefined }))).rejects.toThrow(/spa/);
     const bffOnly = { modes: ['bff'], provider: valid.provider };
-    await expect(loadAppConfig(respondWith(bffOnly))).resolves.toEqual(bffOnly);
+    await expect(loadAppConfig(respondWith(bffOnly))).resolves.toEqual({ ...bffOnly, inspector: false });
   });
 
   it('reports an unreachable or failing server as a configuration error', async () => {

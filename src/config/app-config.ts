@@ -32,6 +32,8 @@ export const appConfigSchema = z
     provider: z.object({ kind: z.enum(['sandbox', 'pipedrive', 'custom']), name: z.string().min(1) }),
     /** The public client, present exactly when `spa` mode is offered. */
     spa: providerConfigSchema.optional(),
+    /** The OAuth flow inspector (a demo aid): offered, and its steps recorded, only when true. */
+    inspector: z.boolean().default(false),
   })
   .refine((config) => !config.modes.includes('spa') || config.spa !== undefined, {
     message: 'spa mode needs the spa client settings',

@@ -1,0 +1,180 @@
+import type { Exchange } from './flow-http.ts';
+import { type Fact, type FlowStep, plain, type SecretText, stepId } from './flow-model.ts';
+import {
+  type KnownSecret,
+  markSecrets,
+  secretsInAuthorization,
+  secretsInJson,
+  secretsInParams,
+} from './flow-redact.ts';
+import { PARAM_NOTES, type StepContext } from './flow-sign-in-steps.ts';
+
+/** Headers that say what a call cost and how much room is left (Pipedrive's, and common ones). */
+const USAGE_HEADER = /^(x-token-cost|retry-after|x-ratelimit-.*|x-daily-ratelimit-.*|ratelimit.*)$/i;
+
+const sameEndpoint = (url: string, endpoint: string | undefined) =>
+  endpoint !== undefined && url.split('?')[0] === endpoint.split('?')[0];
+
+function jsonOf(text: string | undefined): Record<string, unknown> | undefined {
+  try {
+    const value: unknown = JSON.parse(text ?? '');
+    return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Every secret the exchange carries, wherever it appears. */
+function secretsOf(exchange: Exchange): KnownSecret[] {
+  const header = exchange.requestHeaders.find(([name]) => name.toLowerCase() === 'authorization')?.[1];
+  const query = new URL(exchange.url).searchParams;
+  return [
+    ...secretsInAuthorization(header),
+    ...secretsInParams(query),
+    ...(exchange.requestBody ? secretsInParams(new URLSearchParams(exchange.requestBody)) : []),
+    ...secretsInJson(exchange.responseBody ?? ''),
+  ];
+}
+
+function tokenFacts(exchange: Exchange, mark: (text: string) => SecretText): Fact[] {
+  const body = jsonOf(exchange.responseBody);
+  if (!body) return [];
+  const facts: Fact[] = [];
+  const add = (label: string, note: string, extra: Partial<Fact> = {}) => {
+    const value = body[label];
+    if (value === undefined || value === null) return;
+    facts.push({ label, value: mark(String(value)), note, ...extra });
+  };
+  add('error', 'Why the provider refused.');
+  add('error_description', 'The provider’s explanation.');
+  add('access_token', 'Goes with every API call as a Bearer token. Whoever has it can act as you.');
+  add('token_type', 'How to present the access token.');
+  const expiresIn = Number(body.expires_in);
+  add('expires_in', 'Seconds the access token lives; it is renewed with the refresh token before then.', {
+    ...(Number.isFinite(expiresIn)
+      ? { expiresAt: exchange.startedAt + exchange.durationMs + expiresIn * 1000 }
+      : {}),
+  });
+  add('refresh_token', 'Buys new access tokens; the most valuable secret of the session.');
+  add('scope', 'The permissions granted, which may be fewer than asked for.');
+  add('api_domain', 'The company’s API origin: every API call goes there.');
+  return facts;
+}
+
+function formFacts(exchange: Exchange, mark: (text: string) => SecretText): Fact[] {
+  if (!exchange.requestBody) return [];
+  return [...new URLSearchParams(exchange.requestBody)].map(([name, value]) => ({
+    label: name,
+    value: mark(value),
+    ...(PARAM_NOTES[name] ? { note: PARAM_NOTES[name] } : {}),
+  }));
+}
+
+function usageFacts(exchange: Exchange): Fact[] {
+  const facts: Fact[] = [
+    { label: 'status', value: plain(exchange.status === undefined ? 'no answer' : String(exchange.status)) },
+    { label: 'duration', value: plain(`${exchange.durationMs} ms`) },
+  ];
+  for (const [name, value] of exchange.responseHeaders) {
+    if (USAGE_HEADER.test(name)) facts.push({ label: name, value: plain(value) });
+  }
+  if (exchange.error) facts.push({ label: 'error', value: plain(exchange.error) });
+  return facts;
+}
+
+/** Turns a recorded exchange into the inspector's step(s), secrets marked per the context. */
+export function stepsFromExchange(exchange: Exchange, context: StepContext): FlowStep[] {
+  const secrets = secretsOf(exchange);
+  const mark = (text: string): SecretText => markSecrets(text, secrets, context.redactor);
+  const headers = (list: Array<[string, string]>): Array<[string, SecretText]> =>
+    list.map(([name, value]) => [name, mark(value)]);
+  const request = {
+    method: exchange.method,
+    url: mark(exchange.url),
+    headers: headers(exchange.requestHeaders),
+    ...(exchange.requestBody === undefined ? {} : { body: mark(exchange.requestBody) }),
+  };
+  const response =
+    exchange.status === undefined
+      ? undefined
+      : {
+          status: exchange.status,
+          headers: headers(exchange.responseHeaders),
+          ...(exchange.responseBody === undefined ? {} : { body: mark(exchange.responseBody) }),
+        };
+  const failed = exchange.status === undefined || exchange.status >= 400;
+  const common = {
+    at: exchange.startedAt,
+    by: context.by,
+    durationMs: exchange.durationMs,
+    ...(failed ? { failed } : {}),
+  };
+  const grant = new URLSearchParams(exchange.requestBody ?? '').get('grant_type');
+
+  if (sameEndpoint(exchange.url, context.tokenEndpoint) && grant === 'authorization_code') {
+    const viaBasic = secrets.some((secret) => secret.kind === 'client credentials');
+    return [
+      {
+        ...common,
+        id: stepId('token-request'),
+        kind: 'token-request',
+        title: 'Token request',
+        why: viaBasic
+          ? 'The server trades the code for tokens in a direct call, with the PKCE verifier and its client secret (HTTP Basic), which never leaves the server.'
+          : 'This tab trades the code for tokens in a direct call; the PKCE verifier proves it is the client that started the sign-in.',
+        facts: formFacts(exchange, mark),
+        request,
+      },
+      {
+        ...common,
+        id: stepId('token-response'),
+        kind: 'token-response',
+        title: 'Token response',
+        why: 'The provider answers with an access token for API calls, a refresh token to renew it, and where the API is.',
+        facts: tokenFacts(exchange, mark),
+        ...(response ? { response } : {}),
+      },
+    ];
+  }
+  if (sameEndpoint(exchange.url, context.tokenEndpoint) && grant === 'refresh_token') {
+    return [
+      {
+        ...common,
+        id: stepId('refresh'),
+        kind: 'refresh',
+        title: 'Token refresh',
+        why: 'The access token was about to run out or was refused, so the refresh token buys a new one without a new sign-in.',
+        facts: [...usageFacts(exchange).slice(0, 2), ...tokenFacts(exchange, mark)],
+        request,
+        ...(response ? { response } : {}),
+      },
+    ];
+  }
+  if (sameEndpoint(exchange.url, context.revocationEndpoint)) {
+    return [
+      {
+        ...common,
+        id: stepId('revocation'),
+        kind: 'revocation',
+        title: 'Sign-out: token revoked',
+        why: 'Signing out tells the provider to cancel the token (RFC 7009), so a copy left anywhere stops working.',
+        facts: [...usageFacts(exchange).slice(0, 2), ...formFacts(exchange, mark)],
+        request,
+        ...(response ? { response } : {}),
+      },
+    ];
+  }
+  const url = new URL(exchange.url);
+  return [
+    {
+      ...common,
+      id: stepId('api'),
+      kind: 'api-call',
+      title: `${exchange.method} ${url.pathname}`,
+      why: 'An API call with the access token; the answer’s headers say what it cost and how much of the rate limit is left.',
+      facts: usageFacts(exchange),
+      request,
+      ...(response ? { response } : {}),
+    },
+  ];
+}
