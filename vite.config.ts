@@ -1,14 +1,42 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+
+/**
+ * Writes `.vite/chunk-modules.json` next to Vite's manifest: which source modules ended up in which
+ * chunk. The manifest names chunks by their entry only; `npm run size` needs to know where every
+ * module landed, to prove the inspector is not in the JavaScript loaded before the app starts.
+ */
+function chunkModules(): Plugin {
+  return {
+    name: 'quicklead-chunk-modules',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      const chunks: Record<string, string[]> = {};
+      for (const output of Object.values(bundle)) {
+        if (output.type !== 'chunk') continue;
+        chunks[output.fileName] = output.moduleIds
+          .filter((id) => id.startsWith(root))
+          .map((id) => id.slice(root.length));
+      }
+      this.emitFile({
+        type: 'asset',
+        fileName: '.vite/chunk-modules.json',
+        source: JSON.stringify(chunks, null, 2),
+      });
+    },
+  };
+}
 
 // The app server (server/) answers /app-config.json, /auth/* and /api/pipedrive/*: in production it
 // serves dist/ itself, in development scripts/start.ts proxies those paths to it from Vite.
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), chunkModules()],
   resolve: {
     alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
   },
   server: { host: '127.0.0.1', port: 5173, strictPort: true },
-  build: { sourcemap: false, target: 'es2022' },
+  build: { sourcemap: false, target: 'es2022', manifest: true },
 });

@@ -1,7 +1,9 @@
 /**
  * `npm run size`: gzipped size of the JavaScript a browser loads before the app starts (the entry
  * module and every module it preloads, as named in dist/index.html), against the budget.
- * Lazy chunks are listed for information; they do not count.
+ * Lazy chunks are listed for information; they do not count. The OAuth inspector must cost nothing
+ * while closed: its chunk is printed on its own line, and the run fails if any `src/inspector/`
+ * module landed in an initial chunk (dist/.vite/chunk-modules.json, written by vite.config.ts).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,6 +11,7 @@ import { gzipSync } from 'node:zlib';
 
 const BUDGET_BYTES = 150_000; // 150 kB, from issue #2
 const dist = join(import.meta.dirname, '..', 'dist');
+const INSPECTOR_DIR = 'src/inspector/';
 
 export function initialScripts(indexHtml: string): string[] {
   const found = new Set<string>();
@@ -35,12 +38,54 @@ for (const src of initial) {
   total += bytes;
   console.log(`  ${src.padEnd(44)} ${kB(bytes).padStart(9)}`);
 }
+const chunkModules = JSON.parse(readFileSync(join(dist, '.vite', 'chunk-modules.json'), 'utf8')) as Record<
+  string,
+  string[]
+>;
+const isInspectorModule = (id: string) => id.startsWith(INSPECTOR_DIR);
+const inspectorChunks = new Set(
+  Object.entries(chunkModules)
+    .filter(([, modules]) => modules.some(isInspectorModule))
+    .map(([file]) => `/${file}`),
+);
 const lazy = readdirSync(join(dist, 'assets'))
   .filter((file) => file.endsWith('.js') && !initial.includes(`/assets/${file}`))
+  .filter((file) => !inspectorChunks.has(`/assets/${file}`))
   .map((file) => ({ file, bytes: gzipSize(join(dist, 'assets', file)) }));
 for (const { file, bytes } of lazy)
   console.log(`  (lazy) /assets/${file.padEnd(35)} ${kB(bytes).padStart(9)}`);
 
+// The inspector's own files: its JavaScript chunk(s) and the CSS that comes with them.
+const inspectorCss = new Set<string>();
+const manifest = JSON.parse(readFileSync(join(dist, '.vite', 'manifest.json'), 'utf8')) as Record<
+  string,
+  { file: string; css?: string[] }
+>;
+for (const [source, entry] of Object.entries(manifest)) {
+  if (isInspectorModule(source)) for (const css of entry.css ?? []) inspectorCss.add(`/${css}`);
+}
+const leaked = [...inspectorChunks].filter((file) => initial.includes(file));
+if (leaked.length > 0) {
+  const modules = leaked.flatMap((file) => (chunkModules[file.slice(1)] ?? []).filter(isInspectorModule));
+  console.error(
+    `size: inspector modules are in the JavaScript loaded before the app starts: ${modules.join(', ')}`,
+  );
+  process.exit(1);
+}
+let inspectorTotal = 0;
+for (const file of [...inspectorChunks, ...inspectorCss]) {
+  const bytes = gzipSize(join(dist, file.replace(/^\//, '')));
+  inspectorTotal += bytes;
+  console.log(`  (lazy, inspector) ${file.padEnd(34)} ${kB(bytes).padStart(9)}`);
+}
+if (inspectorChunks.size === 0) {
+  console.error(`size: no chunk holds ${INSPECTOR_DIR}: is the inspector still lazily imported?`);
+  process.exit(1);
+}
+
+console.log(
+  `inspector: ${kB(inspectorTotal)} gzip, loaded only when opened; none of ${INSPECTOR_DIR} is in the initial JS`,
+);
 console.log(
   `initial JS: ${kB(total)} gzip; budget ${kB(BUDGET_BYTES)} (${((total / BUDGET_BYTES) * 100).toFixed(0)}%)`,
 );

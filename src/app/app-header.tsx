@@ -1,3 +1,5 @@
+import { InspectorToggle } from './inspector-context.tsx';
+
 interface AppHeaderProps {
   userName?: string;
   companyName?: string;
@@ -16,19 +18,20 @@ export function AppHeader({ userName, companyName, onSignOut }: AppHeaderProps) 
         </span>
         QuickLead
       </span>
-      {onSignOut && (
-        <div className="app-header__account">
-          {userName && (
-            <span className="app-header__user">
-              {userName}
-              {companyName && <span className="app-header__company"> · {companyName}</span>}
-            </span>
-          )}
+      <div className="app-header__account">
+        <InspectorToggle />
+        {onSignOut && userName && (
+          <span className="app-header__user">
+            {userName}
+            {companyName && <span className="app-header__company"> · {companyName}</span>}
+          </span>
+        )}
+        {onSignOut && (
           <button type="button" className="button button--quiet" onClick={onSignOut}>
             Sign out
           </button>
-        </div>
-      )}
+        )}
+      </div>
     </header>
   );
 }

@@ -5,7 +5,9 @@ import { SessionProvider, useSession } from '@/auth/session-context.tsx';
 import { SignInScreen } from '@/auth/sign-in-screen.tsx';
 import { CALLBACK_PATH } from '@/auth/spa-sign-in.ts';
 import type { AppConfig } from '@/config/app-config.ts';
+import { AppFrame } from './app-frame.tsx';
 import { AppHeader } from './app-header.tsx';
+import { InspectorProvider } from './inspector-context.tsx';
 import { createQueryClient } from './query-client.ts';
 
 // The form and everything behind sign-in load on demand, so the first screen starts fast;
@@ -18,7 +20,9 @@ export function App({ config }: { config: AppConfig }) {
   return (
     <QueryClientProvider client={queryClient}>
       <SessionProvider config={config}>
-        <Screens />
+        <InspectorProvider enabled={config.inspector}>
+          <Screens />
+        </InspectorProvider>
       </SessionProvider>
     </QueryClientProvider>
   );
@@ -50,28 +54,22 @@ function Screens() {
   }
   if (state.status === 'checking' && !bffError) return <LoadingScreen />;
   return (
-    <>
-      <AppHeader />
-      <main id="main" className="main">
-        {path === CALLBACK_PATH ? (
-          <CallbackScreen onDone={backToStart} />
-        ) : bffError ? (
-          <SignInFailed error={bffError} mode="bff" onDone={backToStart} />
-        ) : (
-          <SignInScreen />
-        )}
-      </main>
-    </>
+    <AppFrame header={<AppHeader />}>
+      {path === CALLBACK_PATH ? (
+        <CallbackScreen onDone={backToStart} />
+      ) : bffError ? (
+        <SignInFailed error={bffError} mode="bff" onDone={backToStart} />
+      ) : (
+        <SignInScreen />
+      )}
+    </AppFrame>
   );
 }
 
 function LoadingScreen() {
   return (
-    <>
-      <AppHeader />
-      <main id="main" className="main">
-        <p role="status">Loading QuickLead…</p>
-      </main>
-    </>
+    <AppFrame header={<AppHeader />}>
+      <p role="status">Loading QuickLead…</p>
+    </AppFrame>
   );
 }

@@ -1,0 +1,50 @@
+import { lazy, type ReactNode, Suspense } from 'react';
+import { useSession } from '@/auth/session-context.tsx';
+import { INSPECTOR_PANEL_ID, INSPECTOR_TOGGLE_ID, useInspector } from './inspector-context.tsx';
+
+// Loaded only when opened: with the inspector closed, none of its code is fetched.
+const InspectorPanel = lazy(() =>
+  import('@/inspector/inspector-panel.tsx').then((module) => ({ default: module.InspectorPanel })),
+);
+
+/** Every screen: its header, its main content and, when open, the OAuth inspector beside it. */
+export function AppFrame({ header, children }: { header: ReactNode; children: ReactNode }) {
+  const { open, setOpen } = useInspector();
+  const { config, state, signOut } = useSession();
+  const close = () => {
+    setOpen(false);
+    document.getElementById(INSPECTOR_TOGGLE_ID)?.focus();
+  };
+  return (
+    <>
+      {header}
+      <div className={open ? 'app-layout app-layout--inspector' : 'app-layout'}>
+        <main id="main" className="main">
+          {children}
+        </main>
+        {open && (
+          <Suspense
+            fallback={
+              <aside
+                id={INSPECTOR_PANEL_ID}
+                className="inspector"
+                aria-label="OAuth inspector"
+                aria-busy="true"
+              >
+                <p role="status">Loading the OAuth inspector…</p>
+              </aside>
+            }
+          >
+            <InspectorPanel
+              id={INSPECTOR_PANEL_ID}
+              config={config}
+              mode={state.status === 'signed-in' ? state.mode : undefined}
+              onClose={close}
+              onRevoke={state.status === 'signed-in' ? signOut : undefined}
+            />
+          </Suspense>
+        )}
+      </div>
+    </>
+  );
+}
