@@ -30,6 +30,26 @@ describe('lead form schema: title and contacts', () => {
     ]);
   });
 
+  it('asks for a contact again when a restored draft holds a broken one, in words, at the picker', () => {
+    const broken = [
+      { id: 0, name: 'Ada' },
+      { id: -1, name: 'Ada' },
+      { id: 1.5, name: 'Ada' },
+      { id: '7', name: 'Ada' },
+    ];
+    for (const contact of broken) {
+      const input = { ...formInput({ organization }), person: contact } as LeadFormInput;
+      expect(issuesOf(input)).toEqual([['person', 'Select a person from the list']]);
+    }
+    const input = { ...formInput({ person }), organization: { id: Number.NaN } } as unknown as LeadFormInput;
+    expect(issuesOf(input)).toEqual([['organization', 'Select an organization from the list']]);
+  });
+
+  it('keeps only the id and name of a picked contact', () => {
+    const picked = { ...person, description: 'ada@example.com', organization };
+    expect(schema.parse(formInput({ person: picked })).person).toEqual(person);
+  });
+
   it('reports every problem of an empty form at once', () => {
     const paths = issuesOf(formInput({ title: '', person: null })).map(([path]) => path);
     expect(paths).toEqual(['title', 'person', 'organization']);

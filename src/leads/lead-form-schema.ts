@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { contactRefSchema } from '@/contacts/contact-ref.ts';
+import { type ContactRef, contactRefSchema } from '@/contacts/contact-ref.ts';
 import type { Currency } from '@/pipedrive/currencies.ts';
 import type { CustomField, FieldOption } from '@/pipedrive/deal-fields.ts';
 import type { LeadLabel } from '@/pipedrive/lead-labels.ts';
@@ -29,6 +29,19 @@ const optionalText = (label: string, max = 255) =>
     .trim()
     .max(max, `${label} must be ${max} characters or fewer`)
     .transform((text) => (text === '' ? undefined : text));
+
+/**
+ * A picked contact, or `null`. Pickers only ever hold `{ id, name }` from Pipedrive, but a draft
+ * restored from storage can hold anything of that shape: it gets one message at the picker rather
+ * than zod's own wording on `person.id`, which the picker would not show.
+ */
+const pickedContact = (message: string) =>
+  z
+    .custom<ContactRef | null>(
+      (value) => value === null || contactRefSchema.safeParse(value).success,
+      message,
+    )
+    .transform((contact): ContactRef | null => (contact ? { id: contact.id, name: contact.name } : null));
 
 /** One of `allowed` as a string, or '' for "not set". */
 const optionalChoice = (allowed: readonly string[], message: string) =>
@@ -79,8 +92,8 @@ export function buildLeadFormSchema(context: LeadFormContext) {
         .trim()
         .min(1, 'Enter a title for the lead')
         .max(255, 'Title must be 255 characters or fewer'),
-      person: contactRefSchema.nullable(),
-      organization: contactRefSchema.nullable(),
+      person: pickedContact('Select a person from the list'),
+      organization: pickedContact('Select an organization from the list'),
       owner: z
         .string()
         .refine((id) => ownerIds.includes(id), 'Select an owner')

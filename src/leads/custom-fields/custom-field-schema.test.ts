@@ -62,6 +62,9 @@ describe('text fields', () => {
     expect(messageFor(industry, 'x'.repeat(256))).toBe('Industry must be 255 characters or fewer');
     expect(messageFor(campaign, 'x'.repeat(256))).toBe('Campaign code must be 255 characters or fewer');
     expect(messageFor(switchboard, '1'.repeat(256))).toBe('Switchboard must be 255 characters or fewer');
+    // An address is single-line too: a longer one would come back from POST /v1/leads as a 400.
+    expect(accepts(site, ` ${'a'.repeat(255)} `)).toHaveLength(255);
+    expect(messageFor(site, 'a'.repeat(256))).toBe('Site address must be 255 characters or fewer');
     expect(accepts(background, 'y'.repeat(65_000))).toHaveLength(65_000);
     expect(messageFor(background, 'y'.repeat(65_001))).toBe('Background must be 65,000 characters or fewer');
   });

@@ -5,7 +5,7 @@ import { type CustomField, type FieldOption, isMandatory } from '@/pipedrive/dea
 import { assignableUsers, type User } from '@/pipedrive/users.ts';
 import type { CustomFieldValue, Money, MoneyInput, Range, RangeInput } from './custom-field-values.ts';
 
-/** Pipedrive's length limits for single-line (varchar, phone) and long (text) values. */
+/** Pipedrive's length limits for single-line (varchar, phone, address) and long (text) values. */
 export const MAX_VARCHAR_LENGTH = 255;
 export const MAX_TEXT_LENGTH = 65_000;
 
@@ -42,11 +42,12 @@ export function parseCustomFieldInput(field: CustomField, raw: unknown, context:
     case 'varchar':
     case 'varchar_auto':
     case 'phone':
+    // The spec gives address no limit of its own; it is a single-line value like these, and the
+    // sandbox (standing in for Pipedrive) refuses more than 255 characters, so the form says so first.
+    case 'address':
       return parseText(textOf(raw), name, required, MAX_VARCHAR_LENGTH);
     case 'text':
       return parseText(textOf(raw), name, required, MAX_TEXT_LENGTH);
-    case 'address':
-      return parseText(textOf(raw), name, required, undefined);
     case 'double':
     case 'int':
       return parseNumber(textOf(raw), name, required, field.field_type === 'int');
@@ -91,14 +92,9 @@ export function parseCustomFieldInput(field: CustomField, raw: unknown, context:
   }
 }
 
-function parseText(
-  text: string,
-  name: string,
-  required: boolean,
-  maxLength: number | undefined,
-): ParseResult {
+function parseText(text: string, name: string, required: boolean, maxLength: number): ParseResult {
   if (text === '') return required ? fail(`Enter ${name}`) : ok(undefined);
-  if (maxLength !== undefined && text.length > maxLength) {
+  if (text.length > maxLength) {
     return fail(`${name} must be ${maxLength.toLocaleString('en')} characters or fewer`);
   }
   return ok(text);

@@ -135,7 +135,7 @@ const INPUT_BY_TYPE: Record<EditableFieldType, fc.Arbitrary<CustomFieldInput>> =
   varchar: fc.string({ maxLength: 255 }),
   varchar_auto: fc.string({ maxLength: 255 }),
   phone: fc.string({ maxLength: 255 }),
-  address: fc.string({ maxLength: 400 }),
+  address: fc.string({ maxLength: 255 }),
   text: fc.string({ maxLength: 1000 }),
   double: orEmpty(decimalText, ''),
   int: orEmpty(spacedInteger(-1_000_000_000), ''),
