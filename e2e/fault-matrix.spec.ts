@@ -1,14 +1,18 @@
 import type { Page } from '@playwright/test';
-import { expect, type SessionApi, signInWithApi, test } from './fixtures.ts';
+import { expect, type SessionApi, type SessionMode, signInWithApi, test } from './fixtures.ts';
+import { LeadFormPage } from './pages/lead-form-page.ts';
+import { SandboxSignInPage } from './pages/sandbox-sign-in-page.ts';
+import { COLLEAGUES, DEMO_USER, type SandboxUser } from './sandbox-accounts.ts';
 
 /**
- * Faults from the real sandbox, chosen per request: Playwright adds the sandbox's `x-sandbox-fault`
- * header to the app's own call (the request still goes to the sandbox, which decides what happens).
- * spa mode, because the app server does not forward that header. Each scenario must end with
- * exactly one lead stored, and the draft kept until then.
+ * Everything that can go wrong between a rep and one lead, against the real app and sandbox. Each
+ * scenario must end with exactly one lead stored, and the draft kept until then. Sandbox faults
+ * are chosen per request: Playwright adds the sandbox's `x-sandbox-fault` header to the app's own
+ * call in `spa` mode (the sandbox decides what happens), and token faults are aimed at one user.
  */
 interface Row {
   scenario: string;
+  mode: SessionMode;
   posts: number;
   stored: number;
   /** Observed while the lead was not yet stored; `undefined` where there is no such moment to look. */
@@ -16,14 +20,41 @@ interface Row {
 }
 const rows: Row[] = [];
 
+// One worker runs the whole matrix in order, so it prints one table.
+test.describe.configure({ mode: 'default' });
+
 test.afterAll(() => {
   if (rows.length === 0) return;
+  const kept = (r: Row) =>
+    r.draftKeptUntilSuccess === undefined ? '–' : r.draftKeptUntilSuccess ? 'yes' : 'NO';
   const line = (r: Row) =>
-    `${r.scenario.padEnd(34)} ${String(r.posts).padStart(6)} ${String(r.stored).padStart(7)}   ${r.draftKeptUntilSuccess === undefined ? '–' : r.draftKeptUntilSuccess ? 'yes' : 'NO'}`;
-  console.log(
-    `\n${'scenario'.padEnd(34)} ${'POSTs'.padStart(6)} ${'stored'.padStart(7)}   draft kept\n${rows.map(line).join('\n')}\n`,
-  );
+    `${r.scenario.padEnd(40)} ${r.mode.padEnd(4)} ${String(r.posts).padStart(6)} ${String(r.stored).padStart(7)}   ${kept(r)}`;
+  const header = `${'scenario'.padEnd(40)} mode ${'POSTs'.padStart(6)} ${'stored'.padStart(7)}   draft kept`;
+  console.log(`\n${header}\n${rows.map(line).join('\n')}\n`);
 });
+
+interface Run {
+  scenario: string;
+  mode: SessionMode;
+  form: LeadFormPage;
+  api: SessionApi;
+  title: string;
+  posts: () => number;
+}
+
+/** Signs in, counts every create the browser sends (all tabs of the test), and fills a lead. */
+async function prepare(page: Page, scenario: string, mode: SessionMode, user: SandboxUser = DEMO_USER) {
+  const { leadForm: form, api } = await signInWithApi(page, mode, user);
+  let posts = 0;
+  page.context().on('request', (request) => {
+    if (request.method() === 'POST' && request.url().endsWith('/v1/leads')) posts += 1;
+  });
+  const title = `${scenario} ${Date.now()}`;
+  await form.title.fill(title);
+  await form.pick(form.person, 'Lovelace', 'Ada Lovelace');
+  await form.fillMandatory();
+  return { scenario, mode, form, api, title, posts: () => posts } satisfies Run;
+}
 
 async function faultOnce(page: Page, pathEnd: string, rule: Record<string, unknown>) {
   let used = false;
@@ -36,19 +67,6 @@ async function faultOnce(page: Page, pathEnd: string, rule: Record<string, unkno
       await route.continue({ headers: { ...request.headers(), 'x-sandbox-fault': JSON.stringify(rule) } });
     },
   );
-}
-
-async function prepare(page: Page, scenario: string) {
-  const { leadForm, api } = await signInWithApi(page, 'spa');
-  let posts = 0;
-  page.on('request', (request) => {
-    if (request.method() === 'POST' && request.url().endsWith('/v1/leads')) posts += 1;
-  });
-  const title = `${scenario} ${Date.now()}`;
-  await leadForm.title.fill(title);
-  await leadForm.pick(leadForm.person, 'Lovelace', 'Ada Lovelace');
-  await leadForm.fillMandatory();
-  return { form: leadForm, api, title, posts: () => posts };
 }
 
 async function draftHolds(page: Page, title: string): Promise<boolean> {
@@ -67,16 +85,13 @@ async function storedWithTitle(api: SessionApi, title: string): Promise<number> 
   return found.items.filter((entry) => entry.item.title === title).length;
 }
 
-async function record(
-  page: Page,
-  scenario: string,
-  run: { api: SessionApi; title: string; posts: () => number },
-  draftKept: boolean | undefined,
-) {
+/** Waits for the card, then counts: one lead stored, draft gone, a row for the table. */
+async function record(page: Page, run: Run, draftKept: boolean | undefined): Promise<Row> {
   await expect(page.getByRole('heading', { level: 1, name: run.title })).toBeVisible({ timeout: 15_000 });
   await page.waitForLoadState('networkidle');
-  const row = {
-    scenario,
+  const row: Row = {
+    scenario: run.scenario,
+    mode: run.mode,
     posts: run.posts(),
     stored: await storedWithTitle(run.api, run.title),
     draftKeptUntilSuccess: draftKept,
@@ -88,30 +103,101 @@ async function record(
   return row;
 }
 
+test('double-click on Create lead: one POST', async ({ page }) => {
+  const run = await prepare(page, 'double-click', 'bff');
+  await run.form.submit.dblclick();
+  expect((await record(page, run, undefined)).posts).toBe(1);
+});
+
+test('Enter held down in the title: one POST', async ({ page }) => {
+  const run = await prepare(page, 'Enter held down', 'bff');
+  await run.form.title.focus();
+  // A held key repeats: several keydowns before the first answer comes back.
+  for (let i = 0; i < 8; i++) await page.keyboard.down('Enter');
+  await page.keyboard.up('Enter');
+  expect((await record(page, run, undefined)).posts).toBe(1);
+});
+
+test('reload mid-form: the draft comes back and is sent once', async ({ page }) => {
+  const run = await prepare(page, 'reload mid-form', 'bff');
+  await page.reload();
+  await expect(run.form.title).toHaveValue(run.title);
+  await expect(run.form.person).toHaveValue('Ada Lovelace');
+  const kept = await draftHolds(page, run.title);
+  await run.form.submit.click();
+  expect((await record(page, run, kept)).posts).toBe(1);
+});
+
+test('sign-in round trip mid-form: the draft comes back after signing in again', async ({ page }) => {
+  const run = await prepare(page, 'sign-in round trip mid-form', 'spa');
+  // spa tokens live in memory only: after a reload the rep signs in again.
+  await page.reload();
+  await page.getByRole('radio', { name: /^Browser only/ }).check();
+  await page.getByRole('button', { name: /Sign in with/ }).click();
+  const sandbox = new SandboxSignInPage(page);
+  await sandbox.signIn();
+  await sandbox.allowButton.click();
+  await expect(run.form.title).toHaveValue(run.title);
+  const kept = await draftHolds(page, run.title);
+  await run.form.submit.click();
+  expect((await record(page, run, kept)).posts).toBe(1);
+});
+
+test('access token expires mid-form: one refresh, the create is retried once', async ({ page }) => {
+  const run = await prepare(page, 'access token expires mid-form', 'spa', COLLEAGUES.james);
+  const refreshes = page.waitForRequest(
+    (request) =>
+      request.url().endsWith('/oauth/token') && (request.postData() ?? '').includes('refresh_token'),
+  );
+  expect((await run.api.admin('/tokens/expire', { userId: COLLEAGUES.james.id })).ok()).toBe(true);
+  const kept = await draftHolds(page, run.title);
+  await run.form.submit.click();
+  await refreshes;
+  // The first POST was refused with 401 (nothing stored), the retry after the refresh went through.
+  expect((await record(page, run, kept)).posts).toBe(2);
+});
+
+test('refresh fails mid-form: sign in again, the form is intact, sent once', async ({ page }) => {
+  const run = await prepare(page, 'refresh fails mid-form', 'bff', COLLEAGUES.aiko);
+  expect((await run.api.admin('/tokens/expire', { userId: COLLEAGUES.aiko.id })).ok()).toBe(true);
+  expect((await run.api.admin('/tokens/fail-refresh', { userId: COLLEAGUES.aiko.id })).ok()).toBe(true);
+  await run.form.submit.click();
+  await expect(run.form.errorSummary).toContainText('session has ended');
+  const kept = await draftHolds(page, run.title);
+
+  await page.getByRole('button', { name: 'Sign in again' }).click();
+  const sandbox = new SandboxSignInPage(page);
+  await sandbox.signIn(COLLEAGUES.aiko);
+  await sandbox.allowButton.click();
+  await expect(run.form.title).toHaveValue(run.title);
+  await run.form.submit.click();
+  expect((await record(page, run, kept)).posts).toBe(2);
+});
+
 test('500 on POST: nothing stored, "Create anyway" sends it once', async ({ page }) => {
-  const run = await prepare(page, '500 on POST');
+  const run = await prepare(page, '500 on POST', 'spa');
   await faultOnce(page, '/v1/leads', { status: 500 });
   await run.form.submit.click();
   await expect(page.getByText(/it is not in Pipedrive/).first()).toBeVisible();
   const kept = await draftHolds(page, run.title);
   await page.getByRole('button', { name: 'Create anyway' }).click();
-  expect((await record(page, '500 on POST', run, kept)).posts).toBe(2);
+  expect((await record(page, run, kept)).posts).toBe(2);
 });
 
 test('connection dropped after the lead was stored: found, not sent again', async ({ page }) => {
-  const run = await prepare(page, 'dropped after store');
+  const run = await prepare(page, 'connection dropped after store', 'spa');
   await faultOnce(page, '/v1/leads', { dropAfterStore: true });
   await run.form.submit.click();
-  expect((await record(page, 'connection dropped after store', run, undefined)).posts).toBe(1);
+  expect((await record(page, run, undefined)).posts).toBe(1);
 });
 
 test('429 on POST: waits Retry-After, then sends once more', async ({ page }) => {
-  const run = await prepare(page, '429 on POST');
+  const run = await prepare(page, '429 on POST', 'spa');
   await faultOnce(page, '/v1/leads', { status: 429, retryAfterSeconds: 1 });
   await run.form.submit.click();
   await expect(page.getByText(/Sending again in/)).toBeVisible();
   const kept = await draftHolds(page, run.title);
-  expect((await record(page, '429 on POST', run, kept)).posts).toBe(2);
+  expect((await record(page, run, kept)).posts).toBe(2);
 });
 
 test('429 on search: the picker waits and still finds the person', async ({ page }) => {
@@ -126,5 +212,66 @@ test('429 on search: the picker waits and still finds the person', async ({ page
     if (request.method() === 'POST' && request.url().endsWith('/v1/leads')) posts += 1;
   });
   await form.submit.click();
-  expect((await record(page, '429 on search', { api, title, posts: () => posts }, undefined)).posts).toBe(1);
+  const run: Run = { scenario: '429 on search', mode: 'spa', form, api, title, posts: () => posts };
+  expect((await record(page, run, undefined)).posts).toBe(1);
+});
+
+test('offline submit, then online: waits, then sent once', async ({ page, context }) => {
+  const run = await prepare(page, 'offline submit then online', 'bff');
+  await context.setOffline(true);
+  await run.form.submit.click();
+  await expect(page.getByRole('status').filter({ hasText: 'You are offline' })).toBeVisible();
+  // A tap on the waiting button must not queue a second lead.
+  await run.form.submit.click({ force: true });
+  expect(run.posts()).toBe(0);
+  const kept = await draftHolds(page, run.title);
+  await context.setOffline(false);
+  expect((await record(page, run, kept)).posts).toBe(1);
+});
+
+test('offline submit, reload, online: the queued lead survives and is sent once', async ({
+  page,
+  context,
+}) => {
+  const run = await prepare(page, 'offline submit, reload, online', 'bff');
+  await context.setOffline(true);
+  await run.form.submit.click();
+  await expect(page.getByRole('status').filter({ hasText: 'You are offline' })).toBeVisible();
+  const kept = await draftHolds(page, run.title);
+  const queued = await page.evaluate(() => sessionStorage.getItem('quicklead.lead-outbox.v1') ?? '');
+  expect(queued).toContain(run.title);
+
+  // The page goes while offline (headless Chromium keeps the old page when an offline reload
+  // fails, so it leaves for a blank page instead); the tab keeps its sessionStorage. Back online,
+  // QuickLead loads again, finds the queued lead and sends it, with no click.
+  const appUrl = page.url();
+  await page.goto('about:blank');
+  expect(run.posts()).toBe(0);
+  await context.setOffline(false);
+  await page.goto(appUrl);
+  expect((await record(page, run, kept)).posts).toBe(1);
+});
+
+test('a duplicated tab submitting the same draft: one POST, both tabs show the lead', async ({
+  page,
+  context,
+}) => {
+  const run = await prepare(page, 'second tab resubmits', 'bff');
+  await page.evaluate(() => window.dispatchEvent(new Event('pagehide')));
+  const storage = await page.evaluate(() => ({ ...sessionStorage }));
+  // What the browser's "Duplicate tab" does: a new tab with a copy of this tab's sessionStorage.
+  const second = await context.newPage();
+  await second.addInitScript((copied) => {
+    if (sessionStorage.getItem('e2e.duplicated')) return;
+    sessionStorage.setItem('e2e.duplicated', 'yes');
+    for (const [key, value] of Object.entries(copied)) sessionStorage.setItem(key, value);
+  }, storage);
+  await second.goto('/');
+  const secondForm = new LeadFormPage(second);
+  await expect(secondForm.title).toHaveValue(run.title);
+  const kept = await draftHolds(second, run.title);
+
+  await Promise.all([run.form.submit.click(), secondForm.submit.click()]);
+  await expect(second.getByRole('heading', { level: 1, name: run.title })).toBeVisible();
+  expect((await record(page, run, kept)).posts).toBe(1);
 });

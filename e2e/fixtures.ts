@@ -1,13 +1,18 @@
 import { test as base, expect, type Page } from '@playwright/test';
 import { LeadFormPage } from './pages/lead-form-page.ts';
 import { SandboxSignInPage } from './pages/sandbox-sign-in-page.ts';
+import { DEMO_USER, type SandboxUser } from './sandbox-accounts.ts';
 
 export type SessionMode = 'bff' | 'spa';
 
 const MODE_LABELS: Record<SessionMode, RegExp> = { bff: /^Server session/, spa: /^Browser only/ };
 
 /** Starts a sign-in in the given mode and signs in on the sandbox's page, stopping at its consent page. */
-export async function reachConsent(page: Page, mode: SessionMode = 'bff'): Promise<SandboxSignInPage> {
+export async function reachConsent(
+  page: Page,
+  mode: SessionMode = 'bff',
+  user: SandboxUser = DEMO_USER,
+): Promise<SandboxSignInPage> {
   await page.goto('/');
   const signInButton = page.getByRole('button', { name: /Sign in with/ });
   // The screen renders after the app has loaded its configuration: wait for it before choosing.
@@ -15,13 +20,17 @@ export async function reachConsent(page: Page, mode: SessionMode = 'bff'): Promi
   await page.getByRole('radio', { name: MODE_LABELS[mode] }).check();
   await signInButton.click();
   const sandbox = new SandboxSignInPage(page);
-  await sandbox.signIn();
+  await sandbox.signIn(user);
   return sandbox;
 }
 
 /** Signs in through the real sandbox pages and waits for the form. */
-export async function signIn(page: Page, mode: SessionMode = 'bff'): Promise<LeadFormPage> {
-  const sandbox = await reachConsent(page, mode);
+export async function signIn(
+  page: Page,
+  mode: SessionMode = 'bff',
+  user: SandboxUser = DEMO_USER,
+): Promise<LeadFormPage> {
+  const sandbox = await reachConsent(page, mode, user);
   await sandbox.allowButton.click();
   const form = new LeadFormPage(page);
   await expect(form.heading).toBeVisible();
@@ -36,8 +45,13 @@ export class SessionApi {
   constructor(
     private readonly page: Page,
     readonly apiDomain: string,
-    private readonly accessToken?: string,
+    private accessToken?: string,
   ) {}
+
+  /** spa mode: the app refreshed its token, so do the same. */
+  useAccessToken(token: string) {
+    this.accessToken = token;
+  }
 
   async get(path: string): Promise<unknown> {
     const response = this.accessToken
@@ -58,15 +72,22 @@ export class SessionApi {
 export async function signInWithApi(
   page: Page,
   mode: SessionMode = 'bff',
+  user: SandboxUser = DEMO_USER,
 ): Promise<{ leadForm: LeadFormPage; api: SessionApi }> {
   if (mode === 'spa') {
     // Watch the real token response go by (nothing is intercepted) to call the API as the app does.
     const tokenResponse = page.waitForResponse((response) => response.url().endsWith('/oauth/token'));
-    const leadForm = await signIn(page, 'spa');
+    const leadForm = await signIn(page, 'spa', user);
     const tokens = (await (await tokenResponse).json()) as { access_token: string; api_domain: string };
-    return { leadForm, api: new SessionApi(page, tokens.api_domain, tokens.access_token) };
+    const api = new SessionApi(page, tokens.api_domain, tokens.access_token);
+    page.on('response', async (response) => {
+      if (!response.url().endsWith('/oauth/token') || !response.ok()) return;
+      const refreshed = (await response.json().catch(() => ({}))) as { access_token?: string };
+      if (refreshed.access_token) api.useAccessToken(refreshed.access_token);
+    });
+    return { leadForm, api };
   }
-  const leadForm = await signIn(page, 'bff');
+  const leadForm = await signIn(page, 'bff', user);
   const session = (await (await page.request.get('/auth/session')).json()) as { apiDomain: string };
   return { leadForm, api: new SessionApi(page, session.apiDomain) };
 }

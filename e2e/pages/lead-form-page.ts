@@ -21,7 +21,7 @@ export class LeadFormPage {
     return this.page.getByRole('combobox', { name: 'Customer type' });
   }
   get submit() {
-    return this.page.getByRole('button', { name: /Create lead|Creating lead/ });
+    return this.page.getByRole('button', { name: /Create lead|Creating lead|Waiting for the network/ });
   }
   get errorSummary() {
     return this.page.getByRole('alert').filter({ hasText: 'There is a problem' });

@@ -1,0 +1,165 @@
+import { createHash } from 'node:crypto';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page, test } from '@playwright/test';
+import { reachConsent, type SessionMode } from './fixtures.ts';
+import { InspectorPanelPage } from './pages/inspector-panel-page.ts';
+import { LeadFormPage } from './pages/lead-form-page.ts';
+
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/** axe, the reflow check and a screenshot for a person to look at, as accessibility.spec.ts does. */
+async function checkScreen(page: Page, name: string) {
+  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+  expect(
+    results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+  ).toEqual([]);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow, `${name} is wider than the screen`).toBeLessThanOrEqual(0);
+  const width = page.viewportSize()?.width ?? 0;
+  await page.screenshot({ path: `screenshots/${name}-${width}.png`, fullPage: true });
+}
+
+const base64url = (text: string) => createHash('sha256').update(text).digest('base64url');
+
+/** Opens the inspector on the sign-in screen, then signs in: the panel stays open across the redirect. */
+async function signInWatching(page: Page, mode: SessionMode): Promise<InspectorPanelPage> {
+  const inspector = new InspectorPanelPage(page);
+  await page.goto('/');
+  await expect(page.getByRole('button', { name: /Sign in with/ })).toBeVisible();
+  await inspector.open();
+  await expect(inspector.panel).toContainText('Nothing yet');
+  const sandbox = await reachConsent(page, mode);
+  await sandbox.allowButton.click();
+  await expect(new LeadFormPage(page).heading).toBeVisible();
+  await expect(inspector.toggle).toHaveAttribute('aria-expanded', 'true');
+  await expect(inspector.step(/Token response/)).toBeVisible();
+  return inspector;
+}
+
+/** Steps 1–3: the challenge recomputed from the revealed verifier matches; the state matches. */
+async function expectPkceAndState(inspector: InspectorPanelPage) {
+  const pkce = inspector.step(/PKCE/);
+  await expect(inspector.fact(pkce, 'code_verifier')).toContainText('••••');
+  await inspector.showSecrets(pkce);
+  const verifier = (await inspector.fact(pkce, 'code_verifier').innerText()).trim();
+  expect(verifier).toMatch(/^[A-Za-z0-9._~-]{43,128}$/);
+  const challenge = base64url(verifier);
+  await expect(inspector.fact(pkce, 'code_challenge')).toHaveText(challenge);
+  await expect(inspector.fact(pkce, 'code_challenge_method')).toHaveText('S256');
+
+  const authorize = inspector.step(/Authorization request/);
+  await expect(inspector.fact(authorize, 'code_challenge')).toHaveText(challenge);
+  const authorizationCurl = await inspector.curlOf(authorize);
+  expect(authorizationCurl).toContain(`code_challenge=${challenge}`);
+  const sentState = (await inspector.fact(authorize, 'state').innerText()).trim();
+  expect(sentState.length).toBeGreaterThan(20);
+
+  const callback = inspector.step(/Callback/);
+  await expect(inspector.fact(callback, 'state')).toHaveText(sentState);
+  await expect(inspector.factRow(callback, 'state')).toContainText('✓ matches');
+  await expect(inspector.fact(callback, 'code')).toContainText('••••');
+
+  const tokenRequest = inspector.step(/Token request/);
+  await inspector.showSecrets(tokenRequest);
+  await expect(inspector.fact(tokenRequest, 'code_verifier')).toHaveText(verifier);
+}
+
+for (const mode of ['spa', 'bff'] as const) {
+  test.describe(`${mode} mode`, () => {
+    test('the inspector shows every step with the right values, then API calls as they happen', async ({
+      page,
+    }) => {
+      const tokenResponse =
+        mode === 'spa'
+          ? page.waitForResponse((response) => response.url().endsWith('/oauth/token'))
+          : Promise.resolve(undefined);
+      const inspector = await signInWatching(page, mode);
+      await expectPkceAndState(inspector);
+
+      const tokens =
+        mode === 'spa' ? ((await (await tokenResponse)?.json()) as { access_token: string }) : null;
+      const tokenStep = inspector.step(/Token response/);
+      const accessToken = inspector.fact(tokenStep, 'access_token');
+      await expect(accessToken).toContainText('••••');
+      await expect(inspector.factRow(tokenStep, 'expires_in')).toContainText(/expires in \d\d:\d\d/);
+      await expect(inspector.fact(tokenStep, 'api_domain')).toHaveText(/^http:\/\/127\.0\.0\.1:\d+$/);
+      await expect(inspector.fact(tokenStep, 'scope')).toContainText('leads:full');
+      if (tokens) {
+        await expect(inspector.panel).not.toContainText(tokens.access_token);
+        await inspector.showSecrets(tokenStep);
+        await expect(accessToken).toHaveText(tokens.access_token);
+      } else {
+        // bff: the page never gets the token, only a length and fingerprint, and says why.
+        await expect(tokenStep.getByRole('button', { name: 'Show secrets' })).toHaveCount(0);
+        await expect(inspector.factRow(tokenStep, 'access_token')).toContainText(
+          /SHA-256 fingerprint [0-9a-f]{8}/,
+        );
+        await expect(inspector.panel).toContainText('this page never receives them');
+        await expect(inspector.fact(inspector.step(/Token request/), 'client_id')).toHaveCount(0);
+        const tokenCurl = await inspector.curlOf(inspector.step(/Token request/));
+        expect(tokenCurl).toContain("-H 'authorization: Basic ••••'");
+      }
+
+      // API calls appear as they are made: the person search, typed key by key.
+      const searches = inspector.step(/GET \/api\/v2\/persons\/search/);
+      await expect(searches).toHaveCount(0);
+      await page.getByRole('combobox', { name: 'Person' }).pressSequentially('Lovelace');
+      await expect(page.getByRole('option').first()).toBeVisible();
+      await expect(searches.last()).toBeVisible();
+      const search = searches.last();
+      await expect(inspector.fact(search, 'status')).toHaveText('200');
+      await expect(inspector.fact(search, 'x-token-cost')).toHaveText(/^\d+$/);
+      await expect(inspector.fact(search, 'x-ratelimit-remaining')).toHaveText(/^\d+$/);
+      await expect(inspector.fact(search, 'duration')).toHaveText(/^\d+ ms$/);
+      const searchCurl = await inspector.curlOf(search);
+      expect(searchCurl).toContain("-H 'authorization: Bearer ••••'");
+      if (tokens) expect(searchCurl).not.toContain(tokens.access_token);
+
+      // Keyboard: the panel closes from its own button and focus goes back to the toggle.
+      await inspector.panel.getByRole('button', { name: 'Close inspector' }).focus();
+      await page.keyboard.press('Enter');
+      await expect(inspector.panel).toHaveCount(0);
+      await expect(inspector.toggle).toBeFocused();
+      await page.keyboard.press('Enter');
+      await expect(inspector.panel).toBeVisible();
+
+      // Signing out (or "Revoke tokens now") revokes, and the revocation joins the timeline.
+      const signOut =
+        mode === 'spa'
+          ? page.getByRole('button', { name: 'Sign out', exact: true })
+          : inspector.panel.getByRole('button', { name: 'Revoke tokens now' });
+      await signOut.click();
+      await expect(page.getByRole('button', { name: /Sign in with/ })).toBeVisible();
+      await expect(inspector.step(/Sign-out: token revoked/).first()).toBeVisible();
+      await expect(inspector.fact(inspector.step(/Sign-out/).first(), 'status')).toHaveText('200');
+    });
+
+    for (const viewport of [
+      { width: 1280, height: 800 },
+      { width: 375, height: 740 },
+    ]) {
+      test(`the open inspector passes axe and fits ${viewport.width} px`, async ({ page }) => {
+        await page.setViewportSize(viewport);
+        const inspector = await signInWatching(page, mode);
+        await inspector.showSecrets(inspector.step(/PKCE/));
+        await inspector.curlOf(inspector.step(/Token request/));
+        await checkScreen(page, `inspector-${mode}`);
+      });
+    }
+  });
+}
+
+test('the sign-in screen offers the inspector, closed, and it opens with nothing recorded yet', async ({
+  page,
+}) => {
+  const inspector = new InspectorPanelPage(page);
+  await page.goto('/');
+  await expect(inspector.toggle).toHaveAttribute('aria-expanded', 'false');
+  await expect(inspector.panel).toHaveCount(0);
+  await inspector.open();
+  await expect(inspector.toggle).toHaveAttribute(
+    'aria-controls',
+    (await inspector.panel.getAttribute('id')) ?? '',
+  );
+  await checkScreen(page, 'inspector-empty');
+});
