@@ -1,8 +1,9 @@
 import { onlineManager, QueryClient } from '@tanstack/react-query';
+import { waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ApiRequest, Transport } from '@/pipedrive/transport.ts';
 import { createSandboxTransport } from '@/testing/sandbox-transport.ts';
-import { keepQueuedLeads, queuedCreates, restoreQueuedLeads } from './lead-outbox.ts';
+import { keepQueuedLeads, restoreQueuedLeads, unfinishedCreates } from './lead-outbox.ts';
 import { CREATE_LEAD_KEY, type LeadCreate, setCreateLeadDefaults } from './use-create-lead.ts';
 
 afterEach(() => {
@@ -42,7 +43,7 @@ describe('a lead submitted offline', () => {
       .build(before, { mutationKey: [...CREATE_LEAD_KEY] })
       .execute(create);
     await Promise.resolve();
-    expect(queuedCreates(before)).toHaveLength(1);
+    expect(unfinishedCreates(before)).toHaveLength(1);
     expect(sessionStorage.getItem('quicklead.lead-outbox.v1')).toContain('Queued on the train');
     stopKeeping();
     before.unmount();
@@ -51,7 +52,7 @@ describe('a lead submitted offline', () => {
     const after = page(transport);
     keepQueuedLeads(after);
     restoreQueuedLeads(after);
-    const [queued] = queuedCreates(after);
+    const [queued] = unfinishedCreates(after);
     expect(queued?.state.variables).toEqual(create);
     const result = queued?.continue();
     await Promise.resolve();
@@ -64,11 +65,41 @@ describe('a lead submitted offline', () => {
     expect(sessionStorage.getItem('quicklead.lead-outbox.v1')).toBeNull();
   });
 
+  it('on its way when the page went: the next page finds it stored instead of sending it again', async () => {
+    const { sandbox, transport } = createSandboxTransport();
+    let posts = 0;
+    // The first page's POST reaches Pipedrive, then the page is gone before the answer arrives.
+    const leaving: Transport = async (request) => {
+      if (request.method === 'POST') {
+        posts += 1;
+        await transport(request);
+        return new Promise<Response>(() => undefined);
+      }
+      return transport(request);
+    };
+    const before = page(leaving);
+    keepQueuedLeads(before);
+    void before
+      .getMutationCache()
+      .build(before, { mutationKey: [...CREATE_LEAD_KEY] })
+      .execute(create);
+    await waitFor(() => expect(posts).toBe(1));
+    expect(sessionStorage.getItem('quicklead.lead-outbox.v1')).toContain('Queued on the train');
+
+    const after = page(transport);
+    keepQueuedLeads(after);
+    restoreQueuedLeads(after);
+    const [unfinished] = unfinishedCreates(after);
+    expect(await unfinished?.continue()).toMatchObject({ title: 'Queued on the train' });
+    expect(posts).toBe(1);
+    expect(sandbox.store.crm.countLeads()).toBe(1);
+  });
+
   it('restores once per page, and ignores storage it cannot read', () => {
     sessionStorage.setItem('quicklead.lead-outbox.v1', '{not json');
     const client = new QueryClient();
     restoreQueuedLeads(client);
-    expect(queuedCreates(client)).toHaveLength(0);
+    expect(unfinishedCreates(client)).toHaveLength(0);
     expect(sessionStorage.getItem('quicklead.lead-outbox.v1')).toBeNull();
   });
 });

@@ -3,21 +3,23 @@ import { dehydrate, hydrate, type Mutation, type QueryClient } from '@tanstack/r
 /**
  * Leads submitted offline are paused React Query mutations. They are kept in this tab's
  * sessionStorage (lead content, never tokens) so a reload does not lose them; the next page puts
- * them back and React Query sends them when the network returns. Sign-out clears sessionStorage.
+ * them back and React Query sends them when the network returns. A create that was on its way when
+ * the page went is kept too: the next page finishes it, and `sendLeadOnce` looks for the lead
+ * before sending anything again. Sign-out clears sessionStorage.
  */
 const KEY = 'quicklead.lead-outbox.v1';
 
-const isQueuedCreate = (mutation: Mutation<unknown, Error, unknown, unknown>) =>
-  mutation.state.isPaused &&
+const isUnfinishedCreate = (mutation: Mutation<unknown, Error, unknown, unknown>) =>
+  mutation.state.status === 'pending' &&
   mutation.options.mutationKey?.[0] === 'leads' &&
   mutation.options.mutationKey?.[1] === 'create';
 
-/** Mirrors the queued creates into storage as they change; returns the unsubscribe. */
+/** Mirrors the unfinished creates into storage as they change; returns the unsubscribe. */
 export function keepQueuedLeads(client: QueryClient): () => void {
   const save = () => {
     const state = dehydrate(client, {
       shouldDehydrateQuery: () => false,
-      shouldDehydrateMutation: isQueuedCreate,
+      shouldDehydrateMutation: isUnfinishedCreate,
     });
     try {
       if (state.mutations.length === 0) sessionStorage.removeItem(KEY);
@@ -31,7 +33,7 @@ export function keepQueuedLeads(client: QueryClient): () => void {
 
 const restored = new WeakSet<QueryClient>();
 
-/** Puts the creates queued before a reload back into the cache, paused; once per page and client. */
+/** Puts the creates unfinished before a reload back into the cache; once per page and client. */
 export function restoreQueuedLeads(client: QueryClient): void {
   if (restored.has(client)) return;
   restored.add(client);
@@ -49,7 +51,7 @@ export function restoreQueuedLeads(client: QueryClient): void {
   }
 }
 
-/** The queued creates in the cache, oldest first. */
-export function queuedCreates(client: QueryClient) {
-  return client.getMutationCache().getAll().filter(isQueuedCreate);
+/** The creates in the cache still waiting or on their way, oldest first. */
+export function unfinishedCreates(client: QueryClient) {
+  return client.getMutationCache().getAll().filter(isUnfinishedCreate);
 }

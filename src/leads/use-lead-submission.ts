@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { Lead } from '@/pipedrive/add-lead.ts';
 import { ApiError } from '@/pipedrive/api-error.ts';
 import type { LeadFormValues } from './lead-form-schema.ts';
-import { keepQueuedLeads, queuedCreates } from './lead-outbox.ts';
+import { keepQueuedLeads, unfinishedCreates } from './lead-outbox.ts';
 import { LeadNotConfirmed } from './send-lead-once.ts';
 import type { FieldTarget } from './submit-errors.ts';
 import { describeSubmitError, type SubmitProblem } from './submit-errors.ts';
@@ -80,10 +80,10 @@ export function useLeadSubmission({ fieldFor, resend, onResumed }: SubmissionOpt
     }
   };
 
-  // A lead queued before a reload comes back paused: follow it to its outcome as if just submitted.
+  // A lead queued (or on its way) before a reload comes back: follow it to its outcome as if just submitted.
   // biome-ignore lint/correctness/useExhaustiveDependencies: once per client; outcomeOf only sets state
   useEffect(() => {
-    for (const mutation of queuedCreates(client)) {
+    for (const mutation of unfinishedCreates(client)) {
       if (followed.has(mutation)) continue;
       followed.add(mutation);
       const create = mutation.state.variables as LeadCreate;
