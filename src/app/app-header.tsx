@@ -1,4 +1,4 @@
-import { InspectorToggle } from './inspector-context.tsx';
+import { InspectorToggle, useInspector } from './inspector-context.tsx';
 
 interface AppHeaderProps {
   userName?: string;
@@ -7,8 +7,10 @@ interface AppHeaderProps {
 }
 
 export function AppHeader({ userName, companyName, onSignOut }: AppHeaderProps) {
+  // An open inspector widens the page: the header spans both columns.
+  const { open } = useInspector();
   return (
-    <header className="app-header">
+    <header className={open ? 'app-header app-header--inspector' : 'app-header'}>
       <a className="skip-link" href="#main">
         Skip to content
       </a>
@@ -18,20 +20,20 @@ export function AppHeader({ userName, companyName, onSignOut }: AppHeaderProps) 
         </span>
         QuickLead
       </span>
-      <div className="app-header__account">
-        <InspectorToggle />
-        {onSignOut && userName && (
-          <span className="app-header__user">
-            {userName}
-            {companyName && <span className="app-header__company"> · {companyName}</span>}
-          </span>
-        )}
-        {onSignOut && (
+      <InspectorToggle />
+      {onSignOut && (
+        <div className="app-header__account">
+          {userName && (
+            <span className="app-header__user">
+              {userName}
+              {companyName && <span className="app-header__company"> · {companyName}</span>}
+            </span>
+          )}
           <button type="button" className="button button--quiet" onClick={onSignOut}>
             Sign out
           </button>
-        )}
-      </div>
+        </div>
+      )}
     </header>
   );
 }

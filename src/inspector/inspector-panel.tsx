@@ -58,9 +58,12 @@ export function InspectorPanel({ id, config, mode, onClose, onRevoke }: Inspecto
           </p>
         )}
         {onRevoke && (
-          <button type="button" className="button button--small" onClick={onRevoke}>
-            Revoke now (sign out)
-          </button>
+          <p>
+            <button type="button" className="button button--small" onClick={onRevoke}>
+              Revoke tokens now
+            </button>{' '}
+            Ends this session and cancels its tokens at {provider}, as signing out does.
+          </p>
         )}
       </div>
       {steps.length === 0 ? (
