@@ -77,6 +77,8 @@ describe('lead form schema: value', () => {
     // "1,500" is 1.5 in half the world: refused rather than guessed.
     ['1,500', 'EUR', 'Enter the value as a number, like 1500'],
     ['-1', 'EUR', 'Value must be 0 or more'],
+    // A double keeps 15 significant digits: a longer amount would be stored rounded.
+    ['12345678901234567890', 'EUR', 'Enter a value of at most 15 digits'],
     ['10.5', 'JPY', 'Value in JPY must be a whole number'],
     ['10.123', 'EUR', 'Value in EUR can have at most 2 decimal places'],
     ['10', 'XXX', 'Select the currency of the value'],

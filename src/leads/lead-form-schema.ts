@@ -6,7 +6,7 @@ import type { LeadLabel } from '@/pipedrive/lead-labels.ts';
 import type { User } from '@/pipedrive/users.ts';
 import { customFieldsSchema } from './custom-fields/custom-field-schema.ts';
 import { type CustomFieldFormValues, emptyCustomFieldValues } from './custom-fields/custom-field-values.ts';
-import { readDate, readNumber } from './parse-field-text.ts';
+import { MAX_DIGITS, readDate, readNumber } from './parse-field-text.ts';
 
 export const PERSON_OR_ORGANIZATION = 'Choose a person or an organization';
 
@@ -57,6 +57,10 @@ function valueSchema(currencies: readonly Currency[]) {
     const currency = currencies.find((candidate) => candidate.code === value.currency);
     if (number.kind === 'not-a-number') {
       ctx.addIssue({ code: 'custom', message: 'Enter the value as a number, like 1500' });
+      return z.NEVER;
+    }
+    if (number.kind === 'too-many-digits') {
+      ctx.addIssue({ code: 'custom', message: `Enter a value of at most ${MAX_DIGITS} digits` });
       return z.NEVER;
     }
     const amount = number.value;

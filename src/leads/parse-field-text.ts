@@ -7,7 +7,14 @@ const WHOLE = /^[-+]?\d+$/;
 
 export type NumberText =
   | { kind: 'whole' | 'decimal'; value: number; decimals: number }
-  | { kind: 'not-a-number' };
+  | { kind: 'not-a-number' }
+  | { kind: 'too-many-digits' };
+
+/**
+ * A number is stored as a double: beyond 15 significant digits what is typed is not what is kept
+ * (12345678901234567890 becomes 12345678901234567000), so longer numbers are refused, not rounded.
+ */
+export const MAX_DIGITS = 15;
 
 /**
  * A typed number: spaces as thousands separators and a typographic minus are fine. Commas are not
@@ -18,6 +25,8 @@ export function readNumber(text: string): NumberText {
   if (!DECIMAL.test(compact)) return { kind: 'not-a-number' };
   const value = Number(compact);
   if (!Number.isFinite(value)) return { kind: 'not-a-number' };
+  const digits = compact.replace(/^[-+]/, '').replace('.', '').replace(/^0+/, '').replace(/0+$/, '');
+  if (digits.length > MAX_DIGITS) return { kind: 'too-many-digits' };
   const fraction = compact.split('.')[1] ?? '';
   // "10.50" has one significant decimal: trailing zeros never change the amount.
   const decimals = fraction.replace(/0+$/, '').length;

@@ -91,7 +91,10 @@ describe('numbers', () => {
     expect(messageFor(dealSize, '12-3')).toBe('Deal size must be a number');
     expect(messageFor(probability, '4.5')).toBe('Probability must be a whole number');
     expect(messageFor(probability, 'high')).toBe('Probability must be a number');
-    expect(messageFor(probability, '9007199254740992')).toBe('Probability must be 9007199254740991 or less');
+    expect(messageFor(probability, '9007199254740992')).toBe('Probability must have at most 15 digits');
+    expect(
+      messageFor(fixtureField(K.contractValue), { amount: '12345678901234567890', currency: 'EUR' }),
+    ).toBe('Contract value must have at most 15 digits');
     expect(messageFor(mandatory(dealSize), '')).toBe('Enter Deal size');
   });
 });

@@ -1,5 +1,5 @@
 import { contactRefSchema } from '@/contacts/contact-ref.ts';
-import { readDate, readNumber, readTime } from '@/leads/parse-field-text.ts';
+import { MAX_DIGITS, readDate, readNumber, readTime } from '@/leads/parse-field-text.ts';
 import type { Currency } from '@/pipedrive/currencies.ts';
 import { type CustomField, type FieldOption, isMandatory } from '@/pipedrive/deal-fields.ts';
 import { assignableUsers, type User } from '@/pipedrive/users.ts';
@@ -104,12 +104,9 @@ function parseNumber(text: string, name: string, required: boolean, whole: boole
   if (text === '') return required ? fail(`Enter ${name}`) : ok(undefined);
   const number = readNumber(text);
   if (number.kind === 'not-a-number') return fail(`${name} must be a number`);
+  if (number.kind === 'too-many-digits') return fail(`${name} must have at most ${MAX_DIGITS} digits`);
   if (!whole) return ok(number.value);
   if (number.kind !== 'whole') return fail(`${name} must be a whole number`);
-  if (number.value > Number.MAX_SAFE_INTEGER)
-    return fail(`${name} must be ${Number.MAX_SAFE_INTEGER} or less`);
-  if (number.value < Number.MIN_SAFE_INTEGER)
-    return fail(`${name} must be ${Number.MIN_SAFE_INTEGER} or more`);
   return ok(number.value);
 }
 
@@ -126,6 +123,7 @@ function parseMoney(
   if (input.amount === '') return required ? fail(`Enter an amount for ${name}`) : ok(undefined);
   const number = readNumber(input.amount);
   if (number.kind === 'not-a-number') return fail(`${name} must be a number`);
+  if (number.kind === 'too-many-digits') return fail(`${name} must have at most ${MAX_DIGITS} digits`);
   if (number.value < 0) return fail(`${name} must be 0 or more`);
   const currency = currencies.get(input.currency);
   // Until the currency list has loaded the code cannot be checked; Pipedrive still checks it.
