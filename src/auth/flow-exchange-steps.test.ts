@@ -1,0 +1,129 @@
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import type { ProviderConfig } from '@/config/app-config.ts';
+import { createSandbox } from '../../sandbox/create-sandbox.ts';
+import { approve } from '../../sandbox/test-support.ts';
+import { stepsFromExchange } from './flow-exchange-steps.ts';
+import { type Exchange, recordingFetch } from './flow-http.ts';
+import { type FlowStep, textOf } from './flow-model.ts';
+import { BROWSER_REDACTOR } from './flow-redact.ts';
+import { authorizationRequestStep, pkceStep, type StepContext } from './flow-sign-in-steps.ts';
+import {
+  authorizationUrlFor,
+  callbackUrlFor,
+  completeSignIn,
+  createAuthorizationRequest,
+} from './spa-sign-in.ts';
+
+const APP_ORIGIN = 'http://127.0.0.1:5173';
+const OAUTH_ORIGIN = 'http://127.0.0.1:5181';
+const API_ORIGIN = 'http://127.0.0.1:5182';
+
+function setup() {
+  const sandbox = createSandbox({
+    oauthOrigin: OAUTH_ORIGIN,
+    apiOrigin: API_ORIGIN,
+    appOrigins: [APP_ORIGIN],
+  });
+  const provider: ProviderConfig = {
+    kind: 'sandbox',
+    name: 'Pipedrive sandbox',
+    issuer: OAUTH_ORIGIN,
+    authorizationEndpoint: `${OAUTH_ORIGIN}/oauth/authorize`,
+    tokenEndpoint: `${OAUTH_ORIGIN}/oauth/token`,
+    revocationEndpoint: `${OAUTH_ORIGIN}/oauth/revoke`,
+    clientId: sandbox.clients.public.clientId,
+    apiOrigins: [API_ORIGIN],
+  };
+  const exchanges: Exchange[] = [];
+  const fetchImpl = recordingFetch(
+    ((url, init) =>
+      String(url).startsWith(OAUTH_ORIGIN)
+        ? sandbox.oauthApp.request(String(url), init)
+        : sandbox.apiApp.request(String(url), init)) as typeof fetch,
+    (exchange) => exchanges.push(exchange),
+  );
+  const context: StepContext = {
+    by: 'browser',
+    redactor: BROWSER_REDACTOR,
+    tokenEndpoint: provider.tokenEndpoint,
+    revocationEndpoint: provider.revocationEndpoint,
+  };
+  return { sandbox, provider, exchanges, fetchImpl, context };
+}
+
+const fact = (step: FlowStep | undefined, label: string, reveal = false) => {
+  const found = step?.facts.find((candidate) => candidate.label === label);
+  return found ? textOf(found.value, reveal) : undefined;
+};
+
+describe('spa sign-in, recorded and explained', () => {
+  it('rebuilds the authorization request exactly from what the tab kept across the redirect', async () => {
+    const { provider, context } = setup();
+    const { url, pending } = await createAuthorizationRequest(provider, callbackUrlFor(APP_ORIGIN));
+    const challenge = createHash('sha256').update(pending.codeVerifier).digest('base64url');
+    expect(authorizationUrlFor(provider, pending, challenge).href).toBe(url.href);
+
+    const pkce = pkceStep({ codeVerifier: pending.codeVerifier, codeChallenge: challenge, at: 0 }, context);
+    expect(fact(pkce, 'code_verifier')).toBe('••••');
+    expect(fact(pkce, 'code_verifier', true)).toBe(pending.codeVerifier);
+    const authorize = authorizationRequestStep(url, 0, context);
+    expect(authorize.facts.map((item) => item.label)).toEqual([
+      'client_id',
+      'redirect_uri',
+      'response_type',
+      'state',
+      'code_challenge',
+      'code_challenge_method',
+    ]);
+    expect(authorize.facts.every((item) => item.note)).toBe(true);
+  });
+
+  it('records the token exchange and API calls off the wire, with tokens masked until revealed', async () => {
+    const { sandbox, provider, exchanges, fetchImpl, context } = setup();
+    const { url, pending } = await createAuthorizationRequest(provider, callbackUrlFor(APP_ORIGIN));
+    const callback = await approve(sandbox, Object.fromEntries(url.searchParams), 'allow');
+    const session = await completeSignIn(provider, callback, pending, { fetch: fetchImpl });
+    const api = await fetchImpl(`${API_ORIGIN}/api/v1/users/me`, {
+      headers: { authorization: `Bearer ${session.accessToken}` },
+    });
+    // The caller still reads the body the recorder copied.
+    expect(((await api.json()) as { success: boolean }).success).toBe(true);
+
+    const steps = exchanges.flatMap((exchange) => stepsFromExchange(exchange, context));
+    expect(steps.map((step) => step.kind)).toEqual(['token-request', 'token-response', 'api-call']);
+    const [request, response, call] = steps;
+    expect(fact(request, 'code_verifier', true)).toBe(pending.codeVerifier);
+    expect(fact(request, 'grant_type')).toBe('authorization_code');
+    expect(fact(response, 'access_token')).toBe('••••');
+    expect(fact(response, 'access_token', true)).toBe(session.accessToken);
+    expect(textOf(response?.response?.body ?? [], false)).not.toContain(session.accessToken);
+    expect(textOf(response?.response?.body ?? [], false)).not.toContain(session.refreshToken ?? '-');
+    expect(fact(response, 'api_domain')).toBe(API_ORIGIN);
+    expect(response?.facts.find((item) => item.label === 'expires_in')?.expiresAt).toBeGreaterThan(
+      Date.now(),
+    );
+
+    expect(call?.title).toBe('GET /api/v1/users/me');
+    expect(fact(call, 'status')).toBe('200');
+    expect(Number(fact(call, 'x-token-cost'))).toBeGreaterThan(0);
+    expect(fact(call, 'x-ratelimit-remaining')).toMatch(/^\d+$/);
+    expect(textOf(call?.request?.headers[0]?.[1] ?? [], false)).toBe('Bearer ••••');
+  });
+
+  it('marks a refused call as failed and a network failure as having no answer', async () => {
+    const { context } = setup();
+    const failing = recordingFetch(
+      async () => {
+        throw new TypeError('Failed to fetch');
+      },
+      (exchange) => {
+        const [step] = stepsFromExchange(exchange, context);
+        expect(step?.failed).toBe(true);
+        expect(fact(step, 'status')).toBe('no answer');
+        expect(fact(step, 'error')).toBe('Failed to fetch');
+      },
+    );
+    await expect(failing(`${API_ORIGIN}/api/v1/users/me`)).rejects.toThrow('Failed to fetch');
+  });
+});
