@@ -179,6 +179,7 @@ test('500 on POST: nothing stored, "Create anyway" sends it once', async ({ page
   await faultOnce(page, '/v1/leads', { status: 500 });
   await run.form.submit.click();
   await expect(page.getByText(/it is not in Pipedrive/).first()).toBeVisible();
+  await page.screenshot({ path: 'screenshots/lead-not-confirmed-create-anyway-1280.png', fullPage: true });
   const kept = await draftHolds(page, run.title);
   await page.getByRole('button', { name: 'Create anyway' }).click();
   expect((await record(page, run, kept)).posts).toBe(2);
@@ -221,6 +222,7 @@ test('offline submit, then online: waits, then sent once', async ({ page, contex
   await context.setOffline(true);
   await run.form.submit.click();
   await expect(page.getByRole('status').filter({ hasText: 'You are offline' })).toBeVisible();
+  await page.screenshot({ path: 'screenshots/lead-waiting-for-network-1280.png', fullPage: true });
   // A tap on the waiting button must not queue a second lead.
   await run.form.submit.click({ force: true });
   expect(run.posts()).toBe(0);
