@@ -21,6 +21,8 @@ function buildDir(): string {
   mkdirSync(join(root, 'assets'));
   writeFileSync(join(root, 'index.html'), '<!doctype html><title>QuickLead</title>');
   writeFileSync(join(root, 'assets', 'index-abc123.js'), 'console.log(1)');
+  mkdirSync(join(root, '.vite'));
+  writeFileSync(join(root, '.vite', 'manifest.json'), '{}');
   writeFileSync(join(root, 'robots.txt'), 'User-agent: *\nDisallow: /\n');
   writeFileSync(join(root, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
   return root;
@@ -123,6 +125,12 @@ describe('static files', () => {
     expect((await get('/auth/unknown')).status).toBe(404);
     expect((await get('/api/other')).status).toBe(404);
     expect((await get('/../package.json')).status).not.toBe(500);
+  });
+
+  it('keeps the build metadata (dist/.vite) and other dot-files from browsers', async () => {
+    for (const path of ['/.vite/manifest.json', '/.vite/chunk-modules.json', '/.env']) {
+      expect((await get(path)).status).toBe(404);
+    }
   });
 
   it('serves the public configuration', async () => {

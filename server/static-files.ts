@@ -11,6 +11,14 @@ function notFound(c: Context): Response {
   return c.text('Not found', 404);
 }
 
+/**
+ * Build metadata (dist/.vite: Vite's manifest and the chunk map `npm run size` reads) and any other
+ * dot-file are for tooling, not for browsers.
+ */
+function isHiddenPath(path: string): boolean {
+  return path.split('/').some((segment) => segment.startsWith('.'));
+}
+
 /** Paths the app server answers itself: never the SPA's index page, even when nothing matched. */
 function isServerPath(path: string): boolean {
   return path === '/auth' || path.startsWith('/auth/') || path === '/api' || path.startsWith('/api/');
@@ -48,7 +56,10 @@ export function registerStaticFiles(app: Hono, root: string): void {
   const files = cachedFiles({ root }, (path) =>
     /(^|[\\/])index\.html$/.test(path) ? INDEX_CACHE : OTHER_FILE_CACHE,
   );
-  app.use('*', (c, next) => (isServerPath(c.req.path) ? next() : files(c, next)));
+  app.use('*', (c, next) => {
+    if (isHiddenPath(c.req.path)) return Promise.resolve(notFound(c));
+    return isServerPath(c.req.path) ? next() : files(c, next);
+  });
 
   const index = cachedFiles({ root, path: 'index.html' }, () => INDEX_CACHE);
   app.on(['GET', 'HEAD'], '*', async (c, next) => {
