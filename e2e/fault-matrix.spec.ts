@@ -103,6 +103,13 @@ async function record(page: Page, run: Run, draftKept: boolean | undefined): Pro
   return row;
 }
 
+/** The network goes, the rep submits: the lead waits and the form says so. */
+async function submitOffline(page: Page, run: Run) {
+  await page.context().setOffline(true);
+  await run.form.submit.click();
+  await expect(page.getByRole('status').filter({ hasText: 'You are offline' })).toBeVisible();
+}
+
 test('double-click on Create lead: one POST', async ({ page }) => {
   const run = await prepare(page, 'double-click', 'bff');
   await run.form.submit.dblclick();
@@ -219,9 +226,7 @@ test('429 on search: the picker waits and still finds the person', async ({ page
 
 test('offline submit, then online: waits, then sent once', async ({ page, context }) => {
   const run = await prepare(page, 'offline submit then online', 'bff');
-  await context.setOffline(true);
-  await run.form.submit.click();
-  await expect(page.getByRole('status').filter({ hasText: 'You are offline' })).toBeVisible();
+  await submitOffline(page, run);
   await page.screenshot({ path: 'screenshots/lead-waiting-for-network-1280.png', fullPage: true });
   // A tap on the waiting button must not queue a second lead.
   await run.form.submit.click({ force: true });
@@ -236,9 +241,7 @@ test('offline submit, reload, online: the queued lead survives and is sent once'
   context,
 }) => {
   const run = await prepare(page, 'offline submit, reload, online', 'bff');
-  await context.setOffline(true);
-  await run.form.submit.click();
-  await expect(page.getByRole('status').filter({ hasText: 'You are offline' })).toBeVisible();
+  await submitOffline(page, run);
   const kept = await draftHolds(page, run.title);
   const queued = await page.evaluate(() => sessionStorage.getItem('quicklead.lead-outbox.v1') ?? '');
   expect(queued).toContain(run.title);
