@@ -115,6 +115,17 @@ for (const mode of ['spa', 'bff'] as const) {
       expect(searchCurl).toContain("-H 'authorization: Bearer ••••'");
       if (tokens) expect(searchCurl).not.toContain(tokens.access_token);
 
+      // A refresh shows up as it happens: the sandbox expires the access token, the next call gets a
+      // 401, and the client (this tab or the server) refreshes once and retries.
+      const apiDomain = (await inspector.fact(tokenStep, 'api_domain').innerText()).trim();
+      expect((await page.request.post(`${apiDomain}/__sandbox/tokens/expire`, { data: {} })).ok()).toBe(true);
+      await page.getByRole('combobox', { name: 'Person' }).fill('Ada');
+      const refresh = inspector.step(/Token refresh/);
+      await expect(refresh).toBeVisible();
+      await expect(inspector.fact(refresh, 'status')).toHaveText('200');
+      await expect(inspector.fact(refresh, 'access_token')).toContainText('••••');
+      await expect(inspector.fact(refresh, 'access_token')).not.toContainText(tokens?.access_token ?? '-');
+
       // Keyboard: the panel closes from its own button and focus goes back to the toggle.
       await inspector.panel.getByRole('button', { name: 'Close inspector' }).focus();
       await page.keyboard.press('Enter');
