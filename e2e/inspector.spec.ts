@@ -125,6 +125,8 @@ for (const mode of ['spa', 'bff'] as const) {
       await expect(inspector.fact(refresh, 'status')).toHaveText('200');
       await expect(inspector.fact(refresh, 'access_token')).toContainText('••••');
       await expect(inspector.fact(refresh, 'access_token')).not.toContainText(tokens?.access_token ?? '-');
+      await expect(inspector.factRow(refresh, 'expires_in')).toContainText(/expires in \d\d:\d\d/);
+      await expect(inspector.factRow(tokenStep, 'expires_in')).toContainText('replaced by a later refresh');
 
       // Keyboard: the panel closes from its own button and focus goes back to the toggle.
       await inspector.panel.getByRole('button', { name: 'Close inspector' }).focus();

@@ -22,6 +22,10 @@ export function InspectorPanel({ id, config, mode, onClose, onRevoke }: Inspecto
   const steps = useFlowSteps(config, mode);
   const heading = useRef<HTMLHeadingElement>(null);
   const provider = config.provider.name;
+  // Only the newest tokens' expiry is live; earlier ones were replaced by a refresh.
+  const newestTokens = steps.findLastIndex(
+    (step) => (step.kind === 'token-response' || step.kind === 'refresh') && !step.failed,
+  );
 
   // Opening the panel takes the reader to it: on a phone it sits below the page's own content.
   useEffect(() => {
@@ -75,7 +79,7 @@ export function InspectorPanel({ id, config, mode, onClose, onRevoke }: Inspecto
         <ol className="timeline" aria-label="Steps, oldest first">
           {steps.map((step, index) => (
             <li key={step.id} className="timeline__item">
-              <StepCard step={step} number={index + 1} />
+              <StepCard step={step} number={index + 1} replaced={index < newestTokens} />
             </li>
           ))}
         </ol>

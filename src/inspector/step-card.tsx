@@ -16,7 +16,7 @@ const timeFormat = new Intl.DateTimeFormat(undefined, {
   second: '2-digit',
 });
 
-function FactRow({ fact, reveal }: { fact: Fact; reveal: boolean }) {
+function FactRow({ fact, reveal, replaced }: { fact: Fact; reveal: boolean; replaced: boolean }) {
   return (
     <div className="fact">
       <dt className="fact__label">{fact.label}</dt>
@@ -29,7 +29,12 @@ function FactRow({ fact, reveal }: { fact: Fact; reveal: boolean }) {
             {fact.verdict === 'match' ? '✓ matches' : '✗ does not match'}
           </span>
         )}
-        {fact.expiresAt !== undefined && <Countdown until={fact.expiresAt} />}
+        {fact.expiresAt !== undefined &&
+          (replaced ? (
+            <span className="countdown">replaced by a later refresh</span>
+          ) : (
+            <Countdown until={fact.expiresAt} />
+          ))}
         <SecretHints text={fact.value} />
         {fact.note && <span className="fact__note">{fact.note}</span>}
       </dd>
@@ -79,8 +84,15 @@ function ResponseText({ response, reveal }: { response: HttpResponseRecord; reve
   );
 }
 
+interface StepCardProps {
+  step: FlowStep;
+  number: number;
+  /** A later refresh brought new tokens: this step's expiry no longer counts. */
+  replaced?: boolean;
+}
+
 /** One step of the timeline: what happened, why, the values that matter, and the HTTP behind it. */
-export function StepCard({ step, number }: { step: FlowStep; number: number }) {
+export function StepCard({ step, number, replaced = false }: StepCardProps) {
   const titleId = useId();
   const [reveal, setReveal] = useState(false);
   const [copied, setCopied] = useState('');
@@ -114,7 +126,7 @@ export function StepCard({ step, number }: { step: FlowStep; number: number }) {
       {step.facts.length > 0 && (
         <dl className="facts">
           {step.facts.map((fact) => (
-            <FactRow key={fact.label} fact={fact} reveal={reveal} />
+            <FactRow key={fact.label} fact={fact} reveal={reveal} replaced={replaced} />
           ))}
         </dl>
       )}
