@@ -31,6 +31,14 @@ export const SERVER_REDACTOR: Redactor = {
 
 const signInKey = (state: string) => `sign-in:${state}`;
 
+/**
+ * Memory is bounded for the whole server: at most 200 sessions (least recently used out first) of
+ * 100 steps, each answer cut at 1,000 characters (the start of a body is what explains a call):
+ * some 60 MB at the very worst, for a demo aid.
+ */
+const LIMITS = { maxEntries: 200, maxSteps: 100 };
+const MAX_BODY_CHARS = 1000;
+
 /** Records one session's steps into the store; every method is a no-op when the inspector is off. */
 export class FlowRecorder {
   readonly store: InspectorStore;
@@ -40,7 +48,7 @@ export class FlowRecorder {
     private readonly config: ServerConfig,
     private readonly now: () => number,
   ) {
-    this.store = new InspectorStore(now);
+    this.store = new InspectorStore(now, LIMITS);
     this.context = {
       by: 'server',
       redactor: SERVER_REDACTOR,
@@ -85,6 +93,7 @@ export class FlowRecorder {
       fetchImpl,
       (exchange) => this.append(key, stepsFromExchange(exchange, this.context)),
       this.now,
+      MAX_BODY_CHARS,
     );
   }
 

@@ -21,9 +21,9 @@ export interface Exchange {
 /** API answers can be long lists; the inspector shows the start, which is what explains the call. */
 export const MAX_BODY_CHARS = 4000;
 
-function clip(text: string): string {
-  if (text.length <= MAX_BODY_CHARS) return text;
-  return `${text.slice(0, MAX_BODY_CHARS)}\n… (${text.length - MAX_BODY_CHARS} more characters not shown)`;
+function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  return `${text.slice(0, max)}\n… (${text.length - max} more characters not shown)`;
 }
 
 function bodyText(body: BodyInit | null | undefined): string | undefined {
@@ -45,6 +45,8 @@ export function recordingFetch(
   fetchImpl: typeof fetch,
   onExchange: (exchange: Exchange) => void,
   now: () => number = Date.now,
+  /** How much of an answer is kept; the server, holding many sessions, keeps less. */
+  maxBodyChars: number = MAX_BODY_CHARS,
 ): typeof fetch {
   return async (input, init) => {
     const startedAt = now();
@@ -72,7 +74,10 @@ export function recordingFetch(
     const responseBody = await response
       .clone()
       .text()
-      .then(clip, () => '(the body could not be read: the connection was cut)');
+      .then(
+        (text) => clip(text, maxBodyChars),
+        () => '(the body could not be read: the connection was cut)',
+      );
     onExchange({
       ...base,
       durationMs: Math.round(clock() - started),
