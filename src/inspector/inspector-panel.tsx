@@ -72,8 +72,8 @@ export function InspectorPanel({ id, config, mode, onClose, onRevoke }: Inspecto
       </div>
       {steps.length === 0 ? (
         <p className="inspector__empty">
-          Nothing yet. Choose how to sign in and sign in: each step of the OAuth flow appears here. The first
-          two happen before the page leaves for {provider}; they are shown once it comes back.
+          Nothing yet. Sign in, and each step of the OAuth flow appears here. The first two happen before the
+          page leaves for {provider}; they are shown once it comes back.
         </p>
       ) : (
         <ol className="timeline" aria-label="Steps, oldest first">
