@@ -49,7 +49,7 @@ export class SessionApi {
   ) {}
 
   /** spa mode: the app refreshed its token, so do the same. */
-  useAccessToken(token: string) {
+  switchAccessToken(token: string) {
     this.accessToken = token;
   }
 
@@ -83,7 +83,7 @@ export async function signInWithApi(
     page.on('response', async (response) => {
       if (!response.url().endsWith('/oauth/token') || !response.ok()) return;
       const refreshed = (await response.json().catch(() => ({}))) as { access_token?: string };
-      if (refreshed.access_token) api.useAccessToken(refreshed.access_token);
+      if (refreshed.access_token) api.switchAccessToken(refreshed.access_token);
     });
     return { leadForm, api };
   }
