@@ -1,4 +1,5 @@
 import { expect, signInWithApi, test } from './fixtures.ts';
+import { InspectorPanelPage } from './pages/inspector-panel-page.ts';
 
 /**
  * Names and titles come from people and from Pipedrive: markup, emoji and right-to-left text must
@@ -80,4 +81,36 @@ test('a name of only spaces, or one too long, gets a clear message and keeps wha
   await create.getByRole('button', { name: 'Create organization' }).click();
   await expect(create.getByText('Name must be 255 characters or fewer')).toBeVisible();
   await expect(name).toHaveValue(tooLong);
+});
+
+test('markup typed into a picker and a title stays text in the OAuth inspector', async ({ page }) => {
+  let dialogs = 0;
+  page.on('dialog', async (dialog) => {
+    dialogs += 1;
+    await dialog.dismiss();
+  });
+  const { leadForm: form } = await signInWithApi(page, 'spa');
+  const inspector = new InspectorPanelPage(page);
+  await inspector.open();
+
+  await form.person.fill('<img src=x onerror=alert(3)>');
+  await expect(page.getByText('No people match')).toBeVisible();
+  const search = inspector.step(/persons\/search/).last();
+  await expect(search).toBeVisible();
+  const http = await inspector.httpOf(search);
+  expect(http).toContain('onerror');
+
+  const title = `<script>alert(4)</script> ${Date.now()}`;
+  await form.title.fill(title);
+  await form.pick(form.person, 'Lovelace', 'Ada Lovelace');
+  await form.fillMandatory();
+  await form.submit.click();
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  const create = inspector.step(/POST .*\/v1\/leads/).last();
+  await expect(create).toBeVisible();
+  expect(await inspector.httpOf(create)).toContain('<script>alert(4)</script>');
+
+  await expect(page.locator('[onerror], [onload]')).toHaveCount(0);
+  await expect(page.locator('main script, aside script')).toHaveCount(0);
+  expect(dialogs).toBe(0);
 });

@@ -51,4 +51,12 @@ export class InspectorPanelPage {
     await expect(curl).toBeVisible();
     return curl.innerText();
   }
+
+  /** Opens a step's "HTTP request and response" and returns all it shows, as text. */
+  async httpOf(step: Locator): Promise<string> {
+    await step.getByText('HTTP request and response').click();
+    const shown = step.locator('pre').first();
+    await expect(shown).toBeVisible();
+    return (await step.locator('pre').allInnerTexts()).join('\n');
+  }
 }
