@@ -2,7 +2,6 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from '@/app/app.tsx';
 import { ConfigErrorScreen } from '@/app/config-error-screen.tsx';
-import { flowLog } from '@/auth/flow-log.ts';
 import { loadAppConfig } from '@/config/app-config.ts';
 import './app/app.css';
 
@@ -11,9 +10,16 @@ if (!container) throw new Error('index.html has no #root element');
 const root = createRoot(container);
 
 loadAppConfig().then(
-  (config) => {
-    // Before anything can happen: with the inspector off, nothing is ever recorded.
-    flowLog.enable(config.inspector);
+  async (config) => {
+    // Before anything can happen, and only when it is on: with the inspector off, no recorder code
+    // is even fetched, and nothing is ever recorded.
+    // A recorder that fails to load costs the demo its timeline, never the app.
+    if (config.inspector) {
+      await import('@/auth/flow-recording.ts').then(
+        (recording) => recording.startRecording(),
+        () => undefined,
+      );
+    }
     root.render(
       <StrictMode>
         <App config={config} />

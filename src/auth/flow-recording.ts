@@ -1,5 +1,6 @@
 import { recordingFetch } from './flow-http.ts';
 import { type FlowLog, flowLog } from './flow-log.ts';
+import { installFlowRecorder } from './flow-recorder-slot.ts';
 
 /**
  * `spa` mode: a fetch that records every call this tab makes into the flow log, or undefined when
@@ -12,4 +13,10 @@ export function recordedFetch(log: FlowLog = flowLog): typeof fetch | undefined 
     (input, init) => fetch(input, init),
     (exchange) => log.add({ type: 'exchange', exchange }),
   );
+}
+
+/** Inspector on: the recorder starts keeping records and the sign-in and session code find it. */
+export function startRecording(): void {
+  flowLog.enable(true);
+  installFlowRecorder({ log: flowLog, recordedFetch: () => recordedFetch(flowLog) });
 }

@@ -4,8 +4,7 @@ import type { AppConfig, SessionMode } from '@/config/app-config.ts';
 import { bffTransport, type Transport } from '@/pipedrive/transport.ts';
 import { BFF_PATHS, CSRF_HEADER, CSRF_HEADER_VALUE } from './bff-contract.ts';
 import { bffSignOut, fetchBffSession, startBffSignIn } from './bff-session.ts';
-import { flowLog } from './flow-log.ts';
-import { recordedFetch } from './flow-recording.ts';
+import { flowRecorder } from './flow-recorder-slot.ts';
 import type { Session } from './session.ts';
 import { revokeSession, startSignIn } from './spa-sign-in.ts';
 import { SpaTokenStore } from './spa-token-store.ts';
@@ -72,7 +71,7 @@ export function SessionProvider({ config, children }: { config: AppConfig; child
   const signedIn = useCallback(
     (session: Session) => {
       if (!config.spa) return;
-      const fetchImpl = recordedFetch();
+      const fetchImpl = flowRecorder()?.recordedFetch();
       const store = new SpaTokenStore(config.spa, session, {
         onSessionEnded: () => setSessionEnded(true),
         ...(fetchImpl ? { fetch: fetchImpl } : {}),
@@ -100,7 +99,7 @@ export function SessionProvider({ config, children }: { config: AppConfig; child
     if (ending.status !== 'signed-in') return;
     if (ending.mode === 'bff') {
       const timeline = await bffSignOut().catch(() => undefined);
-      if (timeline) flowLog.replaceWithServerSteps(timeline);
+      if (timeline) flowRecorder()?.log.replaceWithServerSteps(timeline);
     } else if (spaStore && config.spa)
       await revokeSession(config.spa, spaStore.current).catch(() => undefined);
   }, [config.spa, queryClient, spaStore, state]);
@@ -128,7 +127,7 @@ export function SessionProvider({ config, children }: { config: AppConfig; child
  */
 function noticingSignInRequired(transport: Transport, onEnded: () => void): Transport {
   return async (request) => {
-    const response = await transport(request).finally(() => flowLog.noteActivity());
+    const response = await transport(request).finally(() => flowRecorder()?.log.noteActivity());
     if (response.status === 401) onEnded();
     return response;
   };

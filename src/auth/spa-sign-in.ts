@@ -1,7 +1,6 @@
 import * as oauth from 'oauth4webapi';
 import { isAllowedOrigin, type ProviderConfig } from '@/config/app-config.ts';
-import { flowLog } from './flow-log.ts';
-import { recordedFetch } from './flow-recording.ts';
+import { flowRecorder } from './flow-recorder-slot.ts';
 import { type PendingSignIn, savePendingSignIn, takePendingSignIn } from './pending-sign-in.ts';
 import { authorizationServerFor, httpOptionsFor } from './provider-profile.ts';
 import type { Session } from './session.ts';
@@ -114,7 +113,7 @@ export function completeSignInOnce(provider: ProviderConfig, callbackUrl: URL): 
   if (inFlight?.url !== callbackUrl.href) {
     const pending = takePendingSignIn();
     const promise = recordSignIn(provider, callbackUrl, pending).then(() =>
-      completeSignIn(provider, callbackUrl, pending, { fetch: recordedFetch() }),
+      completeSignIn(provider, callbackUrl, pending, { fetch: flowRecorder()?.recordedFetch() }),
     );
     inFlight = { url: callbackUrl.href, promise };
   }
@@ -123,9 +122,10 @@ export function completeSignInOnce(provider: ProviderConfig, callbackUrl: URL): 
 
 /** Inspector on: steps 1–3 as they happened, rebuilt from what this tab kept across the redirect. */
 async function recordSignIn(provider: ProviderConfig, callbackUrl: URL, pending: PendingSignIn | undefined) {
-  if (!flowLog.enabled || !pending) return;
+  const log = flowRecorder()?.log;
+  if (!log?.enabled || !pending) return;
   const codeChallenge = await oauth.calculatePKCECodeChallenge(pending.codeVerifier);
-  flowLog.add({
+  log.add({
     type: 'sign-in',
     startedAt: pending.startedAt,
     codeVerifier: pending.codeVerifier,
@@ -142,7 +142,7 @@ async function recordSignIn(provider: ProviderConfig, callbackUrl: URL, pending:
 export async function revokeSession(
   provider: ProviderConfig,
   session: Session,
-  fetchImpl: typeof fetch | undefined = recordedFetch(),
+  fetchImpl: typeof fetch | undefined = flowRecorder()?.recordedFetch(),
 ): Promise<void> {
   if (!provider.revocationEndpoint) return;
   const as = authorizationServerFor(provider);
