@@ -1,4 +1,4 @@
-import { useIsMutating, useMutationState, useQueryClient } from '@tanstack/react-query';
+import { useIsMutating, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import type { Lead } from '@/pipedrive/add-lead.ts';
 import { ApiError } from '@/pipedrive/api-error.ts';
@@ -40,8 +40,9 @@ export function useLeadSubmission({ fieldFor, resend, onResumed }: SubmissionOpt
   const createLead = useCreateLead();
   const [retryIn, setRetryIn] = useState<number>();
   const [canCreateAnyway, setCanCreateAnyway] = useState(false);
-  const queued = useMutationState({
-    filters: { mutationKey: [...CREATE_LEAD_KEY], predicate: (mutation) => mutation.state.isPaused },
+  const queued = useIsMutating({
+    mutationKey: [...CREATE_LEAD_KEY],
+    predicate: (mutation) => mutation.state.isPaused,
   });
   const sending = useIsMutating({ mutationKey: [...CREATE_LEAD_KEY] });
   const latest = useRef({ resend, onResumed, fieldFor });
@@ -107,6 +108,6 @@ export function useLeadSubmission({ fieldFor, resend, onResumed }: SubmissionOpt
     /** The last lead's answer was lost and it is known not to be in Pipedrive. */
     canCreateAnyway,
     /** Submitted while offline: React Query sends it when the network returns, even after a reload. */
-    waitingForNetwork: queued.length > 0,
+    waitingForNetwork: queued > 0,
   };
 }
