@@ -1,23 +1,8 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { checkScreen } from './check-screen.ts';
 import { reachConsent, signIn } from './fixtures.ts';
 import { SandboxSignInPage } from './pages/sandbox-sign-in-page.ts';
 import { SANDBOX_FIXTURES } from './sandbox-accounts.ts';
-
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-
-/** Runs axe on the page as it is now, and keeps a screenshot for a person to look at. */
-async function checkScreen(page: Page, name: string) {
-  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-  expect(
-    results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-  ).toEqual([]);
-  // WCAG 1.4.10 reflow: nothing may push the page wider than the screen.
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow, `${name} is wider than the screen`).toBeLessThanOrEqual(0);
-  const width = page.viewportSize()?.width ?? 0;
-  await page.screenshot({ path: `screenshots/${name}-${width}.png`, fullPage: true });
-}
 
 for (const viewport of [
   { width: 1280, height: 800 },

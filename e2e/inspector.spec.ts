@@ -1,23 +1,9 @@
 import { createHash } from 'node:crypto';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
+import { checkScreen } from './check-screen.ts';
 import { reachConsent, type SessionMode } from './fixtures.ts';
 import { InspectorPanelPage } from './pages/inspector-panel-page.ts';
 import { LeadFormPage } from './pages/lead-form-page.ts';
-
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-
-/** axe, the reflow check and a screenshot for a person to look at, as accessibility.spec.ts does. */
-async function checkScreen(page: Page, name: string) {
-  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-  expect(
-    results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-  ).toEqual([]);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow, `${name} is wider than the screen`).toBeLessThanOrEqual(0);
-  const width = page.viewportSize()?.width ?? 0;
-  await page.screenshot({ path: `screenshots/${name}-${width}.png`, fullPage: true });
-}
 
 const base64url = (text: string) => createHash('sha256').update(text).digest('base64url');
 

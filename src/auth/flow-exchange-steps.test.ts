@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import type { ProviderConfig } from '@/config/app-config.ts';
-import { createSandbox } from '../../sandbox/create-sandbox.ts';
+import { sandboxProvider, TEST_ORIGINS } from '@/testing/sandbox-provider.ts';
 import { approve } from '../../sandbox/test-support.ts';
 import { stepsFromExchange } from './flow-exchange-steps.ts';
 import { type Exchange, recordingFetch } from './flow-http.ts';
@@ -15,34 +14,12 @@ import {
   createAuthorizationRequest,
 } from './spa-sign-in.ts';
 
-const APP_ORIGIN = 'http://127.0.0.1:5173';
-const OAUTH_ORIGIN = 'http://127.0.0.1:5181';
-const API_ORIGIN = 'http://127.0.0.1:5182';
+const { app: APP_ORIGIN, api: API_ORIGIN } = TEST_ORIGINS;
 
 function setup() {
-  const sandbox = createSandbox({
-    oauthOrigin: OAUTH_ORIGIN,
-    apiOrigin: API_ORIGIN,
-    appOrigins: [APP_ORIGIN],
-  });
-  const provider: ProviderConfig = {
-    kind: 'sandbox',
-    name: 'Pipedrive sandbox',
-    issuer: OAUTH_ORIGIN,
-    authorizationEndpoint: `${OAUTH_ORIGIN}/oauth/authorize`,
-    tokenEndpoint: `${OAUTH_ORIGIN}/oauth/token`,
-    revocationEndpoint: `${OAUTH_ORIGIN}/oauth/revoke`,
-    clientId: sandbox.clients.public.clientId,
-    apiOrigins: [API_ORIGIN],
-  };
+  const { sandbox, provider, sandboxFetch } = sandboxProvider();
   const exchanges: Exchange[] = [];
-  const fetchImpl = recordingFetch(
-    ((url, init) =>
-      String(url).startsWith(OAUTH_ORIGIN)
-        ? sandbox.oauthApp.request(String(url), init)
-        : sandbox.apiApp.request(String(url), init)) as typeof fetch,
-    (exchange) => exchanges.push(exchange),
-  );
+  const fetchImpl = recordingFetch(sandboxFetch, (exchange) => exchanges.push(exchange));
   const context: StepContext = {
     by: 'browser',
     redactor: BROWSER_REDACTOR,

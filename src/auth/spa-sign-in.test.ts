@@ -1,34 +1,17 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import type { ProviderConfig } from '@/config/app-config.ts';
-import { createSandbox, type Sandbox } from '../../sandbox/create-sandbox.ts';
+import { sandboxProvider, TEST_ORIGINS } from '@/testing/sandbox-provider.ts';
+import type { Sandbox } from '../../sandbox/create-sandbox.ts';
 import { approve } from '../../sandbox/test-support.ts';
 import { SignInError } from './sign-in-error.ts';
 import { callbackUrlFor, completeSignIn, createAuthorizationRequest } from './spa-sign-in.ts';
 
 // The real sandbox, in-process: oauth4webapi's requests go to its Hono app instead of a port.
-const APP_ORIGIN = 'http://127.0.0.1:5173';
-const API_ORIGIN = 'http://127.0.0.1:5182';
-const OAUTH_ORIGIN = 'http://127.0.0.1:5181';
+const { app: APP_ORIGIN, api: API_ORIGIN } = TEST_ORIGINS;
 
-function setup(apiOrigins = [API_ORIGIN]) {
-  const sandbox = createSandbox({
-    oauthOrigin: OAUTH_ORIGIN,
-    apiOrigin: API_ORIGIN,
-    appOrigins: [APP_ORIGIN],
-  });
-  const provider: ProviderConfig = {
-    kind: 'sandbox',
-    name: 'Pipedrive sandbox',
-    issuer: OAUTH_ORIGIN,
-    authorizationEndpoint: `${OAUTH_ORIGIN}/oauth/authorize`,
-    tokenEndpoint: `${OAUTH_ORIGIN}/oauth/token`,
-    revocationEndpoint: `${OAUTH_ORIGIN}/oauth/revoke`,
-    clientId: sandbox.clients.public.clientId,
-    apiOrigins,
-  };
-  const options = { fetch: ((url, init) => sandbox.oauthApp.request(String(url), init)) as typeof fetch };
-  return { sandbox, provider, options };
+function setup(apiOrigins: string[] = [API_ORIGIN]) {
+  const { sandbox, provider, sandboxFetch } = sandboxProvider(apiOrigins);
+  return { sandbox, provider, options: { fetch: sandboxFetch } };
 }
 
 async function authorize(sandbox: Sandbox, url: URL, decision: 'allow' | 'cancel' = 'allow'): Promise<URL> {
