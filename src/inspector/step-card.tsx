@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { type ReactNode, useId, useState } from 'react';
 import {
   type Fact,
   type FlowStep,
@@ -44,40 +44,51 @@ function FactRow({ fact, reveal, replaced }: { fact: Fact; reveal: boolean; repl
 
 function RequestText({ request, reveal }: { request: HttpRequestRecord; reveal: boolean }) {
   return (
-    <pre className="http">
-      {request.method} <SecretTextView text={request.url} reveal={reveal} />
-      {request.headers.map(([name, value], index) => (
-        // biome-ignore lint/suspicious/noArrayIndexKey: a recorded message never changes, and header names may repeat
-        <span key={index}>
-          {'\n'}
-          {name}: <SecretTextView text={value} reveal={reveal} />
-        </span>
-      ))}
-      {request.body !== undefined && (
+    <HttpMessageText
+      firstLine={
         <>
-          {'\n\n'}
-          <SecretTextView text={request.body} reveal={reveal} />
+          {request.method} <SecretTextView text={request.url} reveal={reveal} />
         </>
-      )}
-    </pre>
+      }
+      headers={request.headers}
+      body={request.body}
+      reveal={reveal}
+    />
   );
 }
 
 function ResponseText({ response, reveal }: { response: HttpResponseRecord; reveal: boolean }) {
   return (
+    <HttpMessageText
+      firstLine={`HTTP ${response.status}`}
+      headers={response.headers}
+      body={response.body}
+      reveal={reveal}
+    />
+  );
+}
+
+/** An HTTP message as it goes over the wire: first line, headers, a blank line, the body. */
+function HttpMessageText(props: {
+  firstLine: ReactNode;
+  headers: HttpRequestRecord['headers'];
+  body: HttpRequestRecord['body'];
+  reveal: boolean;
+}) {
+  return (
     <pre className="http">
-      HTTP {response.status}
-      {response.headers.map(([name, value], index) => (
+      {props.firstLine}
+      {props.headers.map(([name, value], index) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: a recorded message never changes, and header names may repeat
         <span key={index}>
           {'\n'}
-          {name}: <SecretTextView text={value} reveal={reveal} />
+          {name}: <SecretTextView text={value} reveal={props.reveal} />
         </span>
       ))}
-      {response.body !== undefined && (
+      {props.body !== undefined && (
         <>
           {'\n\n'}
-          <SecretTextView text={response.body} reveal={reveal} />
+          <SecretTextView text={props.body} reveal={props.reveal} />
         </>
       )}
     </pre>
