@@ -25,8 +25,8 @@ export function AppHeader({ userName, companyName, onSignOut }: AppHeaderProps) 
         <div className="app-header__account">
           {userName && (
             <span className="app-header__user">
-              {userName}
-              {companyName && <span className="app-header__company"> · {companyName}</span>}
+              <span className="app-header__name">{userName}</span>
+              {companyName && <span className="app-header__company">{companyName}</span>}
             </span>
           )}
           <button type="button" className="button button--quiet" onClick={onSignOut}>
