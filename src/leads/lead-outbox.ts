@@ -1,4 +1,5 @@
-import { dehydrate, hydrate, type Mutation, type QueryClient } from '@tanstack/react-query';
+import { dehydrate, hydrate, type Mutation, matchMutation, type QueryClient } from '@tanstack/react-query';
+import { CREATE_LEAD_KEY } from './use-create-lead.ts';
 
 /**
  * Leads submitted offline are paused React Query mutations. They are kept in this tab's
@@ -10,9 +11,7 @@ import { dehydrate, hydrate, type Mutation, type QueryClient } from '@tanstack/r
 const KEY = 'quicklead.lead-outbox.v1';
 
 const isUnfinishedCreate = (mutation: Mutation<unknown, Error, unknown, unknown>) =>
-  mutation.state.status === 'pending' &&
-  mutation.options.mutationKey?.[0] === 'leads' &&
-  mutation.options.mutationKey?.[1] === 'create';
+  matchMutation({ mutationKey: [...CREATE_LEAD_KEY], status: 'pending' }, mutation);
 
 /** Mirrors the unfinished creates into storage as they change; returns the unsubscribe. */
 export function keepQueuedLeads(client: QueryClient): () => void {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addLead } from '@/pipedrive/add-lead.ts';
 import { createSandboxTransport, transportWithToken } from '@/testing/sandbox-transport.ts';
+import { LeadNotConfirmed } from './send-lead-once.ts';
 import { describeSubmitError } from './submit-errors.ts';
 import { fieldTargetFor } from './submit-field-targets.ts';
 
@@ -57,5 +58,25 @@ describe('describeSubmitError', () => {
     expect(describeSubmitError(new TypeError('Failed to fetch'), fieldTargetFor).message).toMatch(
       /could not reach Pipedrive/,
     );
+  });
+
+  it('after a lost answer, says whether the lead is known to be missing or cannot be checked yet', () => {
+    expect(describeSubmitError(new LeadNotConfirmed(true), fieldTargetFor).message).toMatch(
+      /it is not in Pipedrive\. Select “Create anyway”/,
+    );
+    expect(describeSubmitError(new LeadNotConfirmed(false), fieldTargetFor).message).toMatch(
+      /cannot tell yet whether the lead was stored/,
+    );
+  });
+
+  it('a 429 says the lead goes again by itself', async () => {
+    const { sandbox, token } = createSandboxTransport();
+    const limited = transportWithToken(
+      sandbox,
+      () => token,
+      () => ({ path: '*', status: 429, retryAfterSeconds: 2 }),
+    );
+    const error = await failureOf(addLead(limited, { title: 'x', person_id: 1 }));
+    expect(describeSubmitError(error, fieldTargetFor).message).toMatch(/sends the lead again by itself/);
   });
 });

@@ -1,4 +1,5 @@
 import { ApiError } from '@/pipedrive/api-error.ts';
+import { LeadNotConfirmed } from './send-lead-once.ts';
 
 /** A form field a Pipedrive error can land on: its react-hook-form path and its label. */
 export interface FieldTarget {
@@ -16,6 +17,13 @@ export function describeSubmitError(
   error: unknown,
   fieldFor: (requestKey: string) => FieldTarget | undefined,
 ): SubmitProblem {
+  if (error instanceof LeadNotConfirmed) {
+    return {
+      message: error.absent
+        ? 'Pipedrive did not confirm the lead, and it is not in Pipedrive. Select “Create anyway” to send it again.'
+        : 'Pipedrive did not answer, so QuickLead cannot tell yet whether the lead was stored. Check your connection, then select Create lead: QuickLead looks for it before sending it again.',
+    };
+  }
   if (!(error instanceof ApiError)) {
     return {
       message: 'QuickLead could not reach Pipedrive. Check your connection, then select Create lead again.',
@@ -33,13 +41,16 @@ export function describeSubmitError(
       message: `Pipedrive does not allow this: ${error.message}. Ask an admin to check the app's access.`,
     };
   }
+  // A 429 was not processed: the form waits its Retry-After and sends the lead again by itself.
   if (error.status === 429) {
     return {
-      message: 'Pipedrive is busy with too many requests. Wait a moment, then select Create lead again.',
+      message:
+        'Pipedrive is busy with too many requests. QuickLead sends the lead again by itself in a moment.',
     };
   }
+  // A create that fails this way is looked for instead (LeadNotConfirmed): this is a failed read.
   if (error.status >= 500) {
-    return { message: 'Pipedrive had a problem and did not create the lead. Try again in a moment.' };
+    return { message: 'Pipedrive had a problem. Try again in a moment.' };
   }
   return { message: `Pipedrive did not create the lead: ${error.reason}` };
 }

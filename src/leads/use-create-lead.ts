@@ -4,7 +4,6 @@ import type { Lead } from '@/pipedrive/add-lead.ts';
 import type { Transport } from '@/pipedrive/transport.ts';
 import { useTransport } from '@/pipedrive/transport-context.tsx';
 import type { LeadFormValues } from './lead-form-schema.ts';
-import { restoreQueuedLeads } from './lead-outbox.ts';
 import { storageLedger } from './lead-send-ledger.ts';
 import { type LeadToSend, sendLeadOnce } from './send-lead-once.ts';
 
@@ -32,10 +31,7 @@ export function setCreateLeadDefaults(client: QueryClient, transport: Transport)
 export function useCreateLead() {
   const client = useQueryClient();
   const transport = useTransport();
-  // Before the first render's effects: a lead queued before a reload needs the function to resume.
-  useState(() => {
-    setCreateLeadDefaults(client, transport);
-    restoreQueuedLeads(client);
-  });
+  // Before any create runs, including one restored from before a reload (see useLeadSubmission).
+  useState(() => setCreateLeadDefaults(client, transport));
   return useMutation<Lead, Error, LeadCreate>({ mutationKey: [...CREATE_LEAD_KEY] });
 }

@@ -3,21 +3,13 @@ import { useEffect, useRef, useState } from 'react';
 import type { Lead } from '@/pipedrive/add-lead.ts';
 import { ApiError } from '@/pipedrive/api-error.ts';
 import type { LeadFormValues } from './lead-form-schema.ts';
-import { keepQueuedLeads, unfinishedCreates } from './lead-outbox.ts';
+import { keepQueuedLeads, restoreQueuedLeads, unfinishedCreates } from './lead-outbox.ts';
 import { LeadNotConfirmed } from './send-lead-once.ts';
 import type { FieldTarget } from './submit-errors.ts';
 import { describeSubmitError, type SubmitProblem } from './submit-errors.ts';
 import { CREATE_LEAD_KEY, type LeadCreate, useCreateLead } from './use-create-lead.ts';
 
 export type SubmitOutcome = { lead: Lead; values: LeadFormValues } | { problem: SubmitProblem };
-
-const MESSAGES = {
-  absent:
-    'Pipedrive did not confirm the lead, and it is not in Pipedrive. Select “Create anyway” to send it again.',
-  unknown:
-    'Pipedrive did not answer, so QuickLead cannot tell yet whether the lead was stored. Check your connection, then select Create lead: QuickLead looks for it before sending it again.',
-  busy: 'Pipedrive is busy with too many requests. QuickLead sends the lead again by itself in a moment.',
-};
 
 /** Creates whose outcome some form already waits for (a queued one is followed once per page). */
 const followed = new WeakSet<object>();
@@ -38,6 +30,9 @@ interface SubmissionOptions {
 export function useLeadSubmission({ fieldFor, resend, onResumed }: SubmissionOptions) {
   const client = useQueryClient();
   const createLead = useCreateLead();
+  // Once the create has its function: creates left unfinished by the last page come back, in render
+  // so they are in the cache before the effect below follows them.
+  useState(() => restoreQueuedLeads(client));
   const [retryIn, setRetryIn] = useState<number>();
   const [canCreateAnyway, setCanCreateAnyway] = useState(false);
   const queued = useIsMutating({
@@ -70,13 +65,7 @@ export function useLeadSubmission({ fieldFor, resend, onResumed }: SubmissionOpt
       return { lead, values: create.values };
     } catch (error) {
       setCanCreateAnyway(error instanceof LeadNotConfirmed && error.absent);
-      if (error instanceof LeadNotConfirmed) {
-        return { problem: { message: error.absent ? MESSAGES.absent : MESSAGES.unknown } };
-      }
-      if (error instanceof ApiError && error.status === 429) {
-        setRetryIn(error.retryAfterSeconds ?? 5);
-        return { problem: { message: MESSAGES.busy } };
-      }
+      if (error instanceof ApiError && error.status === 429) setRetryIn(error.retryAfterSeconds ?? 5);
       return { problem: describeSubmitError(error, latest.current.fieldFor) };
     }
   };
