@@ -90,17 +90,19 @@ export function SessionProvider({ config, children }: { config: AppConfig; child
 
   const signOut = useCallback(async () => {
     const ending = state;
+    // bff: the server session ends first, so a reload right after cannot find it still alive.
+    const timeline =
+      ending.status === 'signed-in' && ending.mode === 'bff'
+        ? await bffSignOut().catch(() => undefined)
+        : undefined;
     setState({ status: 'signed-out' });
     setSpaStore(undefined);
     setSessionEnded(false);
     queryClient.clear();
     // Drafts hold prospects' details: they leave with the session.
     sessionStorage.clear();
-    if (ending.status !== 'signed-in') return;
-    if (ending.mode === 'bff') {
-      const timeline = await bffSignOut().catch(() => undefined);
-      if (timeline) flowRecorder()?.log.replaceWithServerSteps(timeline);
-    } else if (spaStore && config.spa)
+    if (timeline) flowRecorder()?.log.replaceWithServerSteps(timeline);
+    if (ending.status === 'signed-in' && ending.mode === 'spa' && spaStore && config.spa)
       await revokeSession(config.spa, spaStore.current).catch(() => undefined);
   }, [config.spa, queryClient, spaStore, state]);
 
