@@ -63,6 +63,15 @@ export class SessionApi {
     return ((await response.json()) as { data: unknown }).data;
   }
 
+  /** How many `POST /v1/leads` with this title reached the sandbox, however they were answered. */
+  async leadPostsReceived(title: string): Promise<number> {
+    const response = await this.page.request.get(
+      `${this.apiDomain}/__sandbox/lead-posts?title=${encodeURIComponent(title)}`,
+    );
+    expect(response.status(), 'GET /__sandbox/lead-posts').toBe(200);
+    return ((await response.json()) as { count: number }).count;
+  }
+
   /** The sandbox's admin surface, on its API origin. */
   admin(path: string, data: unknown) {
     return this.page.request.post(`${this.apiDomain}/__sandbox${path}`, { data });

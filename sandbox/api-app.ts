@@ -19,6 +19,7 @@ import {
 } from './fault-injection.ts';
 import { FaultStore } from './fault-rules.ts';
 import { leadInboxPage } from './lead-inbox-page.ts';
+import { countLeadPosts, LeadPostLog } from './lead-post-log.ts';
 import type { UsageLedger } from './usage-ledger.ts';
 
 export interface ApiAppDeps {
@@ -49,6 +50,9 @@ export function createApiApp(deps: ApiAppDeps): Hono {
   );
   app.use('/api/*', apiCors);
   app.use('/v1/*', apiCors);
+  // Before faults: a create answered with an injected error still reached "Pipedrive".
+  const leadPosts = new LeadPostLog();
+  app.use('*', countLeadPosts(leadPosts));
   // After CORS, so an injected error still reaches the page's script with CORS headers.
   app.use('*', faultInjection(faults));
 
@@ -58,6 +62,7 @@ export function createApiApp(deps: ApiAppDeps): Hono {
     deps.crm.reset();
     faults.clear();
     deps.auth.failNextRefreshes(0);
+    leadPosts.reset();
     return c.json({ ok: true });
   });
   registerFaultAdminRoutes(app, { auth: deps.auth, faults });
@@ -68,6 +73,12 @@ export function createApiApp(deps: ApiAppDeps): Hono {
       return c.json({ ok: false, error: 'body must be {"active": boolean}' }, 400);
     const found = deps.crm.setUserActive(Number(c.req.param('id')), body.active);
     return found ? c.json({ ok: true }) : c.json({ ok: false, error: 'no such user' }, 404);
+  });
+  // How many `POST /v1/leads` arrived with this exact title, whatever they were answered.
+  app.get('/__sandbox/lead-posts', (c) => {
+    const title = c.req.query('title');
+    if (title === undefined) return c.json({ ok: false, error: 'query must have ?title=' }, 400);
+    return c.json({ ok: true, title, count: leadPosts.count(title) });
   });
   app.get('/__sandbox/usage', (c) => c.json(deps.usage.report()));
   app.post('/__sandbox/usage/reset', (c) => {

@@ -62,7 +62,8 @@ async function main(): Promise<void> {
   Demo users (password "${sandbox.demoUsers[0]?.password ?? ''}"):
 ${sandbox.demoUsers.map((user) => `    ${user.email}  ${user.name}`).join('\n')}
   Fixtures: person "${FIXTURES.adaLovelace.name}" at "${FIXTURES.analyticalEngines.name}", organization "${FIXTURES.globex.name}"
-  Usage:        GET ${apiOrigin}/__sandbox/usage, POST ${apiOrigin}/__sandbox/usage/reset
+  Usage:        GET ${apiOrigin}/__sandbox/usage, POST ${apiOrigin}/__sandbox/usage/reset,
+                GET ${apiOrigin}/__sandbox/lead-posts?title=… (creates received with that title)
   Faults:       GET/POST/DELETE ${apiOrigin}/__sandbox/faults, header x-sandbox-fault,
                 POST ${apiOrigin}/__sandbox/tokens/expire, POST ${apiOrigin}/__sandbox/tokens/fail-refresh
 Press Ctrl-C to stop.`);
