@@ -1,8 +1,9 @@
-import type { AddLeadRequest, Lead } from '@/pipedrive/add-lead.ts';
+import type { Lead } from '@/pipedrive/add-lead.ts';
 import { ApiError } from '@/pipedrive/api-error.ts';
 import { getLead } from '@/pipedrive/get-lead.ts';
 import { searchLeadsByTitle } from '@/pipedrive/search-leads.ts';
 import type { Transport } from '@/pipedrive/transport.ts';
+import type { SentLeadKey } from './lead-send-ledger.ts';
 
 /** Clocks differ between the browser and Pipedrive: a lead added this much before sending still counts. */
 const CLOCK_SKEW_MS = 2 * 60_000;
@@ -14,7 +15,7 @@ const CLOCK_SKEW_MS = 2 * 60_000;
  */
 export async function findSentLead(
   transport: Transport,
-  body: AddLeadRequest,
+  body: SentLeadKey,
   sentAt: number,
 ): Promise<Lead | undefined> {
   const hits = await searchLeadsByTitle(transport, {

@@ -1,14 +1,22 @@
+import type { AddLeadRequest } from '@/pipedrive/add-lead.ts';
+
 /**
  * Which drafts were sent, shared by every tab of this browser. A duplicated tab carries the same
- * draft id, so this is what stops its copy of the lead being created a second time. It holds draft
- * ids, lead ids and times only: no lead content, never tokens (localStorage outlives the tab).
+ * draft id, so this is what stops its copy of the lead being created a second time. The shared
+ * part (localStorage, which outlives the tab) holds draft ids, lead ids and times only: no lead
+ * content, never tokens. What a lost create is looked for by (its title and contact) stays with
+ * the tab, in sessionStorage beside the draft, until the lead is known.
  */
 export interface LedgerEntry {
   /** When the create left; the lead was added at or after this time if it was stored. */
   sentAt: number;
   /** Known once Pipedrive answered or the lead was found. */
   leadId?: string;
+  /** What was sent, to look for it by: the rep may have edited the form since. */
+  sent?: SentLeadKey;
 }
+
+export type SentLeadKey = Pick<AddLeadRequest, 'title' | 'person_id' | 'organization_id'>;
 
 export interface LeadSendLedger {
   read(draftId: string): LedgerEntry | undefined;
@@ -16,11 +24,16 @@ export interface LeadSendLedger {
   remove(draftId: string): void;
 }
 
-const KEY = 'quicklead.sent-leads.v1';
+const SHARED_KEY = 'quicklead.sent-leads.v1';
+const TAB_KEY = 'quicklead.sent-lead-keys.v1';
 /** Long enough for any tab left open overnight; short enough that the list stays tiny. */
 const KEEP_MS = 24 * 60 * 60_000;
 
-type Entries = Record<string, LedgerEntry>;
+type Entries = Record<string, Omit<LedgerEntry, 'sent'>>;
+type Keys = Record<string, SentLeadKey>;
+
+const isId = (value: unknown) =>
+  value === undefined || (typeof value === 'number' && Number.isInteger(value));
 
 function isEntry(value: unknown): value is LedgerEntry {
   if (typeof value !== 'object' || value === null) return false;
@@ -28,33 +41,72 @@ function isEntry(value: unknown): value is LedgerEntry {
   return typeof sentAt === 'number' && (leadId === undefined || typeof leadId === 'string');
 }
 
-function readAll(storage: Storage): Entries {
+function isKey(value: unknown): value is SentLeadKey {
+  if (typeof value !== 'object' || value === null) return false;
+  const { title, person_id, organization_id } = value as Record<string, unknown>;
+  return typeof title === 'string' && isId(person_id) && isId(organization_id);
+}
+
+function readMap<T>(storage: Storage, key: string, valid: (value: unknown) => value is T): Record<string, T> {
   try {
-    const parsed: unknown = JSON.parse(storage.getItem(KEY) ?? '{}');
+    const parsed: unknown = JSON.parse(storage.getItem(key) ?? '{}');
     if (typeof parsed !== 'object' || parsed === null) return {};
-    return Object.fromEntries(Object.entries(parsed).filter(([, entry]) => isEntry(entry))) as Entries;
+    return Object.fromEntries(Object.entries(parsed).filter(([, value]) => valid(value)));
   } catch {
     return {};
   }
 }
 
-function writeAll(storage: Storage, entries: Entries, now: number): void {
-  const kept = Object.entries(entries).filter(([, entry]) => now - entry.sentAt < KEEP_MS);
+function writeMap(storage: Storage, key: string, map: Record<string, unknown>): void {
   try {
-    if (kept.length === 0) storage.removeItem(KEY);
-    else storage.setItem(KEY, JSON.stringify(Object.fromEntries(kept)));
+    if (Object.keys(map).length === 0) storage.removeItem(key);
+    else storage.setItem(key, JSON.stringify(map));
   } catch {
     // Storage blocked: tabs cannot coordinate, each still sends its own lead once.
   }
 }
 
-export function storageLedger(storage: Storage = localStorage, now: () => number = Date.now): LeadSendLedger {
+export interface LedgerStorage {
+  /** Every tab of the browser: localStorage. */
+  shared?: Storage;
+  /** This tab (and a tab duplicated from it): sessionStorage. */
+  tab?: Storage;
+  now?: () => number;
+}
+
+export function storageLedger({
+  shared = localStorage,
+  tab = sessionStorage,
+  now = Date.now,
+}: LedgerStorage = {}): LeadSendLedger {
+  const entries = () => readMap(shared, SHARED_KEY, isEntry);
+  const keys = () => readMap(tab, TAB_KEY, isKey);
+  const save = (all: Entries, allKeys: Keys) => {
+    const fresh = Object.entries(all).filter(([, entry]) => now() - entry.sentAt < KEEP_MS);
+    writeMap(shared, SHARED_KEY, Object.fromEntries(fresh));
+    const unanswered = new Set(fresh.filter(([, entry]) => !entry.leadId).map(([draftId]) => draftId));
+    writeMap(tab, TAB_KEY, Object.fromEntries(Object.entries(allKeys).filter(([id]) => unanswered.has(id))));
+  };
   return {
-    read: (draftId) => readAll(storage)[draftId],
-    write: (draftId, entry) => writeAll(storage, { ...readAll(storage), [draftId]: entry }, now()),
+    read: (draftId) => {
+      const entry = entries()[draftId];
+      if (!entry) return undefined;
+      const sent = entry.leadId ? undefined : keys()[draftId];
+      return sent ? { ...entry, sent } : entry;
+    },
+    write: (draftId, { sent, ...entry }) => {
+      const allKeys = keys();
+      if (sent)
+        allKeys[draftId] = {
+          title: sent.title,
+          person_id: sent.person_id,
+          organization_id: sent.organization_id,
+        };
+      save({ ...entries(), [draftId]: entry }, allKeys);
+    },
     remove: (draftId) => {
-      const { [draftId]: _removed, ...rest } = readAll(storage);
-      writeAll(storage, rest, now());
+      const { [draftId]: _removed, ...rest } = entries();
+      save(rest, keys());
     },
   };
 }

@@ -41,7 +41,7 @@ function setUp(faultFor?: FaultFor) {
     requests.push(request);
     return inner(request);
   };
-  const ledger: LeadSendLedger = storageLedger(memoryStorage());
+  const ledger: LeadSendLedger = storageLedger({ shared: memoryStorage(), tab: memoryStorage() });
   const posts = () => requests.filter((request) => request.method === 'POST').length;
   return { sandbox, transport, ledger, lock: memoryLocks(), posts };
 }
@@ -76,6 +76,27 @@ describe('sendLeadOnce', () => {
     const found = await sendLeadOnce(transport, { draftId: 'd', body }, { ledger, lock });
     expect(ledger.read('d')?.leadId).toBe(found.id);
     await sendLeadOnce(transport, { draftId: 'd', body }, { ledger, lock });
+    expect(posts()).toBe(1);
+    expect(sandbox.store.crm.countLeads()).toBe(1);
+  });
+
+  it('after a lost answer the rep edits the title: the lead is looked for as it was sent, not sent again', async () => {
+    let drops = 1;
+    const { sandbox, transport, ledger, lock, posts } = setUp((request) =>
+      request.method === 'POST' && drops-- > 0 ? { path: '/api/v1/leads', dropAfterStore: true } : undefined,
+    );
+    // The lookup after the drop fails too, so the first send ends unconfirmed.
+    let searchFails = 1;
+    const flaky: Transport = (request) =>
+      request.path.includes('/leads/search') && searchFails-- > 0
+        ? Promise.reject(new TypeError('Failed to fetch'))
+        : transport(request);
+    await expect(sendLeadOnce(flaky, { draftId: 'g', body }, { ledger, lock })).rejects.toEqual(
+      new LeadNotConfirmed(false),
+    );
+    const edited = { ...body, title: 'Forty-two chairs for Globex' };
+    const found = await sendLeadOnce(flaky, { draftId: 'g', body: edited }, { ledger, lock });
+    expect(found.title).toBe(body.title);
     expect(posts()).toBe(1);
     expect(sandbox.store.crm.countLeads()).toBe(1);
   });
@@ -116,7 +137,7 @@ describe('storageLedger', () => {
   it('forgets entries after a day and ignores what it did not write', () => {
     const storage = memoryStorage();
     let now = 1_000_000;
-    const ledger = storageLedger(storage, () => now);
+    const ledger = storageLedger({ shared: storage, tab: memoryStorage(), now: () => now });
     ledger.write('old', { sentAt: now });
     now += 25 * 60 * 60_000;
     ledger.write('new', { sentAt: now, leadId: 'abc' });
@@ -124,5 +145,19 @@ describe('storageLedger', () => {
     expect(ledger.read('new')).toEqual({ sentAt: now, leadId: 'abc' });
     storage.setItem('quicklead.sent-leads.v1', '{"x":{"sentAt":"soon"},"y":');
     expect(ledger.read('x')).toBeUndefined();
+  });
+
+  it('keeps what was sent with the tab, never in the storage every tab shares, and drops it once the lead is known', () => {
+    const shared = memoryStorage();
+    const tab = memoryStorage();
+    const ledger = storageLedger({ shared, tab, now: () => 5 });
+    ledger.write('h', { sentAt: 1, sent: { title: 'Ada wants chairs', person_id: 1 } });
+    expect(ledger.read('h')?.sent).toEqual({ title: 'Ada wants chairs', person_id: 1 });
+    expect(shared.getItem('quicklead.sent-leads.v1')).not.toContain('Ada');
+    expect(tab.getItem('quicklead.sent-lead-keys.v1')).toContain('Ada');
+    // Another tab, not duplicated from this one, shares the ids but not the content.
+    expect(storageLedger({ shared, tab: memoryStorage(), now: () => 5 }).read('h')).toEqual({ sentAt: 1 });
+    ledger.write('h', { sentAt: 1, leadId: 'abc' });
+    expect(tab.getItem('quicklead.sent-lead-keys.v1')).toBeNull();
   });
 });

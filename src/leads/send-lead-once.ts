@@ -2,7 +2,7 @@ import { type AddLeadRequest, addLead, type Lead } from '@/pipedrive/add-lead.ts
 import { getLead } from '@/pipedrive/get-lead.ts';
 import type { Transport } from '@/pipedrive/transport.ts';
 import { findSentLead, isAmbiguousFailure } from './find-sent-lead.ts';
-import type { LeadSendLedger } from './lead-send-ledger.ts';
+import type { LeadSendLedger, SentLeadKey } from './lead-send-ledger.ts';
 import { withTabLock } from './tab-lock.ts';
 
 export interface LeadToSend {
@@ -43,10 +43,13 @@ export function sendLeadOnce(transport: Transport, lead: LeadToSend, deps: SendD
   return lock(`quicklead.lead.${lead.draftId}`, async () => {
     const earlier = ledger.read(lead.draftId);
     if (earlier?.leadId) return getLead(transport, earlier.leadId);
-    if (earlier && !lead.force) return confirmSent(transport, lead, earlier.sentAt, ledger);
+    // Looked for as it was sent, even if the rep edited the title or contact since.
+    if (earlier && !lead.force)
+      return confirmSent(transport, lead.draftId, earlier.sent ?? lead.body, earlier.sentAt, ledger);
 
     const sentAt = now();
-    ledger.write(lead.draftId, { sentAt });
+    const { title, person_id, organization_id } = lead.body;
+    ledger.write(lead.draftId, { sentAt, sent: { title, person_id, organization_id } });
     try {
       const created = await addLead(transport, lead.body);
       ledger.write(lead.draftId, { sentAt, leadId: created.id });
@@ -57,25 +60,26 @@ export function sendLeadOnce(transport: Transport, lead: LeadToSend, deps: SendD
         ledger.remove(lead.draftId);
         throw error;
       }
-      return confirmSent(transport, lead, sentAt, ledger, error);
+      return confirmSent(transport, lead.draftId, lead.body, sentAt, ledger, error);
     }
   });
 }
 
 async function confirmSent(
   transport: Transport,
-  lead: LeadToSend,
+  draftId: string,
+  sent: SentLeadKey,
   sentAt: number,
   ledger: LeadSendLedger,
   cause?: unknown,
 ): Promise<Lead> {
   let found: Lead | undefined;
   try {
-    found = await findSentLead(transport, lead.body, sentAt);
+    found = await findSentLead(transport, sent, sentAt);
   } catch (error) {
     throw new LeadNotConfirmed(false, { cause: cause ?? error });
   }
   if (!found) throw new LeadNotConfirmed(true, { cause });
-  ledger.write(lead.draftId, { sentAt, leadId: found.id });
+  ledger.write(draftId, { sentAt, leadId: found.id });
   return found;
 }
