@@ -4,17 +4,22 @@ import { checkScreen } from './check-screen.ts';
 import { reachConsent, type SessionMode } from './fixtures.ts';
 import { InspectorPanelPage } from './pages/inspector-panel-page.ts';
 import { LeadFormPage } from './pages/lead-form-page.ts';
+import { COLLEAGUES, DEMO_USER, type SandboxUser } from './sandbox-accounts.ts';
 
 const base64url = (text: string) => createHash('sha256').update(text).digest('base64url');
 
 /** Opens the inspector on the sign-in screen, then signs in: the panel stays open across the redirect. */
-async function signInWatching(page: Page, mode: SessionMode): Promise<InspectorPanelPage> {
+async function signInWatching(
+  page: Page,
+  mode: SessionMode,
+  user: SandboxUser = DEMO_USER,
+): Promise<InspectorPanelPage> {
   const inspector = new InspectorPanelPage(page);
   await page.goto('/');
   await expect(page.getByRole('button', { name: /Sign in with/ })).toBeVisible();
   await inspector.open();
   await expect(inspector.panel).toContainText('Nothing yet');
-  const sandbox = await reachConsent(page, mode);
+  const sandbox = await reachConsent(page, mode, user);
   await sandbox.allowButton.click();
   await expect(new LeadFormPage(page).heading).toBeVisible();
   await expect(inspector.toggle).toHaveAttribute('aria-expanded', 'true');
@@ -59,7 +64,9 @@ for (const mode of ['spa', 'bff'] as const) {
         mode === 'spa'
           ? page.waitForResponse((response) => response.url().endsWith('/oauth/token'))
           : Promise.resolve(undefined);
-      const inspector = await signInWatching(page, mode);
+      // Expires its user's tokens below: a colleague's, so tests alongside keep theirs.
+      const user = COLLEAGUES.oluwaseun;
+      const inspector = await signInWatching(page, mode, user);
       await expectPkceAndState(inspector);
 
       const tokens =
@@ -104,9 +111,13 @@ for (const mode of ['spa', 'bff'] as const) {
       // A refresh shows up as it happens: the sandbox expires the access token, the next call gets a
       // 401, and the client (this tab or the server) refreshes once and retries.
       const apiDomain = (await inspector.fact(tokenStep, 'api_domain').innerText()).trim();
-      expect((await page.request.post(`${apiDomain}/__sandbox/tokens/expire`, { data: {} })).ok()).toBe(true);
+      const expired = await page.request.post(`${apiDomain}/__sandbox/tokens/expire`, {
+        data: { userId: user.id },
+      });
+      expect(expired.ok()).toBe(true);
       await page.getByRole('combobox', { name: 'Person' }).fill('Ada');
-      const refresh = inspector.step(/Token refresh/);
+      // The last one: the other mode's test, signed in as the same colleague, may expire them too.
+      const refresh = inspector.step(/Token refresh/).last();
       await expect(refresh).toBeVisible();
       await expect(inspector.fact(refresh, 'status')).toHaveText('200');
       await expect(inspector.fact(refresh, 'access_token')).toContainText('••••');

@@ -18,6 +18,12 @@ export const DEMO_USER: SandboxUser = {
 export const COLLEAGUES = {
   james: { id: 21000002, email: 'james.carter@northwind.example', password: 'sandbox', name: 'James Carter' },
   aiko: { id: 21000003, email: 'aiko.tanaka@northwind.example', password: 'sandbox', name: 'Aiko Tanaka' },
+  oluwaseun: {
+    id: 21000004,
+    email: 'oluwaseun.adeyemi@northwind.example',
+    password: 'sandbox',
+    name: 'Oluwaseun Adeyemi',
+  },
 } satisfies Record<string, SandboxUser>;
 export const SANDBOX_FIXTURES = {
   person: { search: 'Lovelace', name: 'Ada Lovelace', organization: 'Analytical Engines Ltd' },
