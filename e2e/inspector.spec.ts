@@ -159,6 +159,37 @@ for (const mode of ['spa', 'bff'] as const) {
   });
 }
 
+for (const mode of ['spa', 'bff'] as const) {
+  test(`${mode} mode: a sign-in cancelled at the consent page shows how far it got`, async ({ page }) => {
+    const inspector = new InspectorPanelPage(page);
+    await page.goto('/');
+    await inspector.open();
+    const sandbox = await reachConsent(page, mode);
+    await sandbox.cancelButton.click();
+    await expect(page.getByRole('heading', { name: 'Sign-in did not complete' })).toBeVisible();
+
+    const authorize = inspector.step(/Authorization request/);
+    await expect(inspector.step(/PKCE/)).toBeVisible();
+    const callback = inspector.step(/Callback/);
+    await expect(inspector.fact(callback, 'error')).toHaveText('access_denied');
+    await expect(inspector.fact(callback, 'state')).toHaveText(
+      (await inspector.fact(authorize, 'state').innerText()).trim(),
+    );
+    await expect(inspector.fact(callback, 'code')).toHaveCount(0);
+    await expect(inspector.step(/Token request/)).toHaveCount(0);
+    await checkScreen(page, `inspector-${mode}-cancelled`);
+
+    // Trying again starts afresh: the cancelled attempt's record goes.
+    await page.getByRole('button', { name: 'Try signing in again' }).click();
+    await sandbox.signIn();
+    await sandbox.allowButton.click();
+    await expect(new LeadFormPage(page).heading).toBeVisible();
+    await expect(inspector.step(/Token response/)).toBeVisible();
+    await expect(inspector.step(/Callback/)).toHaveCount(1);
+    await expect(inspector.fact(inspector.step(/Callback/), 'error')).toHaveCount(0);
+  });
+}
+
 test('the sign-in screen offers the inspector, closed, and it opens with nothing recorded yet', async ({
   page,
 }) => {

@@ -80,6 +80,12 @@ export function registerAuthRoutes(app: Hono, deps: AuthRouteDeps): void {
   app.get(BFF_PATHS.login, async (c) => {
     const returnTo = safeReturnTo(c.req.query('returnTo'), config.publicUrl);
     const { url, state, codeVerifier } = await client.authorizationRequest();
+    // A new attempt: the inspector's record of an earlier failed one goes.
+    const failed = cookies.readFailedSignIn(c);
+    if (failed !== undefined) {
+      recorder.forgetFailedSignIn(failed);
+      cookies.clearFailedSignIn(c);
+    }
     recorder.signInStarted(url, codeVerifier);
     // A new sign-in replaces any unfinished one in this browser.
     await cookies.writeSignIn(c, { state, codeVerifier, returnTo });
@@ -106,7 +112,10 @@ export function registerAuthRoutes(app: Hono, deps: AuthRouteDeps): void {
       const user = await signedInUser(session, recorder.fetchFor(session.sid, deps.fetch));
       await cookies.writeSession(c, { ...session, user });
     } catch (error) {
-      recorder.forget(flowKey);
+      // Inspector on: this browser may still look at what went wrong; otherwise nothing is kept.
+      const failedId = recorder.signInFailed(flowKey);
+      if (failedId === undefined) recorder.forget(flowKey);
+      else cookies.writeFailedSignIn(c, failedId);
       return signInFailed(c, toSignInError(error).kind);
     }
     return c.redirect(pending.returnTo, 302);
@@ -167,7 +176,13 @@ export function registerAuthRoutes(app: Hono, deps: AuthRouteDeps): void {
         );
       }
       const session = await cookies.readSession(c);
-      return c.json({ steps: session ? recorder.steps(session.sid) : [] } satisfies BffInspectorTimeline);
+      const failed = session ? undefined : cookies.readFailedSignIn(c);
+      const steps = session
+        ? recorder.steps(session.sid)
+        : failed !== undefined
+          ? recorder.failedSignInSteps(failed)
+          : [];
+      return c.json({ steps } satisfies BffInspectorTimeline);
     });
   }
 }

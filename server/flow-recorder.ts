@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { stepsFromExchange } from '../src/auth/flow-exchange-steps.ts';
 import { recordingFetch } from '../src/auth/flow-http.ts';
 import type { FlowStep } from '../src/auth/flow-model.ts';
@@ -30,6 +30,7 @@ export const SERVER_REDACTOR: Redactor = {
 };
 
 const signInKey = (state: string) => `sign-in:${state}`;
+const failedKey = (id: string) => `failed:${id}`;
 
 /**
  * Memory is bounded for the whole server: at most 200 sessions (least recently used out first) of
@@ -101,6 +102,25 @@ export class FlowRecorder {
     if (this.enabled) this.store.rekey(signInKeyValue, sid, SESSION_IDLE_TIMEOUT_MS);
   }
 
+  /**
+   * A sign-in that failed (cancelled, refused, a broken exchange): its steps are kept a short while
+   * under a new random id, which only the browser that tried is given, so it can see what went wrong.
+   */
+  signInFailed(signInKeyValue: string): string | undefined {
+    if (!this.enabled) return undefined;
+    const id = randomBytes(32).toString('base64url');
+    this.store.rekey(signInKeyValue, failedKey(id), SIGN_IN_TTL_MS);
+    return id;
+  }
+
+  failedSignInSteps(id: string): FlowStep[] {
+    return this.steps(failedKey(id));
+  }
+
+  forgetFailedSignIn(id: string): void {
+    this.forget(failedKey(id));
+  }
+
   steps(key: string): FlowStep[] {
     return this.enabled ? (this.store.steps(key) ?? []) : [];
   }
@@ -111,6 +131,7 @@ export class FlowRecorder {
   }
 
   private append(key: string, steps: FlowStep[]): void {
-    this.store.append(key, steps, key.startsWith('sign-in:') ? SIGN_IN_TTL_MS : SESSION_IDLE_TIMEOUT_MS);
+    const short = key.startsWith('sign-in:') || key.startsWith('failed:');
+    this.store.append(key, steps, short ? SIGN_IN_TTL_MS : SESSION_IDLE_TIMEOUT_MS);
   }
 }

@@ -3,14 +3,18 @@ import { describe, expect, it } from 'vitest';
 import { ACCESS_TOKEN_TTL_S } from '../sandbox/auth-store.ts';
 import type { FlowStep } from '../src/auth/flow-model.ts';
 import { textOf } from '../src/auth/flow-model.ts';
+import { FAILED_SIGN_IN_COOKIE } from './session-cookie.ts';
 import {
+  authorize,
   CookieJar,
   CSRF,
+  callback,
   createHarness,
   type Harness,
   latestTokens,
   proxied,
   signIn,
+  startSignIn,
 } from './test-harness.ts';
 
 async function timeline(h: Harness): Promise<{ raw: string; steps: FlowStep[] }> {
@@ -127,6 +131,32 @@ describe('the bff inspector timeline', () => {
     ]);
     expect(revocations.map((step) => factOf(step, 'status'))).toEqual(['200', '200']);
     expect((await timeline(h)).steps).toEqual([]);
+  });
+
+  it('a cancelled sign-in stays visible to the browser that tried, until it tries again', async () => {
+    const h = createHarness();
+    const sent = await startSignIn(h);
+    expect((await callback(h, await authorize(h, sent, 'cancel'))).headers.get('location')).toBe(
+      '/?signin_error=denied',
+    );
+    const { steps } = await timeline(h);
+    expect(steps.map((step) => step.kind)).toEqual(['pkce', 'authorization-request', 'callback']);
+    const callbackStep = steps[2];
+    expect(factOf(callbackStep, 'error')).toBe('access_denied');
+    expect(factOf(callbackStep, 'state')).toBe(sent.searchParams.get('state'));
+
+    // Another browser sees nothing of it, nor does a forged id.
+    const other = new CookieJar();
+    other.cookies.set(FAILED_SIGN_IN_COOKIE, 'A'.repeat(43));
+    const forged = await h.app.request('http://127.0.0.1:5173/auth/inspector', {
+      headers: { ...CSRF, cookie: other.header() },
+    });
+    expect(await forged.json()).toEqual({ steps: [] });
+
+    // Trying again drops it; the new attempt shows once the provider sends the browser back.
+    await startSignIn(h);
+    expect((await timeline(h)).steps).toEqual([]);
+    expect(h.jar.cookies.has(FAILED_SIGN_IN_COOKIE)).toBe(false);
   });
 
   it('does not exist when the inspector is off, and records nothing', async () => {

@@ -18,6 +18,9 @@ export const SIGN_IN_TTL_MS = 10 * 60 * 1000;
 
 export const SESSION_COOKIE = 'quicklead-session';
 export const SIGN_IN_COOKIE = 'quicklead-signin';
+/** Inspector on: which failed sign-in's recorded steps this browser may read (an unguessable id). */
+export const FAILED_SIGN_IN_COOKIE = 'quicklead-signin-failed';
+const FAILED_SIGN_IN_ID = /^[A-Za-z0-9_-]{43}$/;
 
 const sessionSchema = z.object({
   accessToken: z.string().min(1),
@@ -90,6 +93,7 @@ export interface SessionCookieOptions {
 export class SessionCookies {
   readonly sessionName: string;
   readonly signInName: string;
+  readonly failedSignInName: string;
   private readonly sessionKey: Uint8Array;
   private readonly signInKey: Uint8Array;
 
@@ -97,6 +101,7 @@ export class SessionCookies {
     const prefix = options.secure ? '__Host-' : '';
     this.sessionName = `${prefix}${SESSION_COOKIE}`;
     this.signInName = `${prefix}${SIGN_IN_COOKIE}`;
+    this.failedSignInName = `${prefix}${FAILED_SIGN_IN_COOKIE}`;
     this.sessionKey = deriveKey(options.secret, 'session');
     this.signInKey = deriveKey(options.secret, 'signin');
   }
@@ -139,6 +144,21 @@ export class SessionCookies {
 
   clearSignIn(c: Context): void {
     this.set(c, this.signInName, '', 'Lax', 0);
+  }
+
+  /** The id of the failed sign-in whose steps the inspector may show to this browser. */
+  readFailedSignIn(c: Context): string | undefined {
+    const id = getCookie(c, this.failedSignInName);
+    return id !== undefined && FAILED_SIGN_IN_ID.test(id) ? id : undefined;
+  }
+
+  /** `Strict` is enough: only the page's own requests to `/auth/inspector` need it back. */
+  writeFailedSignIn(c: Context, id: string): void {
+    this.set(c, this.failedSignInName, id, 'Strict', SIGN_IN_TTL_MS / 1000);
+  }
+
+  clearFailedSignIn(c: Context): void {
+    this.set(c, this.failedSignInName, '', 'Strict', 0);
   }
 
   private set(c: Context, name: string, value: string, sameSite: 'Strict' | 'Lax', maxAge: number): void {

@@ -7,8 +7,15 @@ const InspectorPanel = lazy(() =>
   import('@/inspector/inspector-panel.tsx').then((module) => ({ default: module.InspectorPanel })),
 );
 
+interface AppFrameProps {
+  header: ReactNode;
+  children: ReactNode;
+  /** Signed out after a `bff` sign-in failed: the server still has that attempt's steps to show. */
+  failedSignInMode?: 'bff';
+}
+
 /** Every screen: its header, its main content and, when open, the OAuth inspector beside it. */
-export function AppFrame({ header, children }: { header: ReactNode; children: ReactNode }) {
+export function AppFrame({ header, children, failedSignInMode }: AppFrameProps) {
   const { open, setOpen } = useInspector();
   const { config, state, signOut } = useSession();
   const close = () => {
@@ -38,7 +45,7 @@ export function AppFrame({ header, children }: { header: ReactNode; children: Re
             <InspectorPanel
               id={INSPECTOR_PANEL_ID}
               config={config}
-              mode={state.status === 'signed-in' ? state.mode : undefined}
+              mode={state.status === 'signed-in' ? state.mode : failedSignInMode}
               onClose={close}
               onRevoke={state.status === 'signed-in' ? signOut : undefined}
             />

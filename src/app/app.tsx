@@ -54,7 +54,7 @@ function Screens() {
   }
   if (state.status === 'checking' && !bffError) return <LoadingScreen />;
   return (
-    <AppFrame header={<AppHeader />}>
+    <AppFrame header={<AppHeader />} failedSignInMode={bffError ? 'bff' : undefined}>
       {path === CALLBACK_PATH ? (
         <CallbackScreen onDone={backToStart} />
       ) : bffError ? (

@@ -125,8 +125,11 @@ export function callbackStep(input: CallbackInput, context: StepContext): FlowSt
     kind: 'callback',
     at: input.at,
     by: context.by,
-    title: 'Callback with the authorization code',
-    why: 'The provider sends the browser back with a one-time code; the state must equal the one sent, which proves the answer belongs to this sign-in.',
+    title: error === null ? 'Callback with the authorization code' : 'Callback with an error, no code',
+    why:
+      error === null
+        ? 'The provider sends the browser back with a one-time code; the state must equal the one sent, which proves the answer belongs to this sign-in.'
+        : 'The provider sends the browser back without a code, saying why (the person cancelled, or the provider refused); the sign-in ends here.',
     facts,
     request: { method: 'GET', url: mark(input.callbackUrl.href), headers: [] },
     ...(received === input.sentState && error === null ? {} : { failed: true }),

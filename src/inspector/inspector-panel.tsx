@@ -45,7 +45,7 @@ export function InspectorPanel({ id, config, mode, onClose, onRevoke }: Inspecto
       <p className="inspector__intro">
         Every step of the sign-in with {provider}, with its HTTP request and answer, then every API call and
         token refresh as it happens.
-        {mode === 'bff' && ' Recorded by the QuickLead server, which makes these calls for this session.'}
+        {mode === 'bff' && ' Recorded by the QuickLead server, which makes these calls for this browser.'}
         {mode === 'spa' &&
           ' Recorded by this browser tab, which makes these calls itself; kept in memory only.'}
       </p>
