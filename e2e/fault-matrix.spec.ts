@@ -255,8 +255,10 @@ test('offline submit, reload, online: the queued lead survives and is sent once'
   // The page goes while offline (headless Chromium keeps the old page when an offline reload
   // fails, so it leaves for a blank page instead); the tab keeps its sessionStorage. Back online,
   // QuickLead loads again, finds the queued lead and sends it, with no click. The page left may
-  // still hear the network return and send it first: the new page then finds it, not sending again.
-  // Either way one create arrives, which is why POSTs are counted at the sandbox.
+  // still be running when the network returns (Chromium unloads it a moment after the blank page
+  // has loaded). Once it has had `pagehide` it starts nothing; just before, it may send the lead
+  // itself, which the next page then finds. Either way one create arrives: counted at the sandbox,
+  // since the browser no longer reports the page left's requests.
   const appUrl = page.url();
   await page.goto('about:blank');
   expect(run.postsSent()).toBe(0);
@@ -270,7 +272,11 @@ test('a duplicated tab submitting the same draft: one POST, both tabs show the l
   context,
 }) => {
   const run = await prepare(page, 'second tab resubmits', 'bff');
-  await page.evaluate(() => window.dispatchEvent(new Event('pagehide')));
+  // Flushes the draft as hiding the page does (then shown again, so this tab may still send).
+  await page.evaluate(() => {
+    window.dispatchEvent(new Event('pagehide'));
+    window.dispatchEvent(new Event('pageshow'));
+  });
   const storage = await page.evaluate(() => ({ ...sessionStorage }));
   // What the browser's "Duplicate tab" does: a new tab with a copy of this tab's sessionStorage.
   const second = await context.newPage();

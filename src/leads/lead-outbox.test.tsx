@@ -1,6 +1,6 @@
 import { onlineManager, QueryClient } from '@tanstack/react-query';
 import { waitFor } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ApiRequest, Transport } from '@/pipedrive/transport.ts';
 import { createSandboxTransport } from '@/testing/sandbox-transport.ts';
 import { keepQueuedLeads, restoreQueuedLeads, unfinishedCreates } from './lead-outbox.ts';
@@ -93,6 +93,81 @@ describe('a lead submitted offline', () => {
     expect(await unfinished?.continue()).toMatchObject({ title: 'Queued on the train' });
     expect(posts).toBe(1);
     expect(sandbox.store.crm.countLeads()).toBe(1);
+  });
+
+  it('a page being left does not send it when the network returns; the next page does, once', async () => {
+    const { sandbox, transport: inner } = createSandboxTransport();
+    let posts = 0;
+    const transport: Transport = (request) => {
+      if (request.method === 'POST') posts += 1;
+      return inner(request);
+    };
+    onlineManager.setOnline(false);
+    const before = page(transport);
+    keepQueuedLeads(before);
+    void before
+      .getMutationCache()
+      .build(before, { mutationKey: [...CREATE_LEAD_KEY] })
+      .execute(create);
+    await Promise.resolve();
+
+    // The reload starts; the network comes back while this page is still running.
+    window.dispatchEvent(new Event('pagehide'));
+    onlineManager.setOnline(true);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(posts).toBe(0);
+    expect(localStorage.getItem('quicklead.sent-leads.v1')).toBeNull();
+    expect(sessionStorage.getItem('quicklead.lead-outbox.v1')).toContain('"status":"pending"');
+    before.unmount();
+
+    // The next page runs its own copy of the code, which has seen no `pagehide`.
+    vi.resetModules();
+    const next = { ...(await import('./use-create-lead.ts')), ...(await import('./lead-outbox.ts')) };
+    const after = new QueryClient();
+    after.mount();
+    next.setCreateLeadDefaults(after, transport);
+    next.keepQueuedLeads(after);
+    next.restoreQueuedLeads(after);
+    const [restored] = next.unfinishedCreates(after);
+    expect(await restored?.continue()).toMatchObject({ title: 'Queued on the train' });
+    expect(posts).toBe(1);
+    expect(sessionStorage.getItem('quicklead.lead-outbox.v1')).toBeNull();
+
+    // Shown again after all (back/forward cache): it finishes by reading the lead, not sending it.
+    window.dispatchEvent(new Event('pageshow'));
+    await waitFor(() => expect(unfinishedCreates(before)).toHaveLength(0));
+    expect(posts).toBe(1);
+    expect(sandbox.store.crm.countLeads()).toBe(1);
+  });
+
+  it('a send that fails as the page goes leaves the lead stored for the next page', async () => {
+    const { transport } = createSandboxTransport();
+    let cutOff: () => void = () => undefined;
+    // The POST is on its way; the page goes, and the browser then cuts the page's requests off.
+    const going: Transport = (request) =>
+      request.method === 'GET' && !request.path.includes('/leads/search')
+        ? transport(request)
+        : new Promise<Response>((_resolve, reject) => {
+            cutOff = () => reject(new TypeError('Failed to fetch'));
+          });
+    const before = page(going);
+    const stopKeeping = keepQueuedLeads(before);
+    const sending = before
+      .getMutationCache()
+      .build(before, { mutationKey: [...CREATE_LEAD_KEY] })
+      .execute(create)
+      .catch((error: unknown) => error);
+    await waitFor(() => expect(localStorage.getItem('quicklead.sent-leads.v1')).toContain('draft-offline'));
+    window.dispatchEvent(new Event('pagehide'));
+    cutOff(); // the POST
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    cutOff(); // the search for it that follows
+    // This page's create ends in an error; the next page still gets it, to look for it and finish.
+    expect(await sending).toBeInstanceOf(Error);
+    expect(unfinishedCreates(before)).toHaveLength(0);
+    expect(sessionStorage.getItem('quicklead.lead-outbox.v1')).toContain('Queued on the train');
+    stopKeeping();
+    window.dispatchEvent(new Event('pageshow'));
   });
 
   it('restores once per page, and ignores storage it cannot read', () => {

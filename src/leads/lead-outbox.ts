@@ -1,4 +1,5 @@
 import { dehydrate, hydrate, type Mutation, matchMutation, type QueryClient } from '@tanstack/react-query';
+import { type PageLifecycle, pageLifecycle } from './page-leaving.ts';
 import { CREATE_LEAD_KEY } from './use-create-lead.ts';
 
 /**
@@ -14,8 +15,10 @@ const isUnfinishedCreate = (mutation: Mutation<unknown, Error, unknown, unknown>
   matchMutation({ mutationKey: [...CREATE_LEAD_KEY], status: 'pending' }, mutation);
 
 /** Mirrors the unfinished creates into storage as they change; returns the unsubscribe. */
-export function keepQueuedLeads(client: QueryClient): () => void {
+export function keepQueuedLeads(client: QueryClient, page: PageLifecycle = pageLifecycle): () => void {
   const save = () => {
+    // What a page being left does next (a send failing as it goes) is not for the next page to see.
+    if (page.isLeaving()) return;
     const state = dehydrate(client, {
       shouldDehydrateQuery: () => false,
       shouldDehydrateMutation: isUnfinishedCreate,
@@ -27,7 +30,13 @@ export function keepQueuedLeads(client: QueryClient): () => void {
       // Storage full or blocked: the lead still waits in memory, it just will not survive a reload.
     }
   };
-  return client.getMutationCache().subscribe(save);
+  const unsubscribe = client.getMutationCache().subscribe(save);
+  // Shown again (back/forward cache): storage catches up with what changed meanwhile.
+  window.addEventListener('pageshow', save);
+  return () => {
+    unsubscribe();
+    window.removeEventListener('pageshow', save);
+  };
 }
 
 const restored = new WeakSet<QueryClient>();

@@ -133,6 +133,72 @@ describe('sendLeadOnce', () => {
   });
 });
 
+describe('sendLeadOnce on a page being left', () => {
+  /** A page that can be left and shown again, as `pagehide` and `pageshow` do. */
+  function lifecycle() {
+    let leaving = false;
+    let show: () => void = () => undefined;
+    return {
+      page: {
+        isLeaving: () => leaving,
+        shownAgain: () => new Promise<void>((resolve) => (show = resolve)),
+      },
+      leave: () => {
+        leaving = true;
+      },
+      showAgain: () => {
+        leaving = false;
+        show();
+      },
+    };
+  }
+
+  it('starts nothing once the page goes, even after waiting for the lock; shown again, it reads what the next page did', async () => {
+    const { sandbox, transport, ledger, lock, posts } = setUp();
+    const draft = { draftId: 'left', body };
+    const leftPage = lifecycle();
+    // Another tab holds the draft's lock while this page asks for it, then the page starts to go.
+    let release: () => void = () => undefined;
+    const held = lock('quicklead.lead.left', () => new Promise<void>((resolve) => (release = resolve)));
+    const leavingPage = sendLeadOnce(transport, draft, { ledger, lock, page: leftPage.page });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    leftPage.leave();
+    release();
+    await held;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(posts()).toBe(0);
+    expect(ledger.read('left')).toBeUndefined();
+
+    // The next page sends it; shown again after all, this one finds it sent.
+    const sent = await sendLeadOnce(transport, draft, { ledger, lock });
+    leftPage.showAgain();
+    expect((await leavingPage).id).toBe(sent.id);
+    expect(posts()).toBe(1);
+    expect(sandbox.store.crm.countLeads()).toBe(1);
+  });
+
+  it('a page already being left waits before it even reads the ledger', async () => {
+    const { transport, ledger, lock, posts } = setUp();
+    const leftPage = lifecycle();
+    leftPage.leave();
+    let settled = false;
+    const waiting = sendLeadOnce(
+      transport,
+      { draftId: 'gone', body },
+      { ledger, lock, page: leftPage.page },
+    ).then(() => {
+      settled = true;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(settled).toBe(false);
+    expect(posts()).toBe(0);
+    expect(ledger.read('gone')).toBeUndefined();
+    leftPage.showAgain();
+    await waiting;
+    expect(posts()).toBe(1);
+  });
+});
+
 describe('storageLedger', () => {
   it('forgets entries after a day and ignores what it did not write', () => {
     const storage = memoryStorage();

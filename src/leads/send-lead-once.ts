@@ -3,6 +3,7 @@ import { getLead } from '@/pipedrive/get-lead.ts';
 import type { Transport } from '@/pipedrive/transport.ts';
 import { findSentLead, isAmbiguousFailure } from './find-sent-lead.ts';
 import type { LeadSendLedger, SentLeadKey } from './lead-send-ledger.ts';
+import { ALWAYS_SHOWN, type PageLifecycle } from './page-leaving.ts';
 import { withTabLock } from './tab-lock.ts';
 
 export interface LeadToSend {
@@ -31,6 +32,8 @@ export interface SendDeps {
   ledger: LeadSendLedger;
   lock?: <T>(name: string, task: () => Promise<T>) => Promise<T>;
   now?: () => number;
+  /** Whether the page is being left (see page-leaving.ts); never, by default. */
+  page?: PageLifecycle;
 }
 
 /**
@@ -38,9 +41,28 @@ export interface SendDeps {
  * on a draft; a draft already sent returns its lead; a draft whose create went unanswered is looked
  * for before anything is sent again.
  */
-export function sendLeadOnce(transport: Transport, lead: LeadToSend, deps: SendDeps): Promise<Lead> {
+export async function sendLeadOnce(transport: Transport, lead: LeadToSend, deps: SendDeps): Promise<Lead> {
+  const { page = ALWAYS_SHOWN } = deps;
+  for (;;) {
+    if (page.isLeaving()) await page.shownAgain();
+    // Checked again once the lock is held: the page may have started to go while it waited.
+    const outcome = await sendHoldingLock(transport, lead, deps, page);
+    if (outcome !== LEFT) return outcome;
+  }
+}
+
+/** A page being left starts nothing: it lets go of the lock and waits to be shown again. */
+const LEFT = Symbol('page left');
+
+function sendHoldingLock(
+  transport: Transport,
+  lead: LeadToSend,
+  deps: SendDeps,
+  page: PageLifecycle,
+): Promise<Lead | typeof LEFT> {
   const { ledger, lock = withTabLock, now = Date.now } = deps;
   return lock(`quicklead.lead.${lead.draftId}`, async () => {
+    if (page.isLeaving()) return LEFT;
     const earlier = ledger.read(lead.draftId);
     if (earlier?.leadId) return getLead(transport, earlier.leadId);
     // Looked for as it was sent, even if the rep edited the title or contact since.

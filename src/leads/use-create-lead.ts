@@ -5,6 +5,7 @@ import type { Transport } from '@/pipedrive/transport.ts';
 import { useTransport } from '@/pipedrive/transport-context.tsx';
 import type { LeadFormValues } from './lead-form-schema.ts';
 import { storageLedger } from './lead-send-ledger.ts';
+import { pageLifecycle } from './page-leaving.ts';
 import { type LeadToSend, sendLeadOnce } from './send-lead-once.ts';
 
 export const CREATE_LEAD_KEY = ['leads', 'create'] as const;
@@ -22,7 +23,7 @@ export interface LeadCreate extends LeadToSend {
 export function setCreateLeadDefaults(client: QueryClient, transport: Transport): void {
   client.setMutationDefaults([...CREATE_LEAD_KEY], {
     mutationFn: (create: LeadCreate): Promise<Lead> =>
-      sendLeadOnce(transport, create, { ledger: storageLedger() }),
+      sendLeadOnce(transport, create, { ledger: storageLedger(), page: pageLifecycle }),
     retry: false,
   });
 }
