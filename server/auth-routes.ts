@@ -112,10 +112,9 @@ export function registerAuthRoutes(app: Hono, deps: AuthRouteDeps): void {
       const user = await signedInUser(session, recorder.fetchFor(session.sid, deps.fetch));
       await cookies.writeSession(c, { ...session, user });
     } catch (error) {
-      // Inspector on: this browser may still look at what went wrong; otherwise nothing is kept.
+      // Inspector on: this browser may still look at what went wrong (off, nothing was recorded).
       const failedId = recorder.signInFailed(flowKey);
-      if (failedId === undefined) recorder.forget(flowKey);
-      else cookies.writeFailedSignIn(c, failedId);
+      if (failedId !== undefined) cookies.writeFailedSignIn(c, failedId);
       return signInFailed(c, toSignInError(error).kind);
     }
     return c.redirect(pending.returnTo, 302);

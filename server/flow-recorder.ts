@@ -125,7 +125,7 @@ export class FlowRecorder {
     return this.enabled ? (this.store.steps(key) ?? []) : [];
   }
 
-  /** Sign-out, or a sign-in that failed: nothing of it is kept. */
+  /** Sign-out: nothing of the session is kept. */
   forget(key: string): void {
     this.store.drop(key);
   }

@@ -12,11 +12,11 @@ afterEach(() => {
   localStorage.clear();
 });
 
-/** One page load: a query client of its own, as after a reload. */
-function page(transport: Transport) {
+/** One page load: a query client of its own, as after a reload (and, if given, its own code). */
+function page(transport: Transport, setDefaults = setCreateLeadDefaults) {
   const client = new QueryClient();
   client.mount();
-  setCreateLeadDefaults(client, transport);
+  setDefaults(client, transport);
   return client;
 }
 
@@ -25,6 +25,14 @@ const create: LeadCreate = {
   body: { title: 'Queued on the train', person_id: 1 },
   values: { title: 'Queued on the train' } as LeadCreate['values'],
 };
+
+/** What submitting the form does: a create, sent at once, or paused while offline. */
+function submit(client: QueryClient) {
+  return client
+    .getMutationCache()
+    .build(client, { mutationKey: [...CREATE_LEAD_KEY] })
+    .execute(create);
+}
 
 describe('a lead submitted offline', () => {
   it('waits as a paused mutation, survives a reload, and is sent once when the network returns', async () => {
@@ -38,10 +46,7 @@ describe('a lead submitted offline', () => {
 
     const before = page(transport);
     const stopKeeping = keepQueuedLeads(before);
-    void before
-      .getMutationCache()
-      .build(before, { mutationKey: [...CREATE_LEAD_KEY] })
-      .execute(create);
+    void submit(before);
     await Promise.resolve();
     expect(unfinishedCreates(before)).toHaveLength(1);
     expect(sessionStorage.getItem('quicklead.lead-outbox.v1')).toContain('Queued on the train');
@@ -79,10 +84,7 @@ describe('a lead submitted offline', () => {
     };
     const before = page(leaving);
     keepQueuedLeads(before);
-    void before
-      .getMutationCache()
-      .build(before, { mutationKey: [...CREATE_LEAD_KEY] })
-      .execute(create);
+    void submit(before);
     await waitFor(() => expect(posts).toBe(1));
     expect(sessionStorage.getItem('quicklead.lead-outbox.v1')).toContain('Queued on the train');
 
@@ -105,10 +107,7 @@ describe('a lead submitted offline', () => {
     onlineManager.setOnline(false);
     const before = page(transport);
     keepQueuedLeads(before);
-    void before
-      .getMutationCache()
-      .build(before, { mutationKey: [...CREATE_LEAD_KEY] })
-      .execute(create);
+    void submit(before);
     await Promise.resolve();
 
     // The reload starts; the network comes back while this page is still running.
@@ -123,9 +122,7 @@ describe('a lead submitted offline', () => {
     // The next page runs its own copy of the code, which has seen no `pagehide`.
     vi.resetModules();
     const next = { ...(await import('./use-create-lead.ts')), ...(await import('./lead-outbox.ts')) };
-    const after = new QueryClient();
-    after.mount();
-    next.setCreateLeadDefaults(after, transport);
+    const after = page(transport, next.setCreateLeadDefaults);
     next.keepQueuedLeads(after);
     next.restoreQueuedLeads(after);
     const [restored] = next.unfinishedCreates(after);
@@ -152,11 +149,7 @@ describe('a lead submitted offline', () => {
           });
     const before = page(going);
     const stopKeeping = keepQueuedLeads(before);
-    const sending = before
-      .getMutationCache()
-      .build(before, { mutationKey: [...CREATE_LEAD_KEY] })
-      .execute(create)
-      .catch((error: unknown) => error);
+    const sending = submit(before).catch((error: unknown) => error);
     await waitFor(() => expect(localStorage.getItem('quicklead.sent-leads.v1')).toContain('draft-offline'));
     window.dispatchEvent(new Event('pagehide'));
     cutOff(); // the POST

@@ -91,18 +91,11 @@ export function storageLedger({
     read: (draftId) => {
       const entry = entries()[draftId];
       if (!entry) return undefined;
-      const sent = entry.leadId ? undefined : keys()[draftId];
+      const sent = keys()[draftId];
       return sent ? { ...entry, sent } : entry;
     },
     write: (draftId, { sent, ...entry }) => {
-      const allKeys = keys();
-      if (sent)
-        allKeys[draftId] = {
-          title: sent.title,
-          person_id: sent.person_id,
-          organization_id: sent.organization_id,
-        };
-      save({ ...entries(), [draftId]: entry }, allKeys);
+      save({ ...entries(), [draftId]: entry }, sent ? { ...keys(), [draftId]: sent } : keys());
     },
     remove: (draftId) => {
       const { [draftId]: _removed, ...rest } = entries();

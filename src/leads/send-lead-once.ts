@@ -42,49 +42,44 @@ export interface SendDeps {
  * for before anything is sent again.
  */
 export async function sendLeadOnce(transport: Transport, lead: LeadToSend, deps: SendDeps): Promise<Lead> {
-  const { page = ALWAYS_SHOWN } = deps;
+  const { lock = withTabLock, page = ALWAYS_SHOWN } = deps;
   for (;;) {
+    // A page being left starts nothing: it waits to be shown again. Checked again once the lock is
+    // held, since the page may have started to go while it waited; then it lets go of the lock.
     if (page.isLeaving()) await page.shownAgain();
-    // Checked again once the lock is held: the page may have started to go while it waited.
-    const outcome = await sendHoldingLock(transport, lead, deps, page);
+    const outcome = await lock(`quicklead.lead.${lead.draftId}`, async () =>
+      page.isLeaving() ? LEFT : sendOrFind(transport, lead, deps),
+    );
     if (outcome !== LEFT) return outcome;
   }
 }
 
-/** A page being left starts nothing: it lets go of the lock and waits to be shown again. */
 const LEFT = Symbol('page left');
 
-function sendHoldingLock(
-  transport: Transport,
-  lead: LeadToSend,
-  deps: SendDeps,
-  page: PageLifecycle,
-): Promise<Lead | typeof LEFT> {
-  const { ledger, lock = withTabLock, now = Date.now } = deps;
-  return lock(`quicklead.lead.${lead.draftId}`, async () => {
-    if (page.isLeaving()) return LEFT;
-    const earlier = ledger.read(lead.draftId);
-    if (earlier?.leadId) return getLead(transport, earlier.leadId);
-    // Looked for as it was sent, even if the rep edited the title or contact since.
-    if (earlier && !lead.force)
-      return confirmSent(transport, lead.draftId, earlier.sent ?? lead.body, earlier.sentAt, ledger);
+/** With the draft's lock held: the lead this draft already made, or the one just sent. */
+async function sendOrFind(transport: Transport, lead: LeadToSend, deps: SendDeps): Promise<Lead> {
+  const { ledger, now = Date.now } = deps;
+  const earlier = ledger.read(lead.draftId);
+  if (earlier?.leadId) return getLead(transport, earlier.leadId);
+  // Looked for as it was sent, even if the rep edited the title or contact since.
+  if (earlier && !lead.force)
+    return confirmSent(transport, lead.draftId, earlier.sent ?? lead.body, earlier.sentAt, ledger);
 
-    const sentAt = now();
-    const { title, person_id, organization_id } = lead.body;
-    ledger.write(lead.draftId, { sentAt, sent: { title, person_id, organization_id } });
-    try {
-      const created = await addLead(transport, lead.body);
-      ledger.write(lead.draftId, { sentAt, leadId: created.id });
-      return created;
-    } catch (error) {
-      if (!isAmbiguousFailure(error)) {
-        // A clear refusal (4xx, including 429): nothing was stored.
-        ledger.remove(lead.draftId);
-        throw error;
-      }
-      return confirmSent(transport, lead.draftId, lead.body, sentAt, ledger, error);
+  const sentAt = now();
+  const { title, person_id, organization_id } = lead.body;
+  ledger.write(lead.draftId, { sentAt, sent: { title, person_id, organization_id } });
+  try {
+    const created = await addLead(transport, lead.body);
+    ledger.write(lead.draftId, { sentAt, leadId: created.id });
+    return created;
+  } catch (error) {
+    if (!isAmbiguousFailure(error)) {
+      // A clear refusal (4xx, including 429): nothing was stored.
+      ledger.remove(lead.draftId);
+      throw error;
     }
-  });
+    return confirmSent(transport, lead.draftId, lead.body, sentAt, ledger, error);
+  }
 }
 
 async function confirmSent(
