@@ -1,10 +1,12 @@
 import { defineConfig, mergeConfig } from 'vitest/config';
+import { NoSkippedContractsReporter } from './scripts/no-skipped-contracts-reporter.ts';
 import viteConfig from './vite.config.ts';
 
 export default mergeConfig(
   viteConfig,
   defineConfig({
     test: {
+      reporters: ['default', new NoSkippedContractsReporter()],
       projects: [
         {
           extends: true,
