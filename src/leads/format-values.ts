@@ -39,3 +39,27 @@ export function formatDateTime(iso: string, locale: string | undefined): string 
   if (Number.isNaN(date.getTime())) return iso;
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
 }
+
+/**
+ * Any value Pipedrive returned, as text a person can read: an address object by its formatted
+ * address, a linked user, person or organization by its name, a list item by item. Never
+ * `[object Object]`; an object with nothing readable in it gives ''.
+ */
+export function readableText(raw: unknown): string {
+  if (raw === null || raw === undefined) return '';
+  if (typeof raw === 'string') return raw;
+  if (typeof raw === 'number' || typeof raw === 'boolean') return String(raw);
+  if (Array.isArray(raw))
+    return raw
+      .map(readableText)
+      .filter((text) => text !== '')
+      .join(', ');
+  if (typeof raw === 'object') {
+    const record = raw as Record<string, unknown>;
+    for (const key of ['formatted_address', 'name', 'label', 'value', 'title']) {
+      const text = readableText(record[key]);
+      if (text !== '') return text;
+    }
+  }
+  return '';
+}

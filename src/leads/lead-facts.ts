@@ -36,11 +36,12 @@ export function leadFacts(
     add('value', 'Value', formatMoney(lead.value.amount, lead.value.currency, reference.currencies, locale));
   if (lead.expected_close_date)
     add('expected_close_date', 'Expected close date', formatCalendarDate(lead.expected_close_date, locale));
-  add(
-    'owner',
-    'Owner',
-    reference.users.find((user) => user.id === lead.owner_id)?.name ?? `#${lead.owner_id}`,
-  );
+  if (lead.owner_id !== null)
+    add(
+      'owner',
+      'Owner',
+      reference.users.find((user) => user.id === lead.owner_id)?.name ?? `#${lead.owner_id}`,
+    );
   const visibility = builtInOptions(reference.dealFields, 'visible_to').find(
     (option) => String(option.id) === lead.visible_to,
   );
@@ -50,6 +51,10 @@ export function leadFacts(
   );
   add('channel', 'Source channel', channel?.label ?? (lead.channel ? `#${lead.channel}` : undefined));
   add('channel_id', 'Source channel ID', lead.channel_id);
+  const origin = builtInOptions(reference.dealFields, 'origin').find((option) => option.id === lead.origin);
+  const originText = origin?.label ?? lead.origin;
+  // API-created leads say "API" as both source and origin; once is enough.
+  if (originText !== lead.source_name) add('origin', 'Source origin', originText);
   add('origin_id', 'Source origin ID', lead.origin_id);
   if (lead.was_seen) add('was_seen', 'Seen', 'Yes');
   const customFields = customFieldsOf(reference.dealFields);

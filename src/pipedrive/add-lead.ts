@@ -22,23 +22,50 @@ export interface AddLeadRequest {
   [customFieldKey: string]: unknown;
 }
 
+/**
+ * A linked user, person or organization as an id. Leads give plain ids; other v1 answers give
+ * objects such as `{ "value": 12, "name": "…" }`, read the same way.
+ */
+export function linkedId(raw: unknown): number | null {
+  if (typeof raw === 'number' && Number.isFinite(raw)) return raw;
+  if (typeof raw === 'string' && /^\d+$/.test(raw.trim())) return Number(raw);
+  if (typeof raw === 'object' && raw !== null) {
+    const record = raw as Record<string, unknown>;
+    return linkedId(record.value ?? record.id);
+  }
+  return null;
+}
+
+const linked = z.unknown().transform(linkedId);
+
+/**
+ * A lead as Pipedrive returns it. Only `id` is required: the lead exists once Pipedrive has given it
+ * an id, and a property QuickLead cannot read must never turn a created lead into an error (the rep
+ * would be offered to create it again). Such a property reads as "not said".
+ */
 export const leadSchema = z
   .object({
-    id: z.string(),
-    title: z.string(),
-    owner_id: z.number(),
-    person_id: z.number().nullable(),
-    organization_id: z.number().nullable(),
-    label_ids: z.array(z.string()).default([]),
-    value: z.object({ amount: z.number(), currency: z.string() }).nullable().optional(),
-    expected_close_date: z.string().nullable().optional(),
-    visible_to: z.string().nullable().optional(),
-    was_seen: z.boolean().optional(),
-    origin_id: z.string().nullable().optional(),
-    channel: z.number().nullable().optional(),
-    channel_id: z.string().nullable().optional(),
-    source_name: z.string().nullable().optional(),
-    add_time: z.string(),
+    id: z.string().min(1),
+    title: z.string().catch(''),
+    owner_id: linked,
+    person_id: linked,
+    organization_id: linked,
+    label_ids: z.array(z.string()).catch([]),
+    value: z.object({ amount: z.number(), currency: z.string() }).nullable().optional().catch(undefined),
+    expected_close_date: z.string().nullable().optional().catch(undefined),
+    // A string on v1 leads; an integer elsewhere in Pipedrive, so both read the same.
+    visible_to: z
+      .union([z.string(), z.number().transform(String)])
+      .nullable()
+      .optional()
+      .catch(undefined),
+    was_seen: z.boolean().optional().catch(undefined),
+    origin: z.string().nullable().optional().catch(undefined),
+    origin_id: z.string().nullable().optional().catch(undefined),
+    channel: z.number().nullable().optional().catch(undefined),
+    channel_id: z.string().nullable().optional().catch(undefined),
+    source_name: z.string().nullable().optional().catch(undefined),
+    add_time: z.string().catch(''),
   })
   // Custom field values come back at the top level under their keys.
   .catchall(z.unknown());

@@ -1,6 +1,21 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { ApiError, apiErrorFrom } from './api-error.ts';
+import { parseEach, reportSkipped } from './parse-leniently.ts';
 import type { ApiRequest, Transport } from './transport.ts';
+
+/** Sends a request and returns `data` from Pipedrive's `{ success, data }` envelope, or throws an ApiError. */
+async function envelopeData(
+  transport: Transport,
+  request: ApiRequest,
+): Promise<{ status: number; data: unknown }> {
+  const response = await transport(request);
+  const body: unknown = await response.json().catch(() => undefined);
+  const envelope = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : undefined;
+  if (!response.ok || envelope?.success !== true) {
+    throw apiErrorFrom(response.status, body, response.headers.get('retry-after'));
+  }
+  return { status: response.status, data: envelope.data };
+}
 
 /**
  * Sends a request, unwraps Pipedrive's `{ success, data }` envelope and checks `data` against
@@ -11,15 +26,38 @@ export async function callApi<T>(
   request: ApiRequest,
   schema: z.ZodType<T>,
 ): Promise<T> {
-  const response = await transport(request);
-  const body: unknown = await response.json().catch(() => undefined);
-  const envelope = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : undefined;
-  if (!response.ok || envelope?.success !== true) {
-    throw apiErrorFrom(response.status, body, response.headers.get('retry-after'));
-  }
-  const parsed = schema.safeParse(envelope.data);
+  const { status, data } = await envelopeData(transport, request);
+  return parseData(status, data, schema);
+}
+
+/** `data` checked against `schema`, or a named ApiError: the whole answer is unusable. */
+export function parseData<T>(status: number, data: unknown, schema: z.ZodType<T>): T {
+  const parsed = schema.safeParse(data);
   if (!parsed.success) {
-    throw new ApiError(response.status, 'Pipedrive sent a response QuickLead does not understand', undefined);
+    throw new ApiError(status, 'Pipedrive sent a response QuickLead does not understand', undefined);
   }
   return parsed.data;
+}
+
+const listSchema = z.array(z.unknown()).nullable();
+
+/**
+ * A list endpoint read item by item: an item QuickLead cannot use is skipped (and listed in the
+ * console in development), so one odd user or label never fails the page. `null` is an empty list.
+ */
+export async function callApiList<T>(
+  transport: Transport,
+  request: ApiRequest,
+  list: string,
+  itemSchema: z.ZodType<T>,
+): Promise<T[]> {
+  const { status, data } = await envelopeData(transport, request);
+  return parseList(status, data, list, itemSchema);
+}
+
+export function parseList<T>(status: number, data: unknown, list: string, itemSchema: z.ZodType<T>): T[] {
+  const items = parseData(status, data, listSchema) ?? [];
+  const { items: parsed, skipped } = parseEach(list, items, itemSchema);
+  reportSkipped(skipped);
+  return parsed;
 }

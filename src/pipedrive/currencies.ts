@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
-import { callApi } from './call-api.ts';
+import { callApiList } from './call-api.ts';
 import type { Transport } from './transport.ts';
 
 const currencySchema = z.object({
@@ -8,15 +8,21 @@ const currencySchema = z.object({
   code: z.string(),
   name: z.string(),
   decimal_points: z.number().int().min(0),
-  symbol: z.string(),
-  active_flag: z.boolean(),
-  is_custom_flag: z.boolean().optional(),
+  symbol: z.string().catch(''),
+  // A listed currency whose flag cannot be read is taken as usable.
+  active_flag: z.boolean().catch(true),
+  is_custom_flag: z.boolean().optional().catch(undefined),
 });
 
 export type Currency = z.infer<typeof currencySchema>;
 
 export function getCurrencies(transport: Transport, signal?: AbortSignal): Promise<Currency[]> {
-  return callApi(transport, { method: 'GET', path: '/api/v1/currencies', signal }, z.array(currencySchema));
+  return callApiList(
+    transport,
+    { method: 'GET', path: '/api/v1/currencies', signal },
+    'currencies',
+    currencySchema,
+  );
 }
 
 export const currencyQueries = {

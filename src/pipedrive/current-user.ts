@@ -6,12 +6,12 @@ import type { Transport } from './transport.ts';
 export const currentUserSchema = z.object({
   id: z.number(),
   name: z.string(),
-  email: z.string(),
-  default_currency: z.string().optional(),
-  locale: z.string().optional(),
-  company_id: z.number().optional(),
-  company_name: z.string().optional(),
-  company_domain: z.string().optional(),
+  email: z.string().catch(''),
+  default_currency: z.string().optional().catch(undefined),
+  locale: z.string().optional().catch(undefined),
+  company_id: z.number().optional().catch(undefined),
+  company_name: z.string().optional().catch(undefined),
+  company_domain: z.string().optional().catch(undefined),
 });
 
 export type CurrentUser = z.infer<typeof currentUserSchema>;

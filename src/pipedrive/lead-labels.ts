@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
-import { callApi } from './call-api.ts';
+import { callApiList } from './call-api.ts';
 import type { Transport } from './transport.ts';
 
 export const LABEL_COLORS = [
@@ -22,13 +22,19 @@ const leadLabelSchema = z.object({
   // An unknown colour from a newer Pipedrive is shown as gray rather than failing the form.
   color: z
     .string()
+    .catch('gray')
     .transform((color) => ((LABEL_COLORS as readonly string[]).includes(color) ? color : 'gray')),
 });
 
 export type LeadLabel = z.infer<typeof leadLabelSchema>;
 
 export function getLeadLabels(transport: Transport, signal?: AbortSignal): Promise<LeadLabel[]> {
-  return callApi(transport, { method: 'GET', path: '/api/v1/leadLabels', signal }, z.array(leadLabelSchema));
+  return callApiList(
+    transport,
+    { method: 'GET', path: '/api/v1/leadLabels', signal },
+    'leadLabels',
+    leadLabelSchema,
+  );
 }
 
 export const leadLabelQueries = {

@@ -1,21 +1,22 @@
 import { queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
-import { callApi } from './call-api.ts';
+import { callApiList } from './call-api.ts';
 import type { Transport } from './transport.ts';
 
+// Only id and name are needed to show a user; a user whose state cannot be read owns no leads.
 const userSchema = z.object({
   id: z.number(),
   name: z.string(),
-  email: z.string(),
-  active_flag: z.boolean(),
-  is_deleted: z.boolean().optional(),
-  icon_url: z.string().nullable().optional(),
+  email: z.string().catch(''),
+  active_flag: z.boolean().catch(false),
+  is_deleted: z.boolean().optional().catch(undefined),
+  icon_url: z.string().nullable().optional().catch(undefined),
 });
 
 export type User = z.infer<typeof userSchema>;
 
 export function getUsers(transport: Transport, signal?: AbortSignal): Promise<User[]> {
-  return callApi(transport, { method: 'GET', path: '/api/v1/users', signal }, z.array(userSchema));
+  return callApiList(transport, { method: 'GET', path: '/api/v1/users', signal }, 'users', userSchema);
 }
 
 /** Who can own a lead: active users that are not deleted. */

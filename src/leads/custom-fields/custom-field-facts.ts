@@ -1,7 +1,7 @@
 import type { Currency } from '@/pipedrive/currencies.ts';
 import type { CustomField } from '@/pipedrive/deal-fields.ts';
 import type { User } from '@/pipedrive/users.ts';
-import { formatCalendarDate, formatMoney } from '../format-values.ts';
+import { formatCalendarDate, formatMoney, readableText } from '../format-values.ts';
 
 export interface CustomFieldFact {
   key: string;
@@ -51,11 +51,11 @@ function formatValue(
     case 'monetary':
       return money(raw, lead[`${field.key}_currency`], context);
     case 'date':
-      return formatCalendarDate(String(raw), locale);
+      return formatCalendarDate(readableText(raw), locale);
     case 'daterange':
       return range(
-        formatCalendarDate(String(raw), locale),
-        isPresent(until) ? formatCalendarDate(String(until), locale) : '',
+        formatCalendarDate(readableText(raw), locale),
+        isPresent(until) ? formatCalendarDate(readableText(until), locale) : '',
       );
     case 'time':
       return formatTime(raw);
@@ -69,13 +69,15 @@ function formatValue(
         .join(', ');
     case 'user': {
       const id = idOf(raw);
-      return context.users.find((user) => user.id === id)?.name ?? `#${String(id ?? raw)}`;
+      const known = context.users.find((user) => user.id === id)?.name;
+      return known ?? nameOf(raw) ?? (id === undefined ? readableText(raw) : `#${id}`);
     }
     case 'org':
     case 'people':
       return contactName(raw, context.contacts[field.field_type]);
     default:
-      return String(raw);
+      // Text types; an address may come back as an object with its parts.
+      return readableText(raw);
   }
 }
 
@@ -88,32 +90,32 @@ function isPresent(value: unknown): boolean {
 }
 
 function formatNumber(raw: unknown, locale: string | undefined): string {
-  const number = Number(raw);
-  if (!Number.isFinite(number)) return String(raw);
+  const number = Number(typeof raw === 'object' && raw !== null ? readableText(raw) : raw);
+  if (!Number.isFinite(number)) return readableText(raw);
   return new Intl.NumberFormat(locale, { maximumFractionDigits: 20 }).format(number);
 }
 
 function money(raw: unknown, code: unknown, context: CustomFieldFactsContext): string {
   const amount = Number(raw);
-  if (!Number.isFinite(amount)) return String(raw);
+  if (!Number.isFinite(amount)) return readableText(raw);
   if (typeof code !== 'string' || code === '') return formatNumber(amount, context.locale);
   return formatMoney(amount, code, context.currencies, context.locale);
 }
 
 function formatTime(raw: unknown): string {
-  const text = String(raw);
+  const text = readableText(raw);
   const match = /^(\d{1,2}):(\d{2})/.exec(text);
   return match ? `${(match[1] ?? '').padStart(2, '0')}:${match[2]}` : text;
 }
 
 function optionLabel(field: CustomField, id: unknown): string {
-  const text = String(id).trim();
+  const text = readableText(id).trim();
   return field.options?.find((option) => String(option.id) === text)?.label ?? text;
 }
 
 /** v1 returns a multiple-option value as `"31,33"`; an array is read as well. */
 function idsOf(raw: unknown): string[] {
-  const list = Array.isArray(raw) ? raw.map(String) : String(raw).split(',');
+  const list = Array.isArray(raw) ? raw.map(readableText) : readableText(raw).split(',');
   return list.map((id) => id.trim()).filter((id) => id !== '');
 }
 
@@ -130,9 +132,12 @@ function idOf(raw: unknown): number | undefined {
 
 function contactName(raw: unknown, names: Record<number, string>): string {
   const id = idOf(raw);
-  if (id === undefined) return String(raw);
-  const known = names[id];
-  if (known) return known;
+  if (id === undefined) return readableText(raw);
+  return names[id] || nameOf(raw) || `#${id}`;
+}
+
+/** The name a linked record carries when Pipedrive sends it as an object. */
+function nameOf(raw: unknown): string | undefined {
   const named = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>).name : undefined;
-  return typeof named === 'string' && named !== '' ? named : `#${id}`;
+  return typeof named === 'string' && named !== '' ? named : undefined;
 }
