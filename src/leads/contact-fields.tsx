@@ -15,8 +15,13 @@ interface ContactFieldsProps {
  * organization too (an offer, not an automatic change, so nothing the rep chose is overwritten).
  */
 export function ContactFields({ onPicked }: ContactFieldsProps) {
-  const { control, getValues, setValue } = useFormContext<LeadFormInput>();
+  const { control, getValues, setValue, trigger, formState } = useFormContext<LeadFormInput>();
   const [offer, setOffer] = useState<{ person: string; organization: ContactRef }>();
+  // "Choose a person or an organization" is about both pickers: once the form has been submitted,
+  // a change to either one checks both, so the message goes (or comes back) everywhere at once.
+  const recheckBoth = () => {
+    if (formState.isSubmitted) void trigger(['person', 'organization']);
+  };
 
   const pickPerson = (
     value: ContactRef | null,
@@ -24,6 +29,7 @@ export function ContactFields({ onPicked }: ContactFieldsProps) {
     set: (v: ContactRef | null) => void,
   ) => {
     set(value);
+    recheckBoth();
     const current = getValues('organization');
     setOffer(
       value && option?.organization && current?.id !== option.organization.id
@@ -78,6 +84,7 @@ export function ContactFields({ onPicked }: ContactFieldsProps) {
             value={field.value}
             onChange={(value) => {
               field.onChange(value);
+              recheckBoth();
               if (value) setOffer(undefined);
               onPicked();
             }}

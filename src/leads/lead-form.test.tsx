@@ -1,6 +1,7 @@
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { pickPerson, renderLeadScreen } from '@/testing/render-lead-screen.tsx';
+import { PERSON_OR_ORGANIZATION } from './lead-form-schema.ts';
 
 afterEach(() => {
   cleanup();
@@ -21,6 +22,28 @@ describe('LeadScreen', () => {
       'lead-person-error',
     );
     expect(posts()).toHaveLength(0);
+  });
+
+  it('clears "Choose a person or an organization" everywhere once either picker has a value, and brings it back when both are empty', async () => {
+    const { user } = await renderLeadScreen();
+    await user.click(screen.getByRole('button', { name: 'Create lead' }));
+    const summary = await screen.findByRole('alert');
+    expect(within(summary).getByRole('link', { name: PERSON_OR_ORGANIZATION })).toBeTruthy();
+    expect(screen.getByRole('combobox', { name: 'Organization' }).getAttribute('aria-invalid')).toBe('true');
+
+    await pickPerson(user, 'Lovelace', 'Ada Lovelace');
+    await waitFor(() => expect(screen.queryAllByText(PERSON_OR_ORGANIZATION)).toHaveLength(0));
+    expect(screen.getByRole('combobox', { name: 'Organization' }).getAttribute('aria-invalid')).not.toBe(
+      'true',
+    );
+
+    await user.clear(screen.getByRole('combobox', { name: 'Person' }));
+    await user.tab();
+    await waitFor(() =>
+      expect(screen.getByRole('combobox', { name: 'Organization' }).getAttribute('aria-invalid')).toBe(
+        'true',
+      ),
+    );
   });
 
   it('suggests a title, offers the person’s organization, and creates with one POST on a double press', async () => {

@@ -26,10 +26,10 @@ export function MoneyFieldInput({
   field,
   currencies,
 }: GroupInputProps & { currencies: readonly Currency[] }) {
-  const { name, control, error, labelSuffix } = useCustomField(field);
+  const { name, control, error, hint, labelSuffix } = useCustomField(field);
   const { field: controller } = useController({ control, name });
   return (
-    <FieldsetShell id={id} label={field.name} error={error} labelSuffix={labelSuffix}>
+    <FieldsetShell id={id} label={field.name} hint={hint} error={error} labelSuffix={labelSuffix}>
       <MoneyPair
         id={id}
         name={name}
@@ -45,12 +45,12 @@ export function MoneyFieldInput({
 }
 
 export function RangeFieldInput({ id, field, kind }: GroupInputProps & { kind: 'date' | 'time' }) {
-  const { name, control, error, labelSuffix } = useCustomField(field);
+  const { name, control, error, hint, labelSuffix } = useCustomField(field);
   const { field: controller } = useController({ control, name });
   const range = rangeOf(controller.value);
   const invalid = error ? true : undefined;
   return (
-    <FieldsetShell id={id} label={field.name} error={error} labelSuffix={labelSuffix}>
+    <FieldsetShell id={id} label={field.name} hint={hint} error={error} labelSuffix={labelSuffix}>
       <div className="pair">
         <TextField
           id={id}
@@ -79,7 +79,7 @@ export function RangeFieldInput({ id, field, kind }: GroupInputProps & { kind: '
 }
 
 export function SetFieldInput({ id, field }: GroupInputProps) {
-  const { name, control, error, labelSuffix } = useCustomField(field);
+  const { name, control, error, hint, labelSuffix } = useCustomField(field);
   const { field: controller } = useController({ control, name });
   const picked = Array.isArray(controller.value) ? controller.value : [];
   const options = (field.options ?? []).map((option) => ({ value: String(option.id), label: option.label }));
@@ -94,7 +94,7 @@ export function SetFieldInput({ id, field }: GroupInputProps) {
     <FieldsetShell
       id={id}
       label={field.name}
-      hint="Select all that apply."
+      hint={hint ? `Select all that apply. ${hint}` : 'Select all that apply.'}
       error={error}
       labelSuffix={labelSuffix}
     >

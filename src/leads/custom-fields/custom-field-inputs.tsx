@@ -78,11 +78,12 @@ function ChoiceFieldInput({
   field: CustomField;
   options: Array<{ value: string; label: string }>;
 }) {
-  const { name, register, error, labelSuffix } = useCustomField(field);
+  const { name, register, error, hint, labelSuffix } = useCustomField(field);
   return (
     <SelectField
       id={id}
       label={field.name}
+      hint={hint}
       error={error}
       labelSuffix={labelSuffix}
       options={options}
@@ -94,8 +95,8 @@ function ChoiceFieldInput({
 
 /** One text-like control: what differs by type is the element and what keyboard a phone shows. */
 function SingleFieldInput({ id, field }: { id: string; field: CustomField }) {
-  const { name, register, error, labelSuffix } = useCustomField(field);
-  const shell = { id, label: field.name, error, labelSuffix };
+  const { name, register, error, hint, labelSuffix } = useCustomField(field);
+  const shell = { id, label: field.name, hint, error, labelSuffix };
   const control = register(name);
   switch (field.field_type) {
     case 'text':
