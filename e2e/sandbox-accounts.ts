@@ -25,6 +25,20 @@ export const COLLEAGUES = {
     name: 'Oluwaseun Adeyemi',
   },
 } satisfies Record<string, SandboxUser>;
+/**
+ * Colleagues whose access is short of what QuickLead needs. Priya's permission set has no leads
+ * (every leads endpoint answers 403 "You do not have permissions to do this."); Sofia installed the
+ * app before it asked for users:read, so her tokens lack that scope.
+ */
+export const LIMITED_ACCESS_USERS = {
+  noLeads: { id: 21000007, email: 'priya.nair@northwind.example', password: 'sandbox', name: 'Priya Nair' },
+  noUsersRead: {
+    id: 21000008,
+    email: 'sofia.rossi@northwind.example',
+    password: 'sandbox',
+    name: 'Sofia Rossi',
+  },
+} satisfies Record<string, SandboxUser>;
 export const SANDBOX_FIXTURES = {
   person: { search: 'Lovelace', name: 'Ada Lovelace', organization: 'Analytical Engines Ltd' },
   organization: { search: 'Globex', name: 'Globex Corporation' },

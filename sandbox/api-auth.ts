@@ -1,6 +1,6 @@
 import { createMiddleware } from 'hono/factory';
 import { routePath } from 'hono/route';
-import { scopeMismatch, unauthorized } from './api-responses.ts';
+import { noPermission, scopeMismatch, unauthorized } from './api-responses.ts';
 import type { AccessToken, AuthStore } from './auth-store.ts';
 import type { CrmStore } from './crm-store.ts';
 import type { User } from './crm-types.ts';
@@ -49,17 +49,24 @@ function endpointLabel(method: string, path: string): string {
   return `${method} ${path.startsWith('/v1/') ? `/api${path}` : path}`;
 }
 
+/** An endpoint that leads scopes open is a leads endpoint, which a permission set can deny. */
+const LEADS_SCOPES: readonly string[] = ['leads:read', 'leads:full'];
+
 /**
  * Per-endpoint OAuth scopes ("any of", from each operation's `security` in Pipedrive's OpenAPI
  * documents) and the `x-token-cost` Pipedrive charges against the daily budget. Every request that
  * gets the header is charged, failed ones too, so the ledger always adds up to the headers sent.
+ * The token's scopes are checked first (what the app may do), then the user's permission set
+ * (what this user may do).
  */
 export function endpoint(options: { scopes: readonly string[]; cost: number }) {
+  const isLeadsEndpoint = options.scopes.some((scope) => LEADS_SCOPES.includes(scope));
   return createMiddleware<ApiEnv>(async (c, next) => {
     c.header('x-token-cost', String(options.cost));
     c.get('usage').charge(endpointLabel(c.req.method, routePath(c)), options.cost);
     const granted = c.get('token').scopes;
     if (!options.scopes.some((scope) => granted.includes(scope))) return scopeMismatch(c);
+    if (isLeadsEndpoint && !c.get('user').permissions.leads) return noPermission(c);
     await next();
   });
 }

@@ -13,6 +13,20 @@ export function scopeMismatch(c: Context): Response {
   );
 }
 
+/** Pipedrive's answer when the user's permission set does not allow the request (REFERENCE §2.1). */
+export function noPermission(c: Context): Response {
+  return c.json(
+    {
+      success: false,
+      error: 'You do not have permissions to do this.',
+      error_info: ERROR_INFO,
+      data: null,
+      additional_data: null,
+    },
+    403,
+  );
+}
+
 /** The body Pipedrive's lead endpoints send for a failed Joi validation. */
 export function invalidDataset(c: Context, message: string): Response {
   return c.json(

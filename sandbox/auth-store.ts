@@ -23,6 +23,8 @@ export interface AuthorizationCode {
   clientId: string;
   redirectUri: string;
   userId: number;
+  /** What the user granted on the consent page: the tokens for this code carry exactly these. */
+  scopes: readonly string[];
   codeChallenge: string | null;
   issuedAt: number;
   /** The refresh token issued for this code, so a replay can take the whole grant back. */
@@ -103,13 +105,14 @@ export class AuthStore {
     return request;
   }
 
-  issueCode(request: PendingAuthorization, userId: number): string {
+  issueCode(request: PendingAuthorization, userId: number, scopes: readonly string[]): string {
     const code = randomToken();
     this.codes.set(code, {
       code,
       clientId: request.clientId,
       redirectUri: request.redirectUri,
       userId,
+      scopes,
       codeChallenge: request.codeChallenge,
       issuedAt: this.now(),
       redeemedWith: null,
@@ -131,8 +134,8 @@ export class AuthStore {
     this.codes.delete(code.code);
   }
 
-  redeemCode(code: AuthorizationCode, scopes: readonly string[]): IssuedTokens {
-    const tokens = this.issueTokens({ clientId: code.clientId, userId: code.userId, scopes });
+  redeemCode(code: AuthorizationCode): IssuedTokens {
+    const tokens = this.issueTokens({ clientId: code.clientId, userId: code.userId, scopes: code.scopes });
     code.redeemedWith = tokens.refreshToken.token;
     return tokens;
   }

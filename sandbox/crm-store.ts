@@ -3,7 +3,7 @@ import type { Company, CustomFieldValues, Lead, LeadLabel, Organization, Person,
 import { type LeadHit, LeadSet } from './lead-set.ts';
 import { mergeSearchHits, type SearchHit, type SearchQuery } from './search-index.ts';
 import { generateSeedData } from './seed.ts';
-import { COMPANY, SEED_LEAD_LABELS, SEED_USERS } from './seed-company.ts';
+import { COMPANY, LIMITED_ACCESS_USERS, SEED_LEAD_LABELS, SEED_USERS } from './seed-company.ts';
 
 /** Pipedrive plans differ in the visibility levels they offer; leads validate against the plan. */
 export type SandboxPlan = 'premium' | 'growth';
@@ -35,6 +35,16 @@ function loadSeed(): SeedState {
   return sharedSeed;
 }
 
+/**
+ * Everyone in the company, as `GET /v1/users` lists them. The deactivated user stays last, where
+ * tests that need an inactive owner look for one.
+ */
+const ALL_USERS: readonly User[] = [
+  ...SEED_USERS.filter((user) => user.activeFlag),
+  ...LIMITED_ACCESS_USERS,
+  ...SEED_USERS.filter((user) => !user.activeFlag),
+];
+
 export type NewPerson = Omit<Person, 'id'>;
 export type NewOrganization = Omit<Organization, 'id'>;
 
@@ -59,15 +69,15 @@ export class CrmStore {
   }
 
   get users(): readonly User[] {
-    if (this.deactivatedUserIds.size === 0) return SEED_USERS;
-    return SEED_USERS.map((user) =>
+    if (this.deactivatedUserIds.size === 0) return ALL_USERS;
+    return ALL_USERS.map((user) =>
       this.deactivatedUserIds.has(user.id) ? { ...user, activeFlag: false } : user,
     );
   }
 
   /** Sandbox admin: switch a seeded user on or off. False when there is no such user. */
   setUserActive(id: number, active: boolean): boolean {
-    if (!SEED_USERS.some((user) => user.id === id)) return false;
+    if (!ALL_USERS.some((user) => user.id === id)) return false;
     if (active) this.deactivatedUserIds.delete(id);
     else this.deactivatedUserIds.add(id);
     return true;

@@ -22,6 +22,17 @@ export interface User {
   isAdmin: boolean;
   activeFlag: boolean;
   created: string;
+  /**
+   * What the user's Pipedrive permission set allows. Where it does not, Pipedrive answers 403
+   * "You do not have permissions to do this." whatever scopes the token has.
+   */
+  permissions: { leads: boolean };
+  /**
+   * The scopes the app had when this user installed it, or null for an install of the app as it is
+   * now. Pipedrive tokens keep the scopes of the install: adding a scope to the app later does not
+   * reach users who installed before.
+   */
+  installedScopes: readonly string[] | null;
 }
 
 export interface Organization {

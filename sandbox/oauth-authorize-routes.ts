@@ -2,8 +2,8 @@ import type { Context, Hono } from 'hono';
 import type { AuthStore, PendingAuthorization } from './auth-store.ts';
 import type { CrmStore } from './crm-store.ts';
 import { sendPage } from './html-page.ts';
-import { APP_NAME, APP_SCOPES, type OAuthClient, secretsMatch } from './oauth-clients.ts';
-import { consentPage, type DemoAccount, errorPage, signInPage } from './oauth-pages.ts';
+import { APP_NAME, APP_SCOPES, type OAuthClient, scopesGrantedBy, secretsMatch } from './oauth-clients.ts';
+import { consentPage, type DemoAccount, errorPage, limitedAccessNote, signInPage } from './oauth-pages.ts';
 import { isS256Challenge } from './pkce.ts';
 import { SANDBOX_PASSWORD } from './seed-company.ts';
 
@@ -39,6 +39,10 @@ function expiredPage(c: Context): Response {
 }
 
 export function registerAuthorizeRoutes(app: Hono, deps: AuthorizeRouteDeps): void {
+  const demoAccounts = deps.demoAccounts.map((account) => ({
+    ...account,
+    note: limitedAccessNote(deps.crm.findUserByEmail(account.email), APP_SCOPES),
+  }));
   const renderSignIn = (c: Context, request: PendingAuthorization, email: string, error: string | null) =>
     sendPage(c, error ? 400 : 200, {
       title: error ? 'Error: Sign in · Pipedrive sandbox' : 'Sign in · Pipedrive sandbox',
@@ -47,7 +51,7 @@ export function registerAuthorizeRoutes(app: Hono, deps: AuthorizeRouteDeps): vo
         requestId: request.id,
         email,
         error,
-        demoAccounts: deps.demoAccounts,
+        demoAccounts,
         password: SANDBOX_PASSWORD,
       }),
     });
@@ -116,7 +120,7 @@ export function registerAuthorizeRoutes(app: Hono, deps: AuthorizeRouteDeps): vo
         requestId: request.id,
         user,
         company: deps.crm.company,
-        scopes: APP_SCOPES,
+        scopes: scopesGrantedBy(user),
       }),
     });
   });
@@ -128,7 +132,9 @@ export function registerAuthorizeRoutes(app: Hono, deps: AuthorizeRouteDeps): vo
     if ((await formField(c, 'decision')) !== 'allow') {
       return redirectBack(c, request.redirectUri, { error: 'access_denied', state: request.state });
     }
-    const code = deps.auth.issueCode(request, request.userId);
+    const user = deps.crm.findUser(request.userId);
+    if (!user?.activeFlag) return expiredPage(c);
+    const code = deps.auth.issueCode(request, user.id, scopesGrantedBy(user));
     return redirectBack(c, request.redirectUri, { code, state: request.state });
   });
 }

@@ -1,4 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
+import type { User } from './crm-types.ts';
 
 export const CONFIDENTIAL_CLIENT_ID = 'quicklead-sandbox';
 export const CONFIDENTIAL_CLIENT_SECRET = 'sandbox-client-secret';
@@ -13,6 +14,14 @@ export const APP_SCOPES: readonly string[] = [
   'deals:read',
 ];
 export const APP_NAME = 'QuickLead';
+
+/**
+ * The scopes a user's tokens get: those of the app when the user installed it. Pipedrive does not
+ * widen old installs when the app adds a scope, so such a user keeps granting the old set.
+ */
+export function scopesGrantedBy(user: User): readonly string[] {
+  return user.installedScopes ?? APP_SCOPES;
+}
 
 export interface OAuthClient {
   clientId: string;

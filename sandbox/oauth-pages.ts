@@ -14,6 +14,18 @@ const SCOPE_DESCRIPTIONS: Record<string, string> = {
 export interface DemoAccount {
   name: string;
   email: string;
+  /** Why this account is special, e.g. what its access lacks. */
+  note?: string;
+}
+
+/** Shown beside a demo account whose access is short of what the app needs, so testers can pick it. */
+export function limitedAccessNote(user: User | undefined, appScopes: readonly string[]): string | undefined {
+  if (!user) return undefined;
+  if (!user.permissions.leads) return 'permission set without leads';
+  const missing = user.installedScopes && appScopes.filter((scope) => !user.installedScopes?.includes(scope));
+  return missing && missing.length > 0
+    ? `installed the app before it asked for ${missing.join(', ')}`
+    : undefined;
 }
 
 export interface SignInPageInput {
@@ -43,7 +55,10 @@ ${input.error ? html`<p class="error" role="alert">${input.error}</p>` : null}
 <h2 id="demo-accounts">Demo accounts</h2>
 <p>Every demo account uses the password <code>${input.password}</code>.</p>
 <ul>
-${input.demoAccounts.map((account) => html`<li>${account.name}: ${account.email}</li>\n`)}
+${input.demoAccounts.map(
+  (account) =>
+    html`<li>${account.name}: ${account.email}${account.note ? html` <span class="muted">(${account.note})</span>` : null}</li>\n`,
+)}
 </ul>
 </section>`;
 }

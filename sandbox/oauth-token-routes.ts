@@ -1,7 +1,7 @@
 import type { Context, Hono } from 'hono';
 import type { AuthStore, IssuedTokens } from './auth-store.ts';
 import { authenticateClient } from './oauth-client-auth.ts';
-import { APP_SCOPES, type OAuthClient } from './oauth-clients.ts';
+import type { OAuthClient } from './oauth-clients.ts';
 import { tokenError } from './oauth-errors.ts';
 import { readTokenForm } from './oauth-form.ts';
 import { verifyS256 } from './pkce.ts';
@@ -51,12 +51,7 @@ function exchangeCode(c: Context, client: OAuthClient, params: URLSearchParams, 
       return tokenError(c, 'codeVerifierInvalid');
     }
   }
-  return tokenResponse(
-    c,
-    deps.auth.redeemCode(record, APP_SCOPES),
-    deps.apiOrigin,
-    deps.auth.accessTokenTtlSeconds,
-  );
+  return tokenResponse(c, deps.auth.redeemCode(record), deps.apiOrigin, deps.auth.accessTokenTtlSeconds);
 }
 
 function refresh(c: Context, client: OAuthClient, params: URLSearchParams, deps: TokenRouteDeps) {

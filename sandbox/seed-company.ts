@@ -17,7 +17,7 @@ function user(
   name: string,
   email: string,
   extra: Pick<User, 'defaultCurrency' | 'locale' | 'timezoneName' | 'timezoneOffset'> &
-    Partial<Pick<User, 'isAdmin' | 'activeFlag' | 'phone'>>,
+    Partial<Pick<User, 'isAdmin' | 'activeFlag' | 'phone' | 'permissions' | 'installedScopes'>>,
 ): User {
   return {
     id,
@@ -28,13 +28,16 @@ function user(
     isAdmin: false,
     activeFlag: true,
     created: CREATED,
+    permissions: { leads: true },
+    installedScopes: null,
     ...extra,
   };
 }
 
 /**
- * The first user is the demo account. The last one is deactivated: it cannot sign in and
- * cannot own leads, which lets tests check the owner_id rule.
+ * The sales team. The first user is the demo account. The last one is deactivated: it cannot sign
+ * in and cannot own leads, which lets tests check the owner_id rule. The seeded people and
+ * organizations are owned by the active ones.
  */
 export const SEED_USERS: readonly User[] = [
   user(21000001, 'Maria Lopez', 'maria.lopez@northwind.example', {
@@ -75,6 +78,31 @@ export const SEED_USERS: readonly User[] = [
     timezoneName: 'Europe/Berlin',
     timezoneOffset: '+01:00',
     activeFlag: false,
+  }),
+];
+
+/**
+ * Two more colleagues whose access is short of what QuickLead needs, so the app's permission
+ * screens can be tried and tested. Kept apart from SEED_USERS so the seeded contacts (and their
+ * owners) stay exactly as they were.
+ */
+export const LIMITED_ACCESS_USERS: readonly User[] = [
+  // Their permission set has leads switched off: every leads endpoint answers 403.
+  user(21000007, 'Priya Nair', 'priya.nair@northwind.example', {
+    defaultCurrency: 'EUR',
+    locale: 'en_GB',
+    timezoneName: 'Europe/Dublin',
+    timezoneOffset: '+00:00',
+    permissions: { leads: false },
+  }),
+  // Installed QuickLead before it asked for users:read; her tokens still lack it. Her install is
+  // never updated here, so signing in again keeps the old scopes and the app's screen stays visible.
+  user(21000008, 'Sofia Rossi', 'sofia.rossi@northwind.example', {
+    defaultCurrency: 'EUR',
+    locale: 'en_US',
+    timezoneName: 'Europe/Rome',
+    timezoneOffset: '+01:00',
+    installedScopes: ['base', 'leads:full', 'contacts:full', 'deals:read'],
   }),
 ];
 
