@@ -10,8 +10,13 @@ import { parse } from 'yaml';
  * documents. They live outside the repository (shared/pipedrive next to it, or
  * PIPEDRIVE_OPENAPI_DIR), so tests skip, visibly, where they are missing.
  */
-export const OPENAPI_DIR =
-  process.env.PIPEDRIVE_OPENAPI_DIR ?? fileURLToPath(new URL('../../shared/pipedrive/', import.meta.url));
+export const OPENAPI_DIR = process.env.PIPEDRIVE_OPENAPI_DIR ?? besideTheRepository();
+
+function besideTheRepository(): string {
+  const here = new URL('../../shared/pipedrive/', import.meta.url);
+  // Under jsdom a module's URL is not a file URL; the tests run from the repository's root.
+  return here.protocol === 'file:' ? fileURLToPath(here) : join(process.cwd(), '..', 'shared', 'pipedrive');
+}
 
 const FILES = { v1: 'openapi-v1.yaml', v2: 'openapi-v2.yaml' } as const;
 type SpecVersion = keyof typeof FILES;
