@@ -57,6 +57,8 @@ export function leadFacts(
   if (originText !== lead.source_name) add('origin', 'Source origin', originText);
   add('origin_id', 'Source origin ID', lead.origin_id);
   if (lead.was_seen) add('was_seen', 'Seen', 'Yes');
+  // Pipedrive's address for this lead: emails sent or copied there are attached to it.
+  add('cc_email', 'Email address of this lead', lead.cc_email);
   const customFields = customFieldsOf(reference.dealFields);
   for (const fact of customFieldFacts(customFields, lead, {
     users: reference.users,

@@ -65,6 +65,7 @@ export const leadSchema = z
     channel: z.number().nullable().optional().catch(undefined),
     channel_id: z.string().nullable().optional().catch(undefined),
     source_name: z.string().nullable().optional().catch(undefined),
+    cc_email: z.string().nullable().optional().catch(undefined),
     add_time: z.string().catch(''),
   })
   // Custom field values come back at the top level under their keys.

@@ -99,6 +99,25 @@ describe('customFieldFacts', () => {
     );
   });
 
+  it('shows values that come back as objects as text, never [object Object]', () => {
+    const address = {
+      value: '1 Main St',
+      formatted_address: '1 Main St, Springfield, USA',
+      locality: 'Springfield',
+    };
+    expect(factFor(K.siteAddress, { [K.siteAddress]: address })).toBe('1 Main St, Springfield, USA');
+    expect(factFor(K.siteAddress, { [K.siteAddress]: { value: '2 Side Rd' } })).toBe('2 Side Rd');
+    expect(
+      factFor(K.accountManager, { [K.accountManager]: { id: 99, name: 'Grace Hopper', email: 'g@x' } }),
+    ).toBe('Grace Hopper');
+    expect(factFor(K.referrer, { [K.referrer]: { value: 77, name: 'Alan Turing' } })).toBe('Alan Turing');
+    expect(factFor(K.partnerOrganization, { [K.partnerOrganization]: { value: 3, name: 'Old name' } })).toBe(
+      'Globex Corporation',
+    );
+    // An object with nothing readable in it is left off rather than shown as "[object Object]".
+    expect(factFor(K.background, { [K.background]: { unknown: true } })).toBeUndefined();
+  });
+
   it('reads dates in a time zone west of UTC as the same day', () => {
     const field = customField('date', { key: 'f'.repeat(40), name: 'Start' });
     const previous = process.env.TZ;
