@@ -31,8 +31,11 @@ function defaultLog(message: string): void {
 function identify(item: unknown): string {
   if (typeof item !== 'object' || item === null) return JSON.stringify(item) ?? String(item);
   const record = item as Record<string, unknown>;
-  const id = record.key ?? record.id ?? record.code ?? record.name;
-  return typeof id === 'string' || typeof id === 'number' ? String(id) : '(unnamed)';
+  for (const name of ['key', 'id', 'code', 'name', 'label']) {
+    const id = record[name];
+    if (typeof id === 'string' || typeof id === 'number') return String(id);
+  }
+  return '(unnamed)';
 }
 
 function reasonOf(error: z.ZodError): string {
