@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { recordedTransport } from '@/testing/recorded-reference.ts';
+import { ApiError } from './api-error.ts';
+import { getCurrencies } from './currencies.ts';
+import { getLeadLabels } from './lead-labels.ts';
+import { getUsers } from './users.ts';
+
+describe('lists read item by item', () => {
+  it('skips a user it cannot read and keeps the others; an unreadable flag means "not active"', async () => {
+    const users = await getUsers(
+      recordedTransport({
+        status: 200,
+        body: {
+          success: true,
+          data: [
+            { id: 1, name: 'Ada', email: 'ada@example.com', active_flag: true, is_admin: 1 },
+            { name: 'No id' },
+            { id: 3, name: 'Flagless', email: null, active_flag: 'yes' },
+          ],
+        },
+      }),
+    );
+    expect(users).toEqual([
+      { id: 1, name: 'Ada', email: 'ada@example.com', active_flag: true },
+      { id: 3, name: 'Flagless', email: '', active_flag: false },
+    ]);
+  });
+
+  it('reads a label of an unknown colour as gray, and a null list as empty', async () => {
+    const labels = await getLeadLabels(
+      recordedTransport({
+        status: 200,
+        body: { success: true, data: [{ id: 'u1', name: 'Hot', color: 42 }] },
+      }),
+    );
+    expect(labels).toEqual([{ id: 'u1', name: 'Hot', color: 'gray' }]);
+    expect(
+      await getCurrencies(recordedTransport({ status: 200, body: { success: true, data: null } })),
+    ).toEqual([]);
+  });
+
+  it('refuses, by name, an answer that is not a list at all', async () => {
+    const read = getUsers(recordedTransport({ status: 200, body: { success: true, data: { id: 1 } } }));
+    await expect(read).rejects.toBeInstanceOf(ApiError);
+    await expect(read).rejects.toThrow('Pipedrive sent a response QuickLead does not understand');
+  });
+});
