@@ -16,6 +16,7 @@ import { customFieldsOf, getDealFields, parseDealFieldsPage } from './deal-field
 import { getLead } from './get-lead.ts';
 import { getLeadLabels } from './lead-labels.ts';
 import { searchLeadsByTitle } from './search-leads.ts';
+import type { Transport } from './transport.ts';
 import { getUsers } from './users.ts';
 
 if (!RECORDED_AVAILABLE) {
@@ -42,6 +43,15 @@ function recordedLeads(): Array<{ file: string; raw: unknown }> {
 
 type Check = { parser: string; check: (response: RecordedResponse) => Promise<void> } | { notUsed: string };
 
+/** A list endpoint whose every recorded item the app must keep. */
+function everyItem(parser: string, read: (transport: Transport) => Promise<unknown[]>): Check {
+  return {
+    parser,
+    check: async (response) =>
+      expect(await read(recordedTransport(response))).toHaveLength(itemCount(response)),
+  };
+}
+
 /**
  * Each recorded request, with the parser QuickLead uses for it and what that parser must make of
  * every recording; or why QuickLead has none. A new folder with neither fails the first test.
@@ -57,21 +67,9 @@ const CHECKS: Record<string, Check> = {
       );
     },
   },
-  'get-v1-users': {
-    parser: 'getUsers',
-    check: async (response) =>
-      expect(await getUsers(recordedTransport(response))).toHaveLength(itemCount(response)),
-  },
-  'get-v1-currencies': {
-    parser: 'getCurrencies',
-    check: async (response) =>
-      expect(await getCurrencies(recordedTransport(response))).toHaveLength(itemCount(response)),
-  },
-  'get-v1-leadLabels': {
-    parser: 'getLeadLabels',
-    check: async (response) =>
-      expect(await getLeadLabels(recordedTransport(response))).toHaveLength(itemCount(response)),
-  },
+  'get-v1-users': everyItem('getUsers', getUsers),
+  'get-v1-currencies': everyItem('getCurrencies', getCurrencies),
+  'get-v1-leadLabels': everyItem('getLeadLabels', getLeadLabels),
   'post-v1-leads': {
     parser: 'addLead',
     check: (response) => expectLead(response, addLead(recordedTransport(response), { title: 'Recorded' })),
