@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addLead } from '@/pipedrive/add-lead.ts';
+import { ApiError } from '@/pipedrive/api-error.ts';
 import { createSandboxTransport, transportWithToken } from '@/testing/sandbox-transport.ts';
 import { LeadNotConfirmed } from './send-lead-once.ts';
 import { describeSubmitError } from './submit-errors.ts';
@@ -52,6 +53,49 @@ describe('describeSubmitError', () => {
       ),
     );
     expect(describeSubmitError(error, fieldTargetFor).message).toMatch(/session has ended\. Sign in again/);
+  });
+
+  it('a 403 for a missing scope names the scope the create needs and how an admin adds it', async () => {
+    const { sandbox } = createSandboxTransport();
+    const readOnly = sandbox.store.auth.issueTokens({
+      clientId: sandbox.clients.public.clientId,
+      userId: sandbox.store.crm.users[0]?.id ?? 0,
+      scopes: ['base', 'leads:read', 'contacts:full', 'users:read', 'deals:read'],
+    }).accessToken.token;
+    const error = await failureOf(
+      addLead(
+        transportWithToken(sandbox, () => readOnly),
+        { title: 'x', person_id: 1 },
+      ),
+    );
+    const { message, field } = describeSubmitError(error, fieldTargetFor);
+    expect(field).toBeUndefined();
+    expect(message).toBe(
+      'Pipedrive did not create the lead. QuickLead’s access to Pipedrive is missing Create and read leads (leads:full), needed to create leads, offer their labels and show the lead you created. A Pipedrive admin adds it to the app in Pipedrive’s Developer Hub; then sign out and sign in again, because a sign-in made before the change keeps the old scopes. What you typed is still here.',
+    );
+  });
+
+  it('a 403 from the permission set says the Pipedrive user may not add leads', async () => {
+    const { sandbox } = createSandboxTransport();
+    const noLeads = sandbox.store.auth.issueTokens({
+      clientId: sandbox.clients.public.clientId,
+      userId: 21000007,
+      scopes: ['base', 'leads:full', 'contacts:full', 'users:read', 'deals:read'],
+    }).accessToken.token;
+    const error = await failureOf(
+      addLead(
+        transportWithToken(sandbox, () => noLeads),
+        { title: 'x', person_id: 1 },
+      ),
+    );
+    expect(describeSubmitError(error, fieldTargetFor).message).toBe(
+      'Pipedrive did not create the lead. Your Pipedrive user is not allowed to add leads. Ask a Pipedrive admin to give your permission set access to leads. What you typed is still here.',
+    );
+  });
+
+  it('keeps Pipedrive’s own words for a 403 that is not about permissions', () => {
+    const capped = new ApiError(403, 'Open leads limit reached.', undefined);
+    expect(describeSubmitError(capped, fieldTargetFor).message).toContain('Open leads limit reached.');
   });
 
   it('explains a network failure with a next step', () => {

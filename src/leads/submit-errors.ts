@@ -1,4 +1,5 @@
 import { ApiError } from '@/pipedrive/api-error.ts';
+import { permissionProblemOf } from '@/pipedrive/permission-problem.ts';
 import { LeadNotConfirmed } from './send-lead-once.ts';
 
 /** A form field a Pipedrive error can land on: its react-hook-form path and its label. */
@@ -6,6 +7,8 @@ export interface FieldTarget {
   path: string;
   label: string;
 }
+
+const CREATE_LEAD = { method: 'POST', path: '/api/v1/leads' } as const;
 
 export type SubmitProblem = { field: FieldTarget; message: string } | { field?: undefined; message: string };
 
@@ -37,8 +40,12 @@ export function describeSubmitError(
     return { message: 'Your Pipedrive session has ended. Sign in again; what you typed is still here.' };
   }
   if (error.status === 403) {
+    // The failure of a create: the call that was refused is the create itself.
+    const problem = permissionProblemOf(error, CREATE_LEAD);
     return {
-      message: `Pipedrive does not allow this: ${error.message}. Ask an admin to check the app's access.`,
+      message: problem
+        ? `Pipedrive did not create the lead. ${problem.message} What you typed is still here.`
+        : `Pipedrive does not allow this: ${error.message}. Ask an admin to check the app's access.`,
     };
   }
   // A 429 was not processed: the form waits its Retry-After and sends the lead again by itself.

@@ -1,0 +1,182 @@
+/**
+ * The Pipedrive OAuth scopes QuickLead needs, each with the calls it opens. Pipedrive fixes scopes
+ * per app in Developer Hub and a token keeps those granted at install, so a token can lack one the
+ * app asks for today. DOM-free: the app server may import it too.
+ */
+
+/** A Pipedrive call QuickLead makes, and what a refusal of it means in plain words. */
+export interface ScopedEndpoint {
+  method: 'GET' | 'POST';
+  path: RegExp;
+  /** Granted scopes that each open the call: its `security` in Pipedrive's OpenAPI documents. */
+  anyOf: readonly string[];
+  /** After "Your Pipedrive user is not allowed to …": what a permission set refused. */
+  action: string;
+  /** After "… give your permission set access to …". */
+  area: string;
+}
+
+export interface ScopeNeed {
+  /** The scope to add to the app in Developer Hub. */
+  scope: string;
+  /** The scope in plain words. */
+  title: string;
+  /** After "needed": what QuickLead does with it. */
+  purpose: string;
+  endpoints: readonly ScopedEndpoint[];
+}
+
+const LEADS_READ = ['leads:read', 'leads:full'];
+const CONTACTS_READ = ['contacts:read', 'contacts:full', 'search:read'];
+
+/** README "Connect your Pipedrive app": base, leads:full, contacts:full, users:read, deals:read. */
+export const REQUIRED_SCOPES: readonly ScopeNeed[] = [
+  {
+    scope: 'base',
+    title: 'Basic access',
+    purpose: 'to know who you are, your company and its currencies',
+    endpoints: [
+      {
+        method: 'GET',
+        path: /^\/api\/v1\/users\/me$/,
+        anyOf: ['base'],
+        action: 'see your own user',
+        area: 'your user',
+      },
+      {
+        method: 'GET',
+        path: /^\/api\/v1\/currencies$/,
+        anyOf: ['base'],
+        action: 'see currencies',
+        area: 'currencies',
+      },
+    ],
+  },
+  {
+    scope: 'leads:full',
+    title: 'Create and read leads',
+    purpose: 'to create leads, offer their labels and show the lead you created',
+    endpoints: [
+      {
+        method: 'POST',
+        path: /^\/api\/v1\/leads$/,
+        anyOf: ['leads:full'],
+        action: 'add leads',
+        area: 'leads',
+      },
+      {
+        method: 'GET',
+        path: /^\/api\/v1\/leadLabels$/,
+        anyOf: LEADS_READ,
+        action: 'see leads',
+        area: 'leads',
+      },
+      {
+        method: 'GET',
+        path: /^\/api\/v1\/leadSources$/,
+        anyOf: LEADS_READ,
+        action: 'see leads',
+        area: 'leads',
+      },
+      {
+        method: 'GET',
+        path: /^\/api\/v1\/leads\/[^/]+$/,
+        anyOf: LEADS_READ,
+        action: 'see leads',
+        area: 'leads',
+      },
+      {
+        method: 'GET',
+        path: /^\/api\/v2\/leads\/search$/,
+        anyOf: [...LEADS_READ, 'search:read'],
+        action: 'search leads',
+        area: 'leads',
+      },
+    ],
+  },
+  {
+    scope: 'contacts:full',
+    title: 'Create and read people and organizations',
+    purpose: 'to find the person or organization of a lead and to add new ones',
+    endpoints: [
+      {
+        method: 'GET',
+        path: /^\/api\/v2\/persons\/search$/,
+        anyOf: CONTACTS_READ,
+        action: 'search people',
+        area: 'people',
+      },
+      {
+        method: 'GET',
+        path: /^\/api\/v2\/organizations\/search$/,
+        anyOf: CONTACTS_READ,
+        action: 'search organizations',
+        area: 'organizations',
+      },
+      {
+        method: 'POST',
+        path: /^\/api\/v2\/persons$/,
+        anyOf: ['contacts:full'],
+        action: 'add people',
+        area: 'people',
+      },
+      {
+        method: 'POST',
+        path: /^\/api\/v2\/organizations$/,
+        anyOf: ['contacts:full'],
+        action: 'add organizations',
+        area: 'organizations',
+      },
+    ],
+  },
+  {
+    scope: 'users:read',
+    title: 'Read users',
+    purpose: 'to choose a lead’s owner',
+    endpoints: [
+      {
+        method: 'GET',
+        path: /^\/api\/v1\/users$/,
+        anyOf: ['users:read'],
+        action: 'see your company’s users',
+        area: 'users',
+      },
+    ],
+  },
+  {
+    scope: 'deals:read',
+    title: 'Read deals',
+    purpose: 'to load your company’s custom fields, which leads share with deals',
+    endpoints: [
+      {
+        method: 'GET',
+        path: /^\/api\/v1\/dealFields$/,
+        anyOf: ['deals:read', 'deals:full', 'deal-fields:full', 'admin'],
+        action: 'see deal fields',
+        area: 'deals',
+      },
+    ],
+  },
+];
+
+/**
+ * The needs the granted scopes leave unmet: a need is met when every call it lists is opened by
+ * one of the granted scopes (`leads:full` opens the calls that also accept `leads:read`).
+ */
+export function missingScopes(granted: readonly string[]): ScopeNeed[] {
+  return REQUIRED_SCOPES.filter((need) =>
+    need.endpoints.some((endpoint) => !endpoint.anyOf.some((scope) => granted.includes(scope))),
+  );
+}
+
+/** The call and the need it belongs to, for a request path (without query) QuickLead sends. */
+export function endpointOf(
+  method: string,
+  path: string,
+): { need: ScopeNeed; endpoint: ScopedEndpoint } | undefined {
+  for (const need of REQUIRED_SCOPES) {
+    const endpoint = need.endpoints.find((entry) => entry.method === method && entry.path.test(path));
+    if (endpoint) return { need, endpoint };
+  }
+  return undefined;
+}
