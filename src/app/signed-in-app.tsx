@@ -1,24 +1,51 @@
+import { useMemo } from 'react';
 import { leadWebUrl } from '@/auth/provider-profile.ts';
+import { unmetScopeNeeds } from '@/auth/scope-check.ts';
 import { type SessionState, useSession } from '@/auth/session-context.tsx';
 import { SignInButton } from '@/auth/sign-in-button.tsx';
 import { LeadScreen } from '@/leads/lead-screen.tsx';
 import { intlLocaleOf } from '@/pipedrive/current-user.ts';
+import { PermissionRefusals } from '@/pipedrive/permission-refusals.ts';
 import { useReferenceData } from '@/pipedrive/reference-data.ts';
 import { TransportProvider, useTransport } from '@/pipedrive/transport-context.tsx';
 import { AppFrame } from './app-frame.tsx';
 import { AppHeader } from './app-header.tsx';
+import { MissingScopesScreen } from './missing-scopes-screen.tsx';
+import { ReferenceErrorPanel } from './reference-error-panel.tsx';
 
 type SignedIn = Extract<SessionState, { status: 'signed-in' }>;
 
 export function SignedInApp({ session }: { session: SignedIn }) {
+  // One record of refused calls per session, fed by every call the session makes.
+  const watched = useMemo(() => {
+    const refusals = new PermissionRefusals();
+    return { refusals, transport: refusals.watch(session.transport) };
+  }, [session.transport]);
   return (
-    <TransportProvider transport={session.transport}>
-      <SignedInScreens session={session} />
+    <TransportProvider transport={watched.transport}>
+      <SignedInScreens session={session} refusals={watched.refusals} />
     </TransportProvider>
   );
 }
 
-function SignedInScreens({ session }: { session: SignedIn }) {
+function SignedInScreens({ session, refusals }: { session: SignedIn; refusals: PermissionRefusals }) {
+  const { config, signOut } = useSession();
+  const unmet = useMemo(
+    () => unmetScopeNeeds(config.provider.kind, session.scopes),
+    [config.provider.kind, session.scopes],
+  );
+  // Checked before any settings are read: with a scope missing the form could not work anyway.
+  if (unmet.length > 0) {
+    return (
+      <AppFrame header={<AppHeader onSignOut={signOut} />}>
+        <MissingScopesScreen missing={unmet} mode={session.mode} onSignOut={signOut} />
+      </AppFrame>
+    );
+  }
+  return <AccountScreens session={session} refusals={refusals} />;
+}
+
+function AccountScreens({ session, refusals }: { session: SignedIn; refusals: PermissionRefusals }) {
   const { config, signOut, sessionEnded } = useSession();
   const reference = useReferenceData(useTransport());
   const me = reference.status === 'success' ? reference.data.me : undefined;
@@ -40,15 +67,12 @@ function SignedInScreens({ session }: { session: SignedIn }) {
         </section>
       )}
       {reference.status === 'error' && (
-        <section className="panel" aria-labelledby="reference-error-heading">
-          <h1 id="reference-error-heading">QuickLead could not load your Pipedrive settings</h1>
-          <div className="notice notice--error" role="alert">
-            <p>{reference.error.message}</p>
-          </div>
-          <button type="button" className="button button--primary" onClick={reference.retry}>
-            Try again
-          </button>
-        </section>
+        <ReferenceErrorPanel
+          error={reference.error}
+          retry={reference.retry}
+          refusals={refusals}
+          mode={session.mode}
+        />
       )}
       {reference.status === 'success' && (
         <LeadScreen

@@ -12,7 +12,14 @@ import { SpaTokenStore } from './spa-token-store.ts';
 export type SessionState =
   | { status: 'checking' }
   | { status: 'signed-out' }
-  | { status: 'signed-in'; mode: SessionMode; apiDomain: string; transport: Transport };
+  | {
+      status: 'signed-in';
+      mode: SessionMode;
+      apiDomain: string;
+      transport: Transport;
+      /** The scopes the token was granted (empty when the provider did not say), checked after sign-in. */
+      scopes: readonly string[];
+    };
 
 interface SessionContextValue {
   config: AppConfig;
@@ -53,6 +60,7 @@ export function SessionProvider({ config, children }: { config: AppConfig; child
                 status: 'signed-in',
                 mode: 'bff',
                 apiDomain: info.apiDomain,
+                scopes: info.scopes ?? [],
                 transport: noticingSignInRequired(
                   bffTransport(BFF_PATHS.apiPrefix, { header: CSRF_HEADER, value: CSRF_HEADER_VALUE }),
                   () => setSessionEnded(true),
@@ -82,6 +90,7 @@ export function SessionProvider({ config, children }: { config: AppConfig; child
         status: 'signed-in',
         mode: 'spa',
         apiDomain: session.apiDomain,
+        scopes: session.scopes,
         transport: store.transport(),
       });
     },
