@@ -22,10 +22,9 @@ export interface DemoAccount {
 export function limitedAccessNote(user: User | undefined, appScopes: readonly string[]): string | undefined {
   if (!user) return undefined;
   if (!user.permissions.leads) return 'permission set without leads';
-  const missing = user.installedScopes && appScopes.filter((scope) => !user.installedScopes?.includes(scope));
-  return missing && missing.length > 0
-    ? `installed the app before it asked for ${missing.join(', ')}`
-    : undefined;
+  const installed = user.installedScopes;
+  const missing = installed ? appScopes.filter((scope) => !installed.includes(scope)) : [];
+  return missing.length > 0 ? `installed the app before it asked for ${missing.join(', ')}` : undefined;
 }
 
 export interface SignInPageInput {
