@@ -1,28 +1,30 @@
-import { useSyncExternalStore } from 'react';
 import { SignInButton } from '@/auth/sign-in-button.tsx';
 import type { SessionMode } from '@/config/app-config.ts';
 import { ApiError } from '@/pipedrive/api-error.ts';
-import type { PermissionRefusals } from '@/pipedrive/permission-refusals.ts';
+import { type PermissionProblem, permissionProblemOf } from '@/pipedrive/permission-problem.ts';
 import { useDocumentTitle } from '@/ui/use-document-title.ts';
 
 interface ReferenceErrorPanelProps {
-  error: Error;
+  /** Every settings read that failed. */
+  errors: readonly Error[];
   retry: () => void;
-  refusals: PermissionRefusals;
   mode: SessionMode;
 }
 
+function problemOf(error: Error): PermissionProblem | undefined {
+  return error instanceof ApiError && error.call ? permissionProblemOf(error, error.call) : undefined;
+}
+
 /**
- * The account's settings could not be read. A 403 names the permission that is missing (each
- * refused call once) rather than Pipedrive's bare "Scope and URL mismatch".
+ * The account's settings could not be read. A 403 names the permission that is missing rather
+ * than Pipedrive's bare "Scope and URL mismatch"; each distinct message is said once.
  */
-export function ReferenceErrorPanel({ error, retry, refusals, mode }: ReferenceErrorPanelProps) {
+export function ReferenceErrorPanel({ errors, retry, mode }: ReferenceErrorPanelProps) {
   useDocumentTitle('Error: Pipedrive settings not loaded – QuickLead');
-  const problems = useSyncExternalStore(refusals.subscribe, refusals.current);
-  const refused = error instanceof ApiError && error.status === 403 && problems.length > 0;
-  const messages = refused ? problems.map((problem) => problem.message) : [error.message];
+  const problems = errors.map(problemOf);
+  const messages = [...new Set(errors.map((error, index) => problems[index]?.message ?? error.message))];
   // A missing scope is fixed by a new sign-in (after the admin's change); a permission set is not.
-  const scopeMissing = refused && problems.some((problem) => problem.kind === 'scope');
+  const scopeMissing = problems.some((problem) => problem?.kind === 'scope');
 
   return (
     <section className="panel" aria-labelledby="reference-error-heading">

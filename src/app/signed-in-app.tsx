@@ -5,7 +5,6 @@ import { type SessionState, useSession } from '@/auth/session-context.tsx';
 import { SignInButton } from '@/auth/sign-in-button.tsx';
 import { LeadScreen } from '@/leads/lead-screen.tsx';
 import { intlLocaleOf } from '@/pipedrive/current-user.ts';
-import { PermissionRefusals } from '@/pipedrive/permission-refusals.ts';
 import { useReferenceData } from '@/pipedrive/reference-data.ts';
 import { TransportProvider, useTransport } from '@/pipedrive/transport-context.tsx';
 import { AppFrame } from './app-frame.tsx';
@@ -16,19 +15,14 @@ import { ReferenceErrorPanel } from './reference-error-panel.tsx';
 type SignedIn = Extract<SessionState, { status: 'signed-in' }>;
 
 export function SignedInApp({ session }: { session: SignedIn }) {
-  // One record of refused calls per session, fed by every call the session makes.
-  const watched = useMemo(() => {
-    const refusals = new PermissionRefusals();
-    return { refusals, transport: refusals.watch(session.transport) };
-  }, [session.transport]);
   return (
-    <TransportProvider transport={watched.transport}>
-      <SignedInScreens session={session} refusals={watched.refusals} />
+    <TransportProvider transport={session.transport}>
+      <SignedInScreens session={session} />
     </TransportProvider>
   );
 }
 
-function SignedInScreens({ session, refusals }: { session: SignedIn; refusals: PermissionRefusals }) {
+function SignedInScreens({ session }: { session: SignedIn }) {
   const { config, signOut } = useSession();
   const unmet = useMemo(
     () => unmetScopeNeeds(config.provider.kind, session.scopes),
@@ -42,10 +36,10 @@ function SignedInScreens({ session, refusals }: { session: SignedIn; refusals: P
       </AppFrame>
     );
   }
-  return <AccountScreens session={session} refusals={refusals} />;
+  return <AccountScreens session={session} />;
 }
 
-function AccountScreens({ session, refusals }: { session: SignedIn; refusals: PermissionRefusals }) {
+function AccountScreens({ session }: { session: SignedIn }) {
   const { config, signOut, sessionEnded } = useSession();
   const reference = useReferenceData(useTransport());
   const me = reference.status === 'success' ? reference.data.me : undefined;
@@ -67,12 +61,7 @@ function AccountScreens({ session, refusals }: { session: SignedIn; refusals: Pe
         </section>
       )}
       {reference.status === 'error' && (
-        <ReferenceErrorPanel
-          error={reference.error}
-          retry={reference.retry}
-          refusals={refusals}
-          mode={session.mode}
-        />
+        <ReferenceErrorPanel errors={reference.errors} retry={reference.retry} mode={session.mode} />
       )}
       {reference.status === 'success' && (
         <LeadScreen

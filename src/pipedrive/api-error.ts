@@ -1,3 +1,10 @@
+/** Which call failed: a 403 means a different permission for each endpoint. */
+export interface FailedCall {
+  method: string;
+  /** The path QuickLead sent, without the query, e.g. `/api/v1/leadLabels`. */
+  path: string;
+}
+
 /**
  * A failed Pipedrive call. `message` is Pipedrive's own `error` text; `detail` its `error_info`;
  * `field` the request field the error names, when it names one (`"owner_id" must be a number`).
@@ -12,6 +19,8 @@ export class ApiError extends Error {
     readonly detail: string | undefined,
     /** From `Retry-After` on a 429: how long Pipedrive asks to wait. */
     readonly retryAfterSeconds?: number,
+    /** The call that failed, when known. */
+    readonly call?: FailedCall,
   ) {
     super(message);
     this.field = fieldNamedIn(detail);
@@ -36,11 +45,16 @@ export function fieldNamedIn(detail: string | undefined): string | undefined {
 }
 
 /** Builds an ApiError from any error body, tolerating HTML or empty bodies from proxies. */
-export function apiErrorFrom(status: number, body: unknown, retryAfter?: string | null): ApiError {
+export function apiErrorFrom(
+  status: number,
+  body: unknown,
+  retryAfter?: string | null,
+  call?: FailedCall,
+): ApiError {
   const record = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
   const error = typeof record.error === 'string' ? record.error : `Pipedrive answered ${status}`;
   const info = typeof record.error_info === 'string' ? record.error_info : undefined;
-  return new ApiError(status, error, info, retryAfterSecondsOf(retryAfter));
+  return new ApiError(status, error, info, retryAfterSecondsOf(retryAfter), call);
 }
 
 /** `Retry-After` is seconds or an HTTP date; either way, whole seconds from now (at least 1). */

@@ -12,7 +12,10 @@ async function envelopeData(
   const body: unknown = await response.json().catch(() => undefined);
   const envelope = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : undefined;
   if (!response.ok || envelope?.success !== true) {
-    throw apiErrorFrom(response.status, body, response.headers.get('retry-after'));
+    throw apiErrorFrom(response.status, body, response.headers.get('retry-after'), {
+      method: request.method,
+      path: request.path,
+    });
   }
   return { status: response.status, data: envelope.data };
 }

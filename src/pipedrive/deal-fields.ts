@@ -135,7 +135,11 @@ export async function getDealFields(transport: Transport, signal?: AbortSignal):
       signal,
     });
     const body: unknown = await response.json().catch(() => undefined);
-    if (!response.ok) throw apiErrorFrom(response.status, body, response.headers.get('retry-after'));
+    if (!response.ok)
+      throw apiErrorFrom(response.status, body, response.headers.get('retry-after'), {
+        method: 'GET',
+        path: '/api/v1/dealFields',
+      });
     const page = parseDealFieldsPage(response.status, body);
     fields.push(...page.fields);
     skipped.push(...page.skipped);

@@ -17,7 +17,7 @@ export interface ReferenceData {
 
 export type ReferenceDataState =
   | { status: 'pending' }
-  | { status: 'error'; error: Error; retry: () => void }
+  | { status: 'error'; errors: Error[]; retry: () => void }
   | { status: 'success'; data: ReferenceData };
 
 /**
@@ -34,11 +34,11 @@ export function useReferenceData(transport: Transport): ReferenceDataState {
       dealFieldQueries.list(transport),
     ],
     combine: (results): ReferenceDataState => {
-      const failed = results.find((result) => result.isError);
-      if (failed?.error) {
+      const errors = results.flatMap((result) => (result.error ? [result.error] : []));
+      if (errors.length > 0) {
         return {
           status: 'error',
-          error: failed.error,
+          errors,
           retry: () => {
             for (const result of results) if (result.isError) void result.refetch();
           },
