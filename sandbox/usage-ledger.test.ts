@@ -9,7 +9,8 @@ import {
   createTestSandbox,
 } from './test-support.ts';
 
-const ACTIVE_SEATS = 5;
+// Five reps, plus the two colleagues with limited access (Priya, Sofia); Rahul is switched off.
+const ACTIVE_SEATS = 7;
 
 async function usage(sandbox: ReturnType<typeof createTestSandbox>) {
   return (await sandbox.apiApp.request('/__sandbox/usage')).json();
