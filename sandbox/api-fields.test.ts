@@ -5,6 +5,8 @@ import {
   type CustomFieldType,
   INACTIVE_CUSTOM_FIELD_KEY,
   MANDATORY_CUSTOM_FIELD_KEY,
+  NOT_IN_ADD_DIALOG_CUSTOM_FIELD_KEY,
+  WON_ONLY_CUSTOM_FIELD_KEY,
 } from './custom-field-keys.ts';
 import { accessToken, apiGet, createClock, createTestSandbox } from './test-support.ts';
 
@@ -23,12 +25,60 @@ interface FieldItem {
   field_type: string;
   edit_flag: boolean;
   active_flag: boolean;
-  mandatory_flag: boolean;
-  is_subfield: boolean;
-  options: Array<{ id: number | string; label: string; alt_id?: string }> | null;
+  add_visible_flag?: boolean;
+  mandatory_flag: boolean | Record<string, string>;
+  description?: string | null;
+  add_time?: string;
+  update_time?: string | null;
+  is_subfield?: boolean;
+  options?: Array<{ id: number | string | boolean; label: string; alt_id?: string; color?: string }>;
   parent_id?: number;
   id_suffix?: string;
 }
+
+/** The properties of every full item of the recorded production dump, whatever the field. */
+const FULL_ITEM_KEYS = [
+  'id',
+  'key',
+  'name',
+  'group_id',
+  'order_nr',
+  'field_type',
+  'json_column_flag',
+  'add_time',
+  'update_time',
+  'last_updated_by_user_id',
+  'edit_flag',
+  'details_visible_flag',
+  'add_visible_flag',
+  'important_flag',
+  'bulk_edit_allowed',
+  'filtering_allowed',
+  'sortable_flag',
+  'mandatory_flag',
+  'searchable_flag',
+  'restriction_settings',
+  'user_restrictions',
+  'description',
+  'created_by_user_id',
+  'active_flag',
+  'projects_detail_visible_flag',
+  'show_in_pipelines',
+];
+
+/** The ten properties of a recorded subfield item. */
+const SUBFIELD_KEYS = [
+  'id',
+  'key',
+  'name',
+  'field_type',
+  'edit_flag',
+  'active_flag',
+  'is_subfield',
+  'mandatory_flag',
+  'parent_id',
+  'id_suffix',
+];
 
 describe('GET /api/v1/currencies', () => {
   it('lists currencies with the documented fields, costing 20 tokens', async () => {
@@ -157,25 +207,93 @@ describe('GET /api/v1/dealFields', () => {
     const fields = (await get('/api/v1/dealFields')).body.data as FieldItem[];
     const types = Object.fromEntries(fields.filter((f) => !f.edit_flag).map((f) => [f.key, f.field_type]));
     expect(types).toMatchObject({
+      id: 'int',
       title: 'varchar',
       value: 'monetary',
+      currency: 'varchar',
+      weighted_value: 'monetary',
+      weighted_value_currency: 'varchar',
+      stage_id: 'stage',
+      status: 'status',
+      won_time: 'date',
+      lost_reason: 'varchar_options',
       owner_id: 'user',
       person_id: 'people',
       org_id: 'org',
       expected_close_date: 'date',
+      label: 'set',
       visible_to: 'visible_to',
       channel: 'enum',
       channel_id: 'varchar',
       origin: 'enum',
       origin_id: 'varchar',
+      is_archived: 'enum',
+      archive_time: 'date',
+      score: 'double',
+      sequence_enrollment: 'boolean',
     });
-    expect(types).toHaveProperty('currency');
-    expect(types).toHaveProperty('label');
     const channel = fields.find((field) => field.key === 'channel');
     expect(channel?.options?.map((option) => option.id)).toEqual([64, 65, 66, 67, 68, 69, 70, 71, 72]);
     expect(channel?.options?.[0]).toEqual({ id: 64, label: 'Prospector', alt_id: 'prospector' });
     const origin = fields.find((field) => field.key === 'origin');
     expect(origin?.options?.every((option) => typeof option.id === 'string')).toBe(true);
+    expect(origin?.options).toContainEqual({ id: 'API', label: 'API' });
+  });
+
+  it('mixes number, string and boolean option ids, as recorded', async () => {
+    const fields = (await get('/api/v1/dealFields')).body.data as FieldItem[];
+    const byKey = new Map(fields.map((field) => [field.key, field]));
+    expect(byKey.get('is_archived')).toMatchObject({
+      name: 'Archive status',
+      options: [
+        { id: false, label: 'Not archived' },
+        { id: true, label: 'Archived' },
+      ],
+    });
+    expect(byKey.get('status')?.options?.map((option) => option.id)).toEqual([
+      'open',
+      'lost',
+      'won',
+      'deleted',
+    ]);
+    const labels = byKey.get('label')?.options ?? [];
+    expect(labels.length).toBeGreaterThan(1);
+    for (const option of labels) {
+      expect(option).toEqual({
+        id: expect.any(Number),
+        label: expect.any(String),
+        color: expect.any(String),
+      });
+    }
+  });
+
+  it('has conditional mandatory flags as objects, as recorded', async () => {
+    const fields = (await get('/api/v1/dealFields')).body.data as FieldItem[];
+    const flags = Object.fromEntries(fields.map((field) => [field.key, field.mandatory_flag]));
+    expect(flags).toMatchObject({
+      title: true,
+      value: false,
+      won_time: { status: '=won' },
+      lost_reason: { status: '=lost' },
+      org_id: { person_id: '<=0' },
+      person_id: { org_id: '<=0' },
+    });
+  });
+
+  it('sends every full item with the recorded properties, and times as "YYYY-MM-DD HH:MM:SS"', async () => {
+    const fields = (await get('/api/v1/dealFields')).body.data as FieldItem[];
+    const optional = new Set(['options', 'use_field', 'link']);
+    for (const field of fields.filter((item) => item.id !== null)) {
+      expect(
+        Object.keys(field).filter((key) => !optional.has(key)),
+        field.key,
+      ).toEqual(FULL_ITEM_KEYS);
+      expect(field.add_time, field.key).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
+      if (field.update_time !== null)
+        expect(field.update_time).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
+    }
+    expect(fields.find((field) => field.key === 'title')).toMatchObject({ use_field: 'id', link: '/deal/' });
+    expect(fields.some((field) => field.update_time === null)).toBe(true);
   });
 
   it('has an active custom field of every type, with the exported keys and names', async () => {
@@ -187,8 +305,9 @@ describe('GET /api/v1/dealFields', () => {
         name: CUSTOM_FIELD_NAMES[type as CustomFieldType],
         edit_flag: true,
         active_flag: true,
-        is_subfield: false,
+        add_visible_flag: true,
       });
+      expect(field).not.toHaveProperty('is_subfield');
       expect(key).toMatch(/^[0-9a-f]{40}$/);
     }
     const enumField = fields.find((field) => field.key === CUSTOM_FIELD_KEYS.enum);
@@ -198,11 +317,12 @@ describe('GET /api/v1/dealFields', () => {
       'Government',
     ]);
     expect(fields.find((field) => field.key === CUSTOM_FIELD_KEYS.set)?.options?.length).toBeGreaterThan(1);
+    expect(fields.find((field) => field.key === CUSTOM_FIELD_KEYS.varchar)).not.toHaveProperty('options');
   });
 
   it('marks exactly one custom field mandatory, and has one inactive custom field', async () => {
     const custom = ((await get('/api/v1/dealFields')).body.data as FieldItem[]).filter((f) => f.edit_flag);
-    expect(custom.filter((field) => field.mandatory_flag).map((field) => field.key)).toEqual([
+    expect(custom.filter((field) => field.mandatory_flag === true).map((field) => field.key)).toEqual([
       MANDATORY_CUSTOM_FIELD_KEY,
     ]);
     expect(custom.filter((field) => !field.active_flag).map((field) => field.key)).toEqual([
@@ -210,17 +330,50 @@ describe('GET /api/v1/dealFields', () => {
     ]);
   });
 
-  it('follows the monetary custom field with its currency subfield', async () => {
+  it('varies the custom fields: one not in the add dialog, one required only for won deals', async () => {
+    const custom = ((await get('/api/v1/dealFields')).body.data as FieldItem[]).filter(
+      (field) => field.edit_flag && field.active_flag && field.id !== null,
+    );
+    expect(custom.filter((field) => field.add_visible_flag === false).map((field) => field.key)).toEqual([
+      NOT_IN_ADD_DIALOG_CUSTOM_FIELD_KEY,
+    ]);
+    const conditional = custom.filter((field) => typeof field.mandatory_flag === 'object');
+    expect(conditional).toEqual([
+      expect.objectContaining({
+        key: WON_ONLY_CUSTOM_FIELD_KEY,
+        field_type: 'date',
+        mandatory_flag: { status: '=won' },
+        description: expect.any(String),
+      }),
+    ]);
+  });
+
+  it('follows each monetary field with its currency as a cut-down subfield item', async () => {
     const fields = (await get('/api/v1/dealFields')).body.data as FieldItem[];
-    const index = fields.findIndex((field) => field.key === CUSTOM_FIELD_KEYS.monetary);
-    expect(fields[index + 1]).toMatchObject({
-      id: null,
-      key: `${CUSTOM_FIELD_KEYS.monetary}_currency`,
-      is_subfield: true,
-      parent_id: fields[index]?.id,
-      id_suffix: 'currency',
-    });
-    expect(fields.filter((field) => field.is_subfield)).toHaveLength(1);
+    const monetary = fields.filter((field) => field.field_type === 'monetary');
+    expect(monetary.map((field) => field.key)).toEqual([
+      'weighted_value',
+      'value',
+      CUSTOM_FIELD_KEYS.monetary,
+    ]);
+    for (const parent of monetary) {
+      const subfield = fields[fields.indexOf(parent) + 1];
+      expect(Object.keys(subfield ?? {})).toEqual(SUBFIELD_KEYS);
+      expect(subfield).toMatchObject({
+        id: null,
+        field_type: 'varchar',
+        edit_flag: parent.edit_flag,
+        is_subfield: true,
+        mandatory_flag: parent.mandatory_flag,
+        parent_id: parent.id,
+        id_suffix: 'currency',
+      });
+    }
+    const keyAfter = (key: string) => fields[fields.findIndex((field) => field.key === key) + 1]?.key;
+    expect(keyAfter('value')).toBe('currency');
+    expect(keyAfter('weighted_value')).toBe('weighted_value_currency');
+    expect(keyAfter(CUSTOM_FIELD_KEYS.monetary)).toBe(`${CUSTOM_FIELD_KEYS.monetary}_currency`);
+    expect(fields.filter((field) => field.is_subfield)).toHaveLength(3);
   });
 
   it('offers the visibility options of the plan', async () => {
@@ -230,14 +383,15 @@ describe('GET /api/v1/dealFields', () => {
       return (fields as FieldItem[]).find((field) => field.key === 'visible_to')?.options;
     };
     expect(await visibleTo('growth')).toEqual([
-      { id: 1, label: 'Owner & followers' },
-      { id: 3, label: 'Entire company' },
+      { id: 1, label: 'Item owner' },
+      { id: 3, label: 'All users' },
     ]);
+    // As recorded, with a typographic apostrophe (U+2019).
     expect(await visibleTo('premium')).toEqual([
-      { id: 1, label: 'Owner only' },
-      { id: 3, label: "Owner's visibility group" },
-      { id: 5, label: "Owner's visibility group and sub-groups" },
-      { id: 7, label: 'Entire company' },
+      { id: 1, label: 'Item owner' },
+      { id: 3, label: 'Item owner\u2019s visibility group' },
+      { id: 5, label: 'Item owner\u2019s visibility group and sub-groups' },
+      { id: 7, label: 'All users' },
     ]);
   });
 

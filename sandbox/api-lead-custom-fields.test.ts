@@ -5,6 +5,8 @@ import {
   type CustomFieldType,
   INACTIVE_CUSTOM_FIELD_KEY,
   CUSTOM_FIELD_KEYS as K,
+  NOT_IN_ADD_DIALOG_CUSTOM_FIELD_KEY,
+  WON_ONLY_CUSTOM_FIELD_KEY,
 } from './custom-field-keys.ts';
 import { FIXTURES } from './seed.ts';
 import { accessToken, apiGet, apiPostJson, createClock, createTestSandbox } from './test-support.ts';
@@ -96,9 +98,8 @@ const CASES: Record<CustomFieldType, TypeCase> = {
     message: `${q(K.enum)} must be one of [190, 191, 192]`,
   },
   set: {
-    accepted: { [K.set]: [201, 203] },
-    stored: { [K.set]: '201,203' },
-    rejected: { [K.set]: [201, 999] },
+    accepted: { [K.set]: '201,203' },
+    rejected: { [K.set]: '201,999' },
     message: `"${K.set}[1]" must be one of [201, 202, 203, 204]`,
   },
   phone: {
@@ -155,15 +156,40 @@ describe('POST /api/v1/leads with custom fields', () => {
     );
   });
 
-  it('accepts a set as a comma-separated string and rejects an unknown option in it', async () => {
-    const { body } = await create({ ...base, [K.set]: '202, 204' });
-    expect(body.data[K.set]).toBe('202,204');
-    await expectInvalid({ ...base, [K.set]: '202,998' }, `"${K.set}[1]" must be one of [201, 202, 203, 204]`);
-    await expectInvalid({ ...base, [K.set]: [] }, `"${K.set}" must contain at least 1 items`);
+  it('takes a set only as a comma-separated string of option ids, each kept once', async () => {
+    const { body } = await create({ ...base, [K.set]: '204,202,204' });
+    expect(body.data[K.set]).toBe('204,202');
+    await expectInvalid({ ...base, [K.set]: [201, 203] }, `"${K.set}" must be a string`);
+    await expectInvalid({ ...base, [K.set]: 201 }, `"${K.set}" must be a string`);
+    await expectInvalid({ ...base, [K.set]: '' }, `"${K.set}" is not allowed to be empty`);
+    for (const malformed of ['202, 204', '202,', ',202', 'CRM suite', '202;204']) {
+      await expectInvalid(
+        { ...base, [K.set]: malformed },
+        `"${K.set}" with value "${malformed}" fails to match the option ids pattern`,
+      );
+    }
   });
 
   it('rejects null for a custom key, as for built-in keys', () =>
     expectInvalid({ ...base, [K.double]: null }, `"${K.double}" must be a number`));
+
+  it('takes the field missing from the add dialog and the one required only for won deals, neither required', async () => {
+    const { status, body } = await create({
+      ...base,
+      [NOT_IN_ADD_DIALOG_CUSTOM_FIELD_KEY]: 'PO-2026-0042',
+      [WON_ONLY_CUSTOM_FIELD_KEY]: '2026-03-01',
+    });
+    expect(status).toBe(201);
+    expect(body.data).toMatchObject({
+      [NOT_IN_ADD_DIALOG_CUSTOM_FIELD_KEY]: 'PO-2026-0042',
+      [WON_ONLY_CUSTOM_FIELD_KEY]: '2026-03-01',
+    });
+    expect((await create(base)).status).toBe(201);
+    await expectInvalid(
+      { ...base, [WON_ONLY_CUSTOM_FIELD_KEY]: '1 March' },
+      `"${WON_ONLY_CUSTOM_FIELD_KEY}" must be in YYYY-MM-DD format`,
+    );
+  });
 
   it('rejects the key of an inactive custom field', () =>
     expectInvalid(
@@ -254,7 +280,7 @@ describe('lead inbox page with custom fields', () => {
       ...base,
       [K.varchar]: '<b>Booth</b> & "partners"',
       [K.enum]: CUSTOM_FIELD_OPTION_IDS.enum.government,
-      [K.set]: [201, 202],
+      [K.set]: '201,202',
       [K.user]: activeUser?.id,
     });
     const page = await (await sandbox.apiApp.request(`/leads/inbox/${created.body.data.id}`)).text();

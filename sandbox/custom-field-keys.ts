@@ -17,17 +17,29 @@
  * | time         | Best time to call     | 555c71ffe92865e79cbcbe89b8547acd03311084 | HH:MM:SS (HH:MM accepted)             |
  * | timerange    | Office hours          | 3be1dcbcc04334d947f44b1549e02939ee471f46 | HH:MM:SS + `<key>_until`              |
  * | enum         | Customer type (*)     | e1e9b8aaeb8f54123f5b651c34718a884ed35c35 | option id (number)                    |
- * | set          | Products of interest  | c658b33731ffbcd7691e44a0c7ce2dd16406b2dc | option ids: number[] or "201,203"     |
+ * | set          | Products of interest  | c658b33731ffbcd7691e44a0c7ce2dd16406b2dc | option ids, comma-separated: "201,203" |
  * | phone        | Direct line           | 0222b18bdafbb4553bf428310b16272f38d6707b | string, at most 255 characters        |
  * | address      | Delivery address      | 5a3d39c6d23ca74419baf509e9a04c543153eeb7 | string, at most 255 characters        |
  * | user         | Sales engineer        | c6b06671877094caf139d2d0d949ff20e713584a | active user id                        |
  * | org          | Referral partner      | 1f149d95d49fc701c6bac8a4115355fdbed61373 | organization id                       |
  * | people       | Decision maker        | f5ae1b6c578da2f69de42dbb0132627b517f6436 | person id                             |
  *
- * (*) The only mandatory custom field (`mandatory_flag: true`). The API does not enforce it, the app does.
+ * (*) The only custom field required on every lead (`mandatory_flag: true`). The API does not enforce
+ * it, the app does.
  *
  * "Fax number" (varchar, 26b792625344df684928f7160e1dd2bb78a327f7) is inactive (`active_flag: false`):
  * the app must hide it, and `POST /v1/leads` answers `"<key>" is not allowed` for it.
+ *
+ * Two more active custom fields vary the flags the way a live company's fields do (recorded
+ * `GET /v1/dealFields`, REFERENCE §2.6). `POST /v1/leads` accepts both like any other field:
+ *
+ * | type    | name                 | key                                      | what differs                                          |
+ * | ------- | -------------------- | ---------------------------------------- | ----------------------------------------------------- |
+ * | varchar | Purchase order no.   | 79c413a9e3bdec62d2b1d7af3765129e25ef0249 | `add_visible_flag: false`: not in Pipedrive's add dialog |
+ * | date    | Contract signed on   | 4d03210ad3d4609fb17375704dbb77de7ae695d8 | `mandatory_flag: {"status": "=won"}`: required only for won deals; has a `description` |
+ *
+ * No custom field has non-empty `restriction_settings`: no recording shows a non-empty value, so
+ * its shape is unknown and the sandbox does not make one up.
  */
 export const CUSTOM_FIELD_KEYS = {
   varchar: 'b1815d6023ddc2922e4cc97fcaf98eb13eabc573',
@@ -83,3 +95,9 @@ export const CUSTOM_FIELD_OPTION_IDS = {
   enum: { privatePerson: 190, company: 191, government: 192 },
   set: { crmSuite: 201, analytics: 202, integrations: 203, premiumSupport: 204 },
 } as const;
+
+/** An active varchar field with `add_visible_flag: false` (not in Pipedrive's own add dialog). */
+export const NOT_IN_ADD_DIALOG_CUSTOM_FIELD_KEY = '79c413a9e3bdec62d2b1d7af3765129e25ef0249';
+
+/** An active date field required only for won deals: `mandatory_flag: {"status": "=won"}`. */
+export const WON_ONLY_CUSTOM_FIELD_KEY = '4d03210ad3d4609fb17375704dbb77de7ae695d8';

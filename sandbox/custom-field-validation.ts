@@ -10,6 +10,7 @@ import {
   normalizeTime,
   number,
   oneOf,
+  string,
   stringOfMax,
   time,
 } from './value-checks.ts';
@@ -61,27 +62,29 @@ function single(value: unknown, key: string, check: Check, stored: unknown = val
   return message ? fail(message) : { [key]: stored as string | number };
 }
 
+/** Option ids, comma-separated, no spaces: what QuickLead sends and what v1 reads back (REFERENCE §2.6). */
+const OPTION_ID_LIST = /^\d+(,\d+)*$/;
+
+/**
+ * A `set` value is a string of option ids such as "201,203", the one format the evidence supports:
+ * the v1 docs read sets back that way and QuickLead writes them so. Arrays and numbers are refused
+ * with Joi's type message; whether live Pipedrive also accepts them is not verified.
+ */
 function setValue(value: unknown, key: string, field: CustomDealField): FieldOutcome {
-  const optionIds = (field.options ?? []).map((option) => option.id);
-  let items: unknown[];
-  if (typeof value === 'string') {
-    const parts = value.split(',').map((part) => part.trim());
-    if (parts.some((part) => !/^\d+$/.test(part))) {
-      return fail(`${label(key)} must be an array of option ids or a comma-separated string of them`);
-    }
-    items = parts.map(Number);
-  } else if (Array.isArray(value)) {
-    items = value;
-  } else {
-    return fail(`${label(key)} must be an array`);
+  const shape = string(value, label(key));
+  if (shape) return fail(shape);
+  const text = value as string;
+  if (!OPTION_ID_LIST.test(text)) {
+    return fail(`${label(key)} with value "${text}" fails to match the option ids pattern`);
   }
-  if (items.length === 0) return fail(`${label(key)} must contain at least 1 items`);
+  const optionIds = (field.options ?? []).map((option) => option.id);
+  const items = text.split(',').map(Number);
   for (const [index, item] of items.entries()) {
-    const message = id(item, `"${key}[${index}]"`) ?? oneOf(optionIds)(item, `"${key}[${index}]"`);
+    const message = oneOf(optionIds)(item, `"${key}[${index}]"`);
     if (message) return fail(message);
   }
-  // v1 reads a set back as a comma-separated string of option ids.
-  return { [key]: [...new Set(items as number[])].join(',') };
+  // Read back as given, each option once.
+  return { [key]: [...new Set(items)].join(',') };
 }
 
 function reference(value: unknown, key: string, exists: boolean, what: string): FieldOutcome {

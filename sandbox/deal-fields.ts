@@ -6,14 +6,29 @@ import {
   type CustomFieldType,
   INACTIVE_CUSTOM_FIELD_KEY,
   MANDATORY_CUSTOM_FIELD_KEY,
+  NOT_IN_ADD_DIALOG_CUSTOM_FIELD_KEY,
+  WON_ONLY_CUSTOM_FIELD_KEY,
 } from './custom-field-keys.ts';
 
+/**
+ * `GET /v1/dealFields` as live Pipedrive sends it (recorded/get-v1-dealFields, a 2025 production
+ * company): where the recording and the OpenAPI document disagree, this follows the recording.
+ * Option ids may be numbers, strings or booleans; `mandatory_flag` may hold conditions on the deal
+ * instead of `true`; times are "YYYY-MM-DD HH:MM:SS"; subfields are cut-down items.
+ */
+
 export interface FieldOption {
-  id: number | string;
+  id: number | string | boolean;
   label: string;
   alt_id?: string;
   color?: string;
 }
+
+/** An option a client sends back by id: custom fields and `channel` have numeric ids. */
+export type NumericOption = FieldOption & { id: number };
+
+/** `true`/`false`, or conditions on the deal such as `{"status": "=won"}` (recorded). */
+export type MandatoryFlag = boolean | Readonly<Record<string, string>>;
 
 interface FieldDef {
   id: number;
@@ -22,34 +37,60 @@ interface FieldDef {
   fieldType: string;
   /** Custom fields have `edit_flag: true` and a 40-hex key. */
   custom: boolean;
-  mandatory: boolean;
+  mandatory: MandatoryFlag;
   active: boolean;
   addVisible: boolean;
+  detailsVisible: boolean;
+  bulkEdit: boolean;
+  filtering: boolean;
+  sortable: boolean;
+  projectsDetailVisible: boolean;
+  /** Fields placed in the deal's details panel sit in group 1; the others have no group. */
+  grouped: boolean;
+  addTime: string;
+  updateTime: string | null;
+  lastUpdatedBy: number | null;
+  createdBy: number | null;
+  description: string | null;
+  /** Whether `show_in_pipelines` also lists `pipeline_ids` (empty: all pipelines). */
+  listsPipelines: boolean;
   options: readonly FieldOption[] | null;
+  /** Built-ins that link elsewhere in Pipedrive's UI carry these (recorded on title and stage_id). */
+  useField?: string;
+  link?: string;
+  /** Monetary fields are followed by their currency as a subfield item with this key and name. */
+  currencySubfield?: { key: string; name: string };
 }
 
 /** An active custom field a lead can carry, narrowed to the types the sandbox validates. */
 export interface CustomDealField extends FieldDef {
   fieldType: CustomFieldType;
   custom: true;
+  options: readonly NumericOption[] | null;
 }
 
-/** REFERENCE §2.6: the visibility options differ between Lite/Growth/Professional and Premium/Ultimate. */
+/**
+ * Visibility options per plan family. Premium/Ultimate: as recorded from a live company (note the
+ * typographic apostrophe, U+2019). Lite/Growth: ids 1 and 3 as in the spec (REFERENCE §2.2); the
+ * spec's labels "Owner & followers" and "Entire company" are the old ones, and Pipedrive's current
+ * help page on visibility groups names the two Lite/Growth options "Item owner" and "All users",
+ * the same words the recorded Premium list uses. Not verified against a Growth company's API.
+ */
 export const VISIBILITY_OPTIONS: Record<SandboxPlan, readonly FieldOption[]> = {
   growth: [
-    { id: 1, label: 'Owner & followers' },
-    { id: 3, label: 'Entire company' },
+    { id: 1, label: 'Item owner' },
+    { id: 3, label: 'All users' },
   ],
   premium: [
-    { id: 1, label: 'Owner only' },
-    { id: 3, label: "Owner's visibility group" },
-    { id: 5, label: "Owner's visibility group and sub-groups" },
-    { id: 7, label: 'Entire company' },
+    { id: 1, label: 'Item owner' },
+    { id: 3, label: 'Item owner\u2019s visibility group' },
+    { id: 5, label: 'Item owner\u2019s visibility group and sub-groups' },
+    { id: 7, label: 'All users' },
   ],
 };
 
 /** The `channel` options of a real `GET /v1/dealFields` dump (REFERENCE §2.6). */
-export const CHANNEL_OPTIONS: readonly FieldOption[] = [
+export const CHANNEL_OPTIONS: readonly NumericOption[] = [
   { id: 64, label: 'Prospector', alt_id: 'prospector' },
   { id: 65, label: 'Lead Suggestions', alt_id: 'lead_suggestions' },
   { id: 66, label: 'Web forms', alt_id: 'web_forms' },
@@ -61,25 +102,54 @@ export const CHANNEL_OPTIONS: readonly FieldOption[] = [
   { id: 72, label: 'Messaging Inbox', alt_id: 'messaging_inbox' },
 ];
 
-// `origin` is set by Pipedrive, not by clients, which is why its option ids are strings.
+// `origin` is set by Pipedrive, not by clients, which is why its option ids are strings. The ids
+// and labels are the recorded ones; API-created leads get `API`.
 const ORIGIN_OPTIONS: readonly FieldOption[] = [
   { id: 'ManuallyCreated', label: 'Manually created' },
   { id: 'Import', label: 'Import' },
   { id: 'API', label: 'API' },
-  { id: 'WebForms', label: 'Web forms' },
-  { id: 'Prospector', label: 'Prospector' },
-  { id: 'LeadSuggestions', label: 'Lead Suggestions' },
-  { id: 'LiveChat', label: 'Live chat' },
-  { id: 'Chatbot', label: 'Chatbot' },
-  { id: 'WebVisitors', label: 'Web visitors' },
+  { id: 'Automation', label: 'Automation' },
   { id: 'Marketplace', label: 'Marketplace' },
-  { id: 'MessagingInbox', label: 'Messaging Inbox' },
-  { id: 'WorkflowAutomation', label: 'Workflow automation' },
+  { id: 'Prospector', label: 'Prospector' },
+  { id: 'LeadSuggestion', label: 'Lead suggestions' },
+  { id: 'WebForms', label: 'Web Forms' },
+  { id: 'Chatbot', label: 'Chatbot' },
+  { id: 'LiveChat', label: 'Live Chat' },
+  { id: 'WebVisitors', label: 'Web Visitors' },
+  { id: 'Campaigns', label: 'Campaigns' },
+  { id: 'MessagingInbox', label: 'Messaging inbox' },
+];
+
+const STATUS_OPTIONS: readonly FieldOption[] = [
+  { id: 'open', label: 'Open' },
+  { id: 'lost', label: 'Lost' },
+  { id: 'won', label: 'Won' },
+  { id: 'deleted', label: 'Deleted' },
+];
+
+// Recorded: the only boolean option ids in the response.
+const ARCHIVE_OPTIONS: readonly FieldOption[] = [
+  { id: false, label: 'Not archived' },
+  { id: true, label: 'Archived' },
+];
+
+// The company's own lost reasons (a `varchar_options` field: numeric ids, no colours).
+const LOST_REASON_OPTIONS: readonly FieldOption[] = [
+  { id: 31, label: 'Price too high' },
+  { id: 32, label: 'Went with a competitor' },
+  { id: 33, label: 'No budget this year' },
+];
+
+// Deal labels (not lead labels, which are `GET /v1/leadLabels`): a `set` with numeric ids and colours.
+const DEAL_LABEL_OPTIONS: readonly FieldOption[] = [
+  { id: 41, label: 'Hot', color: 'red' },
+  { id: 42, label: 'Warm', color: 'yellow' },
+  { id: 43, label: 'Cold', color: 'blue' },
 ];
 
 const { enum: customerType, set: products } = CUSTOM_FIELD_OPTION_IDS;
 
-const CUSTOM_OPTIONS: Partial<Record<CustomFieldType, readonly FieldOption[]>> = {
+const CUSTOM_OPTIONS: Partial<Record<CustomFieldType, readonly NumericOption[]>> = {
   enum: [
     { id: customerType.privatePerson, label: 'Private person' },
     { id: customerType.company, label: 'Company' },
@@ -93,12 +163,26 @@ const CUSTOM_OPTIONS: Partial<Record<CustomFieldType, readonly FieldOption[]>> =
   ],
 };
 
+// "YYYY-MM-DD HH:MM:SS" as recorded. Built-ins date from the company's creation (or from when
+// Pipedrive added them to every company); custom fields from when the admin created them.
+const COMPANY_CREATED = '2024-03-04 09:12:44';
+const CHANNEL_FIELDS_ADDED = '2024-05-28 21:57:30';
+const ARCHIVE_FIELDS_ADDED = '2025-03-25 11:03:30';
+const SCORE_ADDED = '2025-11-18 10:36:48';
+const SEQUENCES_ADDED = '2025-07-04 10:29:15';
+const LAYOUT_CHANGED = '2025-09-15 14:20:05';
+const CUSTOM_CREATED = '2024-05-14 10:03:27';
+const ADMIN_USER_ID = 21000001;
+
+type BuiltInExtra = Partial<Omit<FieldDef, 'id' | 'key' | 'name' | 'fieldType' | 'custom'>>;
+
+/** A built-in field with the flags most recorded built-ins share; `extra` says where one differs. */
 function builtIn(
   id: number,
   key: string,
   name: string,
   fieldType: string,
-  extra: Partial<Pick<FieldDef, 'mandatory' | 'addVisible' | 'options'>> = {},
+  extra: BuiltInExtra = {},
 ): FieldDef {
   return {
     id,
@@ -106,67 +190,207 @@ function builtIn(
     name,
     fieldType,
     custom: false,
-    mandatory: false,
+    mandatory: true,
     active: true,
-    addVisible: true,
+    addVisible: false,
+    detailsVisible: false,
+    bulkEdit: true,
+    filtering: true,
+    sortable: true,
+    projectsDetailVisible: false,
+    grouped: false,
+    addTime: COMPANY_CREATED,
+    updateTime: LAYOUT_CHANGED,
+    lastUpdatedBy: null,
+    createdBy: null,
+    description: null,
+    listsPipelines: false,
     options: null,
     ...extra,
   };
 }
 
+/** The "details" group a rep arranged in Pipedrive's UI, as in the recording. */
+const inDetails = { grouped: true, lastUpdatedBy: ADMIN_USER_ID } as const;
+
 const BUILT_IN_FIELDS: readonly FieldDef[] = [
-  builtIn(12451, 'title', 'Title', 'varchar', { mandatory: true }),
-  // The amount of `value`; its currency is the separate built-in `currency`.
-  builtIn(12452, 'value', 'Value', 'monetary'),
-  // Pipedrive's own dumps type this `varchar_options`; `varchar` keeps it inside the spec's enum.
-  builtIn(12453, 'currency', 'Currency', 'varchar'),
-  builtIn(12454, 'owner_id', 'Owner', 'user'),
-  builtIn(12455, 'person_id', 'Contact person', 'people'),
-  builtIn(12456, 'org_id', 'Organization', 'org'),
-  builtIn(12457, 'expected_close_date', 'Expected close date', 'date'),
-  builtIn(12458, 'label', 'Label', 'enum', {
-    options: [
-      { id: 1, label: 'Hot', color: 'red' },
-      { id: 2, label: 'Warm', color: 'yellow' },
-      { id: 3, label: 'Cold', color: 'blue' },
-    ],
+  builtIn(12474, 'id', 'ID', 'int', { bulkEdit: false }),
+  builtIn(12451, 'title', 'Title', 'varchar', {
+    addVisible: true,
+    lastUpdatedBy: 0,
+    useField: 'id',
+    link: '/deal/',
+  }),
+  builtIn(12455, 'weighted_value', 'Weighted value', 'monetary', {
+    bulkEdit: false,
+    filtering: false,
+    sortable: false,
+    currencySubfield: { key: 'weighted_value_currency', name: 'Currency of Weighted value' },
+  }),
+  builtIn(12460, 'stage_id', 'Stage', 'stage', { addVisible: true, lastUpdatedBy: 0, useField: 'stage' }),
+  builtIn(12461, 'status', 'Status', 'status', { options: STATUS_OPTIONS }),
+  builtIn(12467, 'won_time', 'Won time', 'date', {
+    mandatory: { status: '=won' },
+    projectsDetailVisible: true,
+  }),
+  builtIn(12472, 'lost_reason', 'Lost reason', 'varchar_options', {
+    mandatory: { status: '=lost' },
+    lastUpdatedBy: ADMIN_USER_ID,
+    listsPipelines: true,
+    options: LOST_REASON_OPTIONS,
   }),
   // Options are filled per plan when the list is sent.
-  builtIn(12459, 'visible_to', 'Visible to', 'visible_to'),
+  builtIn(12473, 'visible_to', 'Visible to', 'visible_to', {
+    addVisible: true,
+    detailsVisible: true,
+    lastUpdatedBy: 0,
+  }),
+  builtIn(12456, 'owner_id', 'Owner', 'user', { addVisible: true, lastUpdatedBy: 0 }),
+  builtIn(12458, 'expected_close_date', 'Expected close date', 'date', { addVisible: true }),
+  builtIn(12508, 'origin', 'Source origin', 'enum', {
+    detailsVisible: true,
+    bulkEdit: false,
+    addTime: CHANNEL_FIELDS_ADDED,
+    options: ORIGIN_OPTIONS,
+  }),
+  builtIn(12509, 'origin_id', 'Source origin ID', 'varchar', {
+    detailsVisible: true,
+    bulkEdit: false,
+    addTime: CHANNEL_FIELDS_ADDED,
+    updateTime: null,
+  }),
   // mandatory_flag true as in the real dump; Pipedrive's API does not enforce it on leads.
-  builtIn(12510, 'channel', 'Source channel', 'enum', { mandatory: true, options: CHANNEL_OPTIONS }),
-  builtIn(12511, 'channel_id', 'Source channel ID', 'varchar'),
-  builtIn(12512, 'origin', 'Source origin', 'enum', { addVisible: false, options: ORIGIN_OPTIONS }),
-  builtIn(12513, 'origin_id', 'Source origin ID', 'varchar', { addVisible: false }),
+  builtIn(12510, 'channel', 'Source channel', 'enum', {
+    addVisible: true,
+    detailsVisible: true,
+    addTime: CHANNEL_FIELDS_ADDED,
+    options: CHANNEL_OPTIONS,
+  }),
+  builtIn(12511, 'channel_id', 'Source channel ID', 'varchar', {
+    addVisible: true,
+    detailsVisible: true,
+    addTime: CHANNEL_FIELDS_ADDED,
+    updateTime: null,
+  }),
+  builtIn(12521, 'is_archived', 'Archive status', 'enum', {
+    addTime: ARCHIVE_FIELDS_ADDED,
+    updateTime: null,
+    options: ARCHIVE_OPTIONS,
+  }),
+  builtIn(12522, 'archive_time', 'Archive time', 'date', {
+    bulkEdit: false,
+    addTime: ARCHIVE_FIELDS_ADDED,
+    updateTime: null,
+  }),
+  builtIn(12527, 'score', 'Score', 'double', {
+    detailsVisible: true,
+    bulkEdit: false,
+    addTime: SCORE_ADDED,
+    updateTime: null,
+  }),
+  builtIn(12524, 'sequence_enrollment', 'Sequence enrollment', 'boolean', {
+    ...inDetails,
+    detailsVisible: true,
+    bulkEdit: false,
+    filtering: false,
+    sortable: false,
+    addTime: SEQUENCES_ADDED,
+  }),
+  // The amount of `value`; its currency is the subfield `currency`.
+  builtIn(12454, 'value', 'Value', 'monetary', {
+    ...inDetails,
+    mandatory: false,
+    addVisible: true,
+    currencySubfield: { key: 'currency', name: 'Currency' },
+  }),
+  builtIn(12457, 'org_id', 'Organization', 'org', {
+    ...inDetails,
+    mandatory: { person_id: '<=0' },
+    addVisible: true,
+    detailsVisible: true,
+  }),
+  builtIn(12459, 'person_id', 'Contact person', 'people', {
+    ...inDetails,
+    mandatory: { org_id: '<=0' },
+    addVisible: true,
+    detailsVisible: true,
+  }),
+  builtIn(12492, 'label', 'Label', 'set', {
+    ...inDetails,
+    mandatory: false,
+    addVisible: true,
+    detailsVisible: true,
+    projectsDetailVisible: true,
+    options: DEAL_LABEL_OPTIONS,
+  }),
 ];
+
+function customField(
+  id: number,
+  key: string,
+  name: string,
+  fieldType: CustomFieldType,
+  extra: Partial<Pick<FieldDef, 'mandatory' | 'active' | 'addVisible' | 'description' | 'createdBy'>> = {},
+): CustomDealField {
+  return {
+    id,
+    key,
+    name,
+    fieldType,
+    custom: true,
+    mandatory: false,
+    active: true,
+    addVisible: true,
+    detailsVisible: true,
+    bulkEdit: true,
+    filtering: true,
+    sortable: true,
+    projectsDetailVisible: false,
+    grouped: false,
+    addTime: CUSTOM_CREATED,
+    updateTime: LAYOUT_CHANGED,
+    lastUpdatedBy: ADMIN_USER_ID,
+    createdBy: ADMIN_USER_ID,
+    description: null,
+    listsPipelines: true,
+    options: CUSTOM_OPTIONS[fieldType] ?? null,
+    ...(fieldType === 'monetary'
+      ? { currencySubfield: { key: `${key}_currency`, name: `Currency of ${name}` } }
+      : {}),
+    ...extra,
+  };
+}
 
 const CUSTOM_TYPES_IN_ORDER = Object.keys(CUSTOM_FIELD_KEYS) as CustomFieldType[];
 
-const ACTIVE_CUSTOM_FIELDS: readonly CustomDealField[] = CUSTOM_TYPES_IN_ORDER.map((type, index) => ({
-  id: 12601 + index,
-  key: CUSTOM_FIELD_KEYS[type],
-  name: CUSTOM_FIELD_NAMES[type],
-  fieldType: type,
-  custom: true,
-  mandatory: CUSTOM_FIELD_KEYS[type] === MANDATORY_CUSTOM_FIELD_KEY,
-  active: true,
-  addVisible: true,
-  options: CUSTOM_OPTIONS[type] ?? null,
-}));
+const ACTIVE_CUSTOM_FIELDS: readonly CustomDealField[] = [
+  ...CUSTOM_TYPES_IN_ORDER.map((type, index) =>
+    customField(12601 + index, CUSTOM_FIELD_KEYS[type], CUSTOM_FIELD_NAMES[type], type, {
+      mandatory: CUSTOM_FIELD_KEYS[type] === MANDATORY_CUSTOM_FIELD_KEY,
+    }),
+  ),
+  // Like the recorded "PO no.": filled in later, so not offered when adding (nor by QuickLead).
+  customField(12618, NOT_IN_ADD_DIALOG_CUSTOM_FIELD_KEY, 'Purchase order no.', 'varchar', {
+    addVisible: false,
+    // Created before Pipedrive recorded who creates fields, as the recorded "Deadline".
+    createdBy: null,
+  }),
+  // Required only when the deal is won, the way the recorded built-in `won_time` is.
+  customField(12619, WON_ONLY_CUSTOM_FIELD_KEY, 'Contract signed on', 'date', {
+    mandatory: { status: '=won' },
+    description: 'The day the customer signed. Needed before a deal can be marked won.',
+  }),
+];
 
 const INACTIVE_CUSTOM_FIELD: FieldDef = {
-  id: 12600,
-  key: INACTIVE_CUSTOM_FIELD_KEY,
-  name: 'Fax number',
-  fieldType: 'varchar',
-  custom: true,
-  mandatory: false,
-  active: false,
-  addVisible: false,
-  options: null,
+  ...customField(12600, INACTIVE_CUSTOM_FIELD_KEY, 'Fax number', 'varchar', {
+    active: false,
+    addVisible: false,
+  }),
+  detailsVisible: false,
 };
 
-/** Every deal field in `order_nr` order; the inactive one sits among the custom fields. */
+/** Every deal field in list order; the inactive one sits among the custom fields. */
 const ALL_FIELDS: readonly FieldDef[] = [...BUILT_IN_FIELDS, INACTIVE_CUSTOM_FIELD, ...ACTIVE_CUSTOM_FIELDS];
 
 const CUSTOM_BY_KEY = new Map(ACTIVE_CUSTOM_FIELDS.map((field) => [field.key, field]));
@@ -180,12 +404,6 @@ export function findActiveCustomField(key: string): CustomDealField | undefined 
   return CUSTOM_BY_KEY.get(key);
 }
 
-// Pipedrive sends "YYYY-MM-DD HH:MM:SS" here, but the spec declares `format: date-time`, which
-// contract tests check; ISO 8601 satisfies both the schema and any date parser.
-const BUILT_IN_TIME = '2024-03-04T09:12:44Z';
-const CUSTOM_TIME = '2024-05-14T10:03:27Z';
-const ADMIN_USER_ID = 21000001;
-
 /** Custom field types whose values `searchable_flag` covers, and lead search finds. */
 export const SEARCHABLE_FIELD_TYPES: ReadonlySet<string> = new Set([
   'varchar',
@@ -195,43 +413,62 @@ export const SEARCHABLE_FIELD_TYPES: ReadonlySet<string> = new Set([
   'address',
 ]);
 
+/** One full item, property for property as recorded (built-ins and custom fields alike). */
 function fieldJson(field: FieldDef, orderNr: number, plan: SandboxPlan) {
   const options = field.key === 'visible_to' ? VISIBILITY_OPTIONS[plan] : field.options;
   return {
     id: field.id,
     key: field.key,
     name: field.name,
+    group_id: field.grouped ? 1 : null,
     order_nr: orderNr,
     field_type: field.fieldType,
-    add_time: field.custom ? CUSTOM_TIME : BUILT_IN_TIME,
-    update_time: field.custom ? CUSTOM_TIME : BUILT_IN_TIME,
-    last_updated_by_user_id: field.custom ? ADMIN_USER_ID : null,
-    created_by_user_id: field.custom ? ADMIN_USER_ID : null,
-    active_flag: field.active,
+    json_column_flag: field.custom,
+    add_time: field.addTime,
+    update_time: field.updateTime,
+    last_updated_by_user_id: field.lastUpdatedBy,
     edit_flag: field.custom,
-    index_visible_flag: true,
-    details_visible_flag: true,
+    details_visible_flag: field.detailsVisible,
     add_visible_flag: field.addVisible,
     important_flag: false,
-    bulk_edit_allowed: field.key !== 'origin' && field.key !== 'origin_id',
-    searchable_flag: field.key === 'title' || (field.custom && SEARCHABLE_FIELD_TYPES.has(field.fieldType)),
-    filtering_allowed: true,
-    sortable_flag: true,
-    mandatory_flag: field.mandatory,
-    options: options ? options.map((option) => ({ ...option })) : null,
-    options_deleted: [],
-    is_subfield: false,
+    bulk_edit_allowed: field.bulkEdit,
+    filtering_allowed: field.filtering,
+    sortable_flag: field.sortable,
+    mandatory_flag: copyFlag(field.mandatory),
+    searchable_flag: field.custom && SEARCHABLE_FIELD_TYPES.has(field.fieldType),
+    restriction_settings: [] as never[],
+    user_restrictions: null,
+    description: field.description,
+    created_by_user_id: field.createdBy,
+    active_flag: field.active,
+    projects_detail_visible_flag: field.projectsDetailVisible,
+    show_in_pipelines: field.listsPipelines
+      ? { show_in_all: true, pipeline_ids: [] as number[] }
+      : { show_in_all: true },
+    ...(options ? { options: options.map((option) => ({ ...option })) } : {}),
+    ...(field.useField ? { use_field: field.useField } : {}),
+    ...(field.link ? { link: field.link } : {}),
   };
 }
 
-/** REFERENCE §2.6: a monetary custom field is followed by its currency as a subfield item. */
-function currencySubfieldJson(parent: FieldDef, orderNr: number) {
+function copyFlag(flag: MandatoryFlag): MandatoryFlag {
+  return typeof flag === 'boolean' ? flag : { ...flag };
+}
+
+/**
+ * REFERENCE §2.6 and the recording: a monetary field is followed by its currency as a cut-down
+ * item (`id: null`, ten properties), which carries the parent's `mandatory_flag`.
+ */
+function currencySubfieldJson(parent: FieldDef, subfield: { key: string; name: string }) {
   return {
-    ...fieldJson({ ...parent, fieldType: 'varchar', options: null, mandatory: false }, orderNr, 'premium'),
     id: null,
-    key: `${parent.key}_currency`,
-    name: `Currency of ${parent.name}`,
+    key: subfield.key,
+    name: subfield.name,
+    field_type: 'varchar',
+    edit_flag: parent.custom,
+    active_flag: parent.active,
     is_subfield: true,
+    mandatory_flag: copyFlag(parent.mandatory),
     parent_id: parent.id,
     id_suffix: 'currency',
   };
@@ -239,13 +476,18 @@ function currencySubfieldJson(parent: FieldDef, orderNr: number) {
 
 export type DealFieldJson = ReturnType<typeof fieldJson> | ReturnType<typeof currencySubfieldJson>;
 
-/** The whole `GET /v1/dealFields` list for a plan, before paging. */
+/**
+ * The whole `GET /v1/dealFields` list for a plan, before paging. `order_nr` is as recorded: 0 for
+ * built-ins outside any group, then counting through the details group and the custom fields.
+ */
 export function dealFieldsJson(plan: SandboxPlan): DealFieldJson[] {
   const items: DealFieldJson[] = [];
+  let position = 0;
   for (const field of ALL_FIELDS) {
-    items.push(fieldJson(field, items.length + 1, plan));
-    if (field.custom && field.fieldType === 'monetary')
-      items.push(currencySubfieldJson(field, items.length + 1));
+    const placed = field.grouped || field.custom;
+    if (placed) position += 1;
+    items.push(fieldJson(field, placed ? position : 0, plan));
+    if (field.currencySubfield) items.push(currencySubfieldJson(field, field.currencySubfield));
   }
   return items;
 }
