@@ -69,7 +69,7 @@ describe('GET /api/v1/users/me', () => {
       locale: 'en_US',
       lang: 1,
       active_flag: true,
-      is_deleted: false,
+      is_admin: 1,
       is_you: true,
       timezone_name: expect.any(String),
       company_id: sandbox.store.crm.company.id,

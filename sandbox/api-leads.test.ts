@@ -45,6 +45,7 @@ describe('POST /api/v1/leads', () => {
       channel: null,
       channel_id: null,
       is_archived: false,
+      archive_time: null,
       was_seen: false,
       value: { amount: 1200, currency: 'EUR' },
       expected_close_date: null,

@@ -8,34 +8,37 @@ export function pipedriveDateTime(ms: number): string {
   return new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
 }
 
+/**
+ * One user, property for property as recorded from a live company (recorded/get-v1-users):
+ * `is_admin` is 1 or 0, `lang` a number, times "YYYY-MM-DD HH:MM:SS". The spec's `access`,
+ * `activated` and `is_deleted` are not in the recording, so the sandbox does not send them.
+ */
 function userJson(user: User, me: User, now: number) {
   return {
     id: user.id,
     name: user.name,
     default_currency: user.defaultCurrency,
-    locale: user.locale,
-    lang: 1,
-    email: user.email,
-    phone: user.phone,
-    activated: user.activeFlag,
-    last_login: user.id === me.id ? pipedriveDateTime(now) : user.created,
-    created: user.created,
-    modified: user.created,
-    has_created_company: user.isAdmin,
-    access: [
-      { app: 'sales', admin: user.isAdmin, permission_set_id: '62cc4d7f-4038-4352-abf3-a8c1c822b631' },
-      { app: 'global', admin: user.isAdmin, permission_set_id: '233b7976-39bd-43a9-b305-ef3a2b0998e5' },
-    ],
-    active_flag: user.activeFlag,
     timezone_name: user.timezoneName,
     timezone_offset: user.timezoneOffset,
+    locale: user.locale,
+    email: user.email,
+    phone: user.phone,
+    created: user.created,
+    modified: user.created,
+    lang: 1,
+    active_flag: user.activeFlag,
+    is_admin: user.isAdmin ? 1 : 0,
+    last_login: user.id === me.id ? pipedriveDateTime(now) : user.created,
+    signup_flow_variation: '',
     role_id: 1,
+    // The admin set the company up.
+    has_created_company: user.isAdmin,
     icon_url: null,
     is_you: user.id === me.id,
-    is_deleted: false,
   };
 }
 
+/** REFERENCE §2.7: the users shape plus the company and language (no recording of users/me). */
 function currentUserJson(user: User, company: Company, now: number) {
   const [languageCode = 'en', countryCode = 'US'] = user.locale.split('_');
   return {
