@@ -37,7 +37,7 @@ test('a lead with every field set arrives in Pipedrive field by field', async ({
   await form.customerType.selectOption({ label: 'Company' });
 
   await page.getByText('Visibility and source').click();
-  await page.getByRole('combobox', { name: 'Visible to' }).selectOption({ label: 'Entire company' });
+  await page.getByRole('combobox', { name: 'Visible to' }).selectOption({ label: 'All users' });
   await page.getByRole('combobox', { name: /^Source channel/ }).selectOption({ label: 'Web forms' });
   await page.getByRole('textbox', { name: /^Source channel ID/ }).fill('Spring fair');
   await page.getByRole('textbox', { name: /^Source origin ID/ }).fill('crm-import-7');
@@ -112,7 +112,7 @@ test('a lead with every field set arrives in Pipedrive field by field', async ({
   const card = page.getByRole('region', { name: 'Every field, end to end' });
   for (const text of [
     'Web forms',
-    'Entire company',
+    'All users',
     'James Carter',
     'Company',
     'CRM suite, Integrations',

@@ -16,7 +16,7 @@ export interface RecordedResponse {
   /** The request, e.g. `get-v1-dealFields`. */
   folder: string;
   file: string;
-  /** The HTTP status, where the file name records it (`status201`, `-403-`); otherwise 200. */
+  /** The HTTP status, where the file name records it (`status201`, `-403-`, `-400.json`); otherwise 200. */
   status: number;
   /**
    * The body. A `RECORDS-ONLY` file holds only the `data` items; it is given back inside the
@@ -29,7 +29,7 @@ export interface RecordedResponse {
 }
 
 function statusOf(file: string): number {
-  const match = /status(\d{3})/.exec(file) ?? /-(\d{3})-/.exec(file);
+  const match = /status(\d{3})/.exec(file) ?? /-(\d{3})(?:-|\.json$)/.exec(file);
   return match?.[1] ? Number(match[1]) : 200;
 }
 

@@ -45,10 +45,10 @@ export const TEST_CONTEXT: LeadFormContext = {
     { id: 66, label: 'Web forms' },
   ],
   visibilityOptions: [
-    { id: 1, label: 'Owner only' },
-    { id: 3, label: "Owner's visibility group" },
-    { id: 5, label: "Owner's visibility group and sub-groups" },
-    { id: 7, label: 'Entire company' },
+    { id: 1, label: 'Item owner' },
+    { id: 3, label: 'Item owner’s visibility group' },
+    { id: 5, label: 'Item owner’s visibility group and sub-groups' },
+    { id: 7, label: 'All users' },
   ],
   customFields: [],
   users: [
