@@ -3,6 +3,7 @@ import { recordedTransport } from '@/testing/recorded-reference.ts';
 import { ApiError } from './api-error.ts';
 import { getCurrencies } from './currencies.ts';
 import { getLeadLabels } from './lead-labels.ts';
+import { searchPersons } from './search-persons.ts';
 import { getUsers } from './users.ts';
 
 describe('lists read item by item', () => {
@@ -37,6 +38,32 @@ describe('lists read item by item', () => {
     expect(
       await getCurrencies(recordedTransport({ status: 200, body: { success: true, data: null } })),
     ).toEqual([]);
+  });
+
+  it('keeps every search hit it can read when one is odd', async () => {
+    const hits = await searchPersons(
+      recordedTransport({
+        status: 200,
+        body: {
+          success: true,
+          data: {
+            items: [
+              {
+                result_score: 0.9,
+                item: { id: 1, name: 'Ada', emails: ['ada@example.com'], custom_fields: [] },
+              },
+              { result_score: 0.5, item: { name: 'No id' } },
+              { result_score: 0.4, item: { id: 2, name: 'Bob', phones: null, organization: 'odd' } },
+            ],
+          },
+        },
+      }),
+      'ad',
+    );
+    expect(hits).toEqual([
+      { id: 1, name: 'Ada', emails: ['ada@example.com'], phones: [] },
+      { id: 2, name: 'Bob', emails: [], phones: [] },
+    ]);
   });
 
   it('refuses, by name, an answer that is not a list at all', async () => {

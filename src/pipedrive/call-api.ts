@@ -64,3 +64,22 @@ export function parseList<T>(status: number, data: unknown, list: string, itemSc
   reportSkipped(skipped);
   return parsed;
 }
+
+const searchSchema = z.object({ items: z.array(z.unknown()).nullable().catch(null) });
+
+/**
+ * A v2 search (`data.items[].item`), hit by hit: a hit QuickLead cannot read is skipped, so one odd
+ * person never empties the picker.
+ */
+export async function searchItems<T>(
+  transport: Transport,
+  request: ApiRequest,
+  list: string,
+  itemSchema: z.ZodType<T>,
+): Promise<T[]> {
+  const { status, data } = await envelopeData(transport, request);
+  const entries = parseData(status, data, searchSchema).items ?? [];
+  const { items, skipped } = parseEach(list, entries, z.object({ item: itemSchema }));
+  reportSkipped(skipped);
+  return items.map((entry) => entry.item);
+}

@@ -1,15 +1,13 @@
 import { z } from 'zod';
-import { callApi } from './call-api.ts';
+import { searchItems } from './call-api.ts';
 import type { Transport } from './transport.ts';
 
 const leadHitSchema = z.object({
   id: z.string(),
   title: z.string(),
-  person: z.object({ id: z.number() }).nullable().optional(),
-  organization: z.object({ id: z.number() }).nullable().optional(),
+  person: z.object({ id: z.number() }).nullable().optional().catch(undefined),
+  organization: z.object({ id: z.number() }).nullable().optional().catch(undefined),
 });
-
-const searchLeadsSchema = z.object({ items: z.array(z.object({ item: leadHitSchema })) });
 
 export type LeadHit = z.infer<typeof leadHitSchema>;
 
@@ -19,7 +17,7 @@ export async function searchLeadsByTitle(
   query: { title: string; personId?: number; organizationId?: number },
   signal?: AbortSignal,
 ): Promise<LeadHit[]> {
-  const data = await callApi(
+  return searchItems(
     transport,
     {
       method: 'GET',
@@ -34,7 +32,7 @@ export async function searchLeadsByTitle(
       },
       signal,
     },
-    searchLeadsSchema,
+    'leads search',
+    leadHitSchema,
   );
-  return data.items.map((entry) => entry.item);
 }

@@ -1,6 +1,6 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
-import { callApi } from './call-api.ts';
+import { searchItems } from './call-api.ts';
 import { MIN_SEARCH_LENGTH } from './search-persons.ts';
 import type { Transport } from './transport.ts';
 
@@ -9,11 +9,7 @@ const PAGE_SIZE = 20;
 const organizationItemSchema = z.object({
   id: z.number(),
   name: z.string(),
-  address: z.string().nullable().optional(),
-});
-
-const searchOrganizationsSchema = z.object({
-  items: z.array(z.object({ result_score: z.number().optional(), item: organizationItemSchema })),
+  address: z.string().nullable().optional().catch(undefined),
 });
 
 export type OrganizationSearchItem = z.infer<typeof organizationItemSchema>;
@@ -23,12 +19,12 @@ export async function searchOrganizations(
   term: string,
   signal?: AbortSignal,
 ): Promise<OrganizationSearchItem[]> {
-  const data = await callApi(
+  return searchItems(
     transport,
     { method: 'GET', path: '/api/v2/organizations/search', query: { term, limit: PAGE_SIZE }, signal },
-    searchOrganizationsSchema,
+    'organizations search',
+    organizationItemSchema,
   );
-  return data.items.map((entry) => entry.item);
 }
 
 export const organizationQueries = {

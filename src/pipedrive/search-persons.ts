@@ -1,6 +1,6 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
-import { callApi } from './call-api.ts';
+import { searchItems } from './call-api.ts';
 import type { Transport } from './transport.ts';
 
 export const MIN_SEARCH_LENGTH = 2;
@@ -9,13 +9,9 @@ const PAGE_SIZE = 20;
 const personItemSchema = z.object({
   id: z.number(),
   name: z.string(),
-  emails: z.array(z.string()).default([]),
-  phones: z.array(z.string()).default([]),
-  organization: z.object({ id: z.number(), name: z.string() }).nullable().optional(),
-});
-
-const searchPersonsSchema = z.object({
-  items: z.array(z.object({ result_score: z.number().optional(), item: personItemSchema })),
+  emails: z.array(z.string()).catch([]),
+  phones: z.array(z.string()).catch([]),
+  organization: z.object({ id: z.number(), name: z.string() }).nullable().optional().catch(undefined),
 });
 
 export type PersonSearchItem = z.infer<typeof personItemSchema>;
@@ -25,12 +21,12 @@ export async function searchPersons(
   term: string,
   signal?: AbortSignal,
 ): Promise<PersonSearchItem[]> {
-  const data = await callApi(
+  return searchItems(
     transport,
     { method: 'GET', path: '/api/v2/persons/search', query: { term, limit: PAGE_SIZE }, signal },
-    searchPersonsSchema,
+    'persons search',
+    personItemSchema,
   );
-  return data.items.map((entry) => entry.item);
 }
 
 export const personQueries = {
