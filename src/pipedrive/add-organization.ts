@@ -14,7 +14,8 @@ const createdOrganizationSchema = z.object({
   address: z
     .union([z.object({ value: z.string().nullable().optional() }), z.string()])
     .nullable()
-    .optional(),
+    .optional()
+    .catch(undefined),
 });
 
 export type CreatedOrganization = z.infer<typeof createdOrganizationSchema>;

@@ -10,11 +10,15 @@ export interface AddPersonRequest {
   org_id?: number;
 }
 
+// Once Pipedrive gives the person an id it exists: nothing else it sends may turn that into an error.
 const createdPersonSchema = z.object({
   id: z.number(),
   name: z.string(),
-  org_id: z.number().nullable().optional(),
-  emails: z.array(z.object({ value: z.string() })).optional(),
+  org_id: z.number().nullable().optional().catch(undefined),
+  emails: z
+    .array(z.object({ value: z.string() }))
+    .optional()
+    .catch(undefined),
 });
 
 export type CreatedPerson = z.infer<typeof createdPersonSchema>;
