@@ -13,7 +13,10 @@ export const BFF_PATHS = {
   login: '/auth/login',
   callback: '/auth/callback',
   session: '/auth/session',
+  /** Ends QuickLead's session only: the app stays installed, so the next sign-in needs no consent. */
   logout: '/auth/logout',
+  /** Revokes the tokens, which at Pipedrive uninstalls the app for this user (then signs out). */
+  disconnect: '/auth/disconnect',
   /** The OAuth flow inspector's timeline of this session (404 when the inspector is off). */
   inspector: '/auth/inspector',
   /** `/api/pipedrive/api/v1/leads` is forwarded to `{api_domain}/api/v1/leads`. */
