@@ -177,14 +177,17 @@ describe('API proxy refusals', () => {
     expect(h.calls.length).toBe(calls);
   });
 
-  it('refuses sign-out without the CSRF header and keeps the session', async () => {
-    const h = createHarness();
-    await signIn(h);
-    const response = await h.request('/auth/logout', { method: 'POST' });
-    expect(response.status).toBe(403);
-    expect(h.calls.some((call) => call.url.endsWith('/oauth/revoke'))).toBe(false);
-    expect(await (await h.request('/auth/session')).json()).toMatchObject({ signedIn: true });
-  });
+  it.each(['/auth/logout', '/auth/disconnect'])(
+    'refuses POST %s without the CSRF header and keeps the session',
+    async (path) => {
+      const h = createHarness();
+      await signIn(h);
+      const response = await h.request(path, { method: 'POST' });
+      expect(response.status).toBe(403);
+      expect(h.calls.some((call) => call.url.endsWith('/oauth/revoke'))).toBe(false);
+      expect(await (await h.request('/auth/session')).json()).toMatchObject({ signedIn: true });
+    },
+  );
 
   it.each([
     ['GET', '/api/v1/deals', 404],

@@ -14,7 +14,7 @@ import {
 } from './test-harness.ts';
 
 describe('bff sign-in, session, proxy and sign-out against the sandbox', () => {
-  it('signs in, proxies a call, and signs out with the tokens revoked', async () => {
+  it('signs in, proxies a call, and signs out without revoking the tokens (the app stays installed)', async () => {
     const h = createHarness();
 
     const authorizeUrl = await startSignIn(h, '/leads/new?from=test#top');
@@ -73,15 +73,6 @@ describe('bff sign-in, session, proxy and sign-out against the sandbox', () => {
     expect(logout.status).toBe(204);
     expect(logout.headers.get('clear-site-data')).toBe('"cookies", "storage"');
     expect(h.jar.cookies.has('quicklead-session')).toBe(false);
-    const revokes = h.calls.filter((call) => call.url.endsWith('/oauth/revoke'));
-    expect(revokes.map((call) => new URLSearchParams(call.body).get('token_type_hint'))).toEqual([
-      'refresh_token',
-      'access_token',
-    ]);
-
-    // The old access token no longer works at the provider, nor does the refresh token.
-    expect((await apiGet(h.sandbox, '/api/v1/users/me', accessToken)).status).toBe(401);
-    expect(h.sandbox.store.auth.findRefreshToken(refreshToken, 'quicklead-sandbox')).toBeUndefined();
     expect(await (await h.request('/auth/session')).json()).toEqual({ signedIn: false });
     const after = await proxied(h, '/api/v1/users/me');
     expect(after.status).toBe(401);
@@ -90,6 +81,45 @@ describe('bff sign-in, session, proxy and sign-out against the sandbox', () => {
       error: SIGN_IN_REQUIRED,
       error_info: 'Sign in again to continue.',
     });
+    // Sign-out ends QuickLead's session only: revoking would uninstall the app at Pipedrive.
+    expect(h.calls.some((call) => call.url.endsWith('/oauth/revoke'))).toBe(false);
+    expect((await apiGet(h.sandbox, '/api/v1/users/me', accessToken)).status).toBe(200);
+    expect(h.sandbox.store.auth.findRefreshToken(refreshToken, 'quicklead-sandbox')).toBeDefined();
+  });
+
+  it('disconnects: revokes the refresh token, then the access token, and ends the session', async () => {
+    const h = createHarness();
+    await signIn(h);
+    const { accessToken, refreshToken } = latestTokens(h);
+
+    const disconnect = await h.request('/auth/disconnect', { method: 'POST', headers: CSRF });
+    expect(disconnect.status).toBe(204);
+    expect(disconnect.headers.get('clear-site-data')).toBe('"cookies", "storage"');
+    expect(h.jar.cookies.has('quicklead-session')).toBe(false);
+    const revokes = h.calls.filter((call) => call.url.endsWith('/oauth/revoke'));
+    expect(revokes.map((call) => new URLSearchParams(call.body).get('token_type_hint'))).toEqual([
+      'refresh_token',
+      'access_token',
+    ]);
+    expect(revokes.map((call) => new URLSearchParams(call.body).get('token'))).toEqual([
+      refreshToken,
+      accessToken,
+    ]);
+
+    // Neither token works at the provider any more.
+    expect((await apiGet(h.sandbox, '/api/v1/users/me', accessToken)).status).toBe(401);
+    expect(h.sandbox.store.auth.findRefreshToken(refreshToken, 'quicklead-sandbox')).toBeUndefined();
+    expect(await (await h.request('/auth/session')).json()).toEqual({ signedIn: false });
+    const after = await proxied(h, '/api/v1/users/me');
+    expect(after.status).toBe(401);
+    expect(((await after.json()) as { error: string }).error).toBe(SIGN_IN_REQUIRED);
+  });
+
+  it('a disconnect without a session revokes nothing and still clears the cookies', async () => {
+    const h = createHarness();
+    const response = await h.request('/auth/disconnect', { method: 'POST', headers: CSRF });
+    expect(response.status).toBe(204);
+    expect(h.calls).toEqual([]);
   });
 
   it('forwards a POST body and query string, and copies back the status', async () => {

@@ -15,6 +15,7 @@ import type { ConfidentialClient } from './oauth-client.ts';
 import type { ServerConfig } from './server-config.ts';
 import type { Session, SessionCookies } from './session-cookie.ts';
 import type { SessionRefresher } from './session-refresher.ts';
+import { registerSignOutRoutes } from './sign-out-routes.ts';
 
 export interface AuthRouteDeps {
   config: ServerConfig;
@@ -137,28 +138,7 @@ export function registerAuthRoutes(app: Hono, deps: AuthRouteDeps): void {
     } satisfies BffSessionInfo);
   });
 
-  app.post(BFF_PATHS.logout, async (c) => {
-    if (!hasCsrfHeader(c)) {
-      return c.json(
-        { success: false, error: 'forbidden', error_info: `Sign-out must carry the ${CSRF_HEADER} header.` },
-        403,
-      );
-    }
-    const session = await cookies.readSession(c);
-    let timeline: BffInspectorTimeline | undefined;
-    if (session) {
-      deps.refresher.forget(session.sid);
-      await client.revoke(session, recorder.fetchFor(session.sid, deps.fetch));
-      // The inspector's last word on this session (its revocation included), then nothing is kept.
-      if (recorder.enabled) timeline = { steps: recorder.steps(session.sid) };
-      recorder.forget(session.sid);
-    }
-    cookies.clearSession(c);
-    cookies.clearSignIn(c);
-    c.header('Clear-Site-Data', '"cookies", "storage"');
-    if (timeline && c.req.header('accept')?.includes('application/json')) return c.json(timeline);
-    return c.body(null, 204);
-  });
+  registerSignOutRoutes(app, deps);
 
   if (recorder.enabled) {
     // Registered only when the inspector is on, so otherwise the route does not exist (404).

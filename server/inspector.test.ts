@@ -121,7 +121,22 @@ describe('the bff inspector timeline', () => {
       headers: { ...CSRF, accept: 'application/json' },
     });
     expect(logout.status).toBe(200);
-    const raw = await logout.text();
+    const steps = (JSON.parse(await logout.text()) as { steps: FlowStep[] }).steps;
+    expect(steps.map((step) => step.kind).slice(0, 3)).toEqual(['pkce', 'authorization-request', 'callback']);
+    // Sign-out revokes nothing (that would uninstall the app at Pipedrive).
+    expect(steps.some((step) => step.kind === 'revocation')).toBe(false);
+    expect((await timeline(h)).steps).toEqual([]);
+  });
+
+  it('a disconnect answers the timeline with both revocations, redacted, then forgets it', async () => {
+    const h = createHarness();
+    await signIn(h);
+    const disconnect = await h.request('/auth/disconnect', {
+      method: 'POST',
+      headers: { ...CSRF, accept: 'application/json' },
+    });
+    expect(disconnect.status).toBe(200);
+    const raw = await disconnect.text();
     for (const secret of secretsOf(h)) expect(raw).not.toContain(secret);
     const steps = (JSON.parse(raw) as { steps: FlowStep[] }).steps;
     const revocations = steps.filter((step) => step.kind === 'revocation');

@@ -44,8 +44,8 @@ export interface BffSessionInfo {
 }
 
 /**
- * `GET /auth/inspector`, and `POST /auth/logout` when asked for JSON: this session's steps as the
- * server recorded them, redacted (never an access or refresh token, never the client secret).
+ * `GET /auth/inspector`, and `POST /auth/logout` or `/auth/disconnect` when asked for JSON: this
+ * session's steps as the server recorded them, redacted (never an access or refresh token, never the client secret).
  */
 export interface BffInspectorTimeline {
   steps: FlowStep[];

@@ -1,0 +1,50 @@
+import type { Context, Hono } from 'hono';
+import {
+  BFF_PATHS,
+  type BffInspectorTimeline,
+  CSRF_HEADER,
+  CSRF_HEADER_VALUE,
+} from '../src/auth/bff-contract.ts';
+import type { AuthRouteDeps } from './auth-routes.ts';
+
+/**
+ * Two ways out of a `bff` session:
+ *
+ * - `POST /auth/logout` ends QuickLead's session only. It revokes nothing: at Pipedrive, revoking
+ *   the refresh token uninstalls the app for the user, so every next sign-in would ask to install
+ *   it again.
+ * - `POST /auth/disconnect` revokes the tokens (the refresh token first, which at Pipedrive ends
+ *   the whole grant), then does what sign-out does.
+ *
+ * Both need the CSRF header (a cross-site form must not sign anyone out or uninstall the app), and
+ * both answer with the session's last inspector timeline when asked for JSON and the inspector is on.
+ */
+export function registerSignOutRoutes(app: Hono, deps: AuthRouteDeps): void {
+  app.post(BFF_PATHS.logout, (c) => endSession(c, deps, { revoke: false }));
+  app.post(BFF_PATHS.disconnect, (c) => endSession(c, deps, { revoke: true }));
+}
+
+async function endSession(c: Context, deps: AuthRouteDeps, options: { revoke: boolean }): Promise<Response> {
+  const { cookies, client, recorder } = deps;
+  if (c.req.header(CSRF_HEADER) !== CSRF_HEADER_VALUE) {
+    const what = options.revoke ? 'Disconnecting' : 'Sign-out';
+    return c.json(
+      { success: false, error: 'forbidden', error_info: `${what} must carry the ${CSRF_HEADER} header.` },
+      403,
+    );
+  }
+  const session = await cookies.readSession(c);
+  let timeline: BffInspectorTimeline | undefined;
+  if (session) {
+    deps.refresher.forget(session.sid);
+    if (options.revoke) await client.revoke(session, recorder.fetchFor(session.sid, deps.fetch));
+    // The inspector's last word on this session (a revocation included), then nothing is kept.
+    if (recorder.enabled) timeline = { steps: recorder.steps(session.sid) };
+    recorder.forget(session.sid);
+  }
+  cookies.clearSession(c);
+  cookies.clearSignIn(c);
+  c.header('Clear-Site-Data', '"cookies", "storage"');
+  if (timeline && c.req.header('accept')?.includes('application/json')) return c.json(timeline);
+  return c.body(null, 204);
+}
