@@ -1,16 +1,25 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { ProviderConfig } from '@/config/app-config.ts';
+import { ProviderBusyError, ProviderUnavailableError } from '@/pipedrive/provider-unavailable.ts';
 import { createSandbox } from '../../sandbox/create-sandbox.ts';
 import { approve } from '../../sandbox/test-support.ts';
+import { REFRESH_RETRY_DELAYS_MS } from './refresh-outcome.ts';
 import { callbackUrlFor, completeSignIn, createAuthorizationRequest } from './spa-sign-in.ts';
 import { SpaTokenStore } from './spa-token-store.ts';
 
 const APP = 'http://127.0.0.1:5173';
 const OAUTH = 'http://127.0.0.1:5181';
 const API = 'http://127.0.0.1:5182';
+const ME = { method: 'GET', path: '/api/v1/users/me' } as const;
+
+/**
+ * What the token endpoint does to the n-th refresh (0-based) instead of answering it: a response
+ * of its own (a 503, a 429) or a thrown error (the network). Undefined lets the sandbox answer.
+ */
+type RefreshFault = (attempt: number) => Response | Error | undefined;
 
 /** A signed-in spa session against the real sandbox in-process, whose tokens live `ttl` seconds. */
-async function signedIn(ttl: number) {
+async function signedIn(ttl: number, refreshFault: RefreshFault = () => undefined) {
   let time = Date.UTC(2026, 10, 22, 12);
   const now = () => time;
   const sandbox = createSandbox({
@@ -24,7 +33,12 @@ async function signedIn(ttl: number) {
   const fetchImpl = (async (url: string | URL | Request, init?: RequestInit) => {
     const href = String(url);
     if (href.startsWith(OAUTH)) {
-      if (String(init?.body ?? '').includes('grant_type=refresh_token')) refreshes.push(href);
+      if (String(init?.body ?? '').includes('grant_type=refresh_token')) {
+        const fault = refreshFault(refreshes.length);
+        refreshes.push(href);
+        if (fault instanceof Error) throw fault;
+        if (fault) return fault;
+      }
       return sandbox.oauthApp.request(href, init);
     }
     return sandbox.apiApp.request(href, init);
@@ -43,8 +57,28 @@ async function signedIn(ttl: number) {
   const callback = await approve(sandbox, Object.fromEntries(url.searchParams));
   const session = await completeSignIn(provider, callback, pending, { fetch: fetchImpl, now });
   const onSessionEnded = vi.fn();
-  const store = new SpaTokenStore(provider, session, { now, fetch: fetchImpl, onSessionEnded });
-  return { sandbox, store, refreshes, onSessionEnded, advance: (ms: number) => (time += ms) };
+  // The waits between tries are recorded, not sat through.
+  const waits: number[] = [];
+  const sleep = async (ms: number) => {
+    waits.push(ms);
+  };
+  const store = new SpaTokenStore(provider, session, { now, fetch: fetchImpl, onSessionEnded, sleep });
+  return { sandbox, store, refreshes, waits, onSessionEnded, advance: (ms: number) => (time += ms) };
+}
+
+const serviceUnavailable = () => new Response('<html>503 Service Unavailable</html>', { status: 503 });
+const networkDown = () => new TypeError('Failed to fetch');
+const overLimit = (retryAfter: string) =>
+  new Response(JSON.stringify({ success: false, error: 'Request over limit' }), {
+    status: 429,
+    headers: { 'content-type': 'application/json', 'retry-after': retryAfter },
+  });
+
+function failure(promise: Promise<unknown>): Promise<unknown> {
+  return promise.then(
+    () => expect.unreachable('the call should have failed'),
+    (error: unknown) => error,
+  );
 }
 
 describe('SpaTokenStore', () => {
@@ -53,9 +87,7 @@ describe('SpaTokenStore', () => {
     const before = store.current.accessToken;
     advance(90_000); // inside the refresh margin, not yet expired
     const transport = store.transport();
-    const responses = await Promise.all(
-      Array.from({ length: 20 }, () => transport({ method: 'GET', path: '/api/v1/users/me' })),
-    );
+    const responses = await Promise.all(Array.from({ length: 20 }, () => transport(ME)));
     expect(responses.map((response) => response.status)).toEqual(Array(20).fill(200));
     expect(refreshes).toHaveLength(1);
     expect(store.current.accessToken).not.toBe(before);
@@ -64,17 +96,93 @@ describe('SpaTokenStore', () => {
   it('refreshes and retries once after a 401', async () => {
     const { store, refreshes, advance } = await signedIn(120);
     advance(121_000); // expired: the first call is refused, refreshed, and retried
-    const response = await store.transport()({ method: 'GET', path: '/api/v1/users/me' });
+    const response = await store.transport()(ME);
     expect(response.status).toBe(200);
     expect(refreshes).toHaveLength(1);
   });
+});
 
-  it('says the session has ended when the refresh token no longer works', async () => {
-    const { sandbox, store, onSessionEnded, advance } = await signedIn(120);
+describe('a refresh that fails', () => {
+  it('invalid_grant (the refresh token was revoked) ends the session at once, without retrying', async () => {
+    const { sandbox, store, refreshes, waits, onSessionEnded, advance } = await signedIn(120);
     sandbox.store.auth.revoke(store.current.refreshToken ?? '', sandbox.clients.public.clientId);
     advance(121_000);
-    const response = await store.transport()({ method: 'GET', path: '/api/v1/users/me' });
+    const response = await store.transport()(ME);
     expect(response.status).toBe(401);
+    expect(onSessionEnded).toHaveBeenCalledTimes(1);
+    expect(refreshes).toHaveLength(1);
+    expect(waits).toEqual([]);
+  });
+
+  it('a 429 keeps the session and fails the call as busy, with the Retry-After', async () => {
+    const { store, refreshes, waits, onSessionEnded, advance } = await signedIn(120, (attempt) =>
+      attempt === 0 ? overLimit('7') : undefined,
+    );
+    advance(121_000);
+    const error = await failure(store.transport()(ME));
+    expect(error).toBeInstanceOf(ProviderBusyError);
+    expect(error).toMatchObject({ status: 429, retryAfterSeconds: 7 });
+    expect(refreshes).toHaveLength(1);
+    expect(waits).toEqual([]);
+    expect(onSessionEnded).not.toHaveBeenCalled();
+
+    // The session is intact: once Pipedrive has room again the same refresh token works.
+    expect((await store.transport()(ME)).status).toBe(200);
+    expect(refreshes).toHaveLength(2);
+  });
+
+  it('a 5xx or a network error is retried after each of the delays, once for all waiting calls, then fails as "not answering"', async () => {
+    const { store, refreshes, waits, onSessionEnded, advance } = await signedIn(120, (attempt) =>
+      attempt % 2 === 0 ? serviceUnavailable() : networkDown(),
+    );
+    const before = store.current;
+    advance(121_000);
+    const transport = store.transport();
+    const errors = await Promise.all(Array.from({ length: 5 }, () => failure(transport(ME))));
+    for (const error of errors) {
+      expect(error).toBeInstanceOf(ProviderUnavailableError);
+      expect((error as Error).message).toBe(
+        'Pipedrive is not answering. Your lead is kept; try again in a moment.',
+      );
+    }
+    expect(waits).toEqual([...REFRESH_RETRY_DELAYS_MS]);
+    expect(refreshes).toHaveLength(REFRESH_RETRY_DELAYS_MS.length + 1);
+    expect(onSessionEnded).not.toHaveBeenCalled();
+    expect(store.current).toBe(before);
+  });
+
+  it('succeeds on a later try after transient failures, and the call goes through', async () => {
+    const { store, refreshes, waits, onSessionEnded, advance } = await signedIn(120, (attempt) =>
+      attempt === 0 ? networkDown() : attempt === 1 ? serviceUnavailable() : undefined,
+    );
+    const before = store.current.accessToken;
+    advance(121_000);
+    expect((await store.transport()(ME)).status).toBe(200);
+    expect(waits).toEqual(REFRESH_RETRY_DELAYS_MS.slice(0, 2));
+    expect(refreshes).toHaveLength(3);
+    expect(store.current.accessToken).not.toBe(before);
+    expect(onSessionEnded).not.toHaveBeenCalled();
+  });
+
+  it('before expiry, a failed early refresh still sends the call with the token that works', async () => {
+    const { store, refreshes, advance } = await signedIn(120, () => serviceUnavailable());
+    advance(90_000); // inside the refresh margin, not yet expired
+    expect((await store.transport()(ME)).status).toBe(200);
+    expect(refreshes).toHaveLength(REFRESH_RETRY_DELAYS_MS.length + 1);
+  });
+
+  it('a grant refused after transient failures still ends the session', async () => {
+    const { sandbox, store, onSessionEnded, waits, advance } = await signedIn(120, (attempt) => {
+      if (attempt === 0) {
+        // While Pipedrive is down, the rep disconnects QuickLead elsewhere.
+        sandbox.store.auth.revoke(store.current.refreshToken ?? '', sandbox.clients.public.clientId);
+        return serviceUnavailable();
+      }
+      return undefined;
+    });
+    advance(121_000);
+    expect((await store.transport()(ME)).status).toBe(401);
+    expect(waits).toEqual(REFRESH_RETRY_DELAYS_MS.slice(0, 1));
     expect(onSessionEnded).toHaveBeenCalledTimes(1);
   });
 });

@@ -1,7 +1,9 @@
 import * as oauth from 'oauth4webapi';
 import type { ProviderConfig } from '@/config/app-config.ts';
+import { ProviderBusyError, ProviderUnavailableError } from '@/pipedrive/provider-unavailable.ts';
 import { bearerInit, buildUrl, type Transport } from '@/pipedrive/transport.ts';
 import { authorizationServerFor, httpOptionsFor } from './provider-profile.ts';
+import { REFRESH_RETRY_DELAYS_MS, refreshFailureOf } from './refresh-outcome.ts';
 import type { Session } from './session.ts';
 import { sessionFromTokens } from './spa-sign-in.ts';
 
@@ -13,12 +15,24 @@ interface SpaTokenStoreOptions {
   fetch?: typeof fetch;
   /** Called once when the session cannot be refreshed any more: the rep must sign in again. */
   onSessionEnded: () => void;
+  /** Waits between tries of a refresh that failed transiently; REFRESH_RETRY_DELAYS_MS by default. */
+  retryDelaysMs?: readonly number[];
+  /** How a wait is waited (a test records the waits instead of sitting through them). */
+  sleep?: (ms: number) => Promise<void>;
 }
+
+/** The provider refused the refresh token: this session is over. */
+class SessionEndedError extends Error {
+  override name = 'SessionEndedError';
+}
+
+const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
  * `spa` mode's tokens, in memory only. Refreshes before expiry and after a 401, one refresh at a
  * time however many requests are waiting (single flight), and keeps the refresh token Pipedrive
- * returns each time.
+ * returns each time. A failed refresh is read as in `bff` mode (refresh-outcome.ts): only a refused
+ * grant ends the session; Pipedrive being down or busy fails the call and keeps the session.
  */
 export class SpaTokenStore {
   private session: Session;
@@ -40,20 +54,33 @@ export class SpaTokenStore {
   }
 
   async accessToken(): Promise<string> {
-    if (this.session.expiresAt - this.now() < REFRESH_MARGIN_MS && this.session.refreshToken) {
-      await this.refresh().catch(() => undefined);
+    const { expiresAt, refreshToken } = this.session;
+    if (this.ended || !refreshToken || expiresAt - this.now() >= REFRESH_MARGIN_MS) {
+      return this.session.accessToken;
+    }
+    try {
+      await this.refresh();
+    } catch (error) {
+      // A refused grant lets the call go and come back 401, which the app reads as "session ended".
+      // A token that has not run out yet still works while Pipedrive recovers; an expired one would
+      // only be refused, so the call fails now with why.
+      if (!(error instanceof SessionEndedError) && this.now() >= expiresAt) throw error;
     }
     return this.session.accessToken;
   }
 
+  /** One refresh, with its retries, shared by every caller while it runs. */
   refresh(): Promise<Session> {
-    this.refreshing ??= this.refreshOnce().finally(() => {
+    this.refreshing ??= this.refreshWithRetries().finally(() => {
       this.refreshing = undefined;
     });
     return this.refreshing;
   }
 
-  /** Straight to `api_domain` with the current token; a 401 gets one refresh and one retry. */
+  /**
+   * Straight to `api_domain` with the current token; a 401 gets one refresh and one retry. Throws
+   * ProviderUnavailableError or ProviderBusyError when the refresh could not be done.
+   */
   transport(): Transport {
     return async (request) => {
       const url = buildUrl(this.session.apiDomain, request);
@@ -61,8 +88,9 @@ export class SpaTokenStore {
       if (response.status !== 401 || !this.session.refreshToken || this.ended) return response;
       try {
         await this.refresh();
-      } catch {
-        return response;
+      } catch (error) {
+        if (error instanceof SessionEndedError) return response;
+        throw error;
       }
       return this.send(url, request, this.session.accessToken);
     };
@@ -72,27 +100,48 @@ export class SpaTokenStore {
     return (this.options.fetch ?? fetch)(url, bearerInit(request, token));
   }
 
-  private async refreshOnce(): Promise<Session> {
+  private async refreshWithRetries(): Promise<Session> {
+    const delays = this.options.retryDelaysMs ?? REFRESH_RETRY_DELAYS_MS;
+    const sleep = this.options.sleep ?? wait;
     const refreshToken = this.session.refreshToken;
-    if (!refreshToken) throw new Error('no refresh token');
+    if (!refreshToken) {
+      this.end();
+      throw new SessionEndedError('There is no refresh token.');
+    }
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        return await this.refreshOnce(refreshToken);
+      } catch (error) {
+        const failure = refreshFailureOf(error, this.now());
+        if (failure.kind === 'grant') {
+          this.end();
+          throw new SessionEndedError('The refresh token was refused.', { cause: error });
+        }
+        if (failure.kind === 'rate-limited') throw new ProviderBusyError(failure.retryAfterSeconds);
+        const delay = delays[attempt];
+        if (delay === undefined) throw new ProviderUnavailableError({ cause: error });
+        await sleep(delay);
+      }
+    }
+  }
+
+  private async refreshOnce(refreshToken: string): Promise<Session> {
     const as = authorizationServerFor(this.provider);
     const client: oauth.Client = { client_id: this.provider.clientId };
-    try {
-      const response = await oauth.refreshTokenGrantRequest(as, client, oauth.None(), refreshToken, {
-        ...httpOptionsFor(this.provider),
-        ...(this.options.fetch ? { [oauth.customFetch]: this.options.fetch } : {}),
-      });
-      const tokens = await oauth.processRefreshTokenResponse(as, client, response);
-      const next = sessionFromTokens(this.provider, tokens, this.now());
-      // Pipedrive may or may not rotate the refresh token: keep whichever is current.
-      this.session = { ...next, refreshToken: next.refreshToken ?? refreshToken };
-      return this.session;
-    } catch (error) {
-      if (!this.ended) {
-        this.ended = true;
-        this.options.onSessionEnded();
-      }
-      throw error;
-    }
+    const response = await oauth.refreshTokenGrantRequest(as, client, oauth.None(), refreshToken, {
+      ...httpOptionsFor(this.provider),
+      ...(this.options.fetch ? { [oauth.customFetch]: this.options.fetch } : {}),
+    });
+    const tokens = await oauth.processRefreshTokenResponse(as, client, response);
+    const next = sessionFromTokens(this.provider, tokens, this.now());
+    // Pipedrive may or may not rotate the refresh token: keep whichever is current.
+    this.session = { ...next, refreshToken: next.refreshToken ?? refreshToken };
+    return this.session;
+  }
+
+  private end(): void {
+    if (this.ended) return;
+    this.ended = true;
+    this.options.onSessionEnded();
   }
 }
