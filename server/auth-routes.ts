@@ -89,7 +89,7 @@ export function registerAuthRoutes(app: Hono, deps: AuthRouteDeps): void {
     }
     recorder.signInStarted(url, codeVerifier);
     // A new sign-in replaces any unfinished one in this browser.
-    await cookies.writeSignIn(c, { state, codeVerifier, returnTo });
+    await cookies.writeSignIn(c, { state, returnTo, ...(codeVerifier ? { codeVerifier } : {}) });
     return c.redirect(url.href, 302);
   });
 

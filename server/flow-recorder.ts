@@ -6,6 +6,7 @@ import type { Redactor } from '../src/auth/flow-redact.ts';
 import {
   authorizationRequestStep,
   callbackStep,
+  pkceOffStep,
   pkceStep,
   type StepContext,
 } from '../src/auth/flow-sign-in-steps.ts';
@@ -65,17 +66,18 @@ export class FlowRecorder {
   }
 
   /** `/auth/login`: steps 1 and 2, kept under the sign-in's state until the callback. */
-  signInStarted(url: URL, codeVerifier: string): void {
+  signInStarted(url: URL, codeVerifier: string | undefined): void {
     if (!this.enabled) return;
     const at = this.now();
     const state = url.searchParams.get('state') ?? '';
-    this.append(signInKey(state), [
-      pkceStep(
-        { codeVerifier, codeChallenge: url.searchParams.get('code_challenge') ?? '', at },
-        this.context,
-      ),
-      authorizationRequestStep(url, at, this.context),
-    ]);
+    const first =
+      codeVerifier === undefined
+        ? pkceOffStep({ state, reason: this.pkceOffReason(), at }, this.context)
+        : pkceStep(
+            { codeVerifier, codeChallenge: url.searchParams.get('code_challenge') ?? '', at },
+            this.context,
+          );
+    this.append(signInKey(state), [first, authorizationRequestStep(url, at, this.context)]);
   }
 
   /** `/auth/callback`: step 3; returns the key the token exchange is recorded under. */
@@ -128,6 +130,12 @@ export class FlowRecorder {
   /** Sign-out: nothing of the session is kept. */
   forget(key: string): void {
     this.store.drop(key);
+  }
+
+  private pkceOffReason(): string {
+    return this.config.provider.kind === 'pipedrive'
+      ? 'Pipedrive documents no PKCE (and clients report errors when it is sent), so QuickLead sends none.'
+      : 'PKCE is turned off for this provider (QUICKLEAD_PKCE=off), so QuickLead sends none.';
   }
 
   private append(key: string, steps: FlowStep[]): void {

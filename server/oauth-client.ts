@@ -77,21 +77,30 @@ export class ConfidentialClient {
     this.auth = oauth.ClientSecretBasic(config.clientSecret);
   }
 
-  /** PKCE is sent to Pipedrive too, which ignores it: defence in depth should it ever enforce it. */
-  async authorizationRequest(): Promise<{ url: URL; state: string; codeVerifier: string }> {
-    const codeVerifier = oauth.generateRandomCodeVerifier();
+  /**
+   * `config.pkce` off (Pipedrive's default, as it documents no PKCE): no challenge goes out and no
+   * verifier is returned, so the pending sign-in holds none; `state`, kept in the sealed sign-in
+   * cookie of this browser, is then what ties the callback to this sign-in.
+   */
+  async authorizationRequest(): Promise<{ url: URL; state: string; codeVerifier?: string }> {
     const state = oauth.generateRandomState();
     const url = new URL(this.config.provider.authorizationEndpoint);
     url.searchParams.set('client_id', this.config.clientId);
     url.searchParams.set('redirect_uri', this.config.redirectUri);
     url.searchParams.set('response_type', 'code');
     url.searchParams.set('state', state);
+    if (!this.config.pkce) return { url, state };
+    const codeVerifier = oauth.generateRandomCodeVerifier();
     url.searchParams.set('code_challenge', await oauth.calculatePKCECodeChallenge(codeVerifier));
     url.searchParams.set('code_challenge_method', 'S256');
     return { url, state, codeVerifier };
   }
 
-  /** Validates state (and `iss`), exchanges the code once, and returns a new session. */
+  /**
+   * Validates state (and `iss`), exchanges the code once, and returns a new session. The verifier
+   * is sent exactly when the authorization request carried a challenge (the pending sign-in says),
+   * so a change of `QUICKLEAD_PKCE` during someone's sign-in cannot break it.
+   */
   async completeSignIn(
     callbackUrl: URL,
     pending: PendingSignIn,
@@ -104,7 +113,7 @@ export class ConfidentialClient {
       this.auth,
       params,
       this.config.redirectUri,
-      pending.codeVerifier,
+      pending.codeVerifier ?? oauth.nopkce,
       this.httpOptions(fetchImpl),
     );
     const tokens = await oauth.processAuthorizationCodeResponse(this.as, this.client, response);

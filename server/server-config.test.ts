@@ -184,6 +184,28 @@ describe('the OAuth flow inspector setting', () => {
   });
 });
 
+describe('the PKCE setting', () => {
+  it('is off for Pipedrive (it documents none) and on for the sandbox and a custom provider', () => {
+    expect(readServerConfig(PIPEDRIVE).pkce).toBe(false);
+    expect(readServerConfig(PIPEDRIVE).warnings).toEqual([]);
+    expect(readServerConfig({ QUICKLEAD_SESSION_SECRET: SECRET }).pkce).toBe(true);
+    expect(readServerConfig(CUSTOM).pkce).toBe(true);
+  });
+
+  it('follows QUICKLEAD_PKCE either way, with a warning when it is on for Pipedrive', () => {
+    const on = readServerConfig({ ...PIPEDRIVE, QUICKLEAD_PKCE: 'on' });
+    expect(on.pkce).toBe(true);
+    expect(on.warnings.join('\n')).toMatch(/QUICKLEAD_PKCE is on for Pipedrive/);
+    expect(readServerConfig({ ...CUSTOM, QUICKLEAD_PKCE: ' Off ' }).pkce).toBe(false);
+    expect(readServerConfig({ QUICKLEAD_SESSION_SECRET: SECRET, QUICKLEAD_PKCE: 'off' }).pkce).toBe(false);
+    expect(readServerConfig({ ...PIPEDRIVE, QUICKLEAD_PKCE: '' }).pkce).toBe(false);
+  });
+
+  it('names the variable when the value is neither on nor off', () => {
+    expect(errorOf({ ...CUSTOM, QUICKLEAD_PKCE: 'S256' })).toMatch(/QUICKLEAD_PKCE/);
+  });
+});
+
 describe('publicConfigOf', () => {
   it('offers both modes for the sandbox with the public spa client, and no secret', () => {
     const config = readServerConfig({ QUICKLEAD_SESSION_SECRET: SECRET });

@@ -35,6 +35,9 @@ import {
  *   `QUICKLEAD_PROVIDER_NAME` (sign-in button text; default `OAuth server`).
  * - `QUICKLEAD_INSPECTOR`: `on` | `off`, the OAuth flow inspector (a demo aid that shows each
  *   step of the sign-in, redacted). Default `on` for the sandbox, `off` otherwise.
+ * - `QUICKLEAD_PKCE`: `on` | `off`, PKCE S256 in the `bff` sign-in. Default `off` for `pipedrive`
+ *   (it documents no PKCE, and clients report errors when it is sent), `on` otherwise. Off, the
+ *   `state` bound to the browser by the sealed sign-in cookie is what protects the callback.
  * - `QUICKLEAD_HOST` (default `127.0.0.1`), `QUICKLEAD_PORT` (default `8080`): where `npm run serve` listens.
  */
 export interface ServerConfig {
@@ -54,6 +57,8 @@ export interface ServerConfig {
   listen: { host: string; port: number };
   /** The OAuth flow inspector: the server records each session's steps (redacted) and serves them to it. */
   inspector: boolean;
+  /** PKCE S256 in the `bff` sign-in (`code_challenge` out, `code_verifier` at the token endpoint). */
+  pkce: boolean;
   /** Things to tell the operator at start-up (never containing a secret). */
   warnings: string[];
 }
@@ -71,6 +76,10 @@ const text = z.preprocess(blankAsUnset, z.string().trim().optional());
 const absoluteUrl = z.preprocess(
   blankAsUnset,
   z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
+);
+const onOff = z.preprocess(
+  (value) => (typeof value === 'string' ? value.trim().toLowerCase() || undefined : value),
+  z.enum(['on', 'off']).optional(),
 );
 const list = z.preprocess(
   blankAsUnset,
@@ -108,10 +117,8 @@ const envSchema = z.object({
   QUICKLEAD_API_ORIGINS: list,
   QUICKLEAD_REQUIRE_ISS: z.preprocess(blankAsUnset, z.enum(['true', 'false']).default('false')),
   QUICKLEAD_PROVIDER_NAME: text,
-  QUICKLEAD_INSPECTOR: z.preprocess(
-    (value) => (typeof value === 'string' ? value.trim().toLowerCase() || undefined : value),
-    z.enum(['on', 'off']).optional(),
-  ),
+  QUICKLEAD_INSPECTOR: onOff,
+  QUICKLEAD_PKCE: onOff,
   QUICKLEAD_HOST: z.preprocess(blankAsUnset, z.string().trim().default('127.0.0.1')),
   QUICKLEAD_PORT: z.preprocess(blankAsUnset, z.coerce.number().int().min(1).max(65535).default(8080)),
 });
@@ -263,6 +270,12 @@ export function readServerConfig(env: NodeJS.ProcessEnv): ServerConfig {
       'QUICKLEAD_INSPECTOR is on: signed-in users see their own sign-in steps (tokens masked). Meant for demos with test accounts.',
     );
   }
+  const pkce = (e.QUICKLEAD_PKCE ?? (kind === 'pipedrive' ? 'off' : 'on')) === 'on';
+  if (pkce && kind === 'pipedrive') {
+    warnings.push(
+      'QUICKLEAD_PKCE is on for Pipedrive, which documents no PKCE: if sign-in fails at Pipedrive, turn it off.',
+    );
+  }
   if (problems.length > 0) {
     fail(problems.map((problem) => `✖ ${problem.variable} ${problem.message}`).join('\n'));
   }
@@ -278,6 +291,7 @@ export function readServerConfig(env: NodeJS.ProcessEnv): ServerConfig {
     ...(sessionModes.includes('spa') && spaClientId ? { spaClientId } : {}),
     listen: { host: e.QUICKLEAD_HOST, port: e.QUICKLEAD_PORT },
     inspector,
+    pkce,
     warnings,
   };
 }

@@ -41,7 +41,8 @@ const sessionSchema = z.object({
 
 const pendingSignInSchema = z.object({
   state: z.string().min(1),
-  codeVerifier: z.string().min(43),
+  /** Absent when PKCE is off (`QUICKLEAD_PKCE`): then the sealed `state` alone binds the callback. */
+  codeVerifier: z.string().min(43).optional(),
   returnTo: z.string().startsWith('/'),
 });
 

@@ -113,15 +113,18 @@ export function stepsFromExchange(exchange: Exchange, context: StepContext): Flo
 
   if (sameEndpoint(exchange.url, context.tokenEndpoint) && grant === 'authorization_code') {
     const viaBasic = secrets.some((secret) => secret.kind === 'client credentials');
+    const withVerifier = new URLSearchParams(exchange.requestBody ?? '').has('code_verifier');
     return [
       {
         ...common,
         id: stepId('token-request'),
         kind: 'token-request',
         title: 'Token request',
-        why: viaBasic
-          ? 'The server trades the code for tokens in a direct call, with the PKCE verifier and its client secret (HTTP Basic), which never leaves the server.'
-          : 'This tab trades the code for tokens in a direct call; the PKCE verifier proves it is the client that started the sign-in.',
+        why: !viaBasic
+          ? 'This tab trades the code for tokens in a direct call; the PKCE verifier proves it is the client that started the sign-in.'
+          : withVerifier
+            ? 'The server trades the code for tokens in a direct call, with the PKCE verifier and its client secret (HTTP Basic), which never leaves the server.'
+            : 'The server trades the code for tokens in a direct call with its client secret (HTTP Basic), which never leaves the server; no PKCE verifier, as none was sent at the start.',
         facts: formFacts(exchange, mark),
         request,
       },

@@ -59,6 +59,36 @@ export function pkceStep(input: PkceInput, context: StepContext): FlowStep {
   };
 }
 
+/**
+ * Step 1 when the client sends no PKCE (`bff` with `QUICKLEAD_PKCE=off`, Pipedrive's default): it
+ * says so and why, and what protects the callback instead, so the timeline has no silent gap.
+ */
+export function pkceOffStep(
+  input: { state: string; reason: string; at: number },
+  context: StepContext,
+): FlowStep {
+  return {
+    id: stepId('pkce'),
+    kind: 'pkce',
+    at: input.at,
+    by: context.by,
+    title: 'PKCE off: state protects this sign-in',
+    why: `${input.reason} The state, bound to this browser by the sealed sign-in cookie, protects the callback instead: an answer to a sign-in this browser did not start is refused.`,
+    facts: [
+      {
+        label: 'code_challenge',
+        value: plain('not sent'),
+        note: 'No code_challenge or code_challenge_method in the authorization request, and no code_verifier in the token request.',
+      },
+      {
+        label: 'state',
+        value: plain(input.state),
+        note: 'Kept in an encrypted, HttpOnly cookie of this browser for 10 minutes; the callback must bring it back unchanged, once.',
+      },
+    ],
+  };
+}
+
 export function authorizationRequestStep(url: URL, at: number, context: StepContext): FlowStep {
   const secrets = secretsInParams(url.searchParams);
   return {
