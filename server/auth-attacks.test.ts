@@ -31,10 +31,24 @@ function expectRefused(h: Harness, response: Response, kind: string): void {
 }
 
 describe('sign-in attacks (one test per attack, each asserting the refusal)', () => {
-  it('refuses a callback without state, before any token request', async () => {
+  it('refuses a callback without state while a sign-in is pending (the CSRF defence), before any token request', async () => {
     const h = createHarness();
     const redirect = await authorize(h, await startSignIn(h));
     expectRefused(h, await callback(h, withParam(redirect, 'state', null)), 'state');
+    expect(tokenCalls(h, 'authorization_code')).toHaveLength(0);
+  });
+
+  it('never exchanges a planted code without state when no sign-in is pending (install-link path): it starts the browser’s own sign-in instead', async () => {
+    const h = createHarness();
+    // The attacker's own code, from their own authorization, sent to the victim's browser.
+    const planted = await authorize(h, await startSignIn(h));
+    planted.searchParams.delete('state');
+    h.jar.cookies.clear();
+
+    const response = await callback(h, planted);
+    expect(response.status).toBe(302);
+    expect(response.headers.get('location')).toBe('/auth/login?returnTo=%2F');
+    expect(h.jar.cookies.has('quicklead-session')).toBe(false);
     expect(tokenCalls(h, 'authorization_code')).toHaveLength(0);
   });
 

@@ -99,8 +99,18 @@ export function registerAuthRoutes(app: Hono, deps: AuthRouteDeps): void {
     // One use only: whatever happens next, this sign-in's state and verifier are gone (SEC-PKCE-03).
     cookies.clearSignIn(c);
     if (!pending) {
-      // No sign-in started in this browser, or it was already used: nothing to check the state against.
-      return signInFailed(c, callbackUrl.searchParams.get('error') === 'access_denied' ? 'denied' : 'state');
+      const params = callbackUrl.searchParams;
+      if (params.has('code') && !params.has('state') && !params.has('error')) {
+        // An install from Pipedrive's link or Marketplace: a code, no state, and nothing started here.
+        // Such a code cannot be tied to this browser, so it is never exchanged (it could be an
+        // attacker's, planted to sign the victim in to the attacker's account); an ordinary
+        // sign-in starts instead, which the now-installed app passes without a second consent.
+        // That sign-in sends a state, so if this browser drops cookies it ends at the 'state'
+        // error below rather than looping.
+        return c.redirect(`${BFF_PATHS.login}?returnTo=${encodeURIComponent('/')}`, 302);
+      }
+      // Nothing to check the state against: no sign-in started in this browser, or it was used.
+      return signInFailed(c, params.get('error') === 'access_denied' ? 'denied' : 'state');
     }
     const flowKey = recorder.callbackReceived(callbackUrl, pending.state, pending.returnTo);
     try {
