@@ -10,6 +10,8 @@ import type { ServerConfig } from './server-config.ts';
 import { SessionCookies } from './session-cookie.ts';
 import { SessionRefresher } from './session-refresher.ts';
 import { registerStaticFiles } from './static-files.ts';
+import { UninstallRegistry } from './uninstall-registry.ts';
+import { registerUninstallRoute } from './uninstall-route.ts';
 
 export interface AppServerOptions {
   config: ServerConfig;
@@ -27,7 +29,13 @@ export function createAppServer(options: AppServerOptions): Hono {
   const now = options.now ?? Date.now;
   // Looked up per call rather than captured, so a test or APM tool that patches fetch still sees the calls.
   const fetchImpl: typeof fetch = options.fetch ?? ((input, init) => fetch(input, init));
-  const cookies = new SessionCookies({ secret: config.sessionSecret, secure: config.secure, now });
+  const uninstalls = new UninstallRegistry(now);
+  const cookies = new SessionCookies({
+    secret: config.sessionSecret,
+    secure: config.secure,
+    now,
+    isEnded: (session) => uninstalls.ends(session),
+  });
   const client = new ConfidentialClient(config, fetchImpl, now);
   const refresher = new SessionRefresher(client, now);
   const recorder = new FlowRecorder(config, now);
@@ -38,6 +46,7 @@ export function createAppServer(options: AppServerOptions): Hono {
   const publicConfig = publicConfigOf(config);
   app.get(APP_CONFIG_PATH, (c) => c.json(publicConfig));
   registerAuthRoutes(app, { config, cookies, client, refresher, recorder, fetch: fetchImpl });
+  registerUninstallRoute(app, config, uninstalls);
   registerApiProxy(app, { config, cookies, refresher, recorder, fetch: fetchImpl, now });
   if (options.staticRoot) registerStaticFiles(app, options.staticRoot);
 

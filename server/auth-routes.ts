@@ -34,14 +34,25 @@ async function signedInUser(session: Session, fetchImpl: typeof fetch): Promise<
       headers: { authorization: `Bearer ${session.accessToken}`, accept: 'application/json' },
     });
     const body = (await response.json()) as {
-      data?: { id?: unknown; name?: unknown; company_name?: unknown };
+      data?: { id?: unknown; name?: unknown; company_name?: unknown; company_id?: unknown };
     };
-    const { id, name, company_name: companyName } = body.data ?? {};
+    const { id, name, company_name: companyName, company_id: companyId } = body.data ?? {};
     if (!response.ok || typeof id !== 'number' || typeof name !== 'string') return undefined;
-    return { id, name, ...(typeof companyName === 'string' ? { companyName } : {}) };
+    return {
+      id,
+      name,
+      ...(typeof companyName === 'string' ? { companyName } : {}),
+      // Without it, Pipedrive's uninstall notice (user and company) cannot be tied to this session.
+      ...(typeof companyId === 'number' ? { companyId } : {}),
+    };
   } catch {
     return undefined;
   }
+}
+
+/** What the browser is told about the user: the company id stays on the server, it needs none. */
+function sessionUserInfo(user: NonNullable<Session['user']>): BffSessionInfo['user'] {
+  return { id: user.id, name: user.name, ...(user.companyName ? { companyName: user.companyName } : {}) };
 }
 
 const MAX_RETURN_TO_LENGTH = 2048;
@@ -142,7 +153,7 @@ export function registerAuthRoutes(app: Hono, deps: AuthRouteDeps): void {
       signedIn: true,
       apiDomain: session.apiDomain,
       companyDomain: companyDomainOf(session.apiDomain),
-      ...(session.user ? { user: session.user } : {}),
+      ...(session.user ? { user: sessionUserInfo(session.user) } : {}),
       expiresAt: session.expiresAt,
       scopes: session.scopes,
     } satisfies BffSessionInfo);

@@ -35,8 +35,18 @@ const sessionSchema = z.object({
   sid: z.string().min(1),
   /** Epoch ms of the sign-in: the absolute timeout counts from here and does not slide. */
   startedAt: z.number(),
-  /** Who signed in, read once at sign-in (`GET /v1/users/me`), for `/auth/session`. */
-  user: z.object({ id: z.number(), name: z.string(), companyName: z.string().optional() }).optional(),
+  /**
+   * Who signed in, read once at sign-in (`GET /v1/users/me`): for `/auth/session`, and (with the
+   * company) to tie the session to Pipedrive's uninstall notices.
+   */
+  user: z
+    .object({
+      id: z.number(),
+      name: z.string(),
+      companyName: z.string().optional(),
+      companyId: z.number().optional(),
+    })
+    .optional(),
 });
 
 const pendingSignInSchema = z.object({
@@ -88,6 +98,8 @@ export interface SessionCookieOptions {
   /** https deployment: `Secure` and the `__Host-` prefix, which browsers refuse on plain http. */
   secure: boolean;
   now: () => number;
+  /** A session this says is over (its user uninstalled the app) reads as no session at all. */
+  isEnded?: (session: Session) => boolean;
 }
 
 /** Reads and writes the two sealed cookies with the attributes SEC-COOKIE-01 asks for. */
@@ -111,6 +123,7 @@ export class SessionCookies {
     const now = this.options.now();
     const session = await open(getCookie(c, this.sessionName), this.sessionKey, now, sessionSchema);
     if (!session || now >= session.startedAt + SESSION_ABSOLUTE_TIMEOUT_MS) return undefined;
+    if (this.options.isEnded?.(session)) return undefined;
     return session;
   }
 

@@ -1,6 +1,15 @@
 import type { Hono } from 'hono';
 import { createSandbox, type Sandbox } from '../sandbox/create-sandbox.ts';
-import { API_ORIGIN, APP_ORIGIN, approve, createClock, type TestClock } from '../sandbox/test-support.ts';
+import {
+  API_ORIGIN,
+  APP_ORIGIN,
+  approve,
+  createClock,
+  postForm,
+  requestIdFrom,
+  authorizeUrl as sandboxAuthorizePath,
+  type TestClock,
+} from '../sandbox/test-support.ts';
 import { CSRF_HEADER, CSRF_HEADER_VALUE } from '../src/auth/bff-contract.ts';
 import { createAppServer } from './app-server.ts';
 import { readServerConfig, type ServerConfig } from './server-config.ts';
@@ -175,4 +184,56 @@ export function latestTokens(harness: Harness): { accessToken: string; refreshTo
   const last = harness.tokenResponses.at(-1);
   if (!last) throw new Error('no token response yet');
   return { accessToken: String(last.access_token), refreshToken: String(last.refresh_token) };
+}
+
+/** A second browser on the same app server and sandbox: its own cookie jar, the same call log. */
+export function otherBrowser(harness: Harness): Harness {
+  const jar = new CookieJar();
+  return {
+    ...harness,
+    jar,
+    async request(path, init = {}) {
+      const headers = new Headers(init.headers);
+      const cookie = jar.header();
+      if (cookie && !headers.has('cookie')) headers.set('cookie', cookie);
+      const response = await harness.app.request(new URL(path, harness.config.publicUrl).href, {
+        ...init,
+        headers,
+      });
+      jar.take(response);
+      return response;
+    },
+  };
+}
+
+/**
+ * Signs in at the sandbox as `email` (password `sandbox`) and allows; returns the redirect back.
+ * A provider that skips the consent page for an app already installed redirects straight after
+ * the password, which is taken as it comes.
+ */
+export async function authorizeAs(harness: Harness, authorizeUrl: URL, email: string): Promise<URL> {
+  const { sandbox } = harness;
+  const page = await sandbox.oauthApp.request(
+    sandboxAuthorizePath(Object.fromEntries(authorizeUrl.searchParams)),
+  );
+  if (page.status !== 200) throw new Error(`the sandbox's sign-in page answered ${page.status}`);
+  const login = await postForm(sandbox, '/oauth/login', {
+    request_id: requestIdFrom(await page.text()),
+    email,
+    password: 'sandbox',
+  });
+  const redirect =
+    login.status === 302
+      ? login
+      : await postForm(sandbox, '/oauth/consent', {
+          request_id: requestIdFrom(await login.text()),
+          decision: 'allow',
+        });
+  if (redirect.status !== 302) throw new Error(`the sandbox answered ${redirect.status}, not a redirect`);
+  return new URL(redirect.headers.get('location') ?? '');
+}
+
+/** The whole sign-in as `email` in this harness's browser; returns the callback's answer. */
+export async function signInAs(harness: Harness, email: string): Promise<Response> {
+  return callback(harness, await authorizeAs(harness, await startSignIn(harness), email));
 }
