@@ -26,6 +26,19 @@ export const BFF_PATHS = {
 /** The `error` of a 401 that means "this session is over: sign in again". */
 export const SIGN_IN_REQUIRED = 'sign_in_required';
 
+/**
+ * The `error` of a 503 from the API proxy: the session's access token had to be renewed and the
+ * token endpoint did not answer (5xx, a network failure, a body that is not OAuth JSON), even after
+ * the retries. The call was not sent and the session is kept: trying again later is right.
+ */
+export const PROVIDER_UNAVAILABLE = 'provider_unavailable';
+
+/**
+ * The `error` of a 503 from the API proxy with a `Retry-After` header (seconds): the token endpoint
+ * answered 429. The call was not sent and the session is kept: try again after that long.
+ */
+export const PROVIDER_BUSY = 'provider_busy';
+
 /** The query parameter the callback uses to tell the app why a sign-in failed. */
 export const SIGN_IN_ERROR_PARAM = 'signin_error';
 
