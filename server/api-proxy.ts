@@ -5,9 +5,9 @@ import { BFF_PATHS, CSRF_HEADER, CSRF_HEADER_VALUE, SIGN_IN_REQUIRED } from '../
 import { isAllowedOrigin } from '../src/config/app-config.ts';
 import { API_ALLOWLIST, isAllowedApiCall } from '../src/pipedrive/api-allowlist.ts';
 import type { FlowRecorder } from './flow-recorder.ts';
-import { RefreshError } from './oauth-client.ts';
+import { providerFailure, refreshed } from './proxy-refresh.ts';
 import type { ServerConfig } from './server-config.ts';
-import type { Session, SessionCookies } from './session-cookie.ts';
+import type { SessionCookies } from './session-cookie.ts';
 import type { SessionRefresher } from './session-refresher.ts';
 
 const UPSTREAM_TIMEOUT_MS = 30_000;
@@ -42,20 +42,6 @@ function refusal(c: Context, status: 403 | 404 | 405 | 413 | 502, error: string,
 function signInRequired(c: Context, cookies: SessionCookies): Response {
   cookies.clearSession(c);
   return c.json({ success: false, error: SIGN_IN_REQUIRED, error_info: 'Sign in again to continue.' }, 401);
-}
-
-type Refreshed = { ok: true; session: Session } | { ok: false; kind: RefreshError['kind'] };
-
-async function refreshed(
-  refresher: SessionRefresher,
-  session: Session,
-  fetchImpl: typeof fetch,
-): Promise<Refreshed> {
-  try {
-    return { ok: true, session: await refresher.refresh(session, fetchImpl) };
-  } catch (error) {
-    return { ok: false, kind: error instanceof RefreshError ? error.kind : 'transient' };
-  }
 }
 
 /**
@@ -104,17 +90,19 @@ export function registerApiProxy(app: Hono, deps: ApiProxyDeps): void {
 
     let didRefresh = false;
     if (session.refreshAt <= now()) {
-      const result = await refreshed(refresher, session, fetchImpl);
+      // Before expiry one try will do (the current token still works); once expired, retries.
+      const mustRenew = session.expiresAt <= now();
+      const result = await refreshed(refresher, session, { fetch: fetchImpl, mustRenew });
       if (result.ok) {
         session = result.session;
         didRefresh = true;
-      } else if (result.kind === 'grant') {
+      } else if (result.failure.kind === 'grant') {
         return signInRequired(c, cookies);
       } else if (session.expiresAt <= now()) {
         // An expired token that could not be renewed cannot make the call either.
-        return refusal(c, 502, 'token_refresh_failed', 'Pipedrive could not renew the sign-in. Try again.');
+        return providerFailure(c, result.failure);
       }
-      // A transient failure before expiry: the current token still works, so the call goes ahead.
+      // Busy or not answering before expiry: the current token still works, so the call goes ahead.
     }
 
     const target = `${session.apiDomain}${path}${url.search}`;
@@ -138,10 +126,10 @@ export function registerApiProxy(app: Hono, deps: ApiProxyDeps): void {
       if (upstream.status === 401) {
         // Revoked or expired early: one refresh and one retry, never a loop.
         if (didRefresh) return signInRequired(c, cookies);
-        const result = await refreshed(refresher, session, fetchImpl);
+        const result = await refreshed(refresher, session, { fetch: fetchImpl, mustRenew: true });
         if (!result.ok) {
-          if (result.kind === 'grant') return signInRequired(c, cookies);
-          return refusal(c, 502, 'token_refresh_failed', 'Pipedrive could not renew the sign-in. Try again.');
+          if (result.failure.kind === 'grant') return signInRequired(c, cookies);
+          return providerFailure(c, result.failure);
         }
         session = result.session;
         upstream = await send(session.accessToken);

@@ -8,7 +8,7 @@ import { publicConfigOf } from './public-config.ts';
 import { securityHeaders } from './security-headers.ts';
 import type { ServerConfig } from './server-config.ts';
 import { SessionCookies } from './session-cookie.ts';
-import { SessionRefresher } from './session-refresher.ts';
+import { type RefreshRetry, SessionRefresher } from './session-refresher.ts';
 import { registerStaticFiles } from './static-files.ts';
 import { UninstallRegistry } from './uninstall-registry.ts';
 import { registerUninstallRoute } from './uninstall-route.ts';
@@ -21,6 +21,8 @@ export interface AppServerOptions {
   staticRoot?: string;
   /** Clock in ms, for token and cookie expiry. */
   now?: () => number;
+  /** Waits between refresh retries; tests pass one that does not sleep. */
+  refreshRetry?: RefreshRetry;
 }
 
 /** The app server: `bff` sign-in, the API proxy, the run-time config, and the built SPA. */
@@ -37,7 +39,7 @@ export function createAppServer(options: AppServerOptions): Hono {
     isEnded: (session) => uninstalls.ends(session),
   });
   const client = new ConfidentialClient(config, fetchImpl, now);
-  const refresher = new SessionRefresher(client, now);
+  const refresher = new SessionRefresher(client, now, options.refreshRetry);
   const recorder = new FlowRecorder(config, now);
 
   const app = new Hono();

@@ -1,4 +1,5 @@
 import * as oauth from 'oauth4webapi';
+import { type RefreshFailure, refreshFailureOf } from '../src/auth/refresh-outcome.ts';
 import { SignInError } from '../src/auth/sign-in-error.ts';
 import { isAllowedOrigin } from '../src/config/app-config.ts';
 import type { ProviderProfile } from './provider-profiles.ts';
@@ -23,18 +24,27 @@ function lifetimeOf(
   return { expiresAt: now + lifetime, refreshAt: now + lifetime - Math.min(REFRESH_MARGIN_MS, lifetime / 2) };
 }
 
-/** Why a refresh did not give a new access token. */
+const REFRESH_MESSAGES: Record<RefreshFailure['kind'], string> = {
+  grant: 'The refresh token was refused.',
+  'rate-limited': 'The token endpoint asked to wait.',
+  transient: 'The token endpoint could not be used.',
+};
+
+/**
+ * Why a refresh did not give a new access token, read the same way as in `spa` mode
+ * (`refreshFailureOf`): only `grant` means the session is over.
+ */
 export class RefreshError extends Error {
   override name = 'RefreshError';
   constructor(
-    /** `grant`: the refresh token is no good, sign in again. `transient`: the provider failed, try later. */
-    readonly kind: 'grant' | 'transient',
+    readonly failure: RefreshFailure,
     options?: ErrorOptions,
   ) {
-    super(
-      kind === 'grant' ? 'The refresh token was refused.' : 'The token endpoint could not be used.',
-      options,
-    );
+    super(REFRESH_MESSAGES[failure.kind], options);
+  }
+
+  get kind(): RefreshFailure['kind'] {
+    return this.failure.kind;
   }
 }
 
@@ -137,7 +147,7 @@ export class ConfidentialClient {
 
   /** Keeps the refresh token unless a new one comes back (rotation), as Pipedrive's SDK does. */
   async refresh(session: Session, fetchImpl: typeof fetch = this.fetchImpl): Promise<Session> {
-    if (!session.refreshToken) throw new RefreshError('grant');
+    if (!session.refreshToken) throw new RefreshError({ kind: 'grant' });
     let tokens: oauth.TokenEndpointResponse;
     try {
       const response = await oauth.refreshTokenGrantRequest(
@@ -149,11 +159,12 @@ export class ConfidentialClient {
       );
       tokens = await oauth.processRefreshTokenResponse(this.as, this.client, response);
     } catch (error) {
-      const refused = error instanceof oauth.ResponseBodyError && error.status >= 400 && error.status < 500;
-      throw new RefreshError(refused ? 'grant' : 'transient', { cause: error });
+      throw new RefreshError(refreshFailureOf(error, this.now()), { cause: error });
     }
     const apiDomain = apiDomainOf(tokens) ?? session.apiDomain;
-    if (!isAllowedOrigin(apiDomain, this.config.provider.apiOrigins)) throw new RefreshError('grant');
+    // A token for an API origin this deployment does not trust is never used: sign in again.
+    if (!isAllowedOrigin(apiDomain, this.config.provider.apiOrigins))
+      throw new RefreshError({ kind: 'grant' });
     return {
       ...session,
       accessToken: tokens.access_token,

@@ -11,8 +11,10 @@ import {
   type TestClock,
 } from '../sandbox/test-support.ts';
 import { CSRF_HEADER, CSRF_HEADER_VALUE } from '../src/auth/bff-contract.ts';
+import { REFRESH_RETRY_DELAYS_MS } from '../src/auth/refresh-outcome.ts';
 import { createAppServer } from './app-server.ts';
 import { readServerConfig, type ServerConfig } from './server-config.ts';
+import type { RefreshRetry } from './session-refresher.ts';
 
 /** Helpers for the app server's tests (not a test file itself): the server and a real sandbox, in-process. */
 
@@ -58,6 +60,8 @@ export interface Harness {
   calls: OutgoingCall[];
   /** Token endpoint answers as the server received them, so tests can act on the tokens at the sandbox. */
   tokenResponses: Array<Record<string, unknown>>;
+  /** The waits between refresh retries, in ms, in order (each moves the clock on; none really sleeps). */
+  sleeps: number[];
   /** A request from the browser: jar cookies sent, Set-Cookie taken back. */
   request(path: string, init?: RequestInit): Promise<Response>;
 }
@@ -68,8 +72,10 @@ export interface HarnessOptions {
   strictPkce?: boolean;
   rotateRefreshTokens?: boolean;
   accessTokenTtlSeconds?: number;
-  /** Lets a test change what the sandbox answered before the app server sees it. */
+  /** Lets a test change what the sandbox answered before the app server sees it (or throw, as a network failure). */
   alterResponse?: (url: string, response: Response) => Response;
+  /** Runs after each recorded wait between refresh retries (which has moved the clock on); may hold it. */
+  afterSleep?: (ms: number) => Promise<void>;
 }
 
 export function testConfig(env: NodeJS.ProcessEnv = {}): ServerConfig {
@@ -113,7 +119,16 @@ export function createHarness(options: HarnessOptions = {}): Harness {
       tokenResponses.push(await response.clone().json());
     return response;
   };
-  const app = createAppServer({ config, fetch: fetchImpl, now: clock.now });
+  const sleeps: number[] = [];
+  const refreshRetry: RefreshRetry = {
+    delaysMs: REFRESH_RETRY_DELAYS_MS,
+    async sleep(ms) {
+      sleeps.push(ms);
+      clock.advance(ms);
+      await options.afterSleep?.(ms);
+    },
+  };
+  const app = createAppServer({ config, fetch: fetchImpl, now: clock.now, refreshRetry });
   const jar = new CookieJar();
   return {
     sandbox,
@@ -123,6 +138,7 @@ export function createHarness(options: HarnessOptions = {}): Harness {
     jar,
     calls,
     tokenResponses,
+    sleeps,
     async request(path, init = {}) {
       const headers = new Headers(init.headers);
       const cookie = jar.header();
