@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '@/pipedrive/api-error.ts';
+import { ProviderBusyError, ProviderUnavailableError } from '@/pipedrive/provider-unavailable.ts';
 import { createQueryClient, isWorthRetrying } from './query-client.ts';
 
 describe('query retries', () => {
@@ -9,6 +10,11 @@ describe('query retries', () => {
     expect(isWorthRetrying(new ApiError(429, 'busy', undefined, 3))).toBe(true);
     expect(isWorthRetrying(new ApiError(401, 'unauthorized', undefined))).toBe(false);
     expect(isWorthRetrying(new ApiError(400, 'bad', undefined))).toBe(false);
+  });
+
+  it('does not repeat a read whose token refresh Pipedrive did not answer, after its own retries; a busy one waits', () => {
+    expect(isWorthRetrying(new ProviderUnavailableError())).toBe(false);
+    expect(isWorthRetrying(new ProviderBusyError(12))).toBe(true);
   });
 
   it('waits what a 429 asks, and backs off otherwise', () => {

@@ -1,5 +1,6 @@
 import { QueryClient } from '@tanstack/react-query';
 import { ApiError } from '@/pipedrive/api-error.ts';
+import { ProviderUnavailableError } from '@/pipedrive/provider-unavailable.ts';
 
 const MAX_RETRY_AFTER_MS = 30_000;
 
@@ -20,8 +21,13 @@ export function createQueryClient(): QueryClient {
   });
 }
 
-/** Reads are safe to repeat after network trouble, a 5xx or a 429; any other 4xx fails the same way again. */
+/**
+ * Reads are safe to repeat after network trouble, a 5xx or a 429; any other 4xx fails the same way
+ * again. A refresh Pipedrive did not answer has already been tried several times (either session
+ * mode retries it), so the rep is told at once rather than after the same wait twice more.
+ */
 export function isWorthRetrying(error: unknown): boolean {
+  if (error instanceof ProviderUnavailableError) return false;
   if (!(error instanceof ApiError)) return true;
   return error.status === 429 || error.status >= 500;
 }

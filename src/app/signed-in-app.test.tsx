@@ -1,9 +1,13 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, render, screen, within } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { bffSessionTransport } from '@/auth/bff-transport.ts';
 import { SessionProvider } from '@/auth/session-context.tsx';
-import type { AppConfig } from '@/config/app-config.ts';
+import { SpaTokenStore } from '@/auth/spa-token-store.ts';
+import type { AppConfig, SessionMode } from '@/config/app-config.ts';
 import type { ApiRequest, Transport } from '@/pipedrive/transport.ts';
+import { pickPerson } from '@/testing/render-lead-screen.tsx';
 import { sandboxProvider, TEST_ORIGINS } from '@/testing/sandbox-provider.ts';
 import { transportWithToken } from '@/testing/sandbox-transport.ts';
 import { SignedInApp } from './signed-in-app.tsx';
@@ -29,6 +33,13 @@ function renderSignedIn(options: { userId: number; tokenScopes: string[]; grante
     requests.push(request);
     return sandboxTransport(request);
   };
+  renderWithTransport(transport, { scopes: options.grantedScopes });
+  return { requests };
+}
+
+/** The signed-in app as a session of `mode` whose calls go through `transport`. */
+function renderWithTransport(transport: Transport, options: { scopes?: string[]; mode?: SessionMode } = {}) {
+  const { provider } = sandboxProvider();
   const config: AppConfig = {
     modes: ['spa'],
     provider: { kind: 'sandbox', name: 'Pipedrive sandbox' },
@@ -42,16 +53,15 @@ function renderSignedIn(options: { userId: number; tokenScopes: string[]; grante
         <SignedInApp
           session={{
             status: 'signed-in',
-            mode: 'spa',
+            mode: options.mode ?? 'spa',
             apiDomain: TEST_ORIGINS.api,
             transport,
-            scopes: options.grantedScopes,
+            scopes: options.scopes ?? APP_SCOPES,
           }}
         />
       </SessionProvider>
     </QueryClientProvider>,
   );
-  return { requests };
 }
 
 afterEach(() => {
@@ -132,5 +142,163 @@ describe('a settings read refused with 403', () => {
       'QuickLead’s access to Pipedrive is missing Read users (users:read), needed to choose a lead’s owner. A Pipedrive admin adds it to the app in Pipedrive’s Developer Hub; then sign out and sign in again, because a sign-in made before the change keeps the old scopes.',
     );
     expect(screen.getByRole('button', { name: 'Sign in again' })).toBeTruthy();
+  });
+});
+
+const NOT_ANSWERING = 'Pipedrive is not answering. Your lead is kept; try again in a moment.';
+
+/**
+ * `spa` mode against the in-process sandbox with a clock of its own: `down` makes the token
+ * endpoint answer 503, `expire` runs the access token out so the next call must refresh.
+ */
+function spaSession() {
+  const { sandbox, provider, sandboxFetch } = sandboxProvider();
+  const tokens = sandbox.store.auth.issueTokens({
+    clientId: provider.clientId,
+    userId: sandbox.store.crm.users[0]?.id ?? 0,
+    scopes: APP_SCOPES,
+  });
+  let time = Date.now();
+  let down = false;
+  const fetchImpl = ((url, init) =>
+    down && String(url) === provider.tokenEndpoint
+      ? Promise.resolve(new Response('Service Unavailable', { status: 503 }))
+      : sandboxFetch(url, init)) as typeof fetch;
+  const onSessionEnded = vi.fn();
+  const store = new SpaTokenStore(
+    provider,
+    {
+      accessToken: tokens.accessToken.token,
+      refreshToken: tokens.refreshToken.token,
+      expiresAt: time + 3_600_000,
+      scopes: APP_SCOPES,
+      apiDomain: TEST_ORIGINS.api,
+    },
+    { now: () => time, fetch: fetchImpl, onSessionEnded, sleep: async () => {} },
+  );
+  return {
+    sandbox,
+    transport: store.transport(),
+    onSessionEnded,
+    pipedriveDown: (isDown: boolean) => {
+      down = isDown;
+    },
+    expire: () => {
+      time += 3_600_000;
+      sandbox.store.auth.expireAccessTokens();
+    },
+  };
+}
+
+/** `bff` mode: reads and creates through the app server, which answers as its contract says when `down`. */
+function bffSession() {
+  const { sandbox, provider } = sandboxProvider();
+  const token = sandbox.store.auth.issueTokens({
+    clientId: provider.clientId,
+    userId: sandbox.store.crm.users[0]?.id ?? 0,
+    scopes: APP_SCOPES,
+  }).accessToken.token;
+  const direct = transportWithToken(sandbox, () => token);
+  let down = () => false;
+  const server: Transport = (request) =>
+    down()
+      ? Promise.resolve(
+          new Response(
+            JSON.stringify({ success: false, error: 'provider_unavailable', error_info: NOT_ANSWERING }),
+            {
+              status: 503,
+              headers: { 'content-type': 'application/json' },
+            },
+          ),
+        )
+      : direct(request);
+  const onSessionEnded = vi.fn();
+  return {
+    sandbox,
+    transport: bffSessionTransport(onSessionEnded, server),
+    onSessionEnded,
+    setDown: (when: () => boolean) => {
+      down = when;
+    },
+  };
+}
+
+describe('Pipedrive not answering a token refresh reads the same in both modes', () => {
+  function expectSettingsNotLoaded() {
+    expect(screen.getByRole('alert').textContent).toBe(NOT_ANSWERING);
+    expect(screen.getByRole('button', { name: 'Try again' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Sign in again' })).toBeNull();
+    expect(screen.queryByText(/session has ended/)).toBeNull();
+  }
+
+  it('spa: the settings screen says so, keeps the draft and never says the session ended', async () => {
+    sessionStorage.setItem(DRAFT_KEY, JSON.stringify({ title: 'Typed before' }));
+    const spa = spaSession();
+    spa.pipedriveDown(true);
+    spa.expire();
+    renderWithTransport(spa.transport);
+    await screen.findByRole('heading', { name: 'QuickLead could not load your Pipedrive settings' });
+    expectSettingsNotLoaded();
+    expect(spa.onSessionEnded).not.toHaveBeenCalled();
+    expect(sessionStorage.getItem(DRAFT_KEY)).toBe(JSON.stringify({ title: 'Typed before' }));
+  });
+
+  it('bff: the same, from the server’s 503 provider_unavailable', async () => {
+    sessionStorage.setItem(DRAFT_KEY, JSON.stringify({ title: 'Typed before' }));
+    const bff = bffSession();
+    bff.setDown(() => true);
+    renderWithTransport(bff.transport, { mode: 'bff' });
+    await screen.findByRole('heading', { name: 'QuickLead could not load your Pipedrive settings' });
+    expectSettingsNotLoaded();
+    expect(bff.onSessionEnded).not.toHaveBeenCalled();
+    expect(sessionStorage.getItem(DRAFT_KEY)).toBe(JSON.stringify({ title: 'Typed before' }));
+  });
+
+  async function submitAndExpectNotAnswering(user: ReturnType<typeof userEvent.setup>) {
+    await user.click(screen.getByRole('button', { name: 'Create lead' }));
+    const summary = await screen.findByRole('alert');
+    expect(summary.textContent).toContain(NOT_ANSWERING);
+    expect(screen.queryByText(/session has ended/)).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Create anyway' })).toBeNull();
+    expect(sessionStorage.getItem(DRAFT_KEY)).toContain('Ada Lovelace');
+  }
+
+  it('spa: a create says so and keeps the lead; once Pipedrive answers, Create lead sends it once', async () => {
+    const spa = spaSession();
+    renderWithTransport(spa.transport);
+    const user = userEvent.setup();
+    await screen.findByRole('combobox', { name: 'Person' }, { timeout: 5000 });
+    await pickPerson(user, 'Lovelace', 'Ada Lovelace');
+    spa.pipedriveDown(true);
+    spa.expire();
+
+    await submitAndExpectNotAnswering(user);
+    expect(spa.sandbox.store.crm.countLeads()).toBe(0);
+    expect(spa.onSessionEnded).not.toHaveBeenCalled();
+
+    spa.pipedriveDown(false);
+    await user.click(screen.getByRole('button', { name: 'Create lead' }));
+    expect(await screen.findByText('Lead created in Pipedrive')).toBeTruthy();
+    expect(spa.sandbox.store.crm.countLeads()).toBe(1);
+  });
+
+  it('bff: the same, when the server answers the create with 503 provider_unavailable', async () => {
+    const bff = bffSession();
+    let createsRefused = false;
+    bff.setDown(() => createsRefused);
+    renderWithTransport(bff.transport, { mode: 'bff' });
+    const user = userEvent.setup();
+    await screen.findByRole('combobox', { name: 'Person' }, { timeout: 5000 });
+    await pickPerson(user, 'Lovelace', 'Ada Lovelace');
+    createsRefused = true;
+
+    await submitAndExpectNotAnswering(user);
+    expect(bff.sandbox.store.crm.countLeads()).toBe(0);
+    expect(bff.onSessionEnded).not.toHaveBeenCalled();
+
+    createsRefused = false;
+    await user.click(screen.getByRole('button', { name: 'Create lead' }));
+    expect(await screen.findByText('Lead created in Pipedrive')).toBeTruthy();
+    expect(bff.sandbox.store.crm.countLeads()).toBe(1);
   });
 });

@@ -1,9 +1,9 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import type { AppConfig, SessionMode } from '@/config/app-config.ts';
-import { bffTransport, type Transport } from '@/pipedrive/transport.ts';
-import { BFF_PATHS, CSRF_HEADER, CSRF_HEADER_VALUE } from './bff-contract.ts';
+import type { Transport } from '@/pipedrive/transport.ts';
 import { bffSignOut, fetchBffSession, startBffSignIn } from './bff-session.ts';
+import { bffSessionTransport } from './bff-transport.ts';
 import { flowRecorder } from './flow-recorder-slot.ts';
 import type { Session } from './session.ts';
 import { revokeSession, startSignIn } from './spa-sign-in.ts';
@@ -61,10 +61,7 @@ export function SessionProvider({ config, children }: { config: AppConfig; child
                 mode: 'bff',
                 apiDomain: info.apiDomain,
                 scopes: info.scopes ?? [],
-                transport: noticingSignInRequired(
-                  bffTransport(BFF_PATHS.apiPrefix, { header: CSRF_HEADER, value: CSRF_HEADER_VALUE }),
-                  () => setSessionEnded(true),
-                ),
+                transport: bffSessionTransport(() => setSessionEnded(true)),
               }
             : { status: 'signed-out' },
         );
@@ -130,18 +127,6 @@ export function SessionProvider({ config, children }: { config: AppConfig; child
     [config, state, sessionEnded, signedIn, signOut],
   );
   return <SessionContext value={value}>{children}</SessionContext>;
-}
-
-/**
- * The app server answers 401 only when its session is over (it refreshes tokens itself). Each
- * answer also tells an open inspector that the server's timeline has grown.
- */
-function noticingSignInRequired(transport: Transport, onEnded: () => void): Transport {
-  return async (request) => {
-    const response = await transport(request).finally(() => flowRecorder()?.log.noteActivity());
-    if (response.status === 401) onEnded();
-    return response;
-  };
 }
 
 export function useSession(): SessionContextValue {

@@ -1,8 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import { bffSessionTransport } from '@/auth/bff-transport.ts';
+import { SpaTokenStore } from '@/auth/spa-token-store.ts';
 import { addLead } from '@/pipedrive/add-lead.ts';
 import { ApiError } from '@/pipedrive/api-error.ts';
+import { ProviderBusyError } from '@/pipedrive/provider-unavailable.ts';
+import type { Transport } from '@/pipedrive/transport.ts';
+import { sandboxProvider } from '@/testing/sandbox-provider.ts';
 import { createSandboxTransport, transportWithToken } from '@/testing/sandbox-transport.ts';
-import { LeadNotConfirmed } from './send-lead-once.ts';
+import { storageLedger } from './lead-send-ledger.ts';
+import { LeadNotConfirmed, sendLeadOnce } from './send-lead-once.ts';
 import { describeSubmitError } from './submit-errors.ts';
 import { fieldTargetFor } from './submit-field-targets.ts';
 
@@ -122,5 +128,105 @@ describe('describeSubmitError', () => {
     );
     const error = await failureOf(addLead(limited, { title: 'x', person_id: 1 }));
     expect(describeSubmitError(error, fieldTargetFor).message).toMatch(/sends the lead again by itself/);
+  });
+});
+
+/** A Storage over a Map, for the send-once ledger. */
+function memoryStorage(): Storage {
+  const items = new Map<string, string>();
+  return {
+    get length() {
+      return items.size;
+    },
+    clear: () => items.clear(),
+    getItem: (key) => items.get(key) ?? null,
+    key: (index) => [...items.keys()][index] ?? null,
+    removeItem: (key) => void items.delete(key),
+    setItem: (key, value) => void items.set(key, value),
+  };
+}
+
+/**
+ * `spa` mode: a session whose access token has run out, against the in-process sandbox, while its
+ * token endpoint answers every refresh with a 503. Counts what reaches the API.
+ */
+function spaWithPipedriveDown() {
+  const { sandbox, provider, sandboxFetch } = sandboxProvider();
+  const tokens = sandbox.store.auth.issueTokens({
+    clientId: provider.clientId,
+    userId: sandbox.store.crm.users[0]?.id ?? 0,
+    scopes: ['base', 'leads:full', 'contacts:full', 'users:read', 'deals:read'],
+  });
+  let apiCalls = 0;
+  const fetchImpl = ((url, init) => {
+    if (String(url) === provider.tokenEndpoint) return Promise.resolve(new Response('', { status: 503 }));
+    apiCalls += 1;
+    return sandboxFetch(url, init);
+  }) as typeof fetch;
+  const store = new SpaTokenStore(
+    provider,
+    {
+      accessToken: tokens.accessToken.token,
+      refreshToken: tokens.refreshToken.token,
+      expiresAt: Date.now() - 1,
+      scopes: [],
+      apiDomain: 'http://127.0.0.1:5182',
+    },
+    {
+      fetch: fetchImpl,
+      onSessionEnded: () => expect.unreachable('the session must not end'),
+      sleep: async () => {},
+    },
+  );
+  return { transport: store.transport(), sandbox, apiCalls: () => apiCalls };
+}
+
+/** `bff` mode: the app server's answer when its refresh failed the same way. */
+const bffWithPipedriveDown = (): Transport =>
+  bffSessionTransport(
+    () => expect.unreachable('the session must not end'),
+    async () =>
+      new Response(
+        JSON.stringify({
+          success: false,
+          error: 'provider_unavailable',
+          error_info: 'Pipedrive is not answering. Your lead is kept; try again in a moment.',
+        }),
+        { status: 503, headers: { 'content-type': 'application/json' } },
+      ),
+  );
+
+describe('a create whose token refresh Pipedrive did not answer', () => {
+  const NOT_ANSWERING = 'Pipedrive is not answering. Your lead is kept; try again in a moment.';
+  const lead = { draftId: 'draft-1', body: { title: 'Kept for later', person_id: 1 } };
+
+  async function sendThrough(transport: Transport) {
+    const ledger = storageLedger({ shared: memoryStorage(), tab: memoryStorage() });
+    const error = await failureOf(sendLeadOnce(transport, lead, { ledger, lock: (_, task) => task() }));
+    return { error, ledger };
+  }
+
+  it('spa: was never sent, so it is a plain not-sent failure: not looked for, and says Pipedrive is not answering', async () => {
+    const { transport, sandbox, apiCalls } = spaWithPipedriveDown();
+    const { error, ledger } = await sendThrough(transport);
+    expect(apiCalls()).toBe(0);
+    expect(sandbox.store.crm.countLeads()).toBe(0);
+    expect(error).not.toBeInstanceOf(LeadNotConfirmed);
+    // Nothing recorded as sent: the next Create lead sends it at once instead of looking for it.
+    expect(ledger.read(lead.draftId)).toBeUndefined();
+    expect(describeSubmitError(error, fieldTargetFor)).toEqual({ message: NOT_ANSWERING });
+  });
+
+  it('bff: the server’s 503 provider_unavailable reads the same', async () => {
+    const { error, ledger } = await sendThrough(bffWithPipedriveDown());
+    expect(error).not.toBeInstanceOf(LeadNotConfirmed);
+    expect(ledger.read(lead.draftId)).toBeUndefined();
+    expect(describeSubmitError(error, fieldTargetFor)).toEqual({ message: NOT_ANSWERING });
+  });
+
+  it('a refresh Pipedrive answered 429 is a 429 like any other: the lead goes again by itself', () => {
+    const problem = describeSubmitError(new ProviderBusyError(12), fieldTargetFor);
+    expect(problem.message).toMatch(/sends the lead again by itself/);
+    expect(problem.message).not.toMatch(/session has ended/);
   });
 });

@@ -1,5 +1,6 @@
 import { ApiError } from '@/pipedrive/api-error.ts';
 import { permissionProblemOf } from '@/pipedrive/permission-problem.ts';
+import { PROVIDER_UNAVAILABLE_MESSAGE, ProviderUnavailableError } from '@/pipedrive/provider-unavailable.ts';
 import { LeadNotConfirmed } from './send-lead-once.ts';
 
 /** A form field a Pipedrive error can land on: its react-hook-form path and its label. */
@@ -27,6 +28,9 @@ export function describeSubmitError(
         : 'Pipedrive did not answer, so QuickLead cannot tell yet whether the lead was stored. Check your connection, then select Create lead: QuickLead looks for it before sending it again.',
     };
   }
+  // The sign-in could not be renewed, so the create was never sent: a plain not-sent failure, in
+  // either session mode. (One whose refresh Pipedrive answered 429 is a ProviderBusyError: a 429.)
+  if (error instanceof ProviderUnavailableError) return { message: PROVIDER_UNAVAILABLE_MESSAGE };
   if (!(error instanceof ApiError)) {
     return {
       message: 'QuickLead could not reach Pipedrive. Check your connection, then select Create lead again.',
