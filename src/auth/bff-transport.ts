@@ -1,12 +1,15 @@
 import { retryAfterSecondsOf } from '@/pipedrive/api-error.ts';
 import { ProviderBusyError, ProviderUnavailableError } from '@/pipedrive/provider-unavailable.ts';
 import { bffTransport, type Transport } from '@/pipedrive/transport.ts';
-import { BFF_PATHS, CSRF_HEADER, CSRF_HEADER_VALUE } from './bff-contract.ts';
+import {
+  BFF_PATHS,
+  CSRF_HEADER,
+  CSRF_HEADER_VALUE,
+  PROVIDER_BUSY,
+  PROVIDER_UNAVAILABLE,
+} from './bff-contract.ts';
 import { flowRecorder } from './flow-recorder-slot.ts';
 
-// The app server's `error` codes for a refresh it could not do (to be named in bff-contract.ts).
-const PROVIDER_UNAVAILABLE = 'provider_unavailable';
-const PROVIDER_BUSY = 'provider_busy';
 /** A busy answer without `Retry-After` waits as long as refresh-outcome.ts waits in `spa` mode. */
 const DEFAULT_RETRY_AFTER_S = 30;
 
