@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { sandboxSettingsFromEnv } from '../sandbox/env-settings.ts';
 import type { FlowStep } from '../src/auth/flow-model.ts';
 import { textOf } from '../src/auth/flow-model.ts';
 import { createAppServer } from './app-server.ts';
@@ -6,9 +7,11 @@ import { FlowRecorder } from './flow-recorder.ts';
 import { readServerConfig } from './server-config.ts';
 import {
   authorize,
+  authorizeAs,
   CSRF,
   callback,
   createHarness,
+  type Harness,
   proxied,
   signIn,
   startSignIn,
@@ -146,5 +149,40 @@ describe('PKCE per provider (QUICKLEAD_PKCE)', () => {
     const [pkce] = recorder.steps(key);
     expect(pkce?.title).toBe('PKCE off: state protects this sign-in');
     expect(pkce?.why).toMatch(/^Pipedrive documents no PKCE/);
+  });
+});
+
+/**
+ * Pipedrive documents no PKCE and clients report errors when it is sent; the sandbox can act that
+ * out with SANDBOX_PKCE=reject. These run once the sandbox knows the setting (it changes its options).
+ */
+const PKCE_REJECT = { SANDBOX_PKCE: 'reject' };
+const sandboxCanRejectPkce =
+  JSON.stringify(sandboxSettingsFromEnv(PKCE_REJECT)) !== JSON.stringify(sandboxSettingsFromEnv({}));
+
+/** Where the browser lands after trying to sign in; a refusal on the provider's own pages included. */
+async function signInOutcome(h: Harness): Promise<string> {
+  const authorizeUrl = await startSignIn(h);
+  const page = await h.sandbox.oauthApp.request(`${authorizeUrl.pathname}${authorizeUrl.search}`);
+  if (page.status !== 200) {
+    const location = page.headers.get('location');
+    if (location === null) return `refused on the provider's page (${page.status})`;
+    return (await callback(h, new URL(location))).headers.get('location') ?? '';
+  }
+  const redirect = await authorizeAs(h, authorizeUrl, 'maria.lopez@northwind.example');
+  return (await callback(h, redirect)).headers.get('location') ?? '';
+}
+
+describe.skipIf(!sandboxCanRejectPkce)('against a provider that refuses PKCE (SANDBOX_PKCE=reject)', () => {
+  it('signs in with PKCE off, as QuickLead does with Pipedrive by default', async () => {
+    const h = createHarness({ sandboxEnv: PKCE_REJECT, env: { QUICKLEAD_PKCE: 'off' } });
+    expect(await signInOutcome(h)).toBe('/');
+    expect((await proxied(h, '/api/v1/users/me')).status).toBe(200);
+  });
+
+  it('cannot sign in with PKCE on, which is why it is off for Pipedrive', async () => {
+    const h = createHarness({ sandboxEnv: PKCE_REJECT, env: { QUICKLEAD_PKCE: 'on' } });
+    expect(await signInOutcome(h)).not.toBe('/');
+    expect(h.jar.cookies.has('quicklead-session')).toBe(false);
   });
 });

@@ -1,5 +1,6 @@
 import type { Hono } from 'hono';
 import { createSandbox, type Sandbox } from '../sandbox/create-sandbox.ts';
+import { sandboxSettingsFromEnv } from '../sandbox/env-settings.ts';
 import {
   API_ORIGIN,
   APP_ORIGIN,
@@ -74,6 +75,8 @@ export interface HarnessOptions {
   accessTokenTtlSeconds?: number;
   /** Lets a test change what the sandbox answered before the app server sees it (or throw, as a network failure). */
   alterResponse?: (url: string, response: Response) => Response;
+  /** Sandbox settings as `npm run sandbox` reads them (`SANDBOX_*`), over the options above. */
+  sandboxEnv?: NodeJS.ProcessEnv;
   /** Runs after each recorded wait between refresh retries (which has moved the clock on); may hold it. */
   afterSleep?: (ms: number) => Promise<void>;
 }
@@ -86,6 +89,12 @@ export function testConfig(env: NodeJS.ProcessEnv = {}): ServerConfig {
     QUICKLEAD_PUBLIC_URL: APP_ORIGIN,
     ...env,
   });
+}
+
+function definedOnly<T extends object>(settings: T): Partial<T> {
+  return Object.fromEntries(
+    Object.entries(settings).filter(([, value]) => value !== undefined),
+  ) as Partial<T>;
 }
 
 function urlOf(input: RequestInfo | URL): string {
@@ -105,6 +114,7 @@ export function createHarness(options: HarnessOptions = {}): Harness {
     accessTokenTtlSeconds: options.accessTokenTtlSeconds,
     // The bff server calls the provider from the server: it needs no CORS, so the sandbox sends none.
     corsOrigins: [],
+    ...definedOnly(sandboxSettingsFromEnv(options.sandboxEnv ?? {})),
   });
   const config = testConfig(options.env);
   const calls: OutgoingCall[] = [];
