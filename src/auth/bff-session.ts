@@ -30,16 +30,30 @@ export function startBffSignIn(returnTo: string): void {
 }
 
 /**
- * `bff` mode: the server revokes the tokens and clears the session cookie. With the inspector on
- * it answers with the session's final timeline (revocation included), which is returned.
+ * `bff` mode, Sign out: the server forgets the session and clears its cookie, revoking nothing, so
+ * the app stays installed at Pipedrive. With the inspector on it answers with the session's final
+ * timeline, which is returned.
  */
 export async function bffSignOut(fetchImpl: typeof fetch = fetch): Promise<FlowStep[] | undefined> {
-  const response = await fetchImpl(BFF_PATHS.logout, {
+  return timelineOf(await endSession(BFF_PATHS.logout, fetchImpl));
+}
+
+/**
+ * `bff` mode, Disconnect: the server revokes the tokens (at Pipedrive this uninstalls the app for
+ * the user), then signs out. Throws when the server did not say it was done, so the rep is told.
+ */
+export async function bffDisconnect(fetchImpl: typeof fetch = fetch): Promise<FlowStep[] | undefined> {
+  const response = await endSession(BFF_PATHS.disconnect, fetchImpl);
+  if (!response.ok) throw new Error(`The app server answered ${response.status} to the disconnect.`);
+  return timelineOf(response);
+}
+
+function endSession(path: string, fetchImpl: typeof fetch): Promise<Response> {
+  return fetchImpl(path, {
     method: 'POST',
     headers: { [CSRF_HEADER]: CSRF_HEADER_VALUE, accept: 'application/json' },
     credentials: 'same-origin',
   });
-  return timelineOf(response);
 }
 
 /** `bff` mode, inspector on: the server's record of this session. */

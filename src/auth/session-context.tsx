@@ -2,11 +2,12 @@ import { useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import type { AppConfig, SessionMode } from '@/config/app-config.ts';
 import type { Transport } from '@/pipedrive/transport.ts';
-import { bffSignOut, fetchBffSession, startBffSignIn } from './bff-session.ts';
+import { bffDisconnect, bffSignOut, fetchBffSession, startBffSignIn } from './bff-session.ts';
 import { bffSessionTransport } from './bff-transport.ts';
+import type { FlowStep } from './flow-model.ts';
 import { flowRecorder } from './flow-recorder-slot.ts';
 import type { Session } from './session.ts';
-import { revokeSession, startSignIn } from './spa-sign-in.ts';
+import { revokeTokens, startSignIn } from './spa-sign-in.ts';
 import { SpaTokenStore } from './spa-token-store.ts';
 
 export type SessionState =
@@ -30,7 +31,15 @@ interface SessionContextValue {
   signIn: (mode: SessionMode) => Promise<void>;
   /** `spa` mode: the callback screen hands over the tokens it got. */
   signedIn: (session: Session) => void;
+  /** Ends QuickLead's session only: nothing is revoked, so the next sign-in needs no consent. */
   signOut: () => Promise<void>;
+  /** Whether Disconnect can be offered (`spa` mode needs the provider's revocation endpoint). */
+  canDisconnect: boolean;
+  /**
+   * Revokes QuickLead's tokens, which at Pipedrive uninstalls the app for the rep, then signs out.
+   * Rejects, still signed in, when the provider did not confirm it.
+   */
+  disconnect: () => Promise<void>;
 }
 
 const SessionContext = createContext<SessionContextValue | null>(null);
@@ -94,23 +103,47 @@ export function SessionProvider({ config, children }: { config: AppConfig; child
     [config.spa],
   );
 
+  /** What ending a session means in this tab, however it ends. */
+  const forgetSession = useCallback(
+    (timeline: FlowStep[] | undefined) => {
+      setState({ status: 'signed-out' });
+      setSpaStore(undefined);
+      setSessionEnded(false);
+      queryClient.clear();
+      // Drafts hold prospects' details: they leave with the session.
+      sessionStorage.clear();
+      if (timeline) flowRecorder()?.log.replaceWithServerSteps(timeline);
+    },
+    [queryClient],
+  );
+
   const signOut = useCallback(async () => {
-    const ending = state;
-    // bff: the server session ends first, so a reload right after cannot find it still alive.
-    const timeline =
-      ending.status === 'signed-in' && ending.mode === 'bff'
-        ? await bffSignOut().catch(() => undefined)
-        : undefined;
-    setState({ status: 'signed-out' });
-    setSpaStore(undefined);
-    setSessionEnded(false);
-    queryClient.clear();
-    // Drafts hold prospects' details: they leave with the session.
-    sessionStorage.clear();
-    if (timeline) flowRecorder()?.log.replaceWithServerSteps(timeline);
-    if (ending.status === 'signed-in' && ending.mode === 'spa' && spaStore && config.spa)
-      await revokeSession(config.spa, spaStore.current).catch(() => undefined);
-  }, [config.spa, queryClient, spaStore, state]);
+    if (state.status !== 'signed-in') return;
+    if (state.mode === 'bff') {
+      // The server session ends first, so a reload right after cannot find it still alive.
+      forgetSession(await bffSignOut().catch(() => undefined));
+      return;
+    }
+    forgetSession(undefined);
+    // Nothing is revoked (that would uninstall the app), so the tokens still work: the inspector's
+    // record of them in this tab goes with the session.
+    flowRecorder()?.log.clear();
+  }, [forgetSession, state]);
+
+  const canDisconnect =
+    state.status === 'signed-in' && (state.mode === 'bff' || Boolean(config.spa?.revocationEndpoint));
+
+  const disconnect = useCallback(async () => {
+    if (state.status !== 'signed-in') return;
+    if (state.mode === 'bff') {
+      forgetSession(await bffDisconnect());
+      return;
+    }
+    if (!spaStore || !config.spa) throw new Error('This session cannot be disconnected.');
+    // The revocation joins the inspector's timeline; the tokens it shows no longer work.
+    await revokeTokens(config.spa, spaStore.current);
+    forgetSession(undefined);
+  }, [config.spa, forgetSession, spaStore, state]);
 
   const value = useMemo<SessionContextValue>(
     () => ({
@@ -123,8 +156,10 @@ export function SessionProvider({ config, children }: { config: AppConfig; child
       },
       signedIn,
       signOut,
+      canDisconnect,
+      disconnect,
     }),
-    [config, state, sessionEnded, signedIn, signOut],
+    [config, state, sessionEnded, signedIn, signOut, canDisconnect, disconnect],
   );
   return <SessionContext value={value}>{children}</SessionContext>;
 }

@@ -4,7 +4,7 @@ import { sandboxProvider, TEST_ORIGINS } from '@/testing/sandbox-provider.ts';
 import type { Sandbox } from '../../sandbox/create-sandbox.ts';
 import { approve } from '../../sandbox/test-support.ts';
 import { SignInError } from './sign-in-error.ts';
-import { callbackUrlFor, completeSignIn, createAuthorizationRequest } from './spa-sign-in.ts';
+import { callbackUrlFor, completeSignIn, createAuthorizationRequest, revokeTokens } from './spa-sign-in.ts';
 
 // The real sandbox, in-process: oauth4webapi's requests go to its Hono app instead of a port.
 const { app: APP_ORIGIN, api: API_ORIGIN } = TEST_ORIGINS;
@@ -105,5 +105,49 @@ describe('completeSignIn against the sandbox', () => {
       kind: 'api-domain',
       detail: API_ORIGIN,
     });
+  });
+});
+
+describe('revokeTokens (Disconnect)', () => {
+  /** A signed-in session, and a fetch that notes each revocation before the sandbox answers it. */
+  async function signedIn(revokeAnswer?: () => Response) {
+    const { sandbox, provider, options } = setup();
+    const { url, pending } = await createAuthorizationRequest(provider, callbackUrlFor(APP_ORIGIN));
+    const session = await completeSignIn(provider, await authorize(sandbox, url), pending, options);
+    const revoked: string[] = [];
+    const fetchImpl = ((input, init) => {
+      if (String(input).endsWith('/oauth/revoke')) {
+        revoked.push(new URLSearchParams(String(init?.body)).get('token_type_hint') ?? '');
+        if (revokeAnswer) return Promise.resolve(revokeAnswer());
+      }
+      return options.fetch(input, init);
+    }) as typeof fetch;
+    const me = (token: string) =>
+      sandbox.apiApp.request(`${API_ORIGIN}/api/v1/users/me`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+    return { sandbox, provider, session, revoked, fetchImpl, me };
+  }
+
+  it('revokes the refresh token, then the access token: neither works afterwards', async () => {
+    const { sandbox, provider, session, revoked, fetchImpl, me } = await signedIn();
+    expect((await me(session.accessToken)).status).toBe(200);
+
+    await revokeTokens(provider, session, fetchImpl);
+
+    expect(revoked).toEqual(['refresh_token', 'access_token']);
+    expect((await me(session.accessToken)).status).toBe(401);
+    expect(
+      sandbox.store.auth.findRefreshToken(session.refreshToken ?? '', provider.clientId),
+    ).toBeUndefined();
+  });
+
+  it('fails, and tries nothing more, when the refresh token cannot be revoked', async () => {
+    const { provider, session, revoked, fetchImpl, me } = await signedIn(
+      () => new Response('<html>502 Bad Gateway</html>', { status: 502 }),
+    );
+    await expect(revokeTokens(provider, session, fetchImpl)).rejects.toThrow();
+    expect(revoked).toEqual(['refresh_token']);
+    expect((await me(session.accessToken)).status).toBe(200);
   });
 });

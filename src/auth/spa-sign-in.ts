@@ -138,18 +138,36 @@ async function recordSignIn(provider: ProviderConfig, callbackUrl: URL, pending:
   });
 }
 
-/** Best effort: tell the provider the tokens are no longer wanted (RFC 7009). */
-export async function revokeSession(
+/**
+ * Disconnect (RFC 7009): revokes the refresh token, which at Pipedrive ends the whole grant and
+ * uninstalls the app for this user, then the access token. Throws when the first revocation fails,
+ * so the rep is told the app is still connected; the second is best effort, the grant being gone.
+ */
+export async function revokeTokens(
   provider: ProviderConfig,
   session: Session,
   fetchImpl: typeof fetch | undefined = flowRecorder()?.recordedFetch(),
 ): Promise<void> {
-  if (!provider.revocationEndpoint) return;
+  const pairs: Array<[string | undefined, string]> = [
+    [session.refreshToken, 'refresh_token'],
+    [session.accessToken, 'access_token'],
+  ];
+  const [first, ...rest] = pairs.filter((pair): pair is [string, string] => pair[0] !== undefined);
+  if (first) await revokeToken(provider, first, fetchImpl);
+  for (const pair of rest) await revokeToken(provider, pair, fetchImpl).catch(() => undefined);
+}
+
+async function revokeToken(
+  provider: ProviderConfig,
+  [token, hint]: [string, string],
+  fetchImpl: typeof fetch | undefined,
+): Promise<void> {
+  if (!provider.revocationEndpoint) throw new Error(`${provider.name} offers no way to revoke a token.`);
   const as = authorizationServerFor(provider);
   const client: oauth.Client = { client_id: provider.clientId };
-  const token = session.refreshToken ?? session.accessToken;
   const response = await oauth.revocationRequest(as, client, oauth.None(), token, {
     ...httpOptionsFor(provider),
+    additionalParameters: { token_type_hint: hint },
     ...(fetchImpl ? { [oauth.customFetch]: fetchImpl } : {}),
   });
   await oauth.processRevocationResponse(response);

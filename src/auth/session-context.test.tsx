@@ -1,0 +1,172 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { act, cleanup, render, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { AppConfig } from '@/config/app-config.ts';
+import { sandboxProvider, TEST_ORIGINS } from '@/testing/sandbox-provider.ts';
+import { BFF_PATHS } from './bff-contract.ts';
+import type { Session } from './session.ts';
+import { SessionProvider, useSession } from './session-context.tsx';
+
+const DRAFT_KEY = 'quicklead.lead-draft.v1';
+const SCOPES = ['base', 'leads:full', 'contacts:full', 'users:read', 'deals:read'];
+
+afterEach(() => {
+  cleanup();
+  sessionStorage.clear();
+  vi.unstubAllGlobals();
+});
+
+/** Renders the provider and hands back its current value, read after every render. */
+function renderSession(config: AppConfig) {
+  const current: { value?: ReturnType<typeof useSession> } = {};
+  function Probe() {
+    current.value = useSession();
+    return null;
+  }
+  render(
+    <QueryClientProvider client={new QueryClient()}>
+      <SessionProvider config={config}>
+        <Probe />
+      </SessionProvider>
+    </QueryClientProvider>,
+  );
+  return () => {
+    if (!current.value) throw new Error('no session value yet');
+    return current.value;
+  };
+}
+
+/** `spa` mode against the in-process sandbox; `revokeAnswer` stands in for the revocation endpoint. */
+function spaSetup(revokeAnswer?: () => Response) {
+  const { sandbox, provider, sandboxFetch } = sandboxProvider();
+  const revocations: string[] = [];
+  vi.stubGlobal('fetch', ((input: RequestInfo | URL, init?: RequestInit) => {
+    if (String(input) === provider.revocationEndpoint) {
+      revocations.push(new URLSearchParams(String(init?.body)).get('token_type_hint') ?? '');
+      if (revokeAnswer) return Promise.resolve(revokeAnswer());
+    }
+    return sandboxFetch(input, init);
+  }) as typeof fetch);
+  const issued = sandbox.store.auth.issueTokens({
+    clientId: provider.clientId,
+    userId: sandbox.store.crm.users[0]?.id ?? 0,
+    scopes: SCOPES,
+  });
+  const session: Session = {
+    accessToken: issued.accessToken.token,
+    refreshToken: issued.refreshToken.token,
+    expiresAt: Date.now() + 3_600_000,
+    scopes: SCOPES,
+    apiDomain: TEST_ORIGINS.api,
+  };
+  const config: AppConfig = {
+    modes: ['spa'],
+    provider: { kind: 'sandbox', name: 'Pipedrive sandbox' },
+    spa: provider,
+    inspector: false,
+  };
+  const stillInstalled = () =>
+    sandbox.store.auth.findRefreshToken(issued.refreshToken.token, provider.clientId);
+  return { config, session, revocations, stillInstalled };
+}
+
+describe('spa mode', () => {
+  it('Sign out forgets the tokens and the draft, and revokes nothing: the app stays installed', async () => {
+    const { config, session, revocations, stillInstalled } = spaSetup();
+    const value = renderSession(config);
+    act(() => value().signedIn(session));
+    sessionStorage.setItem(DRAFT_KEY, '{"title":"Prospect"}');
+
+    await act(() => value().signOut());
+
+    expect(value().state.status).toBe('signed-out');
+    expect(sessionStorage.getItem(DRAFT_KEY)).toBeNull();
+    expect(revocations).toEqual([]);
+    expect(stillInstalled()).toBeDefined();
+  });
+
+  it('Disconnect revokes the refresh token, then the access token, then signs out as Sign out does', async () => {
+    const { config, session, revocations, stillInstalled } = spaSetup();
+    const value = renderSession(config);
+    act(() => value().signedIn(session));
+    expect(value().canDisconnect).toBe(true);
+    sessionStorage.setItem(DRAFT_KEY, '{"title":"Prospect"}');
+
+    await act(() => value().disconnect());
+
+    expect(revocations).toEqual(['refresh_token', 'access_token']);
+    expect(stillInstalled()).toBeUndefined();
+    expect(value().state.status).toBe('signed-out');
+    expect(sessionStorage.getItem(DRAFT_KEY)).toBeNull();
+  });
+
+  it('a Disconnect the provider does not confirm fails and leaves the rep signed in, draft kept', async () => {
+    const { config, session, stillInstalled } = spaSetup(() => new Response('Bad Gateway', { status: 502 }));
+    const value = renderSession(config);
+    act(() => value().signedIn(session));
+    sessionStorage.setItem(DRAFT_KEY, '{"title":"Prospect"}');
+
+    await act(() => expect(value().disconnect()).rejects.toThrow());
+
+    expect(value().state.status).toBe('signed-in');
+    expect(sessionStorage.getItem(DRAFT_KEY)).toBe('{"title":"Prospect"}');
+    expect(stillInstalled()).toBeDefined();
+  });
+
+  it('offers no Disconnect when the provider has no revocation endpoint', () => {
+    const { config, session } = spaSetup();
+    const value = renderSession({
+      ...config,
+      spa: config.spa && { ...config.spa, revocationEndpoint: undefined },
+    });
+    act(() => value().signedIn(session));
+    expect(value().canDisconnect).toBe(false);
+  });
+});
+
+describe('bff mode', () => {
+  function bffSetup(disconnectStatus = 204) {
+    const posts: string[] = [];
+    vi.stubGlobal('fetch', (async (input: RequestInfo | URL, init?: RequestInit) => {
+      const path = String(input);
+      if (path === BFF_PATHS.session)
+        return Response.json({ signedIn: true, apiDomain: TEST_ORIGINS.api, scopes: SCOPES });
+      if (init?.method === 'POST') posts.push(path);
+      return new Response(null, { status: path === BFF_PATHS.disconnect ? disconnectStatus : 204 });
+    }) as typeof fetch);
+    const config: AppConfig = {
+      modes: ['bff'],
+      provider: { kind: 'sandbox', name: 'Pipedrive sandbox' },
+      inspector: false,
+    };
+    return { config, posts };
+  }
+
+  it('Sign out asks the server to end the session only (POST /auth/logout)', async () => {
+    const { config, posts } = bffSetup();
+    const value = renderSession(config);
+    await waitFor(() => expect(value().state.status).toBe('signed-in'));
+    await act(() => value().signOut());
+    expect(posts).toEqual([BFF_PATHS.logout]);
+    expect(value().state.status).toBe('signed-out');
+  });
+
+  it('Disconnect asks the server to revoke (POST /auth/disconnect), then signs out', async () => {
+    const { config, posts } = bffSetup();
+    const value = renderSession(config);
+    await waitFor(() => expect(value().state.status).toBe('signed-in'));
+    expect(value().canDisconnect).toBe(true);
+    await act(() => value().disconnect());
+    expect(posts).toEqual([BFF_PATHS.disconnect]);
+    expect(value().state.status).toBe('signed-out');
+  });
+
+  it('a Disconnect the server refuses fails and leaves the rep signed in', async () => {
+    const { config, posts } = bffSetup(502);
+    const value = renderSession(config);
+    await waitFor(() => expect(value().state.status).toBe('signed-in'));
+    await act(() => expect(value().disconnect()).rejects.toThrow());
+    expect(posts).toEqual([BFF_PATHS.disconnect]);
+    expect(value().state.status).toBe('signed-in');
+  });
+});
