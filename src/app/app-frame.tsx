@@ -17,7 +17,7 @@ interface AppFrameProps {
 /** Every screen: its header, its main content and, when open, the OAuth inspector beside it. */
 export function AppFrame({ header, children, failedSignInMode }: AppFrameProps) {
   const { open, setOpen } = useInspector();
-  const { config, state, signOut } = useSession();
+  const { config, state, canDisconnect, disconnect } = useSession();
   const close = () => {
     setOpen(false);
     document.getElementById(INSPECTOR_TOGGLE_ID)?.focus();
@@ -47,7 +47,7 @@ export function AppFrame({ header, children, failedSignInMode }: AppFrameProps) 
               config={config}
               mode={state.status === 'signed-in' ? state.mode : failedSignInMode}
               onClose={close}
-              onRevoke={state.status === 'signed-in' ? signOut : undefined}
+              onDisconnect={state.status === 'signed-in' && canDisconnect ? disconnect : undefined}
             />
           </Suspense>
         )}

@@ -1,12 +1,15 @@
+import { AccountMenu } from './account-menu.tsx';
 import { InspectorToggle, useInspector } from './inspector-context.tsx';
 
 interface AppHeaderProps {
-  userName?: string;
-  companyName?: string;
+  userName?: string | undefined;
+  companyName?: string | undefined;
+  /** Signed in: the header offers the account menu. */
   onSignOut?: () => void;
+  onDisconnect?: (() => Promise<void>) | undefined;
 }
 
-export function AppHeader({ userName, companyName, onSignOut }: AppHeaderProps) {
+export function AppHeader({ userName, companyName, onSignOut, onDisconnect }: AppHeaderProps) {
   // An open inspector widens the page: the header spans both columns.
   const { open } = useInspector();
   return (
@@ -22,17 +25,12 @@ export function AppHeader({ userName, companyName, onSignOut }: AppHeaderProps) 
       </span>
       <InspectorToggle />
       {onSignOut && (
-        <div className="app-header__account">
-          {userName && (
-            <span className="app-header__user">
-              <span className="app-header__name">{userName}</span>
-              {companyName && <span className="app-header__company">{companyName}</span>}
-            </span>
-          )}
-          <button type="button" className="button button--quiet" onClick={onSignOut}>
-            Sign out
-          </button>
-        </div>
+        <AccountMenu
+          userName={userName}
+          companyName={companyName}
+          onSignOut={onSignOut}
+          onDisconnect={onDisconnect}
+        />
       )}
     </header>
   );

@@ -24,6 +24,7 @@ export function SignedInApp({ session }: { session: SignedIn }) {
 
 function SignedInScreens({ session }: { session: SignedIn }) {
   const { config, signOut } = useSession();
+  const header = useSignedInHeader();
   const unmet = useMemo(
     () => unmetScopeNeeds(config.provider.kind, session.scopes),
     [config.provider.kind, session.scopes],
@@ -31,7 +32,7 @@ function SignedInScreens({ session }: { session: SignedIn }) {
   // Checked before any settings are read: with a scope missing the form could not work anyway.
   if (unmet.length > 0) {
     return (
-      <AppFrame header={<AppHeader onSignOut={signOut} />}>
+      <AppFrame header={header()}>
         <MissingScopesScreen missing={unmet} mode={session.mode} onSignOut={signOut} />
       </AppFrame>
     );
@@ -40,12 +41,13 @@ function SignedInScreens({ session }: { session: SignedIn }) {
 }
 
 function AccountScreens({ session }: { session: SignedIn }) {
-  const { config, signOut, sessionEnded } = useSession();
+  const { config, sessionEnded } = useSession();
+  const header = useSignedInHeader();
   const reference = useReferenceData(useTransport());
   const me = reference.status === 'success' ? reference.data.me : undefined;
 
   return (
-    <AppFrame header={<AppHeader userName={me?.name} companyName={me?.company_name} onSignOut={signOut} />}>
+    <AppFrame header={header(me?.name, me?.company_name)}>
       {sessionEnded && (
         <div className="notice notice--error session-ended" role="alert">
           <p>Your Pipedrive session has ended. Sign in again to go on.</p>
@@ -77,5 +79,18 @@ function AccountScreens({ session }: { session: SignedIn }) {
         />
       )}
     </AppFrame>
+  );
+}
+
+/** The header of every signed-in screen: its menu signs out, or disconnects when the session can. */
+function useSignedInHeader() {
+  const { signOut, canDisconnect, disconnect } = useSession();
+  return (userName?: string, companyName?: string) => (
+    <AppHeader
+      userName={userName}
+      companyName={companyName}
+      onSignOut={signOut}
+      onDisconnect={canDisconnect ? disconnect : undefined}
+    />
   );
 }

@@ -1,4 +1,5 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { DisconnectDialog } from '@/app/disconnect-dialog.tsx';
 import type { AppConfig, SessionMode } from '@/config/app-config.ts';
 import { StepCard } from './step-card.tsx';
 import './inspector.css';
@@ -10,15 +11,16 @@ interface InspectorPanelProps {
   /** The session's mode once signed in. */
   mode: SessionMode | undefined;
   onClose: () => void;
-  /** Signed in: ends the session, revoking its tokens at the provider. */
-  onRevoke: (() => void) | undefined;
+  /** Signed in: revokes the tokens (which uninstalls the app at Pipedrive), then signs out. */
+  onDisconnect: (() => Promise<void>) | undefined;
 }
 
 /**
  * The OAuth flow inspector: the sign-in as a timeline, each step with its HTTP exchange and one
  * plain sentence of why. Lazily loaded: nothing of it is fetched until the panel is opened.
  */
-export function InspectorPanel({ id, config, mode, onClose, onRevoke }: InspectorPanelProps) {
+export function InspectorPanel({ id, config, mode, onClose, onDisconnect }: InspectorPanelProps) {
+  const [confirming, setConfirming] = useState(false);
   const steps = useFlowSteps(config, mode);
   const heading = useRef<HTMLHeadingElement>(null);
   const provider = config.provider.name;
@@ -61,13 +63,17 @@ export function InspectorPanel({ id, config, mode, onClose, onRevoke }: Inspecto
             be shown because they are already spent.
           </p>
         )}
-        {onRevoke && (
+        {onDisconnect && (
           <p>
-            <button type="button" className="button button--small" onClick={onRevoke}>
-              Revoke tokens now
+            <button type="button" className="button button--small" onClick={() => setConfirming(true)}>
+              Revoke tokens and disconnect…
             </button>{' '}
-            Ends this session and cancels its tokens at {provider}, as signing out does.
+            Cancels the tokens at {provider}, which uninstalls QuickLead for you there: the next sign-in asks
+            to install it again. Signing out revokes nothing.
           </p>
+        )}
+        {confirming && onDisconnect && (
+          <DisconnectDialog onDisconnect={onDisconnect} onClose={() => setConfirming(false)} />
         )}
       </div>
       {steps.length === 0 ? (

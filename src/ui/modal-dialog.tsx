@@ -1,4 +1,4 @@
-import { type ReactNode, useLayoutEffect, useRef } from 'react';
+import { type ReactNode, type RefObject, useLayoutEffect, useRef } from 'react';
 import { createPortal } from 'react-dom';
 
 interface ModalDialogProps {
@@ -6,22 +6,28 @@ interface ModalDialogProps {
   title: string;
   onClose: () => void;
   children: ReactNode;
+  /** A question that needs an answer before anything else (role `alertdialog`), read out with this element. */
+  alert?: { describedBy: string };
+  /** Where focus starts; by default the browser's choice, the first control (the Close button). */
+  initialFocus?: RefObject<HTMLElement | null>;
 }
 
 /**
  * A native modal `<dialog>`: the browser traps focus, closes it on Escape and returns focus to
  * where it was. Portalled to `<body>` so a form inside it is never nested in another form.
  */
-export function ModalDialog({ id, title, onClose, children }: ModalDialogProps) {
+export function ModalDialog({ id, title, onClose, children, alert, initialFocus }: ModalDialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const onCloseRef = useRef(onClose);
   onCloseRef.current = onClose;
+  const initialFocusRef = useRef(initialFocus);
 
   // A layout effect, so the dialog closes while still in the document and the browser returns focus.
   useLayoutEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
     if (!dialog.open) dialog.showModal();
+    initialFocusRef.current?.current?.focus();
     const handleClose = () => onCloseRef.current();
     dialog.addEventListener('close', handleClose);
     return () => {
@@ -31,7 +37,12 @@ export function ModalDialog({ id, title, onClose, children }: ModalDialogProps) 
   }, []);
 
   return createPortal(
-    <dialog ref={ref} className="dialog" aria-labelledby={`${id}-title`}>
+    <dialog
+      ref={ref}
+      className="dialog"
+      aria-labelledby={`${id}-title`}
+      {...(alert ? { role: 'alertdialog', 'aria-describedby': alert.describedBy } : {})}
+    >
       <div className="dialog__header">
         <h2 id={`${id}-title`} className="dialog__title">
           {title}
