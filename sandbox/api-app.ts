@@ -7,6 +7,7 @@ import { registerLeadSearchRoutes } from './api-lead-search-routes.ts';
 import { apiError } from './api-responses.ts';
 import { registerSearchRoutes } from './api-search-routes.ts';
 import { registerUserRoutes } from './api-user-routes.ts';
+import type { AppLifecycle } from './app-lifecycle.ts';
 import type { AuthStore } from './auth-store.ts';
 import { appOriginCors } from './cors-policy.ts';
 import type { CrmStore } from './crm-store.ts';
@@ -18,6 +19,7 @@ import {
   SandboxConnectionDropped,
 } from './fault-injection.ts';
 import { FaultStore } from './fault-rules.ts';
+import { registerInstallAdminRoutes } from './install-admin-routes.ts';
 import { leadInboxPage } from './lead-inbox-page.ts';
 import { countLeadPosts, LeadPostLog } from './lead-post-log.ts';
 import type { UsageLedger } from './usage-ledger.ts';
@@ -30,6 +32,8 @@ export interface ApiAppDeps {
   now: () => number;
   /** Sandbox-only fault rules; a sandbox of its own when absent. */
   faults?: FaultStore;
+  /** Installs and uninstall notices, shared with the OAuth origin; no install admin routes when absent. */
+  lifecycle?: AppLifecycle;
 }
 
 /** The stand-in for https://{company}.pipedrive.com, the `api_domain` of the token response. */
@@ -66,6 +70,7 @@ export function createApiApp(deps: ApiAppDeps): Hono {
     return c.json({ ok: true });
   });
   registerFaultAdminRoutes(app, { auth: deps.auth, faults });
+  if (deps.lifecycle) registerInstallAdminRoutes(app, deps.lifecycle);
   // Switches a user off (or on again) mid-session, so a test can show how a stale owner list fails.
   app.post('/__sandbox/users/:id/active', async (c) => {
     const body = (await c.req.json().catch(() => null)) as { active?: unknown } | null;

@@ -1,4 +1,5 @@
 import { randomToken } from './random.ts';
+import { type RefreshFault, RefreshFaults } from './refresh-faults.ts';
 
 export const CODE_TTL_MS = 5 * 60 * 1000;
 const CODE_RETENTION_MS = 60 * 60 * 1000;
@@ -54,6 +55,9 @@ export interface IssuedTokens {
   refreshToken: RefreshToken;
 }
 
+/** What `revoke` took back: an uninstall follows only from a refresh token. */
+export type RevokeOutcome = { kind: 'access' | 'refresh'; userId: number } | null;
+
 export interface AuthStoreOptions {
   now: () => number;
   /** Real Pipedrive keeps the refresh token by default; rotation lets tests check the client stores the new one. */
@@ -68,9 +72,8 @@ export class AuthStore {
   private readonly codes = new Map<string, AuthorizationCode>();
   private readonly accessTokens = new Map<string, AccessToken>();
   private readonly refreshTokens = new Map<string, RefreshToken>();
-  /** Sandbox fault, not Pipedrive behaviour: how many coming refresh grants must fail. */
-  /** Refresh grants still to fail: for everyone (`'*'`) or for one user's tokens. */
-  private readonly refreshFailuresLeft = new Map<number | '*', number>();
+  /** Sandbox fault, not Pipedrive behaviour: how coming refresh grants must fail. */
+  readonly refreshFaults = new RefreshFaults();
 
   constructor(private readonly options: AuthStoreOptions) {}
 
@@ -188,11 +191,30 @@ export class AuthStore {
    * RFC 7009: unknown tokens are not an error. A token of another client is left alone rather than
    * reported, so the endpoint cannot be used to probe which tokens exist.
    */
-  revoke(token: string, clientId: string): void {
+  revoke(token: string, clientId: string): RevokeOutcome {
     const access = this.accessTokens.get(token);
-    if (access?.clientId === clientId) this.accessTokens.delete(token);
+    if (access?.clientId === clientId) {
+      this.accessTokens.delete(token);
+      return { kind: 'access', userId: access.userId };
+    }
     const refresh = this.refreshTokens.get(token);
-    if (refresh?.clientId === clientId) this.revokeRefreshToken(token);
+    if (refresh?.clientId !== clientId) return null;
+    this.revokeRefreshToken(token);
+    return { kind: 'refresh', userId: refresh.userId };
+  }
+
+  /**
+   * Ends everything this user was granted through this client: refresh tokens, access tokens and
+   * codes not yet exchanged (one redeemed later would bring the grant back).
+   */
+  endGrants(userId: number, clientId: string): void {
+    const mine = (record: { userId: number; clientId: string }) =>
+      record.userId === userId && record.clientId === clientId;
+    for (const record of [...this.refreshTokens.values()].filter(mine)) this.revokeRefreshToken(record.token);
+    for (const record of [...this.accessTokens.values()].filter(mine)) this.accessTokens.delete(record.token);
+    for (const code of [...this.codes.values()].filter(mine)) {
+      if (code.redeemedWith === null) this.codes.delete(code.code);
+    }
   }
 
   /**
@@ -211,27 +233,21 @@ export class AuthStore {
   }
 
   /**
-   * Sandbox fault: the next `times` refresh grants fail with invalid_grant (only `userId`'s, when
-   * given, so one test's fault cannot hit another's session); 0 switches it off.
+   * Sandbox fault: the next `times` refresh grants fail as `fault` says (invalid_grant unless
+   * told; only `userId`'s, when given, so one test's fault cannot hit another's session); 0
+   * switches it off. Kept here for callers from before RefreshFaults; see refresh-faults.ts.
    */
-  failNextRefreshes(times: number, userId?: number): void {
-    if (userId === undefined) this.refreshFailuresLeft.clear();
-    this.refreshFailuresLeft.set(userId ?? '*', times);
+  failNextRefreshes(times: number, userId?: number, fault?: RefreshFault): void {
+    this.refreshFaults.set(times, userId, fault);
   }
 
   pendingRefreshFailures(userId?: number): number {
-    return this.refreshFailuresLeft.get(userId ?? '*') ?? 0;
+    return this.refreshFaults.pending(userId);
   }
 
-  /** True, and one fewer left, when this user's refresh grant must fail. The refresh token stays valid. */
-  takeRefreshFailure(userId: number): boolean {
-    for (const key of [userId, '*'] as const) {
-      const left = this.refreshFailuresLeft.get(key) ?? 0;
-      if (left <= 0) continue;
-      this.refreshFailuresLeft.set(key, left - 1);
-      return true;
-    }
-    return false;
+  /** The fault this user's refresh grant gets, if any, one fewer left. The refresh token stays valid. */
+  takeRefreshFailure(userId: number): RefreshFault | undefined {
+    return this.refreshFaults.take(userId);
   }
 
   private issueAccessToken(refreshToken: RefreshToken): AccessToken {

@@ -1,5 +1,7 @@
 import type { Hono } from 'hono';
 import { createApiApp } from './api-app.ts';
+import { AppInstalls } from './app-installs.ts';
+import { AppLifecycle } from './app-lifecycle.ts';
 import { AuthStore } from './auth-store.ts';
 import { CrmStore, type SandboxPlan } from './crm-store.ts';
 import { FaultStore } from './fault-rules.ts';
@@ -10,7 +12,9 @@ import {
   createClients,
   PUBLIC_CLIENT_ID,
 } from './oauth-clients.ts';
+import type { PkceMode } from './pkce.ts';
 import { SANDBOX_PASSWORD } from './seed-company.ts';
+import { UninstallNotices } from './uninstall-notices.ts';
 import { UsageLedger } from './usage-ledger.ts';
 
 export interface SandboxOptions {
@@ -31,8 +35,21 @@ export interface SandboxOptions {
   rotateRefreshTokens?: boolean;
   /** Default 3599 like Pipedrive; shorter lets tests see tokens expire. */
   accessTokenTtlSeconds?: number;
-  /** Default false like Pipedrive; true makes the confidential client require and check PKCE S256. */
+  /**
+   * How the confidential client treats PKCE (see pkce.ts): 'accept' (default: tolerated and
+   * ignored, as REFERENCE advises for Pipedrive), 'require' (S256 required and the verifier
+   * checked) or 'reject' (an authorization request carrying PKCE is refused). The public client
+   * always requires it.
+   */
+  pkce?: PkceMode;
+  /** @deprecated Use `pkce: 'require'`; true means that, and it may not contradict `pkce`. */
   strictPkce?: boolean;
+  /**
+   * How the sandbox sends the uninstall notice (`DELETE` to the app's callback URL). Absent, an
+   * in-process sandbox sends nothing (the call is listed with an error), so unit tests never reach
+   * a real app; startSandbox passes the global fetch. Tests pass their own to observe the DELETE.
+   */
+  fetch?: typeof fetch;
   /**
    * Origins that get CORS answers; default `appOrigins`. `[]` switches CORS off, as real Pipedrive
    * documents none, to prove the `bff` mode needs none.
@@ -48,6 +65,10 @@ export interface SandboxStore {
   usage: UsageLedger;
   /** Sandbox-only fault rules, set through `/__sandbox/faults` (see fault-injection.ts). */
   faults: FaultStore;
+  /** Which users installed which client; "Allow and install" adds, an uninstall removes. */
+  installs: AppInstalls;
+  /** The uninstall DELETEs sent, with the app's answers (`settled()` awaits those in flight). */
+  uninstallNotices: UninstallNotices;
 }
 
 export interface Sandbox {
@@ -60,6 +81,15 @@ export interface Sandbox {
 
 function toOrigin(value: string): string {
   return new URL(value).origin;
+}
+
+function pkceModeOf(options: SandboxOptions): PkceMode {
+  if (options.strictPkce === undefined) return options.pkce ?? 'accept';
+  const fromStrict: PkceMode = options.strictPkce ? 'require' : 'accept';
+  if (options.pkce !== undefined && options.pkce !== fromStrict) {
+    throw new Error(`strictPkce: ${options.strictPkce} contradicts pkce: '${options.pkce}'`);
+  }
+  return fromStrict;
 }
 
 export function createSandbox(options: SandboxOptions): Sandbox {
@@ -78,8 +108,15 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     crm,
     usage: new UsageLedger(now, plan, seats),
     faults: new FaultStore(),
+    installs: new AppInstalls(now),
+    uninstallNotices: new UninstallNotices(options.fetch, now),
   };
-  const clients = createClients(appOrigins, { strictPkce: options.strictPkce });
+  const clients = createClients(appOrigins, { pkce: pkceModeOf(options) });
+  const lifecycle = new AppLifecycle(store.installs, store.uninstallNotices, {
+    auth: store.auth,
+    clients,
+    companyId: crm.company.id,
+  });
   const corsOrigins = (options.corsOrigins ?? options.appOrigins).map(toOrigin);
   const demoUsers = store.crm.users
     .filter((user) => user.activeFlag)
@@ -92,6 +129,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
       demoAccounts: demoUsers,
       apiOrigin,
       appOrigins: corsOrigins,
+      lifecycle,
     }),
     apiApp: createApiApp({
       auth: store.auth,
@@ -100,6 +138,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
       faults: store.faults,
       appOrigins: corsOrigins,
       now,
+      lifecycle,
     }),
     store,
     clients: {

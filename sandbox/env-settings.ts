@@ -1,9 +1,10 @@
 import type { SandboxOptions } from './create-sandbox.ts';
+import { PKCE_MODES, type PkceMode } from './pkce.ts';
 import { sandboxPlanFrom } from './serve.ts';
 
 type EnvSettings = Pick<
   SandboxOptions,
-  'plan' | 'accessTokenTtlSeconds' | 'strictPkce' | 'rotateRefreshTokens' | 'corsOrigins'
+  'plan' | 'accessTokenTtlSeconds' | 'pkce' | 'rotateRefreshTokens' | 'corsOrigins'
 >;
 
 function flag(env: NodeJS.ProcessEnv, name: string): boolean | undefined {
@@ -15,10 +16,29 @@ function flag(env: NodeJS.ProcessEnv, name: string): boolean | undefined {
 }
 
 /**
+ * SANDBOX_PKCE, or the older SANDBOX_STRICT_PKCE=on, still read as `require` so existing scripts
+ * keep working; the two may not disagree.
+ */
+function pkceMode(env: NodeJS.ProcessEnv): PkceMode | undefined {
+  const raw = env.SANDBOX_PKCE?.trim().toLowerCase();
+  const mode = raw ? PKCE_MODES.find((candidate) => candidate === raw) : undefined;
+  if (raw && !mode) {
+    throw new Error(`SANDBOX_PKCE must be one of ${PKCE_MODES.join(', ')}, got "${env.SANDBOX_PKCE}"`);
+  }
+  const strict = flag(env, 'SANDBOX_STRICT_PKCE');
+  const fromStrict: PkceMode | undefined = strict === undefined ? undefined : strict ? 'require' : 'accept';
+  if (mode && fromStrict && mode !== fromStrict) {
+    throw new Error(`SANDBOX_STRICT_PKCE (replaced by SANDBOX_PKCE) contradicts SANDBOX_PKCE=${mode}`);
+  }
+  return mode ?? fromStrict;
+}
+
+/**
  * The sandbox's behaviour switches, from the environment: SANDBOX_PLAN (premium | growth),
- * SANDBOX_TOKEN_TTL (access token seconds, default 3599), SANDBOX_STRICT_PKCE (on: the
- * confidential client checks PKCE), SANDBOX_ROTATE_REFRESH (on: each refresh spends the refresh
- * token), SANDBOX_CORS (off: no CORS answers at all, as documented for Pipedrive).
+ * SANDBOX_TOKEN_TTL (access token seconds, default 3599), SANDBOX_PKCE (accept | require | reject:
+ * how the confidential client treats PKCE, default accept; SANDBOX_STRICT_PKCE=on is the old
+ * spelling of require), SANDBOX_ROTATE_REFRESH (on: each refresh spends the refresh token),
+ * SANDBOX_CORS (off: no CORS answers at all, as documented for Pipedrive).
  */
 export function sandboxSettingsFromEnv(env: NodeJS.ProcessEnv): EnvSettings {
   const ttl = env.SANDBOX_TOKEN_TTL;
@@ -32,7 +52,7 @@ export function sandboxSettingsFromEnv(env: NodeJS.ProcessEnv): EnvSettings {
   return {
     plan: sandboxPlanFrom(env.SANDBOX_PLAN),
     accessTokenTtlSeconds,
-    strictPkce: flag(env, 'SANDBOX_STRICT_PKCE'),
+    pkce: pkceMode(env),
     rotateRefreshTokens: flag(env, 'SANDBOX_ROTATE_REFRESH'),
     ...(flag(env, 'SANDBOX_CORS') === false ? { corsOrigins: [] } : {}),
   };

@@ -1,33 +1,13 @@
-import type { Context, Hono } from 'hono';
+import type { Hono } from 'hono';
+import { bad, field, isUserId, readBody } from './admin-json.ts';
 import type { AuthStore } from './auth-store.ts';
 import { type FaultStore, parseFaultRules } from './fault-rules.ts';
+import { parseRefreshFault } from './refresh-faults.ts';
 
 export interface FaultAdminDeps {
   auth: AuthStore;
   faults: FaultStore;
 }
-
-type Body = { ok: true; value: unknown } | { ok: false };
-
-/** The JSON body; an empty body is `undefined` (some of these routes need none). */
-async function readBody(c: Context): Promise<Body> {
-  const text = await c.req.text();
-  if (text.trim() === '') return { ok: true, value: undefined };
-  try {
-    return { ok: true, value: JSON.parse(text) };
-  } catch {
-    return { ok: false };
-  }
-}
-
-const bad = (c: Context, error: string) => c.json({ ok: false, error }, 400);
-
-function field(body: unknown, key: string): unknown {
-  return typeof body === 'object' && body !== null ? (body as Record<string, unknown>)[key] : undefined;
-}
-
-const isUserId = (value: unknown): value is number =>
-  typeof value === 'number' && Number.isInteger(value) && value >= 1;
 
 /**
  * SANDBOX-ONLY admin routes for fault injection, not Pipedrive behaviour. On the API origin; the
@@ -60,18 +40,16 @@ export function registerFaultAdminRoutes(app: Hono, deps: FaultAdminDeps): void 
     return c.json({ ok: true, expired: deps.auth.expireAccessTokens(userId) });
   });
 
-  // The next `times` (default 1; 0 switches it off) refresh_token grants answer invalid_grant;
-  // with `{ "userId": n }` only that user's.
+  // The next `times` (default 1; 0 switches it off) refresh_token grants fail as `kind` says
+  // (default invalid_grant; see refresh-faults.ts for the kinds); with `{ "userId": n }` only
+  // that user's.
   app.post('/__sandbox/tokens/fail-refresh', async (c) => {
     const body = await readBody(c);
-    if (!body.ok) return bad(c, 'body must be empty or {"times": number, "userId"?: number}');
-    const times = field(body.value, 'times') ?? 1;
-    if (typeof times !== 'number' || !Number.isInteger(times) || times < 0) {
-      return bad(c, '"times" must be a non-negative integer');
-    }
-    const userId = field(body.value, 'userId');
-    if (userId !== undefined && !isUserId(userId)) return bad(c, '"userId" must be a positive integer');
-    deps.auth.failNextRefreshes(times, userId);
-    return c.json({ ok: true, pendingFailures: deps.auth.pendingRefreshFailures(userId) });
+    if (!body.ok) return bad(c, 'body must be empty or {"times"?, "userId"?, "kind"?, ...}');
+    const parsed = parseRefreshFault(body.value);
+    if (!parsed.ok) return bad(c, parsed.error);
+    const { times, userId, fault } = parsed.value;
+    deps.auth.failNextRefreshes(times, userId, fault);
+    return c.json({ ok: true, pendingFailures: deps.auth.pendingRefreshFailures(userId), fault });
   });
 }

@@ -36,7 +36,7 @@ export class SandboxConnectionDropped extends Error {
 const UNUSABLE_RESPONSE_HEAD =
   'HTTP/1.1 502 Sandbox Dropped\r\nContent-Length: 1\r\nContent-Length: 2\r\nConnection: close\r\n\r\n';
 
-const STATUS_TEXTS: Record<number, string> = {
+export const STATUS_TEXTS: Record<number, string> = {
   400: 'Bad request',
   401: 'unauthorized access',
   402: 'Payment required',
@@ -86,9 +86,10 @@ function socketOf(c: Context): Socket | undefined {
 /**
  * Over HTTP (@hono/node-server) the socket gets an unusable response head and is destroyed, so the
  * client sees a network error; the Response returned is never sent. In-process there is no
- * socket, so the request ends in SandboxConnectionDropped instead (createApiApp lets it through).
+ * socket, so the request ends in SandboxConnectionDropped instead (createApiApp and
+ * createOAuthApp let it through).
  */
-function dropConnection(c: Context): Response {
+export function dropConnection(c: Context): Response {
   const socket = socketOf(c);
   if (!socket) throw new SandboxConnectionDropped(c.res);
   if (!socket.destroyed) {

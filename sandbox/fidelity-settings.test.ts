@@ -125,18 +125,32 @@ describe('sandbox fidelity settings', () => {
     expect(
       sandboxSettingsFromEnv({
         SANDBOX_TOKEN_TTL: '30',
-        SANDBOX_STRICT_PKCE: 'on',
+        SANDBOX_PKCE: 'reject',
         SANDBOX_CORS: 'off',
         SANDBOX_PLAN: 'growth',
       }),
     ).toEqual({
       plan: 'growth',
       accessTokenTtlSeconds: 30,
-      strictPkce: true,
+      pkce: 'reject',
       rotateRefreshTokens: undefined,
       corsOrigins: [],
     });
+    expect(sandboxSettingsFromEnv({}).pkce).toBeUndefined();
+    expect(sandboxSettingsFromEnv({ SANDBOX_PKCE: 'Require' }).pkce).toBe('require');
     expect(() => sandboxSettingsFromEnv({ SANDBOX_TOKEN_TTL: 'soon' })).toThrow(/SANDBOX_TOKEN_TTL/);
     expect(() => sandboxSettingsFromEnv({ SANDBOX_CORS: 'maybe' })).toThrow(/SANDBOX_CORS/);
+    expect(() => sandboxSettingsFromEnv({ SANDBOX_PKCE: 'on' })).toThrow(/SANDBOX_PKCE must be one of/);
+  });
+
+  it('still reads the old SANDBOX_STRICT_PKCE=on as require, and refuses a contradiction', () => {
+    expect(sandboxSettingsFromEnv({ SANDBOX_STRICT_PKCE: 'on' }).pkce).toBe('require');
+    expect(sandboxSettingsFromEnv({ SANDBOX_STRICT_PKCE: 'on', SANDBOX_PKCE: 'require' }).pkce).toBe(
+      'require',
+    );
+    expect(() => sandboxSettingsFromEnv({ SANDBOX_STRICT_PKCE: 'on', SANDBOX_PKCE: 'reject' })).toThrow(
+      /contradicts/,
+    );
+    expect(() => sandboxWith({ strictPkce: true, pkce: 'accept' })).toThrow(/contradicts/);
   });
 });

@@ -2,11 +2,12 @@
  * `npm run sandbox`: the Pipedrive stand-in on its own, for working on the app against it.
  * SANDBOX_OAUTH_PORT (5181), SANDBOX_API_PORT (5182), APP_ORIGINS (comma list,
  * default http://127.0.0.1:5173), and the switches of env-settings.ts (SANDBOX_PLAN, SANDBOX_TOKEN_TTL,
- * SANDBOX_STRICT_PKCE, SANDBOX_ROTATE_REFRESH, SANDBOX_CORS).
+ * SANDBOX_PKCE, SANDBOX_ROTATE_REFRESH, SANDBOX_CORS).
  * Ctrl-C stops both servers and frees the ports.
  */
 
 import { sandboxSettingsFromEnv } from './env-settings.ts';
+import { installLink } from './oauth-install-link.ts';
 import { FIXTURES } from './seed.ts';
 import { startSandbox } from './serve.ts';
 
@@ -41,6 +42,7 @@ async function main(): Promise<void> {
   const origins = appOrigins();
   const settings = sandboxSettingsFromEnv(process.env);
   const plan = settings.plan ?? 'premium';
+  const pkce = settings.pkce ?? 'accept';
   const { sandbox, close } = await startSandbox({
     ...settings,
     oauthOrigin,
@@ -59,6 +61,9 @@ async function main(): Promise<void> {
   Plan:         ${plan} (SANDBOX_PLAN)
   Clients:      ${confidential.clientId} / ${confidential.clientSecret} (confidential, like Pipedrive)
                 ${spa.clientId} (public + PKCE, sandbox only)
+  PKCE:         ${pkce} for ${confidential.clientId} (SANDBOX_PKCE=accept|require|reject)
+  Install link: ${installLink(oauthOrigin, confidential.clientId)}
+                (back to the app's callback with a code and no state; consent once per user)
   Demo users (password "${sandbox.demoUsers[0]?.password ?? ''}"):
 ${sandbox.demoUsers.map((user) => `    ${user.email}  ${user.name}`).join('\n')}
   Fixtures: person "${FIXTURES.adaLovelace.name}" at "${FIXTURES.analyticalEngines.name}", organization "${FIXTURES.globex.name}"
@@ -66,6 +71,9 @@ ${sandbox.demoUsers.map((user) => `    ${user.email}  ${user.name}`).join('\n')}
                 GET ${apiOrigin}/__sandbox/lead-posts?title=… (creates received with that title)
   Faults:       GET/POST/DELETE ${apiOrigin}/__sandbox/faults, header x-sandbox-fault,
                 POST ${apiOrigin}/__sandbox/tokens/expire, POST ${apiOrigin}/__sandbox/tokens/fail-refresh
+                ({"kind": invalid_grant|rate_limited|server_error|html_bad_gateway|dropped})
+  Installs:     GET/DELETE ${apiOrigin}/__sandbox/installs, POST ${apiOrigin}/__sandbox/uninstall,
+                GET/DELETE ${apiOrigin}/__sandbox/uninstall-calls (DELETE notices sent to the app)
 Press Ctrl-C to stop.`);
 
   let stopping = false;

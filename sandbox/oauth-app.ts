@@ -1,9 +1,12 @@
 import { Hono } from 'hono';
+import type { AppLifecycle } from './app-lifecycle.ts';
 import type { AuthStore } from './auth-store.ts';
 import { appOriginCors } from './cors-policy.ts';
 import type { CrmStore } from './crm-store.ts';
+import { SandboxConnectionDropped } from './fault-injection.ts';
 import { registerAuthorizeRoutes } from './oauth-authorize-routes.ts';
 import type { OAuthClient } from './oauth-clients.ts';
+import { registerInstallLink } from './oauth-install-link.ts';
 import type { DemoAccount } from './oauth-pages.ts';
 import { registerTokenRoutes } from './oauth-token-routes.ts';
 
@@ -14,6 +17,8 @@ export interface OAuthAppDeps {
   demoAccounts: readonly DemoAccount[];
   apiOrigin: string;
   appOrigins: readonly string[];
+  /** Installs per user and app, and the uninstall a revoked refresh token causes. */
+  lifecycle: AppLifecycle;
 }
 
 /** The stand-in for https://oauth.pipedrive.com. */
@@ -25,9 +30,18 @@ export function createOAuthApp(deps: OAuthAppDeps): Hono {
   app.use('/oauth/revoke', tokenCors);
 
   app.get('/__sandbox/health', (c) => c.json({ ok: true }));
-  registerAuthorizeRoutes(app, deps);
+  const installs = deps.lifecycle.installs;
+  const renderSignIn = registerAuthorizeRoutes(app, { ...deps, installs });
+  registerInstallLink(app, deps, renderSignIn);
   registerTokenRoutes(app, deps);
 
   app.notFound((c) => c.json({ success: false, error: 'Not found' }, 404));
+  app.onError((error, c) => {
+    // A refresh fault that drops the connection has no answer at all: in-process, app.request()
+    // rejects with it, as fetch would over HTTP.
+    if (error instanceof SandboxConnectionDropped) throw error;
+    console.error('[sandbox] OAuth error', error);
+    return c.json({ success: false, error: 'server_error', message: 'Internal server error' }, 500);
+  });
   return app;
 }

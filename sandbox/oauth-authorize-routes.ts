@@ -1,107 +1,29 @@
 import type { Context, Hono } from 'hono';
-import type { AuthStore, PendingAuthorization } from './auth-store.ts';
+import type { AppInstalls } from './app-installs.ts';
+import type { AuthStore } from './auth-store.ts';
 import type { CrmStore } from './crm-store.ts';
 import { sendPage } from './html-page.ts';
-import { APP_NAME, APP_SCOPES, type OAuthClient, scopesGrantedBy, secretsMatch } from './oauth-clients.ts';
-import { consentPage, type DemoAccount, errorPage, limitedAccessNote, signInPage } from './oauth-pages.ts';
-import { isS256Challenge } from './pkce.ts';
-import { SANDBOX_PASSWORD } from './seed-company.ts';
+import { APP_NAME, type OAuthClient, scopesGrantedBy, secretsMatch } from './oauth-clients.ts';
+import { consentPage, type DemoAccount, errorPage } from './oauth-pages.ts';
+import {
+  expiredPage,
+  formField,
+  redirectBack,
+  type SignInRenderer,
+  signInRenderer,
+} from './oauth-sign-in.ts';
+import { authorizePkceProblem } from './pkce.ts';
 
 export interface AuthorizeRouteDeps {
   auth: AuthStore;
   crm: CrmStore;
   clients: readonly OAuthClient[];
   demoAccounts: readonly DemoAccount[];
+  installs: AppInstalls;
 }
 
-function redirectBack(c: Context, redirectUri: string, params: Record<string, string | null>): Response {
-  const url = new URL(redirectUri);
-  for (const [key, value] of Object.entries(params)) if (value !== null) url.searchParams.set(key, value);
-  c.header('Cache-Control', 'no-store');
-  c.header('Referrer-Policy', 'no-referrer');
-  return c.redirect(url.toString(), 302);
-}
-
-async function formField(c: Context, name: string): Promise<string> {
-  const body = await c.req.parseBody();
-  const value = body[name];
-  return typeof value === 'string' ? value : '';
-}
-
-function expiredPage(c: Context): Response {
-  return sendPage(c, 400, {
-    title: 'Sign-in expired · Pipedrive sandbox',
-    body: errorPage(
-      'This sign-in request has expired',
-      'The sign-in page was open too long or was already used.',
-    ),
-  });
-}
-
-export function registerAuthorizeRoutes(app: Hono, deps: AuthorizeRouteDeps): void {
-  const demoAccounts = deps.demoAccounts.map((account) => ({
-    ...account,
-    note: limitedAccessNote(deps.crm.findUserByEmail(account.email), APP_SCOPES),
-  }));
-  const renderSignIn = (c: Context, request: PendingAuthorization, email: string, error: string | null) =>
-    sendPage(c, error ? 400 : 200, {
-      title: error ? 'Error: Sign in · Pipedrive sandbox' : 'Sign in · Pipedrive sandbox',
-      body: signInPage({
-        appName: APP_NAME,
-        requestId: request.id,
-        email,
-        error,
-        demoAccounts,
-        password: SANDBOX_PASSWORD,
-      }),
-    });
-
-  app.get('/oauth/authorize', (c) => {
-    const query = c.req.query();
-    const client = deps.clients.find((candidate) => candidate.clientId === query.client_id);
-    // Before the redirect URI is known to be registered, errors are shown here and never
-    // redirected: redirecting to an arbitrary URI would make the sandbox an open redirector.
-    if (!client) {
-      return sendPage(c, 400, {
-        title: 'Unknown app · Pipedrive sandbox',
-        body: errorPage('This app is not registered', 'The client_id in the sign-in link is not known.'),
-      });
-    }
-    const redirectUri = query.redirect_uri;
-    if (!redirectUri || !client.redirectUris.includes(redirectUri)) {
-      return sendPage(c, 400, {
-        title: 'Invalid redirect · Pipedrive sandbox',
-        body: errorPage(
-          'This app cannot be installed',
-          'The redirect_uri in the sign-in link does not match the callback URL registered for the app.',
-        ),
-      });
-    }
-    const state = query.state || null;
-    if (query.response_type !== undefined && query.response_type !== 'code') {
-      return redirectBack(c, redirectUri, { error: 'unsupported_response_type', state });
-    }
-    const challenge = query.code_challenge ?? null;
-    if (client.requirePkce) {
-      const problem = !challenge
-        ? 'code_challenge is required'
-        : query.code_challenge_method !== 'S256'
-          ? 'code_challenge_method must be S256'
-          : !isS256Challenge(challenge)
-            ? 'code_challenge is not a valid S256 challenge'
-            : null;
-      if (problem)
-        return redirectBack(c, redirectUri, { error: 'invalid_request', error_description: problem, state });
-    }
-    const request = deps.auth.createPendingAuthorization({
-      clientId: client.clientId,
-      redirectUri,
-      state,
-      codeChallenge: client.requirePkce ? challenge : null,
-    });
-    return renderSignIn(c, request, '', null);
-  });
-
+/** The sign-in page's form: signs in, then asks for consent unless the app is installed already. */
+function registerLogin(app: Hono, deps: AuthorizeRouteDeps, renderSignIn: SignInRenderer): void {
   app.post('/oauth/login', async (c) => {
     const request = deps.auth.findPendingAuthorization(await formField(c, 'request_id'));
     if (!request) return expiredPage(c);
@@ -112,6 +34,14 @@ export function registerAuthorizeRoutes(app: Hono, deps: AuthorizeRouteDeps): vo
       return renderSignIn(c, request, email, 'The email or password is incorrect. Check them and try again.');
     }
     request.userId = user.id;
+    const install = deps.installs.find(user.id, request.clientId);
+    if (install) {
+      // Installed already: Pipedrive asks nothing more and goes back with a code at once. The
+      // sign-in page itself stays, because the sandbox keeps no browser login.
+      deps.auth.takePendingAuthorization(request.id);
+      const code = deps.auth.issueCode(request, user.id, install.scopes);
+      return redirectBack(c, request.redirectUri, { code, state: request.state });
+    }
     return sendPage(c, 200, {
       title: `Allow ${APP_NAME} · Pipedrive sandbox`,
       formTargets: [new URL(request.redirectUri).origin],
@@ -124,17 +54,72 @@ export function registerAuthorizeRoutes(app: Hono, deps: AuthorizeRouteDeps): vo
       }),
     });
   });
+}
 
+function registerConsent(app: Hono, deps: AuthorizeRouteDeps): void {
   app.post('/oauth/consent', async (c) => {
     const request = deps.auth.takePendingAuthorization(await formField(c, 'request_id'));
     if (!request || request.userId === null) return expiredPage(c);
-    // Anything but an explicit Allow is a refusal.
+    // Anything but an explicit Allow is a refusal, and installs nothing.
     if ((await formField(c, 'decision')) !== 'allow') {
       return redirectBack(c, request.redirectUri, { error: 'access_denied', state: request.state });
     }
     const user = deps.crm.findUser(request.userId);
     if (!user?.activeFlag) return expiredPage(c);
-    const code = deps.auth.issueCode(request, user.id, scopesGrantedBy(user));
+    const scopes = scopesGrantedBy(user);
+    deps.installs.add({
+      userId: user.id,
+      clientId: request.clientId,
+      scopes,
+      redirectUri: request.redirectUri,
+    });
+    const code = deps.auth.issueCode(request, user.id, scopes);
     return redirectBack(c, request.redirectUri, { code, state: request.state });
   });
+}
+
+function authorize(c: Context, deps: AuthorizeRouteDeps, renderSignIn: SignInRenderer): Response {
+  const query = c.req.query();
+  const client = deps.clients.find((candidate) => candidate.clientId === query.client_id);
+  // Before the redirect URI is known to be registered, errors are shown here and never
+  // redirected: redirecting to an arbitrary URI would make the sandbox an open redirector.
+  if (!client) {
+    return sendPage(c, 400, {
+      title: 'Unknown app · Pipedrive sandbox',
+      body: errorPage('This app is not registered', 'The client_id in the sign-in link is not known.'),
+    });
+  }
+  const redirectUri = query.redirect_uri;
+  if (!redirectUri || !client.redirectUris.includes(redirectUri)) {
+    return sendPage(c, 400, {
+      title: 'Invalid redirect · Pipedrive sandbox',
+      body: errorPage(
+        'This app cannot be installed',
+        'The redirect_uri in the sign-in link does not match the callback URL registered for the app.',
+      ),
+    });
+  }
+  const state = query.state || null;
+  if (query.response_type !== undefined && query.response_type !== 'code') {
+    return redirectBack(c, redirectUri, { error: 'unsupported_response_type', state });
+  }
+  const problem = authorizePkceProblem(client.pkce, query.code_challenge, query.code_challenge_method);
+  if (problem)
+    return redirectBack(c, redirectUri, { error: 'invalid_request', error_description: problem, state });
+  const request = deps.auth.createPendingAuthorization({
+    clientId: client.clientId,
+    redirectUri,
+    state,
+    // Kept only where it is checked; in `accept` mode it is ignored, as Pipedrive would.
+    codeChallenge: client.pkce === 'require' ? (query.code_challenge ?? null) : null,
+  });
+  return renderSignIn(c, request, '', null);
+}
+
+export function registerAuthorizeRoutes(app: Hono, deps: AuthorizeRouteDeps): SignInRenderer {
+  const renderSignIn = signInRenderer(deps.crm, deps.demoAccounts);
+  app.get('/oauth/authorize', (c) => authorize(c, deps, renderSignIn));
+  registerLogin(app, deps, renderSignIn);
+  registerConsent(app, deps);
+  return renderSignIn;
 }

@@ -1,5 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { User } from './crm-types.ts';
+import type { PkceMode } from './pkce.ts';
 
 export const CONFIDENTIAL_CLIENT_ID = 'quicklead-sandbox';
 export const CONFIDENTIAL_CLIENT_SECRET = 'sandbox-client-secret';
@@ -27,8 +28,9 @@ export interface OAuthClient {
   clientId: string;
   /** null marks a public client. */
   clientSecret: string | null;
+  /** The first is the app's callback URL, where uninstall notices go when no install names another. */
   redirectUris: readonly string[];
-  requirePkce: boolean;
+  pkce: PkceMode;
 }
 
 /**
@@ -38,21 +40,23 @@ export interface OAuthClient {
  */
 export function createClients(
   appOrigins: readonly string[],
-  options: { strictPkce?: boolean } = {},
+  options: { pkce?: PkceMode } = {},
 ): OAuthClient[] {
   return [
     {
       clientId: CONFIDENTIAL_CLIENT_ID,
       clientSecret: CONFIDENTIAL_CLIENT_SECRET,
       redirectUris: appOrigins.map((origin) => `${origin}/auth/callback`),
-      // Pipedrive accepts and ignores PKCE; strict mode (not Pipedrive behaviour) checks it, for tests.
-      requirePkce: options.strictPkce ?? false,
+      // Pipedrive documents no PKCE, so accepting and ignoring it is the default; the other modes
+      // (SANDBOX_PKCE) let tests prove the app works either way.
+      pkce: options.pkce ?? 'accept',
     },
     {
       clientId: PUBLIC_CLIENT_ID,
       clientSecret: null,
       redirectUris: appOrigins.map((origin) => `${origin}/callback`),
-      requirePkce: true,
+      // A public client has no secret: PKCE is all that ties the code to the browser that asked.
+      pkce: 'require',
     },
   ];
 }

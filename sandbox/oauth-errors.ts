@@ -14,9 +14,10 @@ export const TOKEN_ERRORS = {
   clientInvalid: ['invalid_client', 'Invalid client: client is invalid'],
   redirectUriNotUri: ['invalid_request', 'Invalid request: redirect_uri is not a valid URI'],
   redirectUriMismatch: ['invalid_request', 'Invalid request: redirect_uri is invalid'],
-  // Pipedrive has no PKCE, so these two texts are the sandbox's own, worded in the same style.
+  // Pipedrive has no PKCE, so these three texts are the sandbox's own, worded in the same style.
   codeVerifierMissing: ['invalid_request', 'Missing parameter: code_verifier'],
   codeVerifierInvalid: ['invalid_grant', 'Invalid grant: code_verifier is invalid'],
+  codeVerifierUnsupported: ['invalid_request', 'Invalid request: code_verifier is not supported'],
   missingToken: ['invalid_request', 'Missing parameter: token'],
   repeatedParameter: ['invalid_request', 'Invalid request: parameters must not be repeated'],
 } as const satisfies Record<string, readonly [OAuthErrorCode, string]>;

@@ -1,15 +1,18 @@
 import type { Context, Hono } from 'hono';
+import type { AppLifecycle } from './app-lifecycle.ts';
 import type { AuthStore, IssuedTokens } from './auth-store.ts';
 import { authenticateClient } from './oauth-client-auth.ts';
 import type { OAuthClient } from './oauth-clients.ts';
 import { tokenError } from './oauth-errors.ts';
 import { readTokenForm } from './oauth-form.ts';
-import { verifyS256 } from './pkce.ts';
+import { tokenPkceError } from './pkce.ts';
+import { refreshFaultResponse } from './refresh-fault-response.ts';
 
 export interface TokenRouteDeps {
   auth: AuthStore;
   clients: readonly OAuthClient[];
   apiOrigin: string;
+  lifecycle: AppLifecycle;
 }
 
 function isAbsoluteUri(value: string): boolean {
@@ -42,24 +45,19 @@ function exchangeCode(c: Context, client: OAuthClient, params: URLSearchParams, 
   const redirectUri = params.get('redirect_uri');
   if (!redirectUri || !isAbsoluteUri(redirectUri)) return tokenError(c, 'redirectUriNotUri');
   if (redirectUri !== record.redirectUri) return tokenError(c, 'redirectUriMismatch');
-  // The confidential client may send a verifier (defence in depth on the app's side); like
-  // Pipedrive, the sandbox ignores it there.
-  if (client.requirePkce) {
-    const verifier = params.get('code_verifier');
-    if (!verifier) return tokenError(c, 'codeVerifierMissing');
-    if (!record.codeChallenge || !verifyS256(verifier, record.codeChallenge)) {
-      return tokenError(c, 'codeVerifierInvalid');
-    }
-  }
+  const pkceError = tokenPkceError(client.pkce, record.codeChallenge, params.get('code_verifier'));
+  if (pkceError) return tokenError(c, pkceError);
   return tokenResponse(c, deps.auth.redeemCode(record), deps.apiOrigin, deps.auth.accessTokenTtlSeconds);
 }
 
 function refresh(c: Context, client: OAuthClient, params: URLSearchParams, deps: TokenRouteDeps) {
-  // Sandbox fault (POST /__sandbox/tokens/fail-refresh), not Pipedrive behaviour: answered like a
-  // dead refresh token, so the app must send the rep to sign in again.
   const token = params.get('refresh_token');
   const record = token ? deps.auth.findRefreshToken(token, client.clientId) : undefined;
-  if (!record || deps.auth.takeRefreshFailure(record.userId)) return tokenError(c, 'refreshTokenInvalid');
+  if (!record) return tokenError(c, 'refreshTokenInvalid');
+  // Sandbox fault (POST /__sandbox/tokens/fail-refresh), not Pipedrive behaviour: only a live
+  // refresh token's grant is failed, so a test can aim a fault at one user.
+  const fault = deps.auth.takeRefreshFailure(record.userId);
+  if (fault) return refreshFaultResponse(c, fault);
   return tokenResponse(c, deps.auth.refresh(record), deps.apiOrigin, deps.auth.accessTokenTtlSeconds);
 }
 
@@ -84,7 +82,10 @@ export function registerTokenRoutes(app: Hono, deps: TokenRouteDeps): void {
     if (!auth.ok) return tokenError(c, auth.error, auth.basicAttempted);
     const token = form.params.get('token');
     if (!token) return tokenError(c, 'missingToken');
-    deps.auth.revoke(token, auth.client.clientId);
+    const revoked = deps.auth.revoke(token, auth.client.clientId);
+    // Revoking the refresh token is how an app uninstalls itself (REFERENCE §1.1); revoking an
+    // access token ends that token only.
+    if (revoked?.kind === 'refresh') deps.lifecycle.uninstall(revoked.userId, auth.client.clientId);
     c.header('Cache-Control', 'no-store');
     return c.body(null, 200);
   });

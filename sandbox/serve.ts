@@ -68,7 +68,8 @@ function stop(server: Server): Promise<void> {
 
 export async function startSandbox(options: StartSandboxOptions): Promise<RunningSandbox> {
   const host = options.host ?? '127.0.0.1';
-  const sandbox = createSandbox(options);
+  // A sandbox on ports stands in for Pipedrive on the network, so its uninstall notices go out too.
+  const sandbox = createSandbox({ ...options, fetch: options.fetch ?? globalThis.fetch });
   const started = await Promise.allSettled([
     listen(sandbox.oauthApp, options.oauthPort, host),
     listen(sandbox.apiApp, options.apiPort, host),

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { expect } from 'vitest';
-import { createSandbox, type Sandbox } from './create-sandbox.ts';
+import { createSandbox, type Sandbox, type SandboxOptions } from './create-sandbox.ts';
 
 /** Helpers shared by the sandbox's own tests (not a test file itself). */
 
@@ -26,13 +26,18 @@ export function createClock(start = Date.UTC(2026, 10, 22, 12, 0, 0)): TestClock
   };
 }
 
-export function createTestSandbox(clock: TestClock = createClock(), plan?: 'premium' | 'growth'): Sandbox {
+export function createTestSandbox(
+  clock: TestClock = createClock(),
+  plan?: 'premium' | 'growth',
+  options: Partial<SandboxOptions> = {},
+): Sandbox {
   return createSandbox({
     oauthOrigin: 'http://127.0.0.1:5181',
     apiOrigin: API_ORIGIN,
     appOrigins: [APP_ORIGIN],
     now: clock.now,
     plan,
+    ...options,
   });
 }
 
@@ -63,20 +68,32 @@ export function postForm(sandbox: Sandbox, path: string, body: Record<string, st
   });
 }
 
-/** Drives the sign-in and consent pages as a browser would; returns the redirect back to the app. */
+export const DEMO_EMAIL = 'maria.lopez@northwind.example';
+
+/** Signs in on the page a sign-in link opened; the answer is the consent page, or a redirect when installed. */
+export async function signInOn(sandbox: Sandbox, page: Response, email = DEMO_EMAIL): Promise<Response> {
+  expect(page.status).toBe(200);
+  return postForm(sandbox, '/oauth/login', {
+    request_id: requestIdFrom(await page.text()),
+    email,
+    password: 'sandbox',
+  });
+}
+
+/**
+ * Drives the sign-in and consent pages as a browser would; returns the redirect back to the app.
+ * When the demo user has installed the app already there is no consent page: an Allow is then
+ * the redirect the sign-in gave, and a Cancel is impossible, which fails the test loudly.
+ */
 export async function approve(
   sandbox: Sandbox,
   authorizeParams: Record<string, string>,
   decision: 'allow' | 'cancel' = 'allow',
 ): Promise<URL> {
-  const page = await sandbox.oauthApp.request(authorizeUrl(authorizeParams));
-  expect(page.status).toBe(200);
-  const requestId = requestIdFrom(await page.text());
-  const consent = await postForm(sandbox, '/oauth/login', {
-    request_id: requestId,
-    email: 'maria.lopez@northwind.example',
-    password: 'sandbox',
-  });
+  const consent = await signInOn(sandbox, await sandbox.oauthApp.request(authorizeUrl(authorizeParams)));
+  if (consent.status === 302 && decision === 'allow') return new URL(consent.headers.get('location') ?? '');
+  if (consent.status === 302)
+    throw new Error('the app is installed already: there is no consent page to cancel');
   expect(consent.status).toBe(200);
   const redirect = await postForm(sandbox, '/oauth/consent', {
     request_id: requestIdFrom(await consent.text()),

@@ -75,15 +75,16 @@ describe('POST /__sandbox/tokens/fail-refresh', () => {
     expect(await (await admin(sandbox, '/tokens/fail-refresh', { times: 2 })).json()).toEqual({
       ok: true,
       pendingFailures: 2,
+      fault: { kind: 'invalid_grant' },
     });
     for (let attempt = 0; attempt < 2; attempt += 1) {
       const failed = await refresh(sandbox, tokens.refresh_token);
       expect(failed.status).toBe(400);
+      // The body Pipedrive's SDK tests mock, exactly (REFERENCE §1.2).
       expect(await failed.json()).toEqual({
         success: false,
+        message: 'Invalid grant: refresh token is invalid',
         error: 'invalid_grant',
-        error_description: 'Invalid grant: refresh_token is invalid',
-        message: 'Invalid grant: refresh_token is invalid',
       });
     }
     expect((await refresh(sandbox, tokens.refresh_token)).status).toBe(200);
@@ -95,6 +96,7 @@ describe('POST /__sandbox/tokens/fail-refresh', () => {
     expect(await (await admin(sandbox, '/tokens/fail-refresh')).json()).toEqual({
       ok: true,
       pendingFailures: 1,
+      fault: { kind: 'invalid_grant' },
     });
     await admin(sandbox, '/tokens/fail-refresh', { times: 3 });
     await admin(sandbox, '/reset');
@@ -113,6 +115,7 @@ describe('POST /__sandbox/tokens/fail-refresh', () => {
     expect(await (await admin(sandbox, '/tokens/fail-refresh', { userId: otherUserId })).json()).toEqual({
       ok: true,
       pendingFailures: 1,
+      fault: { kind: 'invalid_grant' },
     });
     expect((await refresh(sandbox, tokens.refresh_token)).status).toBe(200);
     await admin(sandbox, '/tokens/fail-refresh', { userId: demoUserId });
