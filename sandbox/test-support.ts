@@ -168,3 +168,19 @@ export function apiPostJson(sandbox: Sandbox, path: string, token: string, body:
     body: JSON.stringify(body),
   });
 }
+
+/** The confidential client's code exchange, as the app server sends it (Basic, no verifier unless given). */
+export function exchangeConfidentialCode(sandbox: Sandbox, code: string, extra: Record<string, string> = {}) {
+  return postForm(
+    sandbox,
+    '/oauth/token',
+    { grant_type: 'authorization_code', code, redirect_uri: CONFIDENTIAL_REDIRECT, ...extra },
+    confidentialAuth(sandbox),
+  );
+}
+
+/** The query of a redirect back to the app, as a plain object, so a test can compare it whole. */
+export function redirectQuery(response: Response): Record<string, string> {
+  expect(response.status).toBe(302);
+  return Object.fromEntries(new URL(response.headers.get('location') ?? '').searchParams);
+}
