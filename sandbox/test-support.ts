@@ -81,16 +81,18 @@ export async function signInOn(sandbox: Sandbox, page: Response, email = DEMO_EM
 }
 
 /**
- * Drives the sign-in and consent pages as a browser would; returns the redirect back to the app.
- * When the demo user has installed the app already there is no consent page: an Allow is then
+ * Drives the sign-in and consent pages as a browser would (as the demo user unless told); returns
+ * the redirect back to the app. When the user has installed the app already there is no consent page: an Allow is then
  * the redirect the sign-in gave, and a Cancel is impossible, which fails the test loudly.
  */
 export async function approve(
   sandbox: Sandbox,
   authorizeParams: Record<string, string>,
   decision: 'allow' | 'cancel' = 'allow',
+  email = DEMO_EMAIL,
 ): Promise<URL> {
-  const consent = await signInOn(sandbox, await sandbox.oauthApp.request(authorizeUrl(authorizeParams)));
+  const page = await sandbox.oauthApp.request(authorizeUrl(authorizeParams));
+  const consent = await signInOn(sandbox, page, email);
   if (consent.status === 302 && decision === 'allow') return new URL(consent.headers.get('location') ?? '');
   if (consent.status === 302)
     throw new Error('the app is installed already: there is no consent page to cancel');
