@@ -13,15 +13,20 @@ export async function reachConsent(
   mode: SessionMode = 'bff',
   user: SandboxUser = DEMO_USER,
 ): Promise<SandboxSignInPage> {
+  const sandbox = await startSignIn(page, mode);
+  await sandbox.signIn(user);
+  return sandbox;
+}
+
+/** Starts a sign-in in the given mode, stopping at the sandbox's sign-in page. */
+export async function startSignIn(page: Page, mode: SessionMode = 'bff'): Promise<SandboxSignInPage> {
   await page.goto('/');
   const signInButton = page.getByRole('button', { name: /Sign in with/ });
   // The screen renders after the app has loaded its configuration: wait for it before choosing.
   await expect(signInButton).toBeVisible();
   await page.getByRole('radio', { name: MODE_LABELS[mode] }).check();
   await signInButton.click();
-  const sandbox = new SandboxSignInPage(page);
-  await sandbox.signIn(user);
-  return sandbox;
+  return new SandboxSignInPage(page);
 }
 
 /** Signs in through the real sandbox pages and waits for the form. */

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { expect, type Page, test } from '@playwright/test';
 import { checkScreen } from './check-screen.ts';
-import { reachConsent, type SessionMode } from './fixtures.ts';
+import { reachConsent, type SessionMode, startSignIn } from './fixtures.ts';
+import { AccountMenuPage } from './pages/account-menu-page.ts';
 import { InspectorPanelPage } from './pages/inspector-panel-page.ts';
 import { LeadFormPage } from './pages/lead-form-page.ts';
 import { COLLEAGUES, DEMO_USER, type SandboxUser } from './sandbox-accounts.ts';
@@ -133,15 +134,30 @@ for (const mode of ['spa', 'bff'] as const) {
       await page.keyboard.press('Enter');
       await expect(inspector.panel).toBeVisible();
 
-      // Signing out (or "Revoke tokens now") revokes, and the revocation joins the timeline.
-      const signOut =
-        mode === 'spa'
-          ? page.getByRole('button', { name: 'Sign out', exact: true })
-          : inspector.panel.getByRole('button', { name: 'Revoke tokens now' });
-      await signOut.click();
+      // Sign out ends QuickLead's session only: nothing is revoked (at Pipedrive that would uninstall
+      // the app), so no revocation joins the timeline, and the next sign-in needs no consent.
+      await new AccountMenuPage(page).signOut();
+      await expect(inspector.step(/Token revoked/)).toHaveCount(0);
+      const sandbox = await startSignIn(page, mode);
+      await sandbox.enterCredentials(user);
+      await expect(new LeadFormPage(page).heading).toBeVisible();
+      await expect(sandbox.allowButton).toHaveCount(0);
+
+      // Disconnect, from the panel, asks first; confirmed, it revokes the refresh token, then the
+      // access token, and both revocations join the timeline.
+      if ((await inspector.toggle.getAttribute('aria-expanded')) !== 'true') await inspector.open();
+      await inspector.disconnectButton.click();
+      const confirmation = new AccountMenuPage(page);
+      await expect(confirmation.dialog).toContainText('uninstalls the QuickLead app for you in Pipedrive');
+      await confirmation.confirmButton.click();
       await expect(page.getByRole('button', { name: /Sign in with/ })).toBeVisible();
-      await expect(inspector.step(/Sign-out: token revoked/).first()).toBeVisible();
-      await expect(inspector.fact(inspector.step(/Sign-out/).first(), 'status')).toHaveText('200');
+      const revoked = inspector.step(/Token revoked/);
+      await expect(revoked).toHaveCount(2);
+      await expect(inspector.fact(revoked.first(), 'status')).toHaveText('200');
+      await expect(inspector.fact(revoked.first(), 'token_type_hint')).toHaveText('refresh_token');
+
+      // The app is no longer installed: signing in asks to allow and install it again.
+      await reachConsent(page, mode, user);
     });
 
     for (const viewport of [

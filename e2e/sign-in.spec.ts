@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { reachConsent, type SessionMode, signIn } from './fixtures.ts';
+import { AccountMenuPage } from './pages/account-menu-page.ts';
 import { DEMO_USER } from './sandbox-accounts.ts';
 
 const CALLBACK_PATH: Record<SessionMode, string> = { bff: '/auth/callback', spa: '/callback' };
@@ -62,8 +63,7 @@ for (const mode of ['bff', 'spa'] as const) {
 
     test('sign out, then back: signed out', async ({ page }) => {
       await signIn(page, mode);
-      await page.getByRole('button', { name: 'Sign out' }).click();
-      await expect(page.getByRole('button', { name: /Sign in with/ })).toBeVisible();
+      await new AccountMenuPage(page).signOut();
       // Coming back to the app later finds no session, in either mode.
       await page.goto('/');
       await expect(page.getByRole('button', { name: /Sign in with/ })).toBeVisible();

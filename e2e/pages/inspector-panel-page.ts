@@ -14,6 +14,11 @@ export class InspectorPanelPage {
     return this.panel.getByRole('article');
   }
 
+  /** The panel's way to revoke the tokens: Disconnect, behind the same confirmation as the header's. */
+  get disconnectButton() {
+    return this.panel.getByRole('button', { name: 'Revoke tokens and disconnect…' });
+  }
+
   step(title: RegExp): Locator {
     return this.panel.getByRole('article', { name: title });
   }
