@@ -24,8 +24,9 @@ function refuse(c: Context, title: string, message: string): Response {
  * the Marketplace's "Install now"). It runs the same sign-in and consent pages as an authorization
  * the app starts, to the app's registered callback URL (the first, unless `redirect_uri` names
  * another registered one), but **with no `state`**, as Pipedrive sends none for installs, and with
- * no PKCE: nobody on the app's side made a verifier. The app therefore gets `code` without
- * `state`. A `state` in the link is ignored.
+ * no PKCE: nobody on the app's side made a verifier (so with SANDBOX_PKCE=require, or for the
+ * public client, the code cannot be exchanged, as an app could not prove it asked). The app gets
+ * `code` without `state`. A `state` in the link is ignored.
  */
 export function registerInstallLink(
   app: Hono,
