@@ -2,6 +2,8 @@ import { describe, expect, it, vi } from 'vitest';
 import type { ProviderConfig } from '@/config/app-config.ts';
 import { ProviderBusyError, ProviderUnavailableError } from '@/pipedrive/provider-unavailable.ts';
 import { createSandbox } from '../../sandbox/create-sandbox.ts';
+import { SandboxConnectionDropped } from '../../sandbox/fault-injection.ts';
+import type { RefreshFault } from '../../sandbox/refresh-faults.ts';
 import { approve } from '../../sandbox/test-support.ts';
 import { REFRESH_RETRY_DELAYS_MS } from './refresh-outcome.ts';
 import { callbackUrlFor, completeSignIn, createAuthorizationRequest } from './spa-sign-in.ts';
@@ -13,13 +15,10 @@ const API = 'http://127.0.0.1:5182';
 const ME = { method: 'GET', path: '/api/v1/users/me' } as const;
 
 /**
- * What the token endpoint does to the n-th refresh (0-based) instead of answering it: a response
- * of its own (a 503, a 429) or a thrown error (the network). Undefined lets the sandbox answer.
+ * A signed-in spa session against the real sandbox in-process, whose tokens live `ttl` seconds.
+ * `duringWait` runs while the store waits between two tries of a refresh.
  */
-type RefreshFault = (attempt: number) => Response | Error | undefined;
-
-/** A signed-in spa session against the real sandbox in-process, whose tokens live `ttl` seconds. */
-async function signedIn(ttl: number, refreshFault: RefreshFault = () => undefined) {
+async function signedIn(ttl: number, duringWait: () => void = () => {}) {
   let time = Date.UTC(2026, 10, 22, 12);
   const now = () => time;
   const sandbox = createSandbox({
@@ -32,16 +31,15 @@ async function signedIn(ttl: number, refreshFault: RefreshFault = () => undefine
   const refreshes: string[] = [];
   const fetchImpl = (async (url: string | URL | Request, init?: RequestInit) => {
     const href = String(url);
-    if (href.startsWith(OAUTH)) {
-      if (String(init?.body ?? '').includes('grant_type=refresh_token')) {
-        const fault = refreshFault(refreshes.length);
-        refreshes.push(href);
-        if (fault instanceof Error) throw fault;
-        if (fault) return fault;
-      }
-      return sandbox.oauthApp.request(href, init);
+    if (!href.startsWith(OAUTH)) return sandbox.apiApp.request(href, init);
+    if (String(init?.body ?? '').includes('grant_type=refresh_token')) refreshes.push(href);
+    try {
+      return await sandbox.oauthApp.request(href, init);
+    } catch (error) {
+      // Over HTTP a dropped connection makes fetch reject with a TypeError; in-process it is this.
+      if (error instanceof SandboxConnectionDropped) throw new TypeError('Failed to fetch');
+      throw error;
     }
-    return sandbox.apiApp.request(href, init);
   }) as typeof fetch;
   const provider: ProviderConfig = {
     kind: 'sandbox',
@@ -61,18 +59,22 @@ async function signedIn(ttl: number, refreshFault: RefreshFault = () => undefine
   const waits: number[] = [];
   const sleep = async (ms: number) => {
     waits.push(ms);
+    duringWait();
   };
   const store = new SpaTokenStore(provider, session, { now, fetch: fetchImpl, onSessionEnded, sleep });
-  return { sandbox, store, refreshes, waits, onSessionEnded, advance: (ms: number) => (time += ms) };
+  /** The sandbox's own refresh faults (SANDBOX-ONLY): the next `times` refresh grants fail as told. */
+  const failRefreshes = (times: number, fault: RefreshFault) =>
+    sandbox.store.auth.failNextRefreshes(times, undefined, fault);
+  return {
+    sandbox,
+    store,
+    refreshes,
+    waits,
+    onSessionEnded,
+    failRefreshes,
+    advance: (ms: number) => (time += ms),
+  };
 }
-
-const serviceUnavailable = () => new Response('<html>503 Service Unavailable</html>', { status: 503 });
-const networkDown = () => new TypeError('Failed to fetch');
-const overLimit = (retryAfter: string) =>
-  new Response(JSON.stringify({ success: false, error: 'Request over limit' }), {
-    status: 429,
-    headers: { 'content-type': 'application/json', 'retry-after': retryAfter },
-  });
 
 function failure(promise: Promise<unknown>): Promise<unknown> {
   return promise.then(
@@ -80,6 +82,9 @@ function failure(promise: Promise<unknown>): Promise<unknown> {
     (error: unknown) => error,
   );
 }
+
+/** The first try and one after each delay. */
+const TRIES = REFRESH_RETRY_DELAYS_MS.length + 1;
 
 describe('SpaTokenStore', () => {
   it('refreshes an expiring token once, however many requests are waiting', async () => {
@@ -114,10 +119,18 @@ describe('a refresh that fails', () => {
     expect(waits).toEqual([]);
   });
 
+  it('Pipedrive’s own invalid_grant body ends it too', async () => {
+    const { store, refreshes, onSessionEnded, failRefreshes, advance } = await signedIn(120);
+    failRefreshes(1, { kind: 'invalid_grant' });
+    advance(121_000);
+    expect((await store.transport()(ME)).status).toBe(401);
+    expect(onSessionEnded).toHaveBeenCalledTimes(1);
+    expect(refreshes).toHaveLength(1);
+  });
+
   it('a 429 keeps the session and fails the call as busy, with the Retry-After', async () => {
-    const { store, refreshes, waits, onSessionEnded, advance } = await signedIn(120, (attempt) =>
-      attempt === 0 ? overLimit('7') : undefined,
-    );
+    const { store, refreshes, waits, onSessionEnded, failRefreshes, advance } = await signedIn(120);
+    failRefreshes(1, { kind: 'rate_limited', retryAfterSeconds: 7 });
     advance(121_000);
     const error = await failure(store.transport()(ME));
     expect(error).toBeInstanceOf(ProviderBusyError);
@@ -131,30 +144,34 @@ describe('a refresh that fails', () => {
     expect(refreshes).toHaveLength(2);
   });
 
-  it('a 5xx or a network error is retried after each of the delays, once for all waiting calls, then fails as "not answering"', async () => {
-    const { store, refreshes, waits, onSessionEnded, advance } = await signedIn(120, (attempt) =>
-      attempt % 2 === 0 ? serviceUnavailable() : networkDown(),
-    );
-    const before = store.current;
-    advance(121_000);
-    const transport = store.transport();
-    const errors = await Promise.all(Array.from({ length: 5 }, () => failure(transport(ME))));
-    for (const error of errors) {
-      expect(error).toBeInstanceOf(ProviderUnavailableError);
-      expect((error as Error).message).toBe(
-        'Pipedrive is not answering. Your lead is kept; try again in a moment.',
-      );
-    }
-    expect(waits).toEqual([...REFRESH_RETRY_DELAYS_MS]);
-    expect(refreshes).toHaveLength(REFRESH_RETRY_DELAYS_MS.length + 1);
-    expect(onSessionEnded).not.toHaveBeenCalled();
-    expect(store.current).toBe(before);
-  });
+  for (const fault of [
+    { kind: 'server_error', status: 503 },
+    { kind: 'html_bad_gateway' },
+    { kind: 'dropped' },
+  ] satisfies RefreshFault[]) {
+    it(`${fault.kind} is retried after each of the delays, once for all waiting calls, then fails as "not answering"`, async () => {
+      const { store, refreshes, waits, onSessionEnded, failRefreshes, advance } = await signedIn(120);
+      failRefreshes(TRIES, fault);
+      const before = store.current;
+      advance(121_000);
+      const transport = store.transport();
+      const errors = await Promise.all(Array.from({ length: 5 }, () => failure(transport(ME))));
+      for (const error of errors) {
+        expect(error).toBeInstanceOf(ProviderUnavailableError);
+        expect((error as Error).message).toBe(
+          'Pipedrive is not answering. Your lead is kept; try again in a moment.',
+        );
+      }
+      expect(waits).toEqual([...REFRESH_RETRY_DELAYS_MS]);
+      expect(refreshes).toHaveLength(TRIES);
+      expect(onSessionEnded).not.toHaveBeenCalled();
+      expect(store.current).toBe(before);
+    });
+  }
 
   it('succeeds on a later try after transient failures, and the call goes through', async () => {
-    const { store, refreshes, waits, onSessionEnded, advance } = await signedIn(120, (attempt) =>
-      attempt === 0 ? networkDown() : attempt === 1 ? serviceUnavailable() : undefined,
-    );
+    const { store, refreshes, waits, onSessionEnded, failRefreshes, advance } = await signedIn(120);
+    failRefreshes(2, { kind: 'dropped' });
     const before = store.current.accessToken;
     advance(121_000);
     expect((await store.transport()(ME)).status).toBe(200);
@@ -165,24 +182,26 @@ describe('a refresh that fails', () => {
   });
 
   it('before expiry, a failed early refresh still sends the call with the token that works', async () => {
-    const { store, refreshes, advance } = await signedIn(120, () => serviceUnavailable());
+    const { store, refreshes, failRefreshes, advance } = await signedIn(120);
+    failRefreshes(TRIES, { kind: 'server_error' });
     advance(90_000); // inside the refresh margin, not yet expired
     expect((await store.transport()(ME)).status).toBe(200);
-    expect(refreshes).toHaveLength(REFRESH_RETRY_DELAYS_MS.length + 1);
+    expect(refreshes).toHaveLength(TRIES);
   });
 
-  it('a grant refused after transient failures still ends the session', async () => {
-    const { sandbox, store, onSessionEnded, waits, advance } = await signedIn(120, (attempt) => {
-      if (attempt === 0) {
-        // While Pipedrive is down, the rep disconnects QuickLead elsewhere.
-        sandbox.store.auth.revoke(store.current.refreshToken ?? '', sandbox.clients.public.clientId);
-        return serviceUnavailable();
-      }
-      return undefined;
-    });
-    advance(121_000);
-    expect((await store.transport()(ME)).status).toBe(401);
-    expect(waits).toEqual(REFRESH_RETRY_DELAYS_MS.slice(0, 1));
-    expect(onSessionEnded).toHaveBeenCalledTimes(1);
+  it('a grant refused after a transient failure still ends the session', async () => {
+    // While Pipedrive is down, the rep disconnects QuickLead elsewhere.
+    const disconnectElsewhere = () =>
+      setup.sandbox.store.auth.revoke(
+        setup.store.current.refreshToken ?? '',
+        setup.sandbox.clients.public.clientId,
+      );
+    const setup = await signedIn(120, () => disconnectElsewhere());
+    setup.failRefreshes(1, { kind: 'server_error' });
+    setup.advance(121_000);
+    expect((await setup.store.transport()(ME)).status).toBe(401);
+    expect(setup.waits).toEqual(REFRESH_RETRY_DELAYS_MS.slice(0, 1));
+    expect(setup.refreshes).toHaveLength(2);
+    expect(setup.onSessionEnded).toHaveBeenCalledTimes(1);
   });
 });
