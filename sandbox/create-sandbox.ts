@@ -42,7 +42,7 @@ export interface SandboxOptions {
    * always requires it.
    */
   pkce?: PkceMode;
-  /** @deprecated Use `pkce: 'require'`; true means that, and it may not contradict `pkce`. */
+  /** @deprecated Use `pkce: 'require'`. true means that (and may not contradict `pkce`); false changes nothing. */
   strictPkce?: boolean;
   /**
    * How the sandbox sends the uninstall notice (`DELETE` to the app's callback URL). Absent, an
@@ -83,13 +83,12 @@ function toOrigin(value: string): string {
   return new URL(value).origin;
 }
 
+/** `pkce` wins; the old `strictPkce: true` means 'require', and `false` (the old default) says nothing. */
 function pkceModeOf(options: SandboxOptions): PkceMode {
-  if (options.strictPkce === undefined) return options.pkce ?? 'accept';
-  const fromStrict: PkceMode = options.strictPkce ? 'require' : 'accept';
-  if (options.pkce !== undefined && options.pkce !== fromStrict) {
-    throw new Error(`strictPkce: ${options.strictPkce} contradicts pkce: '${options.pkce}'`);
+  if (options.strictPkce === true && options.pkce !== undefined && options.pkce !== 'require') {
+    throw new Error(`strictPkce: true contradicts pkce: '${options.pkce}'`);
   }
-  return fromStrict;
+  return options.pkce ?? (options.strictPkce ? 'require' : 'accept');
 }
 
 export function createSandbox(options: SandboxOptions): Sandbox {

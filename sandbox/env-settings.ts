@@ -17,7 +17,7 @@ function flag(env: NodeJS.ProcessEnv, name: string): boolean | undefined {
 
 /**
  * SANDBOX_PKCE, or the older SANDBOX_STRICT_PKCE=on, still read as `require` so existing scripts
- * keep working; the two may not disagree.
+ * keep working (its `off` was the default and says nothing); `on` may not contradict SANDBOX_PKCE.
  */
 function pkceMode(env: NodeJS.ProcessEnv): PkceMode | undefined {
   const raw = env.SANDBOX_PKCE?.trim().toLowerCase();
@@ -25,12 +25,11 @@ function pkceMode(env: NodeJS.ProcessEnv): PkceMode | undefined {
   if (raw && !mode) {
     throw new Error(`SANDBOX_PKCE must be one of ${PKCE_MODES.join(', ')}, got "${env.SANDBOX_PKCE}"`);
   }
-  const strict = flag(env, 'SANDBOX_STRICT_PKCE');
-  const fromStrict: PkceMode | undefined = strict === undefined ? undefined : strict ? 'require' : 'accept';
-  if (mode && fromStrict && mode !== fromStrict) {
-    throw new Error(`SANDBOX_STRICT_PKCE (replaced by SANDBOX_PKCE) contradicts SANDBOX_PKCE=${mode}`);
+  const strict = flag(env, 'SANDBOX_STRICT_PKCE') === true;
+  if (strict && mode && mode !== 'require') {
+    throw new Error(`SANDBOX_STRICT_PKCE=on (replaced by SANDBOX_PKCE) contradicts SANDBOX_PKCE=${mode}`);
   }
-  return mode ?? fromStrict;
+  return mode ?? (strict ? 'require' : undefined);
 }
 
 /**

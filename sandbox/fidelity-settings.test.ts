@@ -5,6 +5,7 @@ import {
   API_ORIGIN,
   APP_ORIGIN,
   approve,
+  authorizeUrl,
   CONFIDENTIAL_REDIRECT,
   confidentialAuth,
   createClock,
@@ -32,6 +33,17 @@ async function confidentialCodeWithPkce(sandbox: ReturnType<typeof createSandbox
     code_challenge_method: 'S256',
   });
   return redirect.searchParams.get('code') ?? '';
+}
+
+function confidentialAuthorizeWithPkce(sandbox: ReturnType<typeof createSandbox>, challenge: string) {
+  return sandbox.oauthApp.request(
+    authorizeUrl({
+      client_id: sandbox.clients.confidential.clientId,
+      redirect_uri: CONFIDENTIAL_REDIRECT,
+      code_challenge: challenge,
+      code_challenge_method: 'S256',
+    }),
+  );
 }
 
 describe('sandbox fidelity settings', () => {
@@ -151,6 +163,16 @@ describe('sandbox fidelity settings', () => {
     expect(() => sandboxSettingsFromEnv({ SANDBOX_STRICT_PKCE: 'on', SANDBOX_PKCE: 'reject' })).toThrow(
       /contradicts/,
     );
+    expect(sandboxSettingsFromEnv({ SANDBOX_STRICT_PKCE: 'off', SANDBOX_PKCE: 'reject' }).pkce).toBe(
+      'reject',
+    );
+    expect(sandboxSettingsFromEnv({ SANDBOX_STRICT_PKCE: 'off' }).pkce).toBeUndefined();
     expect(() => sandboxWith({ strictPkce: true, pkce: 'accept' })).toThrow(/contradicts/);
+  });
+
+  it('takes pkce over the old strictPkce: false, which was only the default', async () => {
+    const sandbox = sandboxWith({ strictPkce: false, pkce: 'reject' });
+    const refused = await confidentialAuthorizeWithPkce(sandbox, pkcePair().challenge);
+    expect(new URL(refused.headers.get('location') ?? '').searchParams.get('error')).toBe('invalid_request');
   });
 });
