@@ -88,11 +88,11 @@ describe('sign-in attacks (one test per attack, each asserting the refusal)', ()
   });
 
   it('sends the PKCE verifier a strict provider checks: a code issued for another challenge is refused', async () => {
-    const control = createHarness({ strictPkce: true });
+    const control = createHarness({ pkce: 'require' });
     expect((await signIn(control)).headers.get('location')).toBe('/');
     expect(control.jar.cookies.has('quicklead-session')).toBe(true);
 
-    const h = createHarness({ strictPkce: true });
+    const h = createHarness({ pkce: 'require' });
     const authorizeUrl = await startSignIn(h);
     // An attacker's code: obtained with their own challenge, injected into the victim's callback.
     const attacker = pkcePair();

@@ -87,14 +87,14 @@ describe('PKCE per provider (QUICKLEAD_PKCE)', () => {
   });
 
   it('with PKCE on, the token request carries the verifier of the challenge sent', async () => {
-    const h = createHarness({ strictPkce: true, env: { QUICKLEAD_PKCE: 'on' } });
+    const h = createHarness({ pkce: 'require', env: { QUICKLEAD_PKCE: 'on' } });
     expect((await signIn(h)).headers.get('location')).toBe('/');
     const [exchange] = tokenCalls(h, 'authorization_code');
     expect(new URLSearchParams(exchange?.body).get('code_verifier')).toMatch(/^[A-Za-z0-9_-]{43,128}$/);
   });
 
   it('a provider that requires PKCE refuses a sign-in with PKCE off, which shows none is sent', async () => {
-    const h = createHarness({ strictPkce: true, env: { QUICKLEAD_PKCE: 'off' } });
+    const h = createHarness({ pkce: 'require', env: { QUICKLEAD_PKCE: 'off' } });
     const authorizeUrl = await startSignIn(h);
     const page = await h.sandbox.oauthApp.request(`${authorizeUrl.pathname}${authorizeUrl.search}`);
     // The strict sandbox sends the browser straight back with an error instead of a sign-in page.

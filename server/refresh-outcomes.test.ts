@@ -219,3 +219,45 @@ describe('what a failed refresh does to a proxied call', () => {
     expect(tokenCalls(h, 'refresh_token')).toHaveLength(1);
   });
 });
+
+describe('against the sandbox’s own refresh faults (its bodies, as Pipedrive’s)', () => {
+  const tries = REFRESH_RETRY_DELAYS_MS.length + 1;
+
+  it('invalid_grant with Pipedrive’s body: signed out', async () => {
+    const { h } = harnessWith();
+    await signIn(h);
+    expire(h);
+    h.sandbox.store.auth.failNextRefreshes(1, undefined, { kind: 'invalid_grant' });
+    const response = await proxied(h, '/api/v1/users/me');
+    expect(response.status).toBe(401);
+    expect(await response.json()).toMatchObject({ error: SIGN_IN_REQUIRED });
+  });
+
+  it('rate_limited: 503 provider_busy with the sandbox’s Retry-After, session kept', async () => {
+    const { h } = harnessWith();
+    await signIn(h);
+    expire(h);
+    h.sandbox.store.auth.failNextRefreshes(1, undefined, { kind: 'rate_limited', retryAfterSeconds: 60 });
+    const response = await proxied(h, '/api/v1/users/me');
+    expect(response.status).toBe(503);
+    expect(response.headers.get('retry-after')).toBe('60');
+    expect(await response.json()).toMatchObject({ error: PROVIDER_BUSY });
+    await expectSessionKept(h);
+  });
+
+  it.each(['server_error', 'html_bad_gateway', 'dropped'] as const)(
+    '%s on every try: 503 provider_unavailable, session kept, then fine',
+    async (kind) => {
+      const { h } = harnessWith();
+      await signIn(h);
+      expire(h);
+      h.sandbox.store.auth.failNextRefreshes(tries, undefined, { kind });
+      const response = await proxied(h, '/api/v1/users/me');
+      expect(response.status).toBe(503);
+      expect(await response.json()).toEqual(NOT_ANSWERING);
+      expect(tokenCalls(h, 'refresh_token')).toHaveLength(tries);
+      await expectSessionKept(h);
+      expect((await proxied(h, '/api/v1/users/me')).status).toBe(200);
+    },
+  );
+});

@@ -1,6 +1,7 @@
 import type { Hono } from 'hono';
 import { createSandbox, type Sandbox } from '../sandbox/create-sandbox.ts';
 import { sandboxSettingsFromEnv } from '../sandbox/env-settings.ts';
+import type { PkceMode } from '../sandbox/pkce.ts';
 import {
   API_ORIGIN,
   APP_ORIGIN,
@@ -69,8 +70,8 @@ export interface Harness {
 
 export interface HarnessOptions {
   env?: NodeJS.ProcessEnv;
-  /** The confidential client refuses a token request without the right PKCE verifier. */
-  strictPkce?: boolean;
+  /** How the sandbox's confidential client treats PKCE; default `accept`, as Pipedrive tolerates it. */
+  pkce?: PkceMode;
   rotateRefreshTokens?: boolean;
   accessTokenTtlSeconds?: number;
   /** Lets a test change what the sandbox answered before the app server sees it (or throw, as a network failure). */
@@ -110,10 +111,12 @@ export function createHarness(options: HarnessOptions = {}): Harness {
     appOrigins: [APP_ORIGIN],
     now: clock.now,
     rotateRefreshTokens: options.rotateRefreshTokens ?? false,
-    strictPkce: options.strictPkce ?? false,
+    ...(options.pkce ? { pkce: options.pkce } : {}),
     accessTokenTtlSeconds: options.accessTokenTtlSeconds,
     // The bff server calls the provider from the server: it needs no CORS, so the sandbox sends none.
     corsOrigins: [],
+    // Pipedrive's uninstall notice (DELETE to the callback URL) reaches this app server in-process.
+    fetch: async (input, init) => app.request(urlOf(input), init),
     ...definedOnly(sandboxSettingsFromEnv(options.sandboxEnv ?? {})),
   });
   const config = testConfig(options.env);
