@@ -128,7 +128,7 @@ describe('a refresh that fails', () => {
     expect(refreshes).toHaveLength(1);
   });
 
-  it('a 429 keeps the session and fails the call as busy, with the Retry-After', async () => {
+  it('a 429 keeps the session and fails calls as busy, without asking again, until Retry-After has passed', async () => {
     const { store, refreshes, waits, onSessionEnded, failRefreshes, advance } = await signedIn(120);
     failRefreshes(1, { kind: 'rate_limited', retryAfterSeconds: 7 });
     advance(121_000);
@@ -139,9 +139,16 @@ describe('a refresh that fails', () => {
     expect(waits).toEqual([]);
     expect(onSessionEnded).not.toHaveBeenCalled();
 
+    // Until Retry-After has passed the token endpoint is left alone, as the app server does.
+    advance(3_000);
+    expect(await failure(store.transport()(ME))).toMatchObject({ status: 429, retryAfterSeconds: 4 });
+    expect(refreshes).toHaveLength(1);
+
     // The session is intact: once Pipedrive has room again the same refresh token works.
+    advance(4_000);
     expect((await store.transport()(ME)).status).toBe(200);
     expect(refreshes).toHaveLength(2);
+    expect(onSessionEnded).not.toHaveBeenCalled();
   });
 
   for (const fault of [

@@ -38,6 +38,8 @@ export class SpaTokenStore {
   private session: Session;
   private refreshing: Promise<Session> | undefined;
   private ended = false;
+  /** After a 429 from the token endpoint, it is not asked again before this time (epoch ms). */
+  private busyUntil = 0;
   private readonly now: () => number;
 
   constructor(
@@ -108,6 +110,9 @@ export class SpaTokenStore {
       this.end();
       throw new SessionEndedError('There is no refresh token.');
     }
+    // Asked to wait, as the app server is: calls in the meantime fail at once with what is left.
+    const waitLeftMs = this.busyUntil - this.now();
+    if (waitLeftMs > 0) throw new ProviderBusyError(Math.ceil(waitLeftMs / 1000));
     for (let attempt = 0; ; attempt += 1) {
       try {
         return await this.refreshOnce(refreshToken);
@@ -117,7 +122,10 @@ export class SpaTokenStore {
           this.end();
           throw new SessionEndedError('The refresh token was refused.', { cause: error });
         }
-        if (failure.kind === 'rate-limited') throw new ProviderBusyError(failure.retryAfterSeconds);
+        if (failure.kind === 'rate-limited') {
+          this.busyUntil = this.now() + failure.retryAfterSeconds * 1000;
+          throw new ProviderBusyError(failure.retryAfterSeconds);
+        }
         const delay = delays[attempt];
         if (delay === undefined) throw new ProviderUnavailableError({ cause: error });
         await sleep(delay);
