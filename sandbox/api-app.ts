@@ -79,6 +79,15 @@ export function createApiApp(deps: ApiAppDeps): Hono {
     const found = deps.crm.setUserActive(Number(c.req.param('id')), body.active);
     return found ? c.json({ ok: true }) : c.json({ ok: false, error: 'no such user' }, 404);
   });
+  // A new colleague joins: `{name}` in, `{id, name, email, password}` out (see CrmStore.join).
+  app.post('/__sandbox/users', async (c) => {
+    const body = (await c.req.json().catch(() => null)) as { name?: unknown } | null;
+    const name = typeof body?.name === 'string' ? body.name.trim() : '';
+    if (name === '' || name.length > 100)
+      return c.json({ ok: false, error: 'body must be {"name": string of 1 to 100 characters}' }, 400);
+    const user = deps.crm.join(name);
+    return c.json({ ok: true, id: user.id, name: user.name, email: user.email, password: user.password });
+  });
   // How many `POST /v1/leads` arrived with this exact title, whatever they were answered.
   app.get('/__sandbox/lead-posts', (c) => {
     const title = c.req.query('title');

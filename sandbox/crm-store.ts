@@ -45,6 +45,9 @@ const ALL_USERS: readonly User[] = [
   ...SEED_USERS.filter((user) => !user.activeFlag),
 ];
 
+/** Ids of colleagues who join through the admin surface, clear of the seeded ones. */
+const JOINED_ID_START = 21000101;
+
 export type NewPerson = Omit<Person, 'id'>;
 export type NewOrganization = Omit<Organization, 'id'>;
 
@@ -53,6 +56,8 @@ export class CrmStore {
   readonly company: Company = COMPANY;
   /** Users switched off through the admin surface, e.g. to test a stale owner list. */
   private readonly deactivatedUserIds = new Set<number>();
+  /** Colleagues who joined through the admin surface: a test's own user, installed nowhere yet. */
+  private joined: User[] = [];
   readonly leadLabels: readonly LeadLabel[] = SEED_LEAD_LABELS;
   private readonly seed: SeedState = loadSeed();
   /** Persons and organizations created through the API, on top of the shared seed. */
@@ -64,20 +69,55 @@ export class CrmStore {
   /** Back to the seed: leads and created persons and organizations are dropped. */
   reset(): void {
     this.deactivatedUserIds.clear();
+    this.joined = [];
     this.leads = new LeadSet();
     this.created = new ContactSet();
   }
 
   get users(): readonly User[] {
-    if (this.deactivatedUserIds.size === 0) return ALL_USERS;
-    return ALL_USERS.map((user) =>
+    // Joined colleagues come before the deactivated user, who stays last.
+    const everyone =
+      this.joined.length === 0
+        ? ALL_USERS
+        : [...ALL_USERS.slice(0, -1), ...this.joined, ...ALL_USERS.slice(-1)];
+    if (this.deactivatedUserIds.size === 0) return everyone;
+    return everyone.map((user) =>
       this.deactivatedUserIds.has(user.id) ? { ...user, activeFlag: false } : user,
     );
   }
 
-  /** Sandbox admin: switch a seeded user on or off. False when there is no such user. */
+  /**
+   * Sandbox admin: a new colleague joins the company, with the sandbox password and the app
+   * installed nowhere. Tests that must see the consent page (or uninstall) each get a user of their
+   * own, so tests running side by side on one sandbox never install the app for one another.
+   */
+  join(name: string): User {
+    const id = JOINED_ID_START + this.joined.length;
+    const slug =
+      name
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '.')
+        .replace(/^\.|\.$/g, '') || 'colleague';
+    const template = ALL_USERS[0];
+    if (!template) throw new Error('the sandbox has no seeded user');
+    const user: User = {
+      ...template,
+      id,
+      name,
+      email: `${slug}.${id}@northwind.example`,
+      phone: null,
+      isAdmin: false,
+      activeFlag: true,
+      permissions: { leads: true },
+      installedScopes: null,
+    };
+    this.joined.push(user);
+    return user;
+  }
+
+  /** Sandbox admin: switch a user on or off. False when there is no such user. */
   setUserActive(id: number, active: boolean): boolean {
-    if (!ALL_USERS.some((user) => user.id === id)) return false;
+    if (!this.users.some((user) => user.id === id)) return false;
     if (active) this.deactivatedUserIds.delete(id);
     else this.deactivatedUserIds.add(id);
     return true;
