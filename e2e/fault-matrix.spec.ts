@@ -150,9 +150,7 @@ test('sign-in round trip mid-form: the draft comes back after signing in again',
   await page.reload();
   await page.getByRole('radio', { name: /^Browser only/ }).check();
   await page.getByRole('button', { name: /Sign in with/ }).click();
-  const sandbox = new SandboxSignInPage(page);
-  await sandbox.signIn();
-  await sandbox.allowButton.click();
+  await new SandboxSignInPage(page).signInAllowingIfAsked();
   await expect(run.form.title).toHaveValue(run.title);
   const kept = await draftHolds(page, run.title);
   await run.form.submit.click();
@@ -182,9 +180,7 @@ test('refresh fails mid-form: sign in again, the form is intact, sent once', asy
   const kept = await draftHolds(page, run.title);
 
   await page.getByRole('button', { name: 'Sign in again' }).click();
-  const sandbox = new SandboxSignInPage(page);
-  await sandbox.signIn(COLLEAGUES.aiko);
-  await sandbox.allowButton.click();
+  await new SandboxSignInPage(page).signInAllowingIfAsked(COLLEAGUES.aiko);
   await expect(run.form.title).toHaveValue(run.title);
   await run.form.submit.click();
   expect((await record(page, run, kept)).posts).toBe(2);

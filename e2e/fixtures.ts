@@ -35,11 +35,34 @@ export async function signIn(
   mode: SessionMode = 'bff',
   user: SandboxUser = DEMO_USER,
 ): Promise<LeadFormPage> {
-  const sandbox = await reachConsent(page, mode, user);
-  await sandbox.allowButton.click();
+  const sandbox = await startSignIn(page, mode);
+  await sandbox.signInAllowingIfAsked(user);
   const form = new LeadFormPage(page);
   await expect(form.heading).toBeVisible();
   return form;
+}
+
+/** The sandbox's API origin, where its admin surface is, as the app's configuration names it. */
+export async function sandboxApiOrigin(page: Page): Promise<string> {
+  const config = (await (await page.request.get('/app-config.json')).json()) as {
+    spa?: { apiOrigins?: string[] };
+  };
+  const origin = config.spa?.apiOrigins?.[0];
+  if (!origin) throw new Error('the app configuration names no sandbox API origin');
+  return origin;
+}
+
+/**
+ * A colleague of the test's own (the sandbox's admin surface adds one): the app is installed for
+ * nobody new, so the consent page shows, and nothing this test installs or uninstalls touches
+ * tests running alongside.
+ */
+export async function newColleague(page: Page, name: string): Promise<SandboxUser> {
+  const response = await page.request.post(`${await sandboxApiOrigin(page)}/__sandbox/users`, {
+    data: { name },
+  });
+  expect(response.status(), 'POST /__sandbox/users').toBe(200);
+  return (await response.json()) as SandboxUser;
 }
 
 /**

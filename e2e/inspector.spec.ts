@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import { expect, type Page, test } from '@playwright/test';
 import { checkScreen } from './check-screen.ts';
-import { reachConsent, type SessionMode, startSignIn } from './fixtures.ts';
+import { newColleague, reachConsent, type SessionMode, startSignIn } from './fixtures.ts';
 import { AccountMenuPage } from './pages/account-menu-page.ts';
 import { InspectorPanelPage } from './pages/inspector-panel-page.ts';
 import { LeadFormPage } from './pages/lead-form-page.ts';
-import { COLLEAGUES, DEMO_USER, type SandboxUser } from './sandbox-accounts.ts';
+import { DEMO_USER, type SandboxUser } from './sandbox-accounts.ts';
 
 const base64url = (text: string) => createHash('sha256').update(text).digest('base64url');
 
@@ -20,8 +20,7 @@ async function signInWatching(
   await expect(page.getByRole('button', { name: /Sign in with/ })).toBeVisible();
   await inspector.open();
   await expect(inspector.panel).toContainText('Nothing yet');
-  const sandbox = await reachConsent(page, mode, user);
-  await sandbox.allowButton.click();
+  await (await startSignIn(page, mode)).signInAllowingIfAsked(user);
   await expect(new LeadFormPage(page).heading).toBeVisible();
   await expect(inspector.toggle).toHaveAttribute('aria-expanded', 'true');
   await expect(inspector.step(/Token response/)).toBeVisible();
@@ -65,8 +64,9 @@ for (const mode of ['spa', 'bff'] as const) {
         mode === 'spa'
           ? page.waitForResponse((response) => response.url().endsWith('/oauth/token'))
           : Promise.resolve(undefined);
-      // Expires its user's tokens below: a colleague's, so tests alongside keep theirs.
-      const user = COLLEAGUES.oluwaseun;
+      // Expires its user's tokens and disconnects (uninstalls) below: a colleague of this test's
+      // own, so tests alongside keep their tokens and installs.
+      const user = await newColleague(page, `Inspector ${mode}`);
       const inspector = await signInWatching(page, mode, user);
       await expectPkceAndState(inspector);
 
@@ -117,7 +117,7 @@ for (const mode of ['spa', 'bff'] as const) {
       });
       expect(expired.ok()).toBe(true);
       await page.getByRole('combobox', { name: 'Person' }).fill('Ada');
-      // The last one: the other mode's test, signed in as the same colleague, may expire them too.
+      // The last one, should the app have refreshed more than once.
       const refresh = inspector.step(/Token refresh/).last();
       await expect(refresh).toBeVisible();
       await expect(inspector.fact(refresh, 'status')).toHaveText('200');
@@ -180,7 +180,9 @@ for (const mode of ['spa', 'bff'] as const) {
     const inspector = new InspectorPanelPage(page);
     await page.goto('/');
     await inspector.open();
-    const sandbox = await reachConsent(page, mode);
+    // The consent page shows on a user's first install only: a colleague of this test's own.
+    const user = await newColleague(page, `Inspector ${mode} cancel`);
+    const sandbox = await reachConsent(page, mode, user);
     await sandbox.cancelButton.click();
     await expect(page.getByRole('heading', { name: 'Sign-in did not complete' })).toBeVisible();
 
@@ -197,7 +199,7 @@ for (const mode of ['spa', 'bff'] as const) {
 
     // Trying again starts afresh: the cancelled attempt's record goes.
     await page.getByRole('button', { name: 'Try signing in again' }).click();
-    await sandbox.signIn();
+    await sandbox.signIn(user);
     await sandbox.allowButton.click();
     await expect(new LeadFormPage(page).heading).toBeVisible();
     await expect(inspector.step(/Token response/)).toBeVisible();

@@ -1,6 +1,6 @@
 import { expect, type Page, test } from '@playwright/test';
 import { checkScreen } from './check-screen.ts';
-import { reachConsent, type SessionMode } from './fixtures.ts';
+import { reachConsent, type SessionMode, startSignIn } from './fixtures.ts';
 import { SandboxSignInPage } from './pages/sandbox-sign-in-page.ts';
 import { LIMITED_ACCESS_USERS, type SandboxUser } from './sandbox-accounts.ts';
 
@@ -10,8 +10,7 @@ const NARROW = { width: 375, height: 740 };
 
 /** Signs in through the sandbox pages and allows; unlike signIn(), expects no form afterwards. */
 async function signInAs(page: Page, mode: SessionMode, user: SandboxUser) {
-  const sandbox = await reachConsent(page, mode, user);
-  await sandbox.allowButton.click();
+  await (await startSignIn(page, mode)).signInAllowingIfAsked(user);
 }
 
 function missingScopes(page: Page) {
@@ -74,8 +73,8 @@ test('bff mode: a user whose install lacks users:read sees what is missing, keep
   // Signing in again goes round the sandbox (whose install of hers never changes) and loses nothing.
   await page.getByRole('main').getByRole('button', { name: 'Sign in again' }).click();
   const again = new SandboxSignInPage(page);
-  await again.signIn(noUsersRead);
-  await again.allowButton.click();
+  // Installed at the first sign-in: this time Pipedrive asks nothing.
+  await again.signInAllowingIfAsked(noUsersRead);
   await expect(missingScopes(page)).toBeVisible();
   expect(await page.evaluate((key) => sessionStorage.getItem(key), DRAFT_KEY)).toBe(
     JSON.stringify({ title: 'Kept through it all' }),

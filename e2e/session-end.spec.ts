@@ -1,7 +1,8 @@
 import { expect, test } from '@playwright/test';
-import { signIn } from './fixtures.ts';
+import { newColleague, signIn } from './fixtures.ts';
 import type { LeadFormPage } from './pages/lead-form-page.ts';
 import { SandboxSignInPage } from './pages/sandbox-sign-in-page.ts';
+import type { SandboxUser } from './sandbox-accounts.ts';
 
 async function fillLead(form: LeadFormPage, title: string) {
   await form.title.fill(title);
@@ -14,15 +15,15 @@ async function signInAgainKeepsTheLead(
   page: import('@playwright/test').Page,
   form: LeadFormPage,
   title: string,
+  user?: SandboxUser,
 ) {
   await form.submit.click();
   await expect(form.errorSummary).toContainText('session has ended');
   await expect(form.title).toHaveValue(title);
 
   await page.getByRole('button', { name: 'Sign in again' }).click();
-  const sandbox = new SandboxSignInPage(page);
-  await sandbox.signIn();
-  await sandbox.allowButton.click();
+  // Still installed after a sign-out; installed again, with consent, after a revocation.
+  await new SandboxSignInPage(page).signInAllowingIfAsked(user);
 
   await expect(form.heading).toBeVisible();
   await expect(form.title).toHaveValue(title);
@@ -51,7 +52,9 @@ test('spa mode: a revoked session asks to sign in again and the form comes back 
   page.on('response', async (response) => {
     if (response.url().endsWith('/oauth/token')) Object.assign(tokens, await response.json());
   });
-  const form = await signIn(page, 'spa');
+  // Revoking a refresh token ends every token of that user for the app: a colleague of this test's own.
+  const user = await newColleague(page, 'Revoked Rep');
+  const form = await signIn(page, 'spa', user);
   const title = `Survives a revoked token ${Date.now()}`;
   await fillLead(form, title);
   // The provider revokes the grant (as an admin uninstalling the app would).
@@ -62,7 +65,7 @@ test('spa mode: a revoked session asks to sign in again and the form comes back 
     form: { token: tokens.refresh_token ?? '', client_id: config.spa.clientId },
   });
   expect(revoked.status()).toBe(200);
-  await signInAgainKeepsTheLead(page, form, title);
+  await signInAgainKeepsTheLead(page, form, title, user);
 });
 
 test('a reload brings the draft back with a notice, and Discard starts afresh', async ({ page }) => {

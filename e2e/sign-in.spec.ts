@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { reachConsent, type SessionMode, signIn } from './fixtures.ts';
+import { newColleague, reachConsent, type SessionMode, signIn } from './fixtures.ts';
 import { AccountMenuPage } from './pages/account-menu-page.ts';
 import { DEMO_USER } from './sandbox-accounts.ts';
 
@@ -34,7 +34,8 @@ for (const mode of ['bff', 'spa'] as const) {
     });
 
     test('cancelling at the consent page shows why and offers to try again', async ({ page }) => {
-      const sandbox = await reachConsent(page, mode);
+      // The consent page shows on a user's first install only: a colleague of this test's own.
+      const sandbox = await reachConsent(page, mode, await newColleague(page, 'Cancelling Rep'));
       await sandbox.cancelButton.click();
 
       await expect(page.getByRole('heading', { name: 'Sign-in did not complete' })).toBeVisible();
@@ -47,7 +48,7 @@ for (const mode of ['bff', 'spa'] as const) {
     });
 
     test('a replayed callback URL is refused', async ({ page }) => {
-      const sandbox = await reachConsent(page, mode);
+      const sandbox = await reachConsent(page, mode, await newColleague(page, 'Replaying Rep'));
       const callbacks: string[] = [];
       page.on('request', (request) => {
         if (new URL(request.url()).pathname === CALLBACK_PATH[mode]) callbacks.push(request.url());

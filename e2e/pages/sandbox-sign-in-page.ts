@@ -18,9 +18,25 @@ export class SandboxSignInPage {
     return this.page.getByRole('button', { name: 'Cancel' });
   }
 
+  /** Signs in and expects the consent page: the app must not be installed for this user yet. */
   async signIn(user = DEMO_USER) {
     await this.enterCredentials(user);
     await expect(this.allowButton).toBeVisible();
+  }
+
+  /**
+   * Signs in and allows when asked: the consent page shows only on a user's first install, and
+   * tests share the sandbox, so whether it shows is not this caller's concern.
+   */
+  async signInAllowingIfAsked(user = DEMO_USER) {
+    const sandboxOrigin = new URL(this.page.url()).origin;
+    await this.enterCredentials(user);
+    await expect
+      .poll(
+        async () => new URL(this.page.url()).origin !== sandboxOrigin || (await this.allowButton.isVisible()),
+      )
+      .toBe(true);
+    if (new URL(this.page.url()).origin === sandboxOrigin) await this.allowButton.click();
   }
 
   /** Signs in on the sandbox's page and stops there: what follows depends on whether the app is installed. */
