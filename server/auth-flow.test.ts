@@ -115,6 +115,20 @@ describe('bff sign-in, session, proxy and sign-out against the sandbox', () => {
     expect(((await after.json()) as { error: string }).error).toBe(SIGN_IN_REQUIRED);
   });
 
+  it('a disconnect Pipedrive does not confirm keeps the rep signed in and says so (502), since the app may still be installed', async () => {
+    const h = createHarness({
+      alterResponse: (url, response) =>
+        url.endsWith('/oauth/revoke') ? new Response('<html>Bad gateway</html>', { status: 502 }) : response,
+    });
+    await signIn(h);
+    const disconnect = await h.request('/auth/disconnect', { method: 'POST', headers: CSRF });
+    expect(disconnect.status).toBe(502);
+    expect(((await disconnect.json()) as { error: string }).error).toBe('revocation_failed');
+    expect(disconnect.headers.get('clear-site-data')).toBeNull();
+    expect(h.jar.cookies.has('quicklead-session')).toBe(true);
+    expect(((await (await h.request('/auth/session')).json()) as { signedIn: boolean }).signedIn).toBe(true);
+  });
+
   it('a disconnect without a session revokes nothing and still clears the cookies', async () => {
     const h = createHarness();
     const response = await h.request('/auth/disconnect', { method: 'POST', headers: CSRF });

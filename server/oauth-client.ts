@@ -182,8 +182,10 @@ export class ConfidentialClient {
   async revoke(
     tokens: { accessToken: string; refreshToken?: string | undefined },
     fetchImpl: typeof fetch = this.fetchImpl,
-  ): Promise<void> {
-    if (!this.as.revocation_endpoint) return;
+  ): Promise<{ grantEnded: boolean }> {
+    if (!this.as.revocation_endpoint) return { grantEnded: false };
+    // Whether the first revocation (the refresh token's, which at Pipedrive ends the grant) was confirmed.
+    let grantEnded: boolean | undefined;
     const pairs: Array<[string | undefined, string]> = [
       [tokens.refreshToken, 'refresh_token'],
       [tokens.accessToken, 'access_token'],
@@ -196,10 +198,13 @@ export class ConfidentialClient {
           additionalParameters: { token_type_hint: hint },
         });
         await oauth.processRevocationResponse(response);
+        grantEnded ??= true;
       } catch {
-        // Best effort by design (see above).
+        // Best effort by design (see above); the caller learns whether the grant ended.
+        grantEnded ??= false;
       }
     }
+    return { grantEnded: grantEnded ?? false };
   }
 
   /** `fetchImpl`: the inspector passes one that records the call for the session at hand. */

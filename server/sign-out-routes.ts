@@ -37,7 +37,21 @@ async function endSession(c: Context, deps: AuthRouteDeps, options: { revoke: bo
   let timeline: BffInspectorTimeline | undefined;
   if (session) {
     deps.refresher.forget(session.sid);
-    if (options.revoke) await client.revoke(session, recorder.fetchFor(session.sid, deps.fetch));
+    if (options.revoke) {
+      const { grantEnded } = await client.revoke(session, recorder.fetchFor(session.sid, deps.fetch));
+      // Not confirmed, the app may still be installed: the rep stays signed in and can try again,
+      // rather than be told it is disconnected when it is not.
+      if (!grantEnded)
+        return c.json(
+          {
+            success: false,
+            error: 'revocation_failed',
+            error_info:
+              'Pipedrive did not confirm the disconnect. You are still signed in; try again in a moment.',
+          },
+          502,
+        );
+    }
     // The inspector's last word on this session (a revocation included), then nothing is kept.
     if (recorder.enabled) timeline = { steps: recorder.steps(session.sid) };
     recorder.forget(session.sid);
