@@ -14,6 +14,7 @@ import { getRequestListener } from '@hono/node-server';
 import type { Hono } from 'hono';
 import { createServer as createViteServer, type ViteDevServer } from 'vite';
 import { sandboxSettingsFromEnv } from '../sandbox/env-settings.ts';
+import { installLink } from '../sandbox/oauth-install-link.ts';
 import { startSandbox } from '../sandbox/serve.ts';
 import { createAppServer } from '../server/app-server.ts';
 import { readServerConfig } from '../server/server-config.ts';
@@ -118,6 +119,9 @@ try {
       `  Sign in with the sandbox demo account:`,
       `    email     ${demo?.email ?? '(none)'}`,
       `    password  ${demo?.password ?? '(none)'}`,
+      '',
+      `  Or install the app first, as from Pipedrive's installation link:`,
+      `    ${installLink(oauthOrigin, sandbox.clients.confidential.clientId)}`,
       '',
       `  Pipedrive sandbox: OAuth ${oauthOrigin}  ·  API ${apiOrigin}`,
       '  Press Ctrl-C to stop everything.',
