@@ -1,24 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { AddLeadRequest } from '@/pipedrive/add-lead.ts';
 import type { ApiRequest, Transport } from '@/pipedrive/transport.ts';
+import { memoryStorage } from '@/testing/memory-storage.ts';
 import { createSandboxTransport, type FaultFor, transportWithToken } from '@/testing/sandbox-transport.ts';
 import { type LeadSendLedger, storageLedger } from './lead-send-ledger.ts';
 import { LeadNotConfirmed, sendLeadOnce } from './send-lead-once.ts';
-
-/** A Storage over a Map: what localStorage is to the tabs of one browser. */
-function memoryStorage(): Storage {
-  const items = new Map<string, string>();
-  return {
-    get length() {
-      return items.size;
-    },
-    clear: () => items.clear(),
-    getItem: (key) => items.get(key) ?? null,
-    key: (index) => [...items.keys()][index] ?? null,
-    removeItem: (key) => void items.delete(key),
-    setItem: (key, value) => void items.set(key, value),
-  };
-}
 
 /** Web Locks as two tabs see them: one holder per name at a time, the rest wait in order. */
 function memoryLocks() {

@@ -5,6 +5,7 @@ import { addLead } from '@/pipedrive/add-lead.ts';
 import { ApiError } from '@/pipedrive/api-error.ts';
 import { ProviderBusyError } from '@/pipedrive/provider-unavailable.ts';
 import type { Transport } from '@/pipedrive/transport.ts';
+import { memoryStorage } from '@/testing/memory-storage.ts';
 import { sandboxProvider } from '@/testing/sandbox-provider.ts';
 import { createSandboxTransport, transportWithToken } from '@/testing/sandbox-transport.ts';
 import { storageLedger } from './lead-send-ledger.ts';
@@ -130,21 +131,6 @@ describe('describeSubmitError', () => {
     expect(describeSubmitError(error, fieldTargetFor).message).toMatch(/sends the lead again by itself/);
   });
 });
-
-/** A Storage over a Map, for the send-once ledger. */
-function memoryStorage(): Storage {
-  const items = new Map<string, string>();
-  return {
-    get length() {
-      return items.size;
-    },
-    clear: () => items.clear(),
-    getItem: (key) => items.get(key) ?? null,
-    key: (index) => [...items.keys()][index] ?? null,
-    removeItem: (key) => void items.delete(key),
-    setItem: (key, value) => void items.set(key, value),
-  };
-}
 
 /**
  * `spa` mode: a session whose access token has run out, against the in-process sandbox, while its
