@@ -92,7 +92,7 @@ async function parseBody<T>(
   return parsed;
 }
 
-/** Inline creation for the lead form's pickers; the new records are searchable at once. */
+/** Inline creation for the lead form's pickers; the new records are searchable after the search lag. */
 export function registerContactRoutes(v2: Hono<ApiEnv>, crm: CrmStore, now: () => number): void {
   v2.post('/persons', endpoint({ scopes: ['contacts:full'], cost: 5 }), async (c) => {
     const parsed = await parseBody(c, (raw) => parsePerson(raw, crm.plan, refsOf(crm)));

@@ -13,6 +13,7 @@ import {
   PUBLIC_CLIENT_ID,
 } from './oauth-clients.ts';
 import type { PkceMode } from './pkce.ts';
+import { SearchLag } from './search-lag.ts';
 import { SANDBOX_PASSWORD } from './seed-company.ts';
 import { UninstallNotices } from './uninstall-notices.ts';
 import { UsageLedger } from './usage-ledger.ts';
@@ -55,6 +56,13 @@ export interface SandboxOptions {
    * documents none, to prove the `bff` mode needs none.
    */
   corsOrigins?: string[];
+  /**
+   * Milliseconds before a lead, person or organization created or changed through the API shows
+   * in the search endpoints (reads by id and `GET /v1/leads` see it at once), on the `now` clock.
+   * Default 0 here, so tests that create then search stay deterministic; sandboxes started from
+   * the environment default to 3000 (env-settings.ts), as Pipedrive's index lags.
+   */
+  searchLagMs?: number;
 }
 
 /** Everything the stores hold, for tests that need to set up state without the browser flow. */
@@ -96,7 +104,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
   const appOrigins = options.appOrigins.map(toOrigin);
   const apiOrigin = toOrigin(options.apiOrigin);
   const plan = options.plan ?? 'premium';
-  const crm = new CrmStore(plan);
+  const crm = new CrmStore(plan, new SearchLag(now, options.searchLagMs ?? 0));
   const seats = crm.users.filter((user) => user.activeFlag).length;
   const store: SandboxStore = {
     auth: new AuthStore({

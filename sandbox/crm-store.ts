@@ -2,6 +2,7 @@ import { ContactSet } from './contact-store.ts';
 import type { Company, CustomFieldValues, Lead, LeadLabel, Organization, Person, User } from './crm-types.ts';
 import { type LeadHit, LeadSet } from './lead-set.ts';
 import { mergeSearchHits, type SearchHit, type SearchQuery } from './search-index.ts';
+import { noSearchLag, type SearchLag } from './search-lag.ts';
 import { generateSeedData } from './seed.ts';
 import { COMPANY, LIMITED_ACCESS_USERS, SEED_LEAD_LABELS, SEED_USERS } from './seed-company.ts';
 
@@ -62,16 +63,29 @@ export class CrmStore {
   private readonly seed: SeedState = loadSeed();
   /** Persons and organizations created through the API, on top of the shared seed. */
   private created = new ContactSet();
-  private leads = new LeadSet();
+  /** When each created person and organization reaches the search index (search-lag.ts). */
+  private personsIndexedAt = new Map<number, number>();
+  private organizationsIndexedAt = new Map<number, number>();
+  private readonly searchLag: SearchLag;
+  private leads: LeadSet;
 
-  constructor(readonly plan: SandboxPlan) {}
+  /** Without a `searchLag`, records are searchable as soon as they are stored. */
+  constructor(
+    readonly plan: SandboxPlan,
+    searchLag?: SearchLag,
+  ) {
+    this.searchLag = searchLag ?? noSearchLag(Date.now);
+    this.leads = new LeadSet(this.searchLag);
+  }
 
   /** Back to the seed: leads and created persons and organizations are dropped. */
   reset(): void {
     this.deactivatedUserIds.clear();
     this.joined = [];
-    this.leads = new LeadSet();
+    this.leads = new LeadSet(this.searchLag);
     this.created = new ContactSet();
+    this.personsIndexedAt = new Map();
+    this.organizationsIndexedAt = new Map();
   }
 
   get users(): readonly User[] {
@@ -148,25 +162,36 @@ export class CrmStore {
     return [...this.seed.contacts.organizations.values(), ...this.created.organizations.values()];
   }
 
+  /** The seed is always in the index; a created person only once the search lag has passed. */
   searchPersons(query: SearchQuery): SearchHit[] {
     return mergeSearchHits([
       { index: this.seed.contacts.personIndex, hits: this.seed.contacts.searchPersons(query) },
-      { index: this.created.personIndex, hits: this.created.searchPersons(query) },
+      {
+        index: this.created.personIndex,
+        hits: this.indexedOnly(this.created.searchPersons(query), this.personsIndexedAt),
+      },
     ]);
   }
 
   searchOrganizations(query: SearchQuery): SearchHit[] {
     return mergeSearchHits([
       { index: this.seed.contacts.organizationIndex, hits: this.seed.contacts.searchOrganizations(query) },
-      { index: this.created.organizationIndex, hits: this.created.searchOrganizations(query) },
+      {
+        index: this.created.organizationIndex,
+        hits: this.indexedOnly(this.created.searchOrganizations(query), this.organizationsIndexedAt),
+      },
     ]);
   }
 
-  /** Stores a person under the next free id; it is searchable as soon as this returns. */
+  /**
+   * Stores a person under the next free id: readable by id at once, searchable after the search
+   * lag. The API cannot change a person, so only new ones lag.
+   */
   addPerson(fields: NewPerson): Person {
     const id = Math.max(this.seed.maxPersonId, this.created.maxPersonId()) + 1;
     const person: Person = { ...fields, id };
     this.created.addPerson(person);
+    this.personsIndexedAt.set(id, this.searchLag.indexedAtForWriteNow());
     return person;
   }
 
@@ -174,12 +199,21 @@ export class CrmStore {
     const id = Math.max(this.seed.maxOrganizationId, this.created.maxOrganizationId()) + 1;
     const org: Organization = { ...fields, id };
     this.created.addOrganization(org);
+    this.organizationsIndexedAt.set(id, this.searchLag.indexedAtForWriteNow());
     return org;
   }
 
-  /** Stores a lead; `GET /api/v2/leads/search` finds it as soon as this returns. */
+  /**
+   * Stores a lead (or, under an id already stored, a changed version of it): `GET /v1/leads/{id}`
+   * and `GET /v1/leads` see it at once, `GET /api/v2/leads/search` after the search lag.
+   */
   addLead(lead: Lead, customFields: CustomFieldValues = {}): void {
     this.leads.add(lead, customFields);
+  }
+
+  /** Every lead, latest versions, in the order they were first stored. */
+  listLeads(): Array<{ lead: Lead; customFields: CustomFieldValues }> {
+    return this.leads.list();
   }
 
   findLead(id: string): Lead | undefined {
@@ -197,5 +231,9 @@ export class CrmStore {
 
   searchLeads(query: SearchQuery): LeadHit[] {
     return this.leads.search(query);
+  }
+
+  private indexedOnly(hits: SearchHit[], indexedAt: ReadonlyMap<number, number>): SearchHit[] {
+    return hits.filter((hit) => this.searchLag.isIndexed(indexedAt.get(hit.id) ?? 0));
   }
 }

@@ -4,8 +4,25 @@ import { sandboxPlanFrom } from './serve.ts';
 
 type EnvSettings = Pick<
   SandboxOptions,
-  'plan' | 'accessTokenTtlSeconds' | 'pkce' | 'rotateRefreshTokens' | 'corsOrigins'
+  'plan' | 'accessTokenTtlSeconds' | 'pkce' | 'rotateRefreshTokens' | 'corsOrigins' | 'searchLagMs'
 >;
+
+/**
+ * A sandbox someone runs (`npm start`, `npm run sandbox`, the end-to-end suite) lags its search
+ * index like Pipedrive, so the app meets the lag where people use it; 3 s is a guess at a bad
+ * moment, not a measured figure.
+ */
+export const DEFAULT_ENV_SEARCH_LAG_MS = 3000;
+
+/** A whole number from the environment, or undefined when unset; anything else is an error. */
+function wholeNumber(env: NodeJS.ProcessEnv, name: string, unit: string): number | undefined {
+  const raw = env[name]?.trim();
+  if (raw === undefined || raw === '') return undefined;
+  const value = /^\d{1,15}$/.test(raw) ? Number(raw) : Number.NaN;
+  if (!Number.isSafeInteger(value))
+    throw new Error(`${name} must be a whole number of ${unit}, got "${raw}"`);
+  return value;
+}
 
 function flag(env: NodeJS.ProcessEnv, name: string): boolean | undefined {
   const raw = env[name];
@@ -37,7 +54,8 @@ function pkceMode(env: NodeJS.ProcessEnv): PkceMode | undefined {
  * SANDBOX_TOKEN_TTL (access token seconds, default 3599), SANDBOX_PKCE (accept | require | reject:
  * how the confidential client treats PKCE, default accept; SANDBOX_STRICT_PKCE=on is the old
  * spelling of require), SANDBOX_ROTATE_REFRESH (on: each refresh spends the refresh token),
- * SANDBOX_CORS (off: no CORS answers at all, as documented for Pipedrive).
+ * SANDBOX_CORS (off: no CORS answers at all, as documented for Pipedrive), SANDBOX_SEARCH_LAG_MS
+ * (how long a created or changed record takes to show in search, default 3000; 0 for none).
  */
 export function sandboxSettingsFromEnv(env: NodeJS.ProcessEnv): EnvSettings {
   const ttl = env.SANDBOX_TOKEN_TTL;
@@ -54,5 +72,6 @@ export function sandboxSettingsFromEnv(env: NodeJS.ProcessEnv): EnvSettings {
     pkce: pkceMode(env),
     rotateRefreshTokens: flag(env, 'SANDBOX_ROTATE_REFRESH'),
     ...(flag(env, 'SANDBOX_CORS') === false ? { corsOrigins: [] } : {}),
+    searchLagMs: wholeNumber(env, 'SANDBOX_SEARCH_LAG_MS', 'milliseconds') ?? DEFAULT_ENV_SEARCH_LAG_MS,
   };
 }

@@ -147,6 +147,7 @@ describe('sandbox fidelity settings', () => {
       pkce: 'reject',
       rotateRefreshTokens: undefined,
       corsOrigins: [],
+      searchLagMs: 3000,
     });
     expect(sandboxSettingsFromEnv({}).pkce).toBeUndefined();
     expect(sandboxSettingsFromEnv({ SANDBOX_PKCE: 'Require' }).pkce).toBe('require');

@@ -1,6 +1,7 @@
 import type { CustomFieldValues, Lead } from './crm-types.ts';
 import { findActiveCustomField, SEARCHABLE_FIELD_TYPES } from './deal-fields.ts';
 import { SearchIndex, type SearchQuery } from './search-index.ts';
+import type { SearchLag } from './search-lag.ts';
 import { normalizeText } from './text-normalize.ts';
 
 interface StoredLead {
@@ -8,6 +9,10 @@ interface StoredLead {
   customFields: CustomFieldValues;
   /** The lead's key in the search index, which works on numeric ids while lead ids are UUIDs. */
   docId: number;
+  /** When this version reaches the search index (sandbox clock; see search-lag.ts). */
+  indexedAt: number;
+  /** When a newer version replaced this one in the index; null while it is the latest. */
+  supersededAt: number | null;
 }
 
 /** What the index sees of a lead: the fields `GET /api/v2/leads/search` can search. */
@@ -66,22 +71,32 @@ function leadIndex(): SearchIndex<LeadDocument> {
 }
 
 /**
- * Leads created through the API, with a search index that is updated as each lead is stored, so
- * a client reconciling after a lost response finds its lead at once (Pipedrive's own index lags a
- * little; the sandbox does not, to keep tests deterministic).
+ * Leads created through the API. Reads by id and the list see the latest version at once; the
+ * search index sees a version only from its `indexedAt`, as Pipedrive's index lags its writes
+ * (search-lag.ts). A replaced lead keeps being found as it was indexed until its new version is.
  */
 export class LeadSet {
   private readonly byId = new Map<string, StoredLead>();
+  /** Every version the index may still answer with, by document id. */
   private readonly byDocId = new Map<number, StoredLead>();
   private readonly index = leadIndex();
   private nextDocId = 1;
 
+  constructor(private readonly lag: SearchLag) {}
+
   add(lead: Lead, customFields: CustomFieldValues): void {
-    const previous = this.byId.get(lead.id);
-    // A lead stored again under its id replaces the old copy; its old index entries resolve to nothing.
-    if (previous) this.byDocId.delete(previous.docId);
-    const stored: StoredLead = { lead, customFields: { ...customFields }, docId: this.nextDocId };
+    this.dropLeftIndex();
+    const stored: StoredLead = {
+      lead,
+      customFields: { ...customFields },
+      docId: this.nextDocId,
+      indexedAt: this.lag.indexedAtForWriteNow(),
+      supersededAt: null,
+    };
     this.nextDocId += 1;
+    const previous = this.byId.get(lead.id);
+    // The old version leaves the index when the new one enters it, not before: no gap, no overlap.
+    if (previous) previous.supersededAt = stored.indexedAt;
     this.byId.set(lead.id, stored);
     this.byDocId.set(stored.docId, stored);
     this.index.add(
@@ -102,11 +117,32 @@ export class LeadSet {
     return this.byId.size;
   }
 
-  /** Best match first, as the index orders hits: score, then title, then the order of creation. */
+  /** The latest version of every lead, in the order they were first stored. */
+  list(): Array<{ lead: Lead; customFields: CustomFieldValues }> {
+    return [...this.byId.values()].map(({ lead, customFields }) => ({ lead, customFields }));
+  }
+
+  /**
+   * Best match first, as the index orders hits: score, then title, then the order of storing.
+   * Only versions in the index now are found, each as it was indexed.
+   */
   search(query: SearchQuery): LeadHit[] {
     return this.index.search(query).flatMap((hit) => {
       const stored = this.byDocId.get(hit.id);
-      return stored ? [{ lead: stored.lead, customFields: stored.customFields, score: hit.score }] : [];
+      if (!stored || !this.inIndex(stored)) return [];
+      return [{ lead: stored.lead, customFields: stored.customFields, score: hit.score }];
     });
+  }
+
+  private inIndex(stored: StoredLead): boolean {
+    const left = stored.supersededAt !== null && this.lag.isIndexed(stored.supersededAt);
+    return this.lag.isIndexed(stored.indexedAt) && !left;
+  }
+
+  /** Versions that have left the index resolve to nothing from then on; forget them. */
+  private dropLeftIndex(): void {
+    for (const [docId, stored] of this.byDocId) {
+      if (stored.supersededAt !== null && this.lag.isIndexed(stored.supersededAt)) this.byDocId.delete(docId);
+    }
   }
 }

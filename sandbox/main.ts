@@ -2,7 +2,7 @@
  * `npm run sandbox`: the Pipedrive stand-in on its own, for working on the app against it.
  * SANDBOX_OAUTH_PORT (5181), SANDBOX_API_PORT (5182), APP_ORIGINS (comma list,
  * default http://127.0.0.1:5173), and the switches of env-settings.ts (SANDBOX_PLAN, SANDBOX_TOKEN_TTL,
- * SANDBOX_PKCE, SANDBOX_ROTATE_REFRESH, SANDBOX_CORS).
+ * SANDBOX_PKCE, SANDBOX_ROTATE_REFRESH, SANDBOX_CORS, SANDBOX_SEARCH_LAG_MS).
  * Ctrl-C stops both servers and frees the ports.
  */
 
@@ -62,6 +62,8 @@ async function main(): Promise<void> {
   Clients:      ${confidential.clientId} / ${confidential.clientSecret} (confidential, like Pipedrive)
                 ${spa.clientId} (public + PKCE, sandbox only)
   PKCE:         ${pkce} for ${confidential.clientId} (SANDBOX_PKCE=accept|require|reject)
+  Search lag:   ${settings.searchLagMs ?? 0} ms before a new lead, person or organization is found by search
+                (SANDBOX_SEARCH_LAG_MS; reads by id and GET /v1/leads are current at once)
   Install link: ${installLink(oauthOrigin, confidential.clientId)}
                 (back to the app's callback with a code and no state; consent once per user)
   Demo users (password "${sandbox.demoUsers[0]?.password ?? ''}"):
