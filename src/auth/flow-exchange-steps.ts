@@ -1,3 +1,4 @@
+import { documentedCostOf } from '@/pipedrive/documented-costs.ts';
 import type { Exchange } from './flow-http.ts';
 import { type Fact, type FlowStep, plain, type SecretText, stepId } from './flow-model.ts';
 import {
@@ -9,8 +10,22 @@ import {
 } from './flow-redact.ts';
 import { PARAM_NOTES, type StepContext } from './flow-sign-in-steps.ts';
 
-/** Headers that say what a call cost and how much room is left (Pipedrive's, and common ones). */
+/** Headers that say how much room is left and when to come back (Pipedrive's, and common ones). */
 const USAGE_HEADER = /^(x-token-cost|retry-after|x-ratelimit-.*|x-daily-ratelimit-.*|ratelimit.*)$/i;
+
+/** What a call takes from the company's daily budget: Pipedrive documents it, it sends no header. */
+function documentedCostFact(exchange: Exchange): Fact[] {
+  const url = new URL(exchange.url);
+  const cost = documentedCostOf(exchange.method, url.pathname);
+  if (cost === undefined) return [];
+  return [
+    {
+      label: 'documented cost',
+      value: plain(String(cost)),
+      note: 'Tokens this call takes from the company’s daily Pipedrive budget, from Pipedrive’s API documents.',
+    },
+  ];
+}
 
 const sameEndpoint = (url: string, endpoint: string | undefined) =>
   endpoint !== undefined && url.split('?')[0] === endpoint.split('?')[0];
@@ -70,13 +85,20 @@ function formFacts(exchange: Exchange, mark: (text: string) => SecretText): Fact
   }));
 }
 
-function usageFacts(exchange: Exchange): Fact[] {
+/** Status and duration, then `afterTiming`, then the usage headers and any network error. */
+function usageFacts(exchange: Exchange, afterTiming: Fact[] = []): Fact[] {
   const facts: Fact[] = [
     { label: 'status', value: plain(exchange.status === undefined ? 'no answer' : String(exchange.status)) },
     { label: 'duration', value: plain(`${exchange.durationMs} ms`) },
+    ...afterTiming,
   ];
   for (const [name, value] of exchange.responseHeaders) {
-    if (USAGE_HEADER.test(name)) facts.push({ label: name, value: plain(value) });
+    if (!USAGE_HEADER.test(name)) continue;
+    // Only the sandbox sends a cost header; the documented cost is what counts at Pipedrive.
+    const note = /^x-token-cost$/i.test(name)
+      ? 'Sent by the sandbox only; Pipedrive sends no cost header.'
+      : undefined;
+    facts.push({ label: name, value: plain(value), ...(note ? { note } : {}) });
   }
   if (exchange.error) facts.push({ label: 'error', value: plain(exchange.error) });
   return facts;
@@ -174,8 +196,8 @@ export function stepsFromExchange(exchange: Exchange, context: StepContext): Flo
       id: stepId('api'),
       kind: 'api-call',
       title: `${exchange.method} ${url.pathname}`,
-      why: 'An API call with the access token; the answer’s headers say what it cost and how much of the rate limit is left.',
-      facts: usageFacts(exchange),
+      why: 'An API call with the access token. Its documented cost is what it takes from the company’s daily budget; the answer’s headers say how much of the rate limit is left.',
+      facts: usageFacts(exchange, documentedCostFact(exchange)),
       request,
       ...(response ? { response } : {}),
     },
