@@ -1,6 +1,7 @@
 /**
  * The Pipedrive calls QuickLead makes, as method + path pattern. The app server forwards only
- * these (SEC-BFF-PROXY-01); DOM-free so `server/` can import it.
+ * these (SEC-BFF-PROXY-01); DOM-free so `server/` can import it. Each has its documented token
+ * cost in documented-costs.ts (checked by its contract test).
  */
 export const API_ALLOWLIST: ReadonlyArray<{ method: 'GET' | 'POST'; path: RegExp }> = [
   { method: 'GET', path: /^\/api\/v1\/users\/me$/ },
@@ -11,10 +12,15 @@ export const API_ALLOWLIST: ReadonlyArray<{ method: 'GET' | 'POST'; path: RegExp
   { method: 'GET', path: /^\/api\/v1\/leadSources$/ },
   { method: 'GET', path: /^\/api\/v2\/persons\/search$/ },
   { method: 'GET', path: /^\/api\/v2\/organizations\/search$/ },
+  // The app no longer reads it (a lost create is looked for with GET /api/v1/leads, which does not
+  // lag like the search index); kept while the end-to-end tests count stored leads through it.
   { method: 'GET', path: /^\/api\/v2\/leads\/search$/ },
   { method: 'POST', path: /^\/api\/v2\/persons$/ },
   { method: 'POST', path: /^\/api\/v2\/organizations$/ },
   { method: 'POST', path: /^\/api\/v1\/leads$/ },
+  // A lost create's answer: the leads of the person or organization it was sent with, newest first
+  // (query: person_id or organization_id, sort, limit, start).
+  { method: 'GET', path: /^\/api\/v1\/leads$/ },
   { method: 'GET', path: /^\/api\/v1\/leads\/[0-9a-f-]{36}$/i },
 ];
 

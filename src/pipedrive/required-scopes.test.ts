@@ -23,6 +23,7 @@ const CALLS: ApiRequest[] = [
   { method: 'POST', path: '/api/v2/organizations', body: { name: 'Scope Check Ltd' } },
   { method: 'POST', path: '/api/v1/leads', body: { title: 'Scope check', person_id: 1 } },
   { method: 'GET', path: '/api/v1/leads/adf21080-0e10-11eb-879b-05d71fb426ec' },
+  { method: 'GET', path: '/api/v1/leads', query: { person_id: 1, sort: 'add_time DESC', limit: 10 } },
 ];
 
 describe('missingScopes', () => {

@@ -80,6 +80,13 @@ export const REQUIRED_SCOPES: readonly ScopeNeed[] = [
       },
       {
         method: 'GET',
+        path: /^\/api\/v1\/leads$/,
+        anyOf: LEADS_READ,
+        action: 'see leads',
+        area: 'leads',
+      },
+      {
+        method: 'GET',
         path: /^\/api\/v1\/leads\/[^/]+$/,
         anyOf: LEADS_READ,
         action: 'see leads',
