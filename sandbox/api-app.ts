@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { type ApiEnv, bearerAuth, RATE_LIMIT_HEADERS } from './api-auth.ts';
 import { registerContactRoutes } from './api-contact-routes.ts';
 import { registerFieldRoutes } from './api-field-routes.ts';
+import { registerLeadListRoutes } from './api-lead-list-routes.ts';
 import { registerLeadRoutes } from './api-lead-routes.ts';
 import { registerLeadSearchRoutes } from './api-lead-search-routes.ts';
 import { apiError } from './api-responses.ts';
@@ -106,6 +107,7 @@ export function createApiApp(deps: ApiAppDeps): Hono {
   registerUserRoutes(v1, deps.crm, deps.now);
   registerFieldRoutes(v1, deps.crm);
   registerLeadRoutes(v1, deps.crm, deps.now);
+  registerLeadListRoutes(v1, deps.crm);
   // Pipedrive serves v1 at {api_domain}/api/v1 and, on api.pipedrive.com, at /v1.
   app.route('/api/v1', v1);
   app.route('/v1', v1);

@@ -128,7 +128,7 @@ describe.skipIf(!OPENAPI_AVAILABLE)(`responses conform to the OpenAPI documents 
     ).toEqual([]);
   });
 
-  it('addLead (201) and getLead, with custom fields set', async () => {
+  it('addLead (201), getLead and getLeads, with custom fields set', async () => {
     const created = await post('/api/v1/leads', {
       title: 'Contract lead',
       person_id: FIXTURES.adaLovelace.personId,
@@ -144,6 +144,9 @@ describe.skipIf(!OPENAPI_AVAILABLE)(`responses conform to the OpenAPI documents 
     });
     expect(contractErrors('v1', 'addLead', created, '201')).toEqual([]);
     expect(contractErrors('v1', 'getLead', await get(`/api/v1/leads/${created.data.id}`))).toEqual([]);
+    const list = await get('/api/v1/leads?limit=1&sort=add_time%20DESC');
+    expect(list.data[0].id).toBe(created.data.id);
+    expect(contractErrors('v1', 'getLeads', list)).toEqual([]);
   });
 
   it('searchLeads, except that the spec types next_cursor as a string though it documents null on the last page', async () => {

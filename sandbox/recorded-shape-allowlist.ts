@@ -26,16 +26,15 @@ const LEAD_FIELDS_2023 =
 const USERS_ME =
   'GET /v1/users/me is the users shape plus the company and language (spec getCurrentUser, REFERENCE §2.7); ' +
   'there is no recording of users/me, so it is compared with the recorded users and these are the documented extras';
+const OTHER_COMPANY_FIELD =
+  "A custom deal field of the recorded company (a 40-hex key of that account's own); custom values sit at the " +
+  "top level of a lead (REFERENCE §2.2), and the sandbox's sit there under the sandbox company's keys " +
+  '(api-lead-list.test.ts), which no recording can name';
 const CAL_COM = 'Added by cal.com when it stored the token (recorded/SOURCES.md), not sent by Pipedrive';
 
 export const RECORDED_SHAPE_ALLOWLIST: readonly ShapeAllowance[] = [
   // Recordings of requests the sandbox does not serve.
   { folder: 'delete-v1-leads-id', path: '*', reason: `${NOT_USED}: QuickLead never deletes a lead` },
-  {
-    folder: 'get-v1-leads',
-    path: '*',
-    reason: `${NOT_USED}: QuickLead reads one lead by id and finds leads through GET /api/v2/leads/search`,
-  },
   {
     folder: 'get-v1-organizations-id',
     path: '*',
@@ -84,6 +83,18 @@ export const RECORDED_SHAPE_ALLOWLIST: readonly ShapeAllowance[] = [
   { folder: 'get-v1-users', path: 'data.company_country', reason: USERS_ME },
   { folder: 'get-v1-users', path: 'data.company_industry', reason: USERS_ME },
   { folder: 'get-v1-users', path: 'data.language', reason: USERS_ME },
+
+  // GET /v1/leads: the Airbyte recording's leads carry that company's own custom field values.
+  {
+    folder: 'get-v1-leads',
+    path: 'data[].befdcfc4f54b8410b8d9105ba6d44658fd5965b9',
+    reason: OTHER_COMPANY_FIELD,
+  },
+  {
+    folder: 'get-v1-leads',
+    path: 'data[].3ce5b1409718d65a8adc965be1f0da8821d8b9ab',
+    reason: OTHER_COMPANY_FIELD,
+  },
 
   // POST /v1/leads: the only recording predates these properties.
   { folder: 'post-v1-leads', path: 'data.archive_time', reason: LEAD_FIELDS_2023 },

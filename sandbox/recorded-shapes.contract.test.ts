@@ -135,6 +135,15 @@ const COMPARISONS: readonly Comparison[] = [
     ask: async () => [await get(`/api/v1/leads/${await leadId()}`)],
   },
   {
+    folder: 'get-v1-leads',
+    title: 'GET /api/v1/leads',
+    status: 200,
+    ask: async () => {
+      await createLead();
+      return [await get('/api/v1/leads')];
+    },
+  },
+  {
     folder: 'get-v1-leads-search',
     title: 'GET /api/v2/leads/search',
     status: 200,
