@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AddLeadRequest } from '@/pipedrive/add-lead.ts';
+import { type AddLeadRequest, addLead } from '@/pipedrive/add-lead.ts';
 import type { ApiRequest, Transport } from '@/pipedrive/transport.ts';
 import { memoryStorage } from '@/testing/memory-storage.ts';
 import { createSandboxTransport, type FaultFor, transportWithToken } from '@/testing/sandbox-transport.ts';
@@ -19,8 +19,8 @@ function memoryLocks() {
   };
 }
 
-function setUp(faultFor?: FaultFor) {
-  const { sandbox, token } = createSandboxTransport();
+function setUp(faultFor?: FaultFor, options: { searchLagMs?: number } = {}) {
+  const { sandbox, token } = createSandboxTransport(options);
   const requests: ApiRequest[] = [];
   const inner = transportWithToken(sandbox, () => token, faultFor);
   const transport: Transport = (request) => {
@@ -29,7 +29,17 @@ function setUp(faultFor?: FaultFor) {
   };
   const ledger: LeadSendLedger = storageLedger({ shared: memoryStorage(), tab: memoryStorage() });
   const posts = () => requests.filter((request) => request.method === 'POST').length;
-  return { sandbox, transport, ledger, lock: memoryLocks(), posts };
+  /** The reads that look for a lost create: `GET /api/v1/leads` of its contact. */
+  const lookups = () =>
+    requests.filter((request) => request.method === 'GET' && request.path === '/api/v1/leads');
+  // The waits between those reads are recorded, not slept.
+  const waits: number[] = [];
+  const recovery = {
+    sleep: async (ms: number) => {
+      waits.push(ms);
+    },
+  };
+  return { sandbox, transport, ledger, lock: memoryLocks(), posts, lookups, requests, waits, recovery };
 }
 
 const body: AddLeadRequest = { title: 'Forty chairs for Globex', organization_id: 2 };
@@ -54,53 +64,178 @@ describe('sendLeadOnce', () => {
     expect(sandbox.store.crm.countLeads()).toBe(2);
   });
 
-  it('a connection dropped after the lead was stored: found by search, recorded, never sent again', async () => {
+  it('a connection dropped after the lead was stored: found where leads are stored, though the search index lags', async () => {
     let drops = 1;
-    const { sandbox, transport, ledger, lock, posts } = setUp((request) =>
-      request.method === 'POST' && drops-- > 0 ? { path: '/api/v1/leads', dropAfterStore: true } : undefined,
+    const { sandbox, transport, ledger, lock, posts, lookups, requests, recovery } = setUp(
+      (request) =>
+        request.method === 'POST' && drops-- > 0
+          ? { path: '/api/v1/leads', dropAfterStore: true }
+          : undefined,
+      { searchLagMs: 5000 },
     );
-    const found = await sendLeadOnce(transport, { draftId: 'd', body }, { ledger, lock });
+    const checking: unknown[] = [];
+    const found = await sendLeadOnce(
+      transport,
+      { draftId: 'd', body },
+      { ledger, lock, recovery, onChecking: (progress) => checking.push(progress) },
+    );
+    expect(found.title).toBe(body.title);
     expect(ledger.read('d')?.leadId).toBe(found.id);
-    await sendLeadOnce(transport, { draftId: 'd', body }, { ledger, lock });
+    // One read: the organization's leads, newest first; the lagging search index is not asked.
+    expect(lookups()).toHaveLength(1);
+    expect(lookups()[0]?.query).toMatchObject({ organization_id: 2, sort: 'add_time DESC', limit: 10 });
+    expect(requests.some((request) => request.path.includes('/search'))).toBe(false);
+    expect(checking).toEqual([{ read: 1, of: 3 }, undefined]);
+
+    await sendLeadOnce(transport, { draftId: 'd', body }, { ledger, lock, recovery });
     expect(posts()).toBe(1);
     expect(sandbox.store.crm.countLeads()).toBe(1);
+
+    // Meanwhile the search index has not caught up: a search would have said "not there".
+    const searched = await transport({
+      method: 'GET',
+      path: '/api/v2/leads/search',
+      query: { term: body.title, exact_match: 'true' },
+    });
+    expect(((await searched.json()) as { data: { items: unknown[] } }).data.items).toEqual([]);
+  });
+
+  it('looks a lead sent with a person up by that person', async () => {
+    let drops = 1;
+    const { transport, ledger, lock, lookups, recovery } = setUp((request) =>
+      request.method === 'POST' && drops-- > 0 ? { path: '/api/v1/leads', dropAfterStore: true } : undefined,
+    );
+    const withPerson = { title: 'Ada wants chairs', person_id: 1, organization_id: 2 };
+    const found = await sendLeadOnce(
+      transport,
+      { draftId: 'p', body: withPerson },
+      { ledger, lock, recovery },
+    );
+    expect(found).toMatchObject({ title: 'Ada wants chairs', person_id: 1, organization_id: 2 });
+    expect(lookups()[0]?.query).toMatchObject({ person_id: 1 });
+    expect(lookups()[0]?.query?.organization_id).toBeUndefined();
   });
 
   it('after a lost answer the rep edits the title: the lead is looked for as it was sent, not sent again', async () => {
     let drops = 1;
-    const { sandbox, transport, ledger, lock, posts } = setUp((request) =>
+    const { sandbox, transport, ledger, lock, posts, recovery } = setUp((request) =>
       request.method === 'POST' && drops-- > 0 ? { path: '/api/v1/leads', dropAfterStore: true } : undefined,
     );
-    // The lookup after the drop fails too, so the first send ends unconfirmed.
-    let searchFails = 1;
+    // Every read after the drop fails too, so the first send ends unconfirmed.
+    let listFails = 3;
     const flaky: Transport = (request) =>
-      request.path.includes('/leads/search') && searchFails-- > 0
+      request.method === 'GET' && request.path === '/api/v1/leads' && listFails-- > 0
         ? Promise.reject(new TypeError('Failed to fetch'))
         : transport(request);
-    await expect(sendLeadOnce(flaky, { draftId: 'g', body }, { ledger, lock })).rejects.toEqual(
+    await expect(sendLeadOnce(flaky, { draftId: 'g', body }, { ledger, lock, recovery })).rejects.toEqual(
       new LeadNotConfirmed(false),
     );
     const edited = { ...body, title: 'Forty-two chairs for Globex' };
-    const found = await sendLeadOnce(flaky, { draftId: 'g', body: edited }, { ledger, lock });
+    const found = await sendLeadOnce(flaky, { draftId: 'g', body: edited }, { ledger, lock, recovery });
     expect(found.title).toBe(body.title);
     expect(posts()).toBe(1);
     expect(sandbox.store.crm.countLeads()).toBe(1);
   });
 
-  it('a 500 before storing: not found, a plain resend only looks again, "force" sends it', async () => {
+  it('a 500 before storing: three reads over about 7 s find nothing, a plain resend only looks again, "force" sends it', async () => {
     let failures = 1;
-    const { sandbox, transport, ledger, lock, posts } = setUp((request) =>
+    const { sandbox, transport, ledger, lock, posts, lookups, waits, recovery } = setUp((request) =>
       request.method === 'POST' && failures-- > 0 ? { path: '/api/v1/leads', status: 500 } : undefined,
     );
     const draft = { draftId: 'e', body };
-    await expect(sendLeadOnce(transport, draft, { ledger, lock })).rejects.toEqual(
+    await expect(sendLeadOnce(transport, draft, { ledger, lock, recovery })).rejects.toEqual(
       new LeadNotConfirmed(true),
     );
-    await expect(sendLeadOnce(transport, draft, { ledger, lock })).rejects.toBeInstanceOf(LeadNotConfirmed);
+    expect(lookups()).toHaveLength(3);
+    expect(waits).toEqual([2000, 5000]);
+    await expect(sendLeadOnce(transport, draft, { ledger, lock, recovery })).rejects.toBeInstanceOf(
+      LeadNotConfirmed,
+    );
     expect(posts()).toBe(1);
-    await sendLeadOnce(transport, { ...draft, force: true }, { ledger, lock });
+    expect(lookups()).toHaveLength(6);
+    await sendLeadOnce(transport, { ...draft, force: true }, { ledger, lock, recovery });
     expect(posts()).toBe(2);
     expect(sandbox.store.crm.countLeads()).toBe(1);
+  });
+
+  it('a create Pipedrive finishes after its 503: a later read finds it, and nothing is sent again', async () => {
+    const { sandbox, transport, ledger, lock, posts, lookups, recovery } = setUp();
+    let finishLate: (() => Promise<unknown>) | undefined;
+    const slow: Transport = async (request) => {
+      if (request.method === 'POST') {
+        // The gateway gives up; the create itself completes a moment later.
+        finishLate = () => transport(request);
+        return Response.json({ success: false, error: 'Service unavailable' }, { status: 503 });
+      }
+      const answer = await transport(request);
+      await finishLate?.();
+      finishLate = undefined;
+      return answer;
+    };
+    const found = await sendLeadOnce(slow, { draftId: 'late', body }, { ledger, lock, recovery });
+    expect(found.title).toBe(body.title);
+    expect(lookups()).toHaveLength(2);
+    expect(posts()).toBe(1);
+    expect(sandbox.store.crm.countLeads()).toBe(1);
+  });
+
+  it('pages on when more leads of the contact were added since the send than one read shows', async () => {
+    const { transport, ledger, lock, lookups, waits, recovery } = setUp((request) =>
+      request.method === 'POST' && request.body === body
+        ? { path: '/api/v1/leads', dropAfterStore: true }
+        : undefined,
+    );
+    // While the answer is lost, colleagues add ten more leads for Globex: the newest ten are theirs.
+    const busy: Transport = async (request) => {
+      try {
+        return await transport(request);
+      } catch (error) {
+        // Later by the clock, so newest first puts them before the lead sent (equal times keep stored order).
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        for (let i = 0; i < 10; i++)
+          await addLead(transport, { title: `Globex lead ${i}`, organization_id: 2 });
+        throw error;
+      }
+    };
+    const found = await sendLeadOnce(busy, { draftId: 'busy', body }, { ledger, lock, recovery });
+    expect(found.title).toBe(body.title);
+    // The second page is read at once, in the same look.
+    expect(lookups().map((request) => request.query?.start)).toEqual([undefined, 10]);
+    expect(waits).toEqual([]);
+  });
+
+  it('a read refused as a spent daily budget stops the reads and says so, for the caller to wait', async () => {
+    const { transport, ledger, lock, lookups, recovery } = setUp((request) =>
+      request.method === 'POST'
+        ? { path: '/api/v1/leads', status: 502 }
+        : request.path === '/api/v1/leads'
+          ? { path: '/api/v1/leads', status: 429, retryAfterSeconds: 3939 }
+          : undefined,
+    );
+    await expect(
+      sendLeadOnce(transport, { draftId: 'b', body }, { ledger, lock, recovery }),
+    ).rejects.toMatchObject({
+      status: 429,
+      retryAfterSeconds: 3939,
+    });
+    expect(lookups()).toHaveLength(1);
+    // Still unanswered: the next attempt looks for it before sending anything.
+    expect(ledger.read('b')).toMatchObject({ sent: { title: body.title } });
+  });
+
+  it('a short 429 on a read waits its Retry-After before the next read', async () => {
+    let limited = 1;
+    const { transport, ledger, lock, lookups, waits, recovery } = setUp((request) =>
+      request.method === 'POST'
+        ? { path: '/api/v1/leads', dropAfterStore: true }
+        : request.path === '/api/v1/leads' && limited-- > 0
+          ? { path: '/api/v1/leads', status: 429, retryAfterSeconds: 4 }
+          : undefined,
+    );
+    const found = await sendLeadOnce(transport, { draftId: 's', body }, { ledger, lock, recovery });
+    expect(found.title).toBe(body.title);
+    expect(lookups()).toHaveLength(2);
+    expect(waits).toEqual([4000]);
   });
 
   it('a clear refusal (429, 400) forgets the attempt, so the next send goes straight out', async () => {

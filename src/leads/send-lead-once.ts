@@ -1,7 +1,13 @@
 import { type AddLeadRequest, addLead, type Lead } from '@/pipedrive/add-lead.ts';
 import { getLead } from '@/pipedrive/get-lead.ts';
+import { budgetSpentUntil } from '@/pipedrive/rate-limit.ts';
 import type { Transport } from '@/pipedrive/transport.ts';
-import { findSentLead, isAmbiguousFailure } from './find-sent-lead.ts';
+import {
+  findSentLead,
+  isAmbiguousFailure,
+  type RecoveryOptions,
+  type RecoveryProgress,
+} from './find-sent-lead.ts';
 import type { LeadSendLedger, SentLeadKey } from './lead-send-ledger.ts';
 import { ALWAYS_SHOWN, type PageLifecycle } from './page-leaving.ts';
 import { withTabLock } from './tab-lock.ts';
@@ -34,6 +40,10 @@ export interface SendDeps {
   now?: () => number;
   /** Whether the page is being left (see page-leaving.ts); never, by default. */
   page?: PageLifecycle;
+  /** Told before each read that checks whether a lost create was stored; undefined once done. */
+  onChecking?: (progress: RecoveryProgress | undefined) => void;
+  /** When the checking reads happen (tests shorten the waits). */
+  recovery?: Pick<RecoveryOptions, 'delaysMs' | 'sleep'>;
 }
 
 /**
@@ -63,7 +73,7 @@ async function sendOrFind(transport: Transport, lead: LeadToSend, deps: SendDeps
   if (earlier?.leadId) return getLead(transport, earlier.leadId);
   // Looked for as it was sent, even if the rep edited the title or contact since.
   if (earlier && !lead.force)
-    return confirmSent(transport, lead.draftId, earlier.sent ?? lead.body, earlier.sentAt, ledger);
+    return confirmSent(transport, lead.draftId, earlier.sent ?? lead.body, earlier.sentAt, deps);
 
   const sentAt = now();
   const { title, person_id, organization_id } = lead.body;
@@ -78,7 +88,7 @@ async function sendOrFind(transport: Transport, lead: LeadToSend, deps: SendDeps
       ledger.remove(lead.draftId);
       throw error;
     }
-    return confirmSent(transport, lead.draftId, lead.body, sentAt, ledger, error);
+    return confirmSent(transport, lead.draftId, lead.body, sentAt, deps, error);
   }
 }
 
@@ -87,14 +97,24 @@ async function confirmSent(
   draftId: string,
   sent: SentLeadKey,
   sentAt: number,
-  ledger: LeadSendLedger,
+  deps: SendDeps,
   cause?: unknown,
 ): Promise<Lead> {
+  const { ledger, page = ALWAYS_SHOWN, onChecking } = deps;
   let found: Lead | undefined;
   try {
-    found = await findSentLead(transport, sent, sentAt);
+    found = await findSentLead(transport, sent, sentAt, {
+      ...deps.recovery,
+      onRead: onChecking,
+      isLeaving: () => page.isLeaving(),
+    });
   } catch (error) {
+    // With the day's budget spent nothing can be checked until it resets: the caller waits, then
+    // comes back here (the ledger still says the create went unanswered).
+    if (budgetSpentUntil(error) !== undefined) throw error;
     throw new LeadNotConfirmed(false, { cause: cause ?? error });
+  } finally {
+    onChecking?.(undefined);
   }
   if (!found) throw new LeadNotConfirmed(true, { cause });
   ledger.write(draftId, { sentAt, leadId: found.id });

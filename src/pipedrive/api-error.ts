@@ -12,6 +12,8 @@ export interface FailedCall {
 export class ApiError extends Error {
   override name = 'ApiError';
   readonly field: string | undefined;
+  /** Epoch ms at which Pipedrive said to come back (a 429's `Retry-After`, counted from its arrival). */
+  readonly retryAt: number | undefined;
 
   constructor(
     readonly status: number,
@@ -24,6 +26,7 @@ export class ApiError extends Error {
   ) {
     super(message);
     this.field = fieldNamedIn(detail);
+    this.retryAt = retryAfterSeconds === undefined ? undefined : Date.now() + retryAfterSeconds * 1000;
   }
 
   /** The most specific text Pipedrive gave: the validation detail when there is one. */

@@ -8,11 +8,17 @@ import { SandboxConnectionDropped } from '../../sandbox/fault-injection.ts';
  */
 export const TEST_API_ORIGIN = 'http://127.0.0.1:5182';
 
-export function createSandboxTransport(): { sandbox: Sandbox; transport: Transport; token: string } {
+export function createSandboxTransport(options: { searchLagMs?: number } = {}): {
+  sandbox: Sandbox;
+  transport: Transport;
+  token: string;
+} {
   const sandbox = createSandbox({
     oauthOrigin: 'http://127.0.0.1:5181',
     apiOrigin: TEST_API_ORIGIN,
     appOrigins: ['http://127.0.0.1:5173'],
+    // How long a new lead stays out of the search index, as in a started sandbox (3 s) or longer.
+    ...(options.searchLagMs === undefined ? {} : { searchLagMs: options.searchLagMs }),
   });
   const demo = sandbox.store.crm.users[0];
   if (!demo) throw new Error('the sandbox has no users');
