@@ -21,7 +21,9 @@ import {
   type LeadFormValues,
 } from './lead-form-schema.ts';
 import { summaryErrors } from './lead-form-summary.ts';
+import { useLeadProgress } from './lead-progress.ts';
 import { SourceFields } from './source-fields.tsx';
+import { QueuedForBudgetNotice, SubmissionStatusText, submitLabel } from './submission-status.tsx';
 import { fieldTargetFor } from './submit-field-targets.ts';
 import { suggestedTitle } from './suggested-title.ts';
 import { toAddLeadRequest } from './to-add-lead-request.ts';
@@ -62,6 +64,7 @@ export function LeadForm({ setup, defaults, onCreated, focusTitle = false }: Lea
   });
   const formRef = useRef<HTMLFormElement>(null);
   const [draftId] = useState(currentDraftId);
+  const progress = useLeadProgress(draftId);
   const submission = useLeadSubmission({
     fieldFor: (key) => fieldTargetFor(key, setup.context.customFields),
     resend: () => formRef.current?.requestSubmit(),
@@ -208,23 +211,23 @@ export function LeadForm({ setup, defaults, onCreated, focusTitle = false }: Lea
             </button>
           </div>
         )}
+        <QueuedForBudgetNotice progress={progress} />
         <div className="form-actions">
           <button type="submit" className="button button--primary" aria-disabled={busy || undefined}>
-            {submission.waitingForNetwork ? (
-              'Waiting for the network…'
-            ) : busy ? (
-              <>
-                <span className="spinner" aria-hidden="true" /> Creating lead…
-              </>
-            ) : (
-              'Create lead'
-            )}
+            {submitLabel(progress, submission.waitingForNetwork) ??
+              (busy ? (
+                <>
+                  <span className="spinner" aria-hidden="true" /> Creating lead…
+                </>
+              ) : (
+                'Create lead'
+              ))}
           </button>
-          <span className="form-actions__status" role="status">
-            {submission.retryIn !== undefined && `Sending again in ${submission.retryIn} s…`}
-            {submission.waitingForNetwork &&
-              'You are offline. QuickLead will send the lead when you are back online, even if you reload.'}
-          </span>
+          <SubmissionStatusText
+            progress={progress}
+            retryIn={submission.retryIn}
+            waitingForNetwork={submission.waitingForNetwork}
+          />
           <span className="form-actions__tip">
             or press <kbd>Ctrl</kbd>+<kbd>Enter</kbd>
           </span>

@@ -2,11 +2,12 @@ import { onlineManager, QueryClient } from '@tanstack/react-query';
 import { waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ApiRequest, Transport } from '@/pipedrive/transport.ts';
-import { createSandboxTransport } from '@/testing/sandbox-transport.ts';
+import { createSandboxTransport, transportWithToken } from '@/testing/sandbox-transport.ts';
 import { keepQueuedLeads, restoreQueuedLeads, unfinishedCreates } from './lead-outbox.ts';
 import { CREATE_LEAD_KEY, type LeadCreate, setCreateLeadDefaults } from './use-create-lead.ts';
 
 afterEach(() => {
+  vi.useRealTimers();
   onlineManager.setOnline(true);
   sessionStorage.clear();
   localStorage.clear();
@@ -141,26 +142,69 @@ describe('a lead submitted offline', () => {
     const { transport } = createSandboxTransport();
     let cutOff: () => void = () => undefined;
     // The POST is on its way; the page goes, and the browser then cuts the page's requests off.
-    const going: Transport = (request) =>
-      request.method === 'GET' && !request.path.includes('/leads/search')
+    let lookups = 0;
+    const going: Transport = (request) => {
+      if (request.method === 'GET' && request.path === '/api/v1/leads') lookups += 1;
+      return request.method === 'GET'
         ? transport(request)
         : new Promise<Response>((_resolve, reject) => {
             cutOff = () => reject(new TypeError('Failed to fetch'));
           });
+    };
     const before = page(going);
     const stopKeeping = keepQueuedLeads(before);
     const sending = submit(before).catch((error: unknown) => error);
     await waitFor(() => expect(localStorage.getItem('quicklead.sent-leads.v1')).toContain('draft-offline'));
     window.dispatchEvent(new Event('pagehide'));
     cutOff(); // the POST
-    await new Promise((resolve) => setTimeout(resolve, 10));
-    cutOff(); // the search for it that follows
-    // This page's create ends in an error; the next page still gets it, to look for it and finish.
+    // This page's create ends in an error without looking for the lead (a page being left reads
+    // nothing more); the next page still gets it, to look for it and finish.
     expect(await sending).toBeInstanceOf(Error);
+    expect(lookups).toBe(0);
     expect(unfinishedCreates(before)).toHaveLength(0);
     expect(sessionStorage.getItem('quicklead.lead-outbox.v1')).toContain('Queued on the train');
     stopKeeping();
     window.dispatchEvent(new Event('pageshow'));
+  });
+
+  it('queued because the daily budget is spent: survives a reload, the next page waits without knocking, then sends it once', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    const { sandbox, token } = createSandboxTransport();
+    let posts = 0;
+    const inner = transportWithToken(
+      sandbox,
+      () => token,
+      (request) =>
+        request.method === 'POST' && posts === 1
+          ? { path: '/api/v1/leads', status: 429, retryAfterSeconds: 120 }
+          : undefined,
+    );
+    const transport: Transport = (request) => {
+      if (request.method === 'POST') posts += 1;
+      return inner(request);
+    };
+    const before = page(transport);
+    keepQueuedLeads(before);
+    void submit(before);
+    await waitFor(() => expect(sessionStorage.getItem('quicklead.budget-spent-until.v1')).not.toBeNull());
+    expect(sessionStorage.getItem('quicklead.lead-outbox.v1')).toContain('Queued on the train');
+
+    // The reload: this page goes, the next one runs its own copy of the code.
+    window.dispatchEvent(new Event('pagehide'));
+    before.unmount();
+    vi.resetModules();
+    const next = { ...(await import('./use-create-lead.ts')), ...(await import('./lead-outbox.ts')) };
+    const after = page(transport, next.setCreateLeadDefaults);
+    next.keepQueuedLeads(after);
+    next.restoreQueuedLeads(after);
+    const [restored] = next.unfinishedCreates(after);
+    const result = restored?.continue();
+    await vi.advanceTimersByTimeAsync(100_000);
+    expect(posts).toBe(1);
+    await vi.advanceTimersByTimeAsync(25_000);
+    expect(await result).toMatchObject({ title: 'Queued on the train' });
+    expect(posts).toBe(2);
+    expect(sandbox.store.crm.countLeads()).toBe(1);
   });
 
   it('restores once per page, and ignores storage it cannot read', () => {

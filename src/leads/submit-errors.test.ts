@@ -130,6 +130,19 @@ describe('describeSubmitError', () => {
     const error = await failureOf(addLead(limited, { title: 'x', person_id: 1 }));
     expect(describeSubmitError(error, fieldTargetFor).message).toMatch(/sends the lead again by itself/);
   });
+
+  it('a spent daily budget says so in plain words, with the reset time, and that the lead is kept', async () => {
+    const { sandbox, token } = createSandboxTransport();
+    const spent = transportWithToken(
+      sandbox,
+      () => token,
+      () => ({ path: '*', status: 429, retryAfterSeconds: 3939 }),
+    );
+    const error = await failureOf(addLead(spent, { title: 'x', person_id: 1 }));
+    expect(describeSubmitError(error, fieldTargetFor).message).toMatch(
+      /^Your company’s Pipedrive API budget for today is used up\. It resets at .+\. What you typed is still here/,
+    );
+  });
 });
 
 /**

@@ -1,6 +1,7 @@
 import { ApiError } from '@/pipedrive/api-error.ts';
 import { permissionProblemOf } from '@/pipedrive/permission-problem.ts';
 import { PROVIDER_UNAVAILABLE_MESSAGE, ProviderUnavailableError } from '@/pipedrive/provider-unavailable.ts';
+import { budgetSpentMessage, budgetSpentUntil } from '@/pipedrive/rate-limit.ts';
 import { LeadNotConfirmed } from './send-lead-once.ts';
 
 /** A form field a Pipedrive error can land on: its react-hook-form path and its label. */
@@ -52,7 +53,14 @@ export function describeSubmitError(
         : `Pipedrive does not allow this: ${error.message}. Ask an admin to check the app's access.`,
     };
   }
-  // A 429 was not processed: the form waits its Retry-After and sends the lead again by itself.
+  // A spent budget normally keeps the create queued (sendWithinBudget); said plainly if one gets here.
+  const spentUntil = budgetSpentUntil(error);
+  if (spentUntil !== undefined) {
+    return {
+      message: `${budgetSpentMessage(spentUntil)} What you typed is still here; select Create lead then.`,
+    };
+  }
+  // A short 429 was not processed: the form waits its Retry-After and sends the lead again by itself.
   if (error.status === 429) {
     return {
       message:

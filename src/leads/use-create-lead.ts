@@ -3,10 +3,13 @@ import { useState } from 'react';
 import type { Lead } from '@/pipedrive/add-lead.ts';
 import type { Transport } from '@/pipedrive/transport.ts';
 import { useTransport } from '@/pipedrive/transport-context.tsx';
+import { storageBudgetWait } from './budget-wait.ts';
 import type { LeadFormValues } from './lead-form-schema.ts';
+import { setLeadProgress } from './lead-progress.ts';
 import { storageLedger } from './lead-send-ledger.ts';
 import { pageLifecycle } from './page-leaving.ts';
-import { type LeadToSend, sendLeadOnce } from './send-lead-once.ts';
+import { type LeadToSend, type SendDeps, sendLeadOnce } from './send-lead-once.ts';
+import { sendWithinBudget } from './send-within-budget.ts';
 
 export const CREATE_LEAD_KEY = ['leads', 'create'] as const;
 
@@ -16,14 +19,28 @@ export interface LeadCreate extends LeadToSend {
 }
 
 /**
- * The create every `['leads', 'create']` mutation runs, including one queued offline before a
- * reload (it comes back from storage without a function of its own). Never retried by React
- * Query: a create is not safe to repeat blindly, `sendLeadOnce` decides.
+ * The create every `['leads', 'create']` mutation runs, including one queued offline or for the
+ * daily budget before a reload (it comes back from storage without a function of its own). Never
+ * retried by React Query: a create is not safe to repeat blindly, `sendLeadOnce` decides.
+ * `recovery` shortens the waits between checking reads, for tests.
  */
-export function setCreateLeadDefaults(client: QueryClient, transport: Transport): void {
+export function setCreateLeadDefaults(
+  client: QueryClient,
+  transport: Transport,
+  recovery?: SendDeps['recovery'],
+): void {
   client.setMutationDefaults([...CREATE_LEAD_KEY], {
-    mutationFn: (create: LeadCreate): Promise<Lead> =>
-      sendLeadOnce(transport, create, { ledger: storageLedger(), page: pageLifecycle }),
+    mutationFn: (create: LeadCreate): Promise<Lead> => {
+      const report = (progress: Parameters<typeof setLeadProgress>[1]) =>
+        setLeadProgress(create.draftId, progress);
+      const deps: SendDeps = {
+        ledger: storageLedger(),
+        page: pageLifecycle,
+        onChecking: (progress) => report(progress && { kind: 'checking', ...progress }),
+        ...(recovery ? { recovery } : {}),
+      };
+      return sendWithinBudget(() => sendLeadOnce(transport, create, deps), storageBudgetWait(), report);
+    },
     retry: false,
   });
 }

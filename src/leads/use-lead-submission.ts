@@ -1,7 +1,7 @@
 import { useIsMutating, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import type { Lead } from '@/pipedrive/add-lead.ts';
-import { ApiError } from '@/pipedrive/api-error.ts';
+import { isShortWait } from '@/pipedrive/rate-limit.ts';
 import type { LeadFormValues } from './lead-form-schema.ts';
 import { keepQueuedLeads, restoreQueuedLeads, unfinishedCreates } from './lead-outbox.ts';
 import { LeadNotConfirmed } from './send-lead-once.ts';
@@ -24,7 +24,8 @@ interface SubmissionOptions {
 
 /**
  * Sends a lead exactly once (see `sendLeadOnce`) and turns what happened into something the form
- * can show. A 429 was not processed: it waits the `Retry-After`, then submits again. Offline, the
+ * can show. A 429 was not processed: a short one waits the `Retry-After` with a countdown, then
+ * submits again; a spent daily budget keeps the create queued (see sendWithinBudget). Offline, the
  * create is a paused mutation, kept across reloads, that React Query sends when the network returns.
  */
 export function useLeadSubmission({ fieldFor, resend, onResumed }: SubmissionOptions) {
@@ -65,7 +66,8 @@ export function useLeadSubmission({ fieldFor, resend, onResumed }: SubmissionOpt
       return { lead, values: create.values };
     } catch (error) {
       setCanCreateAnyway(error instanceof LeadNotConfirmed && error.absent);
-      if (error instanceof ApiError && error.status === 429) setRetryIn(error.retryAfterSeconds ?? 5);
+      // Only a short wait is counted down here; a spent daily budget keeps the create queued instead.
+      if (isShortWait(error)) setRetryIn(error.retryAfterSeconds ?? 5);
       return { problem: describeSubmitError(error, latest.current.fieldFor) };
     }
   };

@@ -16,8 +16,19 @@ import { createSandboxTransport, type FaultFor, transportWithToken } from './san
  * Test-only: the lead screen against the real sandbox in-process, every request recorded. Creates
  * can use another token (an ended session) or carry a sandbox fault.
  */
-export async function renderLeadScreen(options: { tokenForPosts?: string; faultFor?: FaultFor } = {}) {
-  const { sandbox, transport, token } = createSandboxTransport();
+export async function renderLeadScreen(
+  options: {
+    tokenForPosts?: string;
+    faultFor?: FaultFor;
+    /** As a started sandbox's 3 s, or longer: new leads stay out of the search index that long. */
+    searchLagMs?: number;
+    /** With fake timers: how user-event lets time pass between its steps. */
+    advanceTimers?: (ms: number) => unknown;
+  } = {},
+) {
+  const { sandbox, transport, token } = createSandboxTransport(
+    options.searchLagMs === undefined ? {} : { searchLagMs: options.searchLagMs },
+  );
   const reference: ReferenceData = {
     me: await getCurrentUser(transport),
     users: await getUsers(transport),
@@ -47,7 +58,11 @@ export async function renderLeadScreen(options: { tokenForPosts?: string; faultF
   );
   const posts = () =>
     requests.filter((request) => request.method === 'POST' && request.path === '/api/v1/leads');
-  return { posts, requests, reference, sandbox, user: userEvent.setup() };
+  /** The reads that look for a create whose answer was lost. */
+  const lookups = () =>
+    requests.filter((request) => request.method === 'GET' && request.path === '/api/v1/leads');
+  const user = userEvent.setup(options.advanceTimers ? { advanceTimers: options.advanceTimers } : {});
+  return { posts, lookups, requests, reference, sandbox, user };
 }
 
 export async function pickPerson(user: ReturnType<typeof userEvent.setup>, search: string, name: string) {

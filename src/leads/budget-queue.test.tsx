@@ -1,0 +1,62 @@
+import { cleanup, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { ApiRequest } from '@/pipedrive/transport.ts';
+import { pickPerson, renderLeadScreen } from '@/testing/render-lead-screen.tsx';
+
+afterEach(() => {
+  cleanup();
+  vi.useRealTimers();
+  sessionStorage.clear();
+});
+
+/** The company's daily budget is spent: the first create gets a 429 asking to wait two minutes. */
+function budgetSpentOnFirstCreate() {
+  let used = false;
+  return (request: ApiRequest) => {
+    if (request.method !== 'POST' || used) return undefined;
+    used = true;
+    return { path: '/api/v1/leads', status: 429, retryAfterSeconds: 120 };
+  };
+}
+
+async function submitQueued() {
+  vi.useFakeTimers({ shouldAdvanceTime: true });
+  const rendered = await renderLeadScreen({
+    faultFor: budgetSpentOnFirstCreate(),
+    advanceTimers: (ms) => vi.advanceTimersByTime(ms),
+  });
+  await pickPerson(rendered.user, 'Lovelace', 'Ada Lovelace');
+  await rendered.user.click(screen.getByRole('button', { name: 'Create lead' }));
+  await screen.findByRole('button', { name: /^Queued until \d\d:\d\d/ });
+  return rendered;
+}
+
+describe('a create refused because the daily API budget is spent', () => {
+  it('stays queued with the reason and the local reset time, no countdown, the draft kept; it is sent once the wait is over', async () => {
+    const { posts, sandbox } = await submitQueued();
+    const notice = screen.getByText(
+      /Your company’s Pipedrive API budget for today is used up\. It resets at \d\d:\d\d/,
+    );
+    expect(notice.closest('[role="status"]')).not.toBeNull();
+    expect(notice.textContent).toContain('QuickLead keeps this lead and sends it then, once');
+    expect(screen.queryByText(/Sending again in/)).toBeNull();
+    expect(sessionStorage.getItem('quicklead.lead-draft.v1')).toContain('Ada Lovelace');
+    expect(posts()).toHaveLength(1);
+
+    // Nothing is knocked on in the meantime.
+    await vi.advanceTimersByTimeAsync(100_000);
+    expect(posts()).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(25_000);
+    expect(await screen.findByText('Lead created in Pipedrive')).toBeTruthy();
+    expect(posts()).toHaveLength(2);
+    expect(sandbox.store.crm.countLeads()).toBe(1);
+  });
+
+  it('"Try now" sends it before the reset, once', async () => {
+    const { posts, sandbox, user } = await submitQueued();
+    await user.click(screen.getByRole('button', { name: 'Try now' }));
+    expect(await screen.findByText('Lead created in Pipedrive')).toBeTruthy();
+    expect(posts()).toHaveLength(2);
+    expect(sandbox.store.crm.countLeads()).toBe(1);
+  });
+});

@@ -1,0 +1,26 @@
+import { useSyncExternalStore } from 'react';
+
+/**
+ * What a create is doing while its form waits, by draft: reading whether a create whose answer was
+ * lost was stored, or queued until the company's daily API budget is back. The create runs in a
+ * React Query mutation (which outlives any one form), so it reports here and the form listens.
+ */
+export type LeadProgress = { kind: 'checking'; read: number; of: number } | { kind: 'queued'; until: number };
+
+const progressByDraft = new Map<string, LeadProgress>();
+const listeners = new Set<() => void>();
+
+export function setLeadProgress(draftId: string, progress: LeadProgress | undefined): void {
+  if (progress) progressByDraft.set(draftId, progress);
+  else progressByDraft.delete(draftId);
+  for (const listener of listeners) listener();
+}
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+export function useLeadProgress(draftId: string): LeadProgress | undefined {
+  return useSyncExternalStore(subscribe, () => progressByDraft.get(draftId));
+}
