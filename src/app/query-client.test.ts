@@ -12,6 +12,13 @@ describe('query retries', () => {
     expect(isWorthRetrying(new ApiError(400, 'bad', undefined))).toBe(false);
   });
 
+  it('does not retry a 429 that is the spent daily budget: nothing changes before it resets', () => {
+    const spent = new ApiError(429, 'daily request budget exceeded', undefined, 3939);
+    expect(isWorthRetrying(spent)).toBe(false);
+    expect(isWorthRetrying(new ApiError(429, 'Request over limit', undefined, 31))).toBe(false);
+    expect(isWorthRetrying(new ApiError(429, 'Request over limit', undefined, 30))).toBe(true);
+  });
+
   it('does not repeat a read whose token refresh Pipedrive did not answer, after its own retries; a busy one waits', () => {
     expect(isWorthRetrying(new ProviderUnavailableError())).toBe(false);
     expect(isWorthRetrying(new ProviderBusyError(12))).toBe(true);

@@ -1,8 +1,9 @@
 import { QueryClient } from '@tanstack/react-query';
 import { ApiError } from '@/pipedrive/api-error.ts';
 import { ProviderUnavailableError } from '@/pipedrive/provider-unavailable.ts';
+import { budgetSpentUntil, SHORT_WAIT_MAX_SECONDS } from '@/pipedrive/rate-limit.ts';
 
-const MAX_RETRY_AFTER_MS = 30_000;
+const MAX_RETRY_AFTER_MS = SHORT_WAIT_MAX_SECONDS * 1000;
 
 export function createQueryClient(): QueryClient {
   return new QueryClient({
@@ -22,12 +23,15 @@ export function createQueryClient(): QueryClient {
 }
 
 /**
- * Reads are safe to repeat after network trouble, a 5xx or a 429; any other 4xx fails the same way
- * again. A refresh Pipedrive did not answer has already been tried several times (either session
- * mode retries it), so the rep is told at once rather than after the same wait twice more.
+ * Reads are safe to repeat after network trouble, a 5xx or a short 429; any other 4xx fails the
+ * same way again. A 429 that asks to wait longer than 30 s is the company's spent daily budget:
+ * retrying cannot help before it resets, so the rep is told at once when that is. A refresh
+ * Pipedrive did not answer has already been tried several times (either session mode retries
+ * it), so the rep is told at once rather than after the same wait twice more.
  */
 export function isWorthRetrying(error: unknown): boolean {
   if (error instanceof ProviderUnavailableError) return false;
+  if (budgetSpentUntil(error) !== undefined) return false;
   if (!(error instanceof ApiError)) return true;
   return error.status === 429 || error.status >= 500;
 }

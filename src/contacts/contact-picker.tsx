@@ -1,5 +1,6 @@
 import type { UseQueryResult } from '@tanstack/react-query';
 import { type ReactNode, type Ref, useEffect, useState } from 'react';
+import { budgetSpentMessage, budgetSpentUntil } from '@/pipedrive/rate-limit.ts';
 import { MIN_SEARCH_LENGTH } from '@/pipedrive/search-persons.ts';
 import { Combobox } from '@/ui/combobox.tsx';
 import { useDebouncedValue } from '@/ui/use-debounced-value.ts';
@@ -142,7 +143,12 @@ function statusText(s: {
   if (s.term !== s.typed || s.search.isPending || (s.search.isFetching && s.search.isPlaceholderData)) {
     return 'Searching…';
   }
-  if (s.search.isError) return `Search failed: ${s.search.error.message}`;
+  if (s.search.isError) {
+    // A spent daily budget is not a failure to retry: say when searching works again.
+    const spentUntil = budgetSpentUntil(s.search.error);
+    if (spentUntil !== undefined) return `QuickLead cannot search now. ${budgetSpentMessage(spentUntil)}`;
+    return `Search failed: ${s.search.error.message}`;
+  }
   if (s.count === 0) return `No ${s.nouns.many} match “${s.typed}”`;
   return `${s.count} ${s.count === 1 ? s.nouns.one : s.nouns.many} found`;
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ApiError, apiErrorFrom } from './api-error.ts';
 import { parseEach, reportSkipped } from './parse-leniently.ts';
+import { takeSearchSlot } from './search-pace.ts';
 import type { ApiRequest, Transport } from './transport.ts';
 
 /** Sends a request and returns `data` from Pipedrive's `{ success, data }` envelope, or throws an ApiError. */
@@ -69,7 +70,7 @@ const searchSchema = z.object({ items: z.array(z.unknown()).nullable().catch(nul
 
 /**
  * A v2 search (`data.items[].item`), hit by hit: a hit QuickLead cannot read is skipped, so one odd
- * person never empties the picker.
+ * person never empties the picker. Paced to stay under Pipedrive's search limit (search-pace.ts).
  */
 export async function searchItems<T>(
   transport: Transport,
@@ -77,6 +78,7 @@ export async function searchItems<T>(
   list: string,
   itemSchema: z.ZodType<T>,
 ): Promise<T[]> {
+  await takeSearchSlot(transport, request.signal);
   const { status, data } = await envelopeData(transport, request);
   const entries = parseData(status, data, searchSchema).items ?? [];
   const { items, skipped } = parseEach(list, entries, z.object({ item: itemSchema }));
