@@ -23,6 +23,7 @@ import { FaultStore } from './fault-rules.ts';
 import { registerInstallAdminRoutes } from './install-admin-routes.ts';
 import { leadInboxPage } from './lead-inbox-page.ts';
 import { countLeadPosts, LeadPostLog } from './lead-post-log.ts';
+import { registerUsageAdminRoutes } from './usage-admin-routes.ts';
 import type { UsageLedger } from './usage-ledger.ts';
 
 export interface ApiAppDeps {
@@ -95,11 +96,7 @@ export function createApiApp(deps: ApiAppDeps): Hono {
     if (title === undefined) return c.json({ ok: false, error: 'query must have ?title=' }, 400);
     return c.json({ ok: true, title, count: leadPosts.count(title) });
   });
-  app.get('/__sandbox/usage', (c) => c.json(deps.usage.report()));
-  app.post('/__sandbox/usage/reset', (c) => {
-    deps.usage.reset();
-    return c.json({ ok: true });
-  });
+  registerUsageAdminRoutes(app, deps.usage);
   app.get('/leads/inbox/:id', (c) => leadInboxPage(c, deps.crm));
 
   const v1 = new Hono<ApiEnv>();

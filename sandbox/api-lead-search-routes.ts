@@ -55,7 +55,7 @@ function leadItem(hit: LeadHit, crm: CrmStore, query: SearchQuery, includeWasSee
 
 /** `GET /api/v2/leads/search` [spec v2 `searchLeads`]: title, notes and custom fields; cost 20. */
 export function registerLeadSearchRoutes(v2: Hono<ApiEnv>, crm: CrmStore): void {
-  v2.get('/leads/search', endpoint({ scopes: LEAD_SEARCH_SCOPES, cost: 20 }), (c) => {
+  v2.get('/leads/search', endpoint({ scopes: LEAD_SEARCH_SCOPES, cost: 20, search: true }), (c) => {
     const parsed = parseSearch(c, LEAD_SEARCH_FIELDS);
     if (!parsed.ok) return v2ValidationError(c, parsed.parameter, parsed.reason);
     const personFilter = idFilter(c, 'person_id');

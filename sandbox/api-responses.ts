@@ -68,3 +68,22 @@ export function apiError(
 ): Response {
   return c.json({ success: false, error, error_info: errorInfo, data: null, additional_data: null }, status);
 }
+
+/**
+ * A burst or search limit reached. Pipedrive does not document this body; it is a guess, the same
+ * as the sandbox's injected 429s (fault-injection.ts) so the app meets one shape. `Retry-After`
+ * is the seconds until the window has room again.
+ */
+export function overLimit(c: Context, retryAfterSeconds: number): Response {
+  c.header('Retry-After', String(retryAfterSeconds));
+  return c.json({ success: false, error: 'Request over limit', errorCode: 429 }, 429);
+}
+
+/**
+ * The company's daily token budget spent: the body observed from Pipedrive (REFERENCE §3).
+ * `Retry-After` is the seconds until the budget refills at midnight UTC, its documented reset.
+ */
+export function dailyBudgetExceeded(c: Context, retryAfterSeconds: number): Response {
+  c.header('Retry-After', String(retryAfterSeconds));
+  return c.json({ success: false, error: 'daily request budget exceeded', errorCode: 429 }, 429);
+}

@@ -100,7 +100,7 @@ export function page<R>(
 }
 
 export function registerSearchRoutes(v2: Hono<ApiEnv>, crm: CrmStore): void {
-  v2.get('/persons/search', endpoint({ scopes: SEARCH_SCOPES, cost: 20 }), (c) => {
+  v2.get('/persons/search', endpoint({ scopes: SEARCH_SCOPES, cost: 20, search: true }), (c) => {
     const parsed = parseSearch(c, ['custom_fields', 'email', 'notes', 'phone', 'name']);
     if (!parsed.ok) return v2ValidationError(c, parsed.parameter, parsed.reason);
     const orgRaw = c.req.query('organization_id');
@@ -127,7 +127,7 @@ export function registerSearchRoutes(v2: Hono<ApiEnv>, crm: CrmStore): void {
     });
   });
 
-  v2.get('/organizations/search', endpoint({ scopes: SEARCH_SCOPES, cost: 20 }), (c) => {
+  v2.get('/organizations/search', endpoint({ scopes: SEARCH_SCOPES, cost: 20, search: true }), (c) => {
     const parsed = parseSearch(c, ['address', 'custom_fields', 'notes', 'name']);
     if (!parsed.ok) return v2ValidationError(c, parsed.parameter, parsed.reason);
     const hits = resolve(crm.searchOrganizations(parsed.search), (id) => crm.findOrganization(id));

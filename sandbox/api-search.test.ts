@@ -1,11 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { FIXTURES } from './seed.ts';
-import { accessToken, apiGet, createTestSandbox } from './test-support.ts';
+import { accessToken, apiGet, createClock, createTestSandbox } from './test-support.ts';
+import { BURST_WINDOW_MS } from './usage-ledger.ts';
 
-const sandbox = createTestSandbox();
+const clock = createClock();
+const sandbox = createTestSandbox(clock);
 const token = accessToken(sandbox);
 
 async function search(path: string) {
+  // Each search in a window of its own: these tests are about what search finds, not how often it
+  // may be asked (10 per 2 s; rate-limits.test.ts).
+  clock.advance(BURST_WINDOW_MS);
   const response = await apiGet(sandbox, path, token);
   return { status: response.status, headers: response.headers, body: await response.json() };
 }

@@ -63,6 +63,16 @@ export interface SandboxOptions {
    * the environment default to 3000 (env-settings.ts), as Pipedrive's index lags.
    */
   searchLagMs?: number;
+  /**
+   * The company's daily token budget; default Pipedrive's 30,000 × plan multiplier × active seats.
+   * A tiny one lets a test meet the daily 429 (`POST /__sandbox/usage/budget` spends it at run time).
+   */
+  dailyBudget?: number;
+  /**
+   * Default true: the burst, search and daily limits answer 429 as Pipedrive does. False only
+   * counts (headers and ledger stay right), for a test that must not care how fast it calls.
+   */
+  enforceRateLimits?: boolean;
 }
 
 /** Everything the stores hold, for tests that need to set up state without the browser flow. */
@@ -113,7 +123,10 @@ export function createSandbox(options: SandboxOptions): Sandbox {
       accessTokenTtlSeconds: options.accessTokenTtlSeconds,
     }),
     crm,
-    usage: new UsageLedger(now, plan, seats),
+    usage: new UsageLedger(now, plan, seats, {
+      dailyBudget: options.dailyBudget,
+      enforce: options.enforceRateLimits,
+    }),
     faults: new FaultStore(),
     installs: new AppInstalls(now),
     uninstallNotices: new UninstallNotices(options.fetch, now),

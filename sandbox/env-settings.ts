@@ -4,7 +4,14 @@ import { sandboxPlanFrom } from './serve.ts';
 
 type EnvSettings = Pick<
   SandboxOptions,
-  'plan' | 'accessTokenTtlSeconds' | 'pkce' | 'rotateRefreshTokens' | 'corsOrigins' | 'searchLagMs'
+  | 'plan'
+  | 'accessTokenTtlSeconds'
+  | 'pkce'
+  | 'rotateRefreshTokens'
+  | 'corsOrigins'
+  | 'searchLagMs'
+  | 'dailyBudget'
+  | 'enforceRateLimits'
 >;
 
 /**
@@ -55,7 +62,10 @@ function pkceMode(env: NodeJS.ProcessEnv): PkceMode | undefined {
  * how the confidential client treats PKCE, default accept; SANDBOX_STRICT_PKCE=on is the old
  * spelling of require), SANDBOX_ROTATE_REFRESH (on: each refresh spends the refresh token),
  * SANDBOX_CORS (off: no CORS answers at all, as documented for Pipedrive), SANDBOX_SEARCH_LAG_MS
- * (how long a created or changed record takes to show in search, default 3000; 0 for none).
+ * (how long a created or changed record takes to show in search, default 3000; 0 for none),
+ * SANDBOX_DAILY_BUDGET (the company's tokens a day, default Pipedrive's figure for the plan and
+ * seats; a small number lets a test meet the daily 429), SANDBOX_RATE_LIMITS (off: count and send
+ * the rate-limit headers, never answer 429; default on, as Pipedrive).
  */
 export function sandboxSettingsFromEnv(env: NodeJS.ProcessEnv): EnvSettings {
   const ttl = env.SANDBOX_TOKEN_TTL;
@@ -73,5 +83,7 @@ export function sandboxSettingsFromEnv(env: NodeJS.ProcessEnv): EnvSettings {
     rotateRefreshTokens: flag(env, 'SANDBOX_ROTATE_REFRESH'),
     ...(flag(env, 'SANDBOX_CORS') === false ? { corsOrigins: [] } : {}),
     searchLagMs: wholeNumber(env, 'SANDBOX_SEARCH_LAG_MS', 'milliseconds') ?? DEFAULT_ENV_SEARCH_LAG_MS,
+    dailyBudget: wholeNumber(env, 'SANDBOX_DAILY_BUDGET', 'tokens'),
+    enforceRateLimits: flag(env, 'SANDBOX_RATE_LIMITS'),
   };
 }

@@ -2,7 +2,8 @@
  * `npm run sandbox`: the Pipedrive stand-in on its own, for working on the app against it.
  * SANDBOX_OAUTH_PORT (5181), SANDBOX_API_PORT (5182), APP_ORIGINS (comma list,
  * default http://127.0.0.1:5173), and the switches of env-settings.ts (SANDBOX_PLAN, SANDBOX_TOKEN_TTL,
- * SANDBOX_PKCE, SANDBOX_ROTATE_REFRESH, SANDBOX_CORS, SANDBOX_SEARCH_LAG_MS).
+ * SANDBOX_PKCE, SANDBOX_ROTATE_REFRESH, SANDBOX_CORS, SANDBOX_SEARCH_LAG_MS, SANDBOX_DAILY_BUDGET,
+ * SANDBOX_RATE_LIMITS).
  * Ctrl-C stops both servers and frees the ports.
  */
 
@@ -10,6 +11,7 @@ import { sandboxSettingsFromEnv } from './env-settings.ts';
 import { installLink } from './oauth-install-link.ts';
 import { FIXTURES } from './seed.ts';
 import { startSandbox } from './serve.ts';
+import { SEARCH_LIMIT } from './usage-ledger.ts';
 
 const HOST = '127.0.0.1';
 
@@ -54,6 +56,8 @@ async function main(): Promise<void> {
   });
 
   const { confidential, public: spa } = sandbox.clients;
+  const { usage } = sandbox.store;
+  const limits = usage.enforce ? 'answered with 429, as Pipedrive' : 'counted only (SANDBOX_RATE_LIMITS=off)';
   console.log(`Pipedrive sandbox
   OAuth origin: ${oauthOrigin}   (stands in for https://oauth.pipedrive.com)
   API origin:   ${apiOrigin}   (returned as api_domain)
@@ -69,7 +73,10 @@ async function main(): Promise<void> {
   Demo users (password "${sandbox.demoUsers[0]?.password ?? ''}"):
 ${sandbox.demoUsers.map((user) => `    ${user.email}  ${user.name}`).join('\n')}
   Fixtures: person "${FIXTURES.adaLovelace.name}" at "${FIXTURES.analyticalEngines.name}", organization "${FIXTURES.globex.name}"
+  Limits:       ${limits}: ${usage.burstLimit} requests per token per 2 s, ${SEARCH_LIMIT} searches per token per 2 s,
+                ${usage.daily().limit} tokens a day (SANDBOX_DAILY_BUDGET)
   Usage:        GET ${apiOrigin}/__sandbox/usage, POST ${apiOrigin}/__sandbox/usage/reset,
+                GET/POST ${apiOrigin}/__sandbox/usage/budget ({"remaining": n} spends today's budget down),
                 GET ${apiOrigin}/__sandbox/lead-posts?title=… (creates received with that title)
   Faults:       GET/POST/DELETE ${apiOrigin}/__sandbox/faults, header x-sandbox-fault,
                 POST ${apiOrigin}/__sandbox/tokens/expire, POST ${apiOrigin}/__sandbox/tokens/fail-refresh

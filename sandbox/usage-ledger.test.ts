@@ -11,6 +11,7 @@ import {
 
 // Five reps, plus the two colleagues with limited access (Priya, Sofia); Rahul is switched off.
 const ACTIVE_SEATS = 7;
+const NONE_REFUSED = { burst: 0, search: 0, daily: 0 };
 
 async function usage(sandbox: ReturnType<typeof createTestSandbox>) {
   return (await sandbox.apiApp.request('/__sandbox/usage')).json();
@@ -39,6 +40,7 @@ describe('usage ledger', () => {
         { endpoint: 'GET /api/v2/persons/search', count: 1, tokenCost: 20 },
         { endpoint: 'POST /api/v1/leads', count: 1, tokenCost: 10 },
       ],
+      refused: NONE_REFUSED,
     });
   });
 
@@ -56,6 +58,7 @@ describe('usage ledger', () => {
         { endpoint: 'GET /api/v1/currencies', count: 1, tokenCost: 20 },
         { endpoint: 'POST /api/v1/leads', count: 1, tokenCost: 10 },
       ],
+      refused: NONE_REFUSED,
     });
   });
 
@@ -66,7 +69,7 @@ describe('usage ledger', () => {
     await sandbox.apiApp.request('/__sandbox/reset', { method: 'POST' });
     expect((await usage(sandbox)).totalTokenCost).toBe(2);
     expect((await sandbox.apiApp.request('/__sandbox/usage/reset', { method: 'POST' })).status).toBe(200);
-    expect(await usage(sandbox)).toEqual({ totalTokenCost: 0, requests: [] });
+    expect(await usage(sandbox)).toEqual({ totalTokenCost: 0, requests: [], refused: NONE_REFUSED });
     const after = await apiGet(sandbox, '/api/v1/users/me', token);
     expect(after.headers.get('x-daily-ratelimit-token-remaining')).toBe(
       String(30_000 * 5 * ACTIVE_SEATS - 2),
@@ -104,30 +107,35 @@ describe('rate-limit headers', () => {
     expect(response.headers.get('x-ratelimit-limit')).toBeNull();
   });
 
-  it('count the 2-second burst window per token and start a new window after it', async () => {
+  it('count a rolling 2-second window per token: each request counts for 2 s after it', async () => {
     const clock = createClock();
     const sandbox = createTestSandbox(clock);
     const token = accessToken(sandbox);
     const other = accessToken(sandbox);
-    const first = await apiGet(sandbox, '/api/v1/users/me', token);
+    const me = () => apiGet(sandbox, '/api/v1/users/me', token);
+    const first = await me();
     expect(first.headers.get('x-ratelimit-limit')).toBe('400');
     expect(first.headers.get('x-ratelimit-remaining')).toBe('399');
     expect(first.headers.get('x-ratelimit-reset')).toBe('2');
     clock.advance(1500);
-    const second = await apiGet(sandbox, '/api/v1/users/me', token);
+    const second = await me();
     expect(second.headers.get('x-ratelimit-remaining')).toBe('398');
+    // The first request leaves the window in 0.5 s, freeing a place: whole seconds, rounded up.
     expect(second.headers.get('x-ratelimit-reset')).toBe('1');
     expect((await apiGet(sandbox, '/api/v1/users/me', other)).headers.get('x-ratelimit-remaining')).toBe(
       '399',
     );
     clock.advance(500);
-    expect((await apiGet(sandbox, '/api/v1/users/me', token)).headers.get('x-ratelimit-remaining')).toBe(
-      '399',
-    );
+    // The first has left; the second (1.5 s) and this one count.
+    const third = await me();
+    expect(third.headers.get('x-ratelimit-remaining')).toBe('398');
+    expect(third.headers.get('x-ratelimit-reset')).toBe('2');
+    clock.advance(2000);
+    expect((await me()).headers.get('x-ratelimit-remaining')).toBe('399');
   });
 
-  it('do not reject yet: past the burst limit requests still succeed with 0 remaining', async () => {
-    const sandbox = createTestSandbox(createClock(), 'growth');
+  it('with enforceRateLimits: false, only count: past the burst limit requests succeed with 0 remaining', async () => {
+    const sandbox = createTestSandbox(createClock(), 'growth', { enforceRateLimits: false });
     const token = accessToken(sandbox);
     let last: Response | undefined;
     for (let request = 0; request < 161; request += 1)
