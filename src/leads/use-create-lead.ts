@@ -5,7 +5,7 @@ import type { Transport } from '@/pipedrive/transport.ts';
 import { useTransport } from '@/pipedrive/transport-context.tsx';
 import { storageBudgetWait } from './budget-wait.ts';
 import type { LeadFormValues } from './lead-form-schema.ts';
-import { setLeadProgress } from './lead-progress.ts';
+import { type LeadProgress, setLeadProgress } from './lead-progress.ts';
 import { storageLedger } from './lead-send-ledger.ts';
 import { pageLifecycle } from './page-leaving.ts';
 import { type LeadToSend, type SendDeps, sendLeadOnce } from './send-lead-once.ts';
@@ -22,22 +22,16 @@ export interface LeadCreate extends LeadToSend {
  * The create every `['leads', 'create']` mutation runs, including one queued offline or for the
  * daily budget before a reload (it comes back from storage without a function of its own). Never
  * retried by React Query: a create is not safe to repeat blindly, `sendLeadOnce` decides.
- * `recovery` shortens the waits between checking reads, for tests.
  */
-export function setCreateLeadDefaults(
-  client: QueryClient,
-  transport: Transport,
-  recovery?: SendDeps['recovery'],
-): void {
+export function setCreateLeadDefaults(client: QueryClient, transport: Transport): void {
   client.setMutationDefaults([...CREATE_LEAD_KEY], {
     mutationFn: (create: LeadCreate): Promise<Lead> => {
-      const report = (progress: Parameters<typeof setLeadProgress>[1]) =>
-        setLeadProgress(create.draftId, progress);
+      // The form of this draft shows what the create is doing: checking, or queued for the budget.
+      const report = (progress: LeadProgress | undefined) => setLeadProgress(create.draftId, progress);
       const deps: SendDeps = {
         ledger: storageLedger(),
         page: pageLifecycle,
         onChecking: (progress) => report(progress && { kind: 'checking', ...progress }),
-        ...(recovery ? { recovery } : {}),
       };
       return sendWithinBudget(() => sendLeadOnce(transport, create, deps), storageBudgetWait(), report);
     },
