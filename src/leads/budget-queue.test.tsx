@@ -52,6 +52,37 @@ describe('a create refused because the daily API budget is spent', () => {
     expect(sandbox.store.crm.countLeads()).toBe(1);
   });
 
+  it('meets the sandbox’s own spent budget (Pipedrive’s body, Retry-After until midnight UTC) and goes once it is topped up', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    const { posts, sandbox, user } = await renderLeadScreen({
+      advanceTimers: (ms) => vi.advanceTimersByTime(ms),
+    });
+    await pickPerson(user, 'Lovelace', 'Ada Lovelace');
+    const budget = (remaining: number) =>
+      sandbox.apiApp.request('http://127.0.0.1:5182/__sandbox/usage/budget', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ remaining }),
+      });
+    expect((await budget(0)).status).toBe(200);
+    await user.click(screen.getByRole('button', { name: 'Create lead' }));
+
+    const midnightUtc = new Date();
+    midnightUtc.setUTCHours(24, 0, 0, 0);
+    const resetAt = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' }).format(
+      midnightUtc,
+    );
+    expect(await screen.findByRole('button', { name: new RegExp(`^Queued until ${resetAt}`) })).toBeTruthy();
+    expect(posts()).toHaveLength(1);
+
+    // An admin tops the budget up; the rep tries again.
+    expect((await budget(10_000)).status).toBe(200);
+    await user.click(screen.getByRole('button', { name: 'Try now' }));
+    expect(await screen.findByText('Lead created in Pipedrive')).toBeTruthy();
+    expect(posts()).toHaveLength(2);
+    expect(sandbox.store.crm.countLeads()).toBe(1);
+  });
+
   it('"Try now" sends it before the reset, once', async () => {
     const { posts, sandbox, user } = await submitQueued();
     await user.click(screen.getByRole('button', { name: 'Try now' }));

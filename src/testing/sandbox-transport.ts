@@ -8,7 +8,7 @@ import { SandboxConnectionDropped } from '../../sandbox/fault-injection.ts';
  */
 export const TEST_API_ORIGIN = 'http://127.0.0.1:5182';
 
-export function createSandboxTransport(options: { searchLagMs?: number } = {}): {
+export function createSandboxTransport(options: { searchLagMs?: number; enforceRateLimits?: boolean } = {}): {
   sandbox: Sandbox;
   transport: Transport;
   token: string;
@@ -19,6 +19,8 @@ export function createSandboxTransport(options: { searchLagMs?: number } = {}): 
     appOrigins: ['http://127.0.0.1:5173'],
     // How long a new lead stays out of the search index, as in a started sandbox (3 s) or longer.
     ...(options.searchLagMs === undefined ? {} : { searchLagMs: options.searchLagMs }),
+    // Off only counts: for a test that sends thousands of requests and is not about the limits.
+    ...(options.enforceRateLimits === undefined ? {} : { enforceRateLimits: options.enforceRateLimits }),
   });
   const demo = sandbox.store.crm.users[0];
   if (!demo) throw new Error('the sandbox has no users');
