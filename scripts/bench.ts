@@ -8,13 +8,18 @@
  * more than once per session, anything but one `POST /v1/leads` per lead, or any search 429.
  */
 import { spawn } from 'node:child_process';
-import { chromium, type Page } from '@playwright/test';
+import { chromium, type Page, type Request } from '@playwright/test';
 import { documentedCostOf } from '../src/pipedrive/documented-costs.ts';
 
 const PORTS = { app: 4473, oauth: 4481, api: 4482 };
 const APP = `http://127.0.0.1:${PORTS.app}`;
 const API = `http://127.0.0.1:${PORTS.api}`;
 const LEADS = 10;
+/**
+ * `BENCH_LOSE_ANSWER=1`: the answer to one create (the fifth) is lost after the lead was stored,
+ * so the bench shows what finding it costs. Off by default: the figures are for a good network.
+ */
+const LOSE_ONE_ANSWER = process.env.BENCH_LOSE_ANSWER === '1';
 const PROXY_PREFIX = '/api/pipedrive';
 const SEARCHES = [
   'Lovelace',
@@ -56,7 +61,7 @@ function endpointOf(method: string, url: URL): string {
  * What a call costs as Pipedrive documents it. A 429 was refused before it was processed, so it
  * is counted apart and priced at nothing (Pipedrive documents no cost for refusals).
  */
-function documentedCost(method: string, url: URL, status: number): number | undefined {
+function documentedCost(method: string, url: URL, status: number | undefined): number | undefined {
   return status === 429 ? 0 : documentedCostOf(method, url.pathname);
 }
 
@@ -100,25 +105,40 @@ async function tokenLedger(): Promise<number> {
   return ledger.totalTokenCost ?? 0;
 }
 
+/** The sandbox stores the next create, then drops the connection: its answer is lost. */
+async function loseNextCreateAnswer() {
+  const response = await fetch(`${API}/__sandbox/faults`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify([{ method: 'POST', path: '/api/v1/leads', times: 1, dropAfterStore: true }]),
+  });
+  if (!response.ok) throw new Error(`the sandbox refused the fault: ${await response.text()}`);
+}
+
 /** One rep's session in one mode: sign in, then LEADS leads, each with a person search. */
 async function session(page: Page, mode: Mode, ledgerBefore: number) {
   const observed = new Map<string, Observed>();
-  page.on('response', (response) => {
-    const url = new URL(response.url());
-    // spa mode calls the API origin; bff mode calls the app server's proxy, which forwards the same path.
+  /**
+   * A call to Pipedrive, answered (status) or not (a lost answer: priced as documented, since the
+   * call may have been processed). spa mode calls the API origin; bff mode the app server's proxy,
+   * which forwards the same path.
+   */
+  const count = (request: Request, status: number | undefined) => {
+    const url = new URL(request.url());
     const proxied = url.origin === APP && url.pathname.startsWith(PROXY_PREFIX);
-    if ((url.origin !== API && !proxied) || response.request().method() === 'OPTIONS') return;
+    if ((url.origin !== API && !proxied) || request.method() === 'OPTIONS') return;
     if (proxied) url.pathname = url.pathname.slice(PROXY_PREFIX.length);
-    const method = response.request().method();
-    const key = endpointOf(method, url);
+    const key = endpointOf(request.method(), url);
     const entry = observed.get(key) ?? { count: 0, tokenCost: 0, tooMany: 0 };
-    const cost = documentedCost(method, url, response.status());
+    const cost = documentedCost(request.method(), url, status);
     entry.count += 1;
     entry.tokenCost =
       entry.tokenCost === undefined || cost === undefined ? undefined : entry.tokenCost + cost;
-    if (response.status() === 429) entry.tooMany += 1;
+    if (status === 429) entry.tooMany += 1;
     observed.set(key, entry);
-  });
+  };
+  page.on('response', (response) => count(response.request(), response.status()));
+  page.on('requestfailed', (request) => count(request, undefined));
 
   const signInStart = performance.now();
   await signIn(page, mode);
@@ -127,6 +147,7 @@ async function session(page: Page, mode: Mode, ledgerBefore: number) {
   const submitMs: number[] = [];
   for (let i = 0; i < LEADS; i++) {
     const term = SEARCHES[i % SEARCHES.length] ?? 'Lovelace';
+    if (LOSE_ONE_ANSWER && i === 4) await loseNextCreateAnswer();
     await page.getByRole('textbox', { name: 'Title' }).fill(`Bench lead ${i + 1} (${mode})`);
     // Typed key by key like a person (60 ms apart): the debounce should turn it into one search.
     await page.getByRole('combobox', { name: 'Person' }).pressSequentially(term, { delay: 60 });
