@@ -1,4 +1,4 @@
-import { documentedCostOf } from '@/pipedrive/documented-costs.ts';
+import { documentedCostOf } from '../pipedrive/documented-costs.ts';
 import type { Exchange } from './flow-http.ts';
 import { type Fact, type FlowStep, plain, type SecretText, stepId } from './flow-model.ts';
 import {
