@@ -46,13 +46,16 @@ test('markup, emoji and right-to-left names are stored as typed and shown as tex
   await expect(page.locator('[onerror], [onload]')).toHaveCount(0);
   await page.screenshot({ path: 'screenshots/created-lead-card-awkward-names-1280.png', fullPage: true });
 
-  const found = (await api.get(
-    `/api/v2/leads/search?term=${encodeURIComponent(title)}&exact_match=true`,
-  )) as {
+  type Found = {
     items: Array<{
       item: { title: string; organization: { name: string } | null; person: { name: string } | null };
     }>;
   };
+  const search = async () =>
+    (await api.get(`/api/v2/leads/search?term=${encodeURIComponent(title)}&exact_match=true`)) as Found;
+  // The search index trails writes by a few seconds, as Pipedrive's does.
+  await expect.poll(async () => (await search()).items.length, { timeout: 10_000 }).toBe(1);
+  const found = await search();
   expect(found.items.map((entry) => entry.item)).toEqual([
     expect.objectContaining({
       title,

@@ -151,12 +151,18 @@ test('inline create: a person, with an organization, then the lead for them', as
 
   await form.fillMandatory();
   const lead = await submitAndReadBack(page, api, form);
-  const found = (await api.get(`/api/v2/persons/search?term=${encodeURIComponent(name)}`)) as {
+  type Found = {
     items: Array<{
       item: { id: number; name: string; emails: string[]; organization: { name: string } | null };
     }>;
   };
-  const person = found.items.find((entry) => entry.item.name === name)?.item;
+  const search = async () =>
+    ((await api.get(`/api/v2/persons/search?term=${encodeURIComponent(name)}`)) as Found).items.find(
+      (entry) => entry.item.name === name,
+    )?.item;
+  // The search index trails writes by a few seconds, as Pipedrive's does.
+  await expect.poll(async () => (await search())?.name, { timeout: 10_000 }).toBe(name);
+  const person = await search();
   expect(person).toMatchObject({
     emails: ['zelda@globex.example'],
     organization: { name: 'Globex Corporation' },
@@ -178,10 +184,14 @@ test('inline create: an organization with an address', async ({ page }) => {
 
   await form.fillMandatory();
   const lead = await submitAndReadBack(page, api, form);
-  const found = (await api.get(`/api/v2/organizations/search?term=${encodeURIComponent(name)}`)) as {
-    items: Array<{ item: { id: number; name: string } }>;
-  };
-  expect(lead.organization_id).toBe(found.items.find((entry) => entry.item.name === name)?.item.id);
+  const searchId = async () =>
+    (
+      (await api.get(`/api/v2/organizations/search?term=${encodeURIComponent(name)}`)) as {
+        items: Array<{ item: { id: number; name: string } }>;
+      }
+    ).items.find((entry) => entry.item.name === name)?.item.id;
+  // The search index trails writes by a few seconds, as Pipedrive's does.
+  await expect.poll(searchId, { timeout: 10_000 }).toBe(lead.organization_id);
 });
 
 test('a Pipedrive 400 lands on the field it names, and nothing typed is lost', async ({ page }) => {

@@ -33,8 +33,12 @@ test.afterAll(() => {
   const line = (r: Row) =>
     `${r.scenario.padEnd(40)} ${r.mode.padEnd(4)} ${String(r.posts).padStart(6)} ${String(r.stored).padStart(7)}   ${kept(r)}`;
   const header = `${'scenario'.padEnd(40)} mode ${'POSTs'.padStart(6)} ${'stored'.padStart(7)}   draft kept`;
-  const legend = 'POSTs: creates received by the sandbox; stored: leads with the title afterwards';
-  console.log(`\n${header}\n${rows.map(line).join('\n')}\n${legend}\n`);
+  const legend =
+    'POSTs: creates received by the sandbox; stored: leads with the title afterwards. ' +
+    "The sandbox's search trails writes by 3 s, as an index does.";
+  const once = rows.filter((row) => row.stored === 1).length;
+  const total = `fault matrix: ${once}/${rows.length} scenarios ended with exactly one lead`;
+  console.log(`\n${header}\n${rows.map(line).join('\n')}\n${legend}\n${total}\n`);
 });
 
 interface Run {
@@ -81,13 +85,10 @@ async function draftHolds(page: Page, title: string): Promise<boolean> {
   );
 }
 
+/** Leads stored with this title, read where they are stored (`GET /v1/leads`), not from the lagging search. */
 async function storedWithTitle(api: SessionApi, title: string): Promise<number> {
-  const found = (await api.get(
-    `/api/v2/leads/search?term=${encodeURIComponent(title)}&exact_match=true`,
-  )) as {
-    items: Array<{ item: { title: string } }>;
-  };
-  return found.items.filter((entry) => entry.item.title === title).length;
+  const leads = (await api.get('/api/v1/leads?sort=add_time%20DESC&limit=500')) as Array<{ title: string }>;
+  return leads.filter((lead) => lead.title === title).length;
 }
 
 /** Waits for the card, then counts: one lead stored, draft gone, a row for the table. */
@@ -190,7 +191,7 @@ test('500 on POST: nothing stored, "Create anyway" sends it once', async ({ page
   const run = await prepare(page, '500 on POST', 'spa');
   await faultOnce(page, '/v1/leads', { status: 500 });
   await run.form.submit.click();
-  await expect(page.getByText(/it is not in Pipedrive/).first()).toBeVisible();
+  await expect(page.getByText(/it is not in Pipedrive/).first()).toBeVisible({ timeout: 15_000 });
   await page.screenshot({ path: 'screenshots/lead-not-confirmed-create-anyway-1280.png', fullPage: true });
   const kept = await draftHolds(page, run.title);
   await page.getByRole('button', { name: 'Create anyway' }).click();
@@ -201,6 +202,16 @@ test('connection dropped after the lead was stored: found, not sent again', asyn
   const run = await prepare(page, 'connection dropped after store', 'spa');
   await faultOnce(page, '/v1/leads', { dropAfterStore: true });
   await run.form.submit.click();
+  expect((await record(page, run, undefined)).posts).toBe(1);
+});
+
+test('no answer within 20 s, though the lead was stored: found, not sent again', async ({ page }) => {
+  test.setTimeout(60_000);
+  const run = await prepare(page, '20 s timeout after store', 'spa');
+  // The sandbox stores the lead, then holds its answer past the app's 20 s limit for a create.
+  await faultOnce(page, '/v1/leads', { latencyMs: 22_000 });
+  await run.form.submit.click();
+  await expect(page.getByRole('heading', { level: 1, name: run.title })).toBeVisible({ timeout: 40_000 });
   expect((await record(page, run, undefined)).posts).toBe(1);
 });
 

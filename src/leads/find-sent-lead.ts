@@ -8,8 +8,12 @@ import type { SentLeadKey } from './lead-send-ledger.ts';
 /** Clocks differ between the browser and Pipedrive: a lead added this much before sending still counts. */
 const CLOCK_SKEW_MS = 2 * 60_000;
 
-/** Leads of one contact per read: a contact rarely gets more than one or two in a few minutes. */
-export const RECOVERY_PAGE_SIZE = 10;
+/**
+ * Leads of one contact per read. A read costs the same documented tokens whatever its limit, so
+ * one page holds every lead a busy contact (a shared test person, a popular account) could have
+ * gained in the minutes around a send.
+ */
+export const RECOVERY_PAGE_SIZE = 100;
 
 /**
  * When each read starts, after the one before (the first at once). A create whose answer was lost

@@ -3,6 +3,7 @@ import { type AddLeadRequest, addLead } from '@/pipedrive/add-lead.ts';
 import type { ApiRequest, Transport } from '@/pipedrive/transport.ts';
 import { memoryStorage } from '@/testing/memory-storage.ts';
 import { createSandboxTransport, type FaultFor, transportWithToken } from '@/testing/sandbox-transport.ts';
+import { RECOVERY_PAGE_SIZE } from './find-sent-lead.ts';
 import { type LeadSendLedger, storageLedger } from './lead-send-ledger.ts';
 import { LeadNotConfirmed, sendLeadOnce } from './send-lead-once.ts';
 
@@ -83,7 +84,11 @@ describe('sendLeadOnce', () => {
     expect(ledger.read('d')?.leadId).toBe(found.id);
     // One read: the organization's leads, newest first; the lagging search index is not asked.
     expect(lookups()).toHaveLength(1);
-    expect(lookups()[0]?.query).toMatchObject({ organization_id: 2, sort: 'add_time DESC', limit: 10 });
+    expect(lookups()[0]?.query).toMatchObject({
+      organization_id: 2,
+      sort: 'add_time DESC',
+      limit: RECOVERY_PAGE_SIZE,
+    });
     expect(requests.some((request) => request.path.includes('/search'))).toBe(false);
     expect(checking).toEqual([{ read: 1, of: 3 }, undefined]);
 
@@ -185,14 +190,14 @@ describe('sendLeadOnce', () => {
         ? { path: '/api/v1/leads', dropAfterStore: true }
         : undefined,
     );
-    // While the answer is lost, colleagues add ten more leads for Globex: the newest ten are theirs.
+    // While the answer is lost, colleagues add a page's worth of leads for Globex: the newest page is theirs.
     const busy: Transport = async (request) => {
       try {
         return await transport(request);
       } catch (error) {
         // Later by the clock, so newest first puts them before the lead sent (equal times keep stored order).
         await new Promise((resolve) => setTimeout(resolve, 5));
-        for (let i = 0; i < 10; i++)
+        for (let i = 0; i < RECOVERY_PAGE_SIZE; i++)
           await addLead(transport, { title: `Globex lead ${i}`, organization_id: 2 });
         throw error;
       }
@@ -200,7 +205,7 @@ describe('sendLeadOnce', () => {
     const found = await sendLeadOnce(busy, { draftId: 'busy', body }, { ledger, lock, recovery });
     expect(found.title).toBe(body.title);
     // The second page is read at once, in the same look.
-    expect(lookups().map((request) => request.query?.start)).toEqual([undefined, 10]);
+    expect(lookups().map((request) => request.query?.start)).toEqual([undefined, RECOVERY_PAGE_SIZE]);
     expect(waits).toEqual([]);
   });
 
