@@ -40,7 +40,14 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: 'build', use: { baseURL: origin(servers.build.app) } },
+    { name: 'build', use: { baseURL: origin(servers.build.app) }, testIgnore: ['daily-budget.spec.ts'] },
+    // Spends the company's daily budget, which every test on that sandbox shares: after all of them.
+    {
+      name: 'budget',
+      use: { baseURL: origin(servers.build.app) },
+      testMatch: ['daily-budget.spec.ts'],
+      dependencies: ['build'],
+    },
     {
       name: 'dev-server',
       use: { baseURL: origin(servers.dev.app) },
