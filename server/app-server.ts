@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { APP_CONFIG_PATH } from '../src/config/app-config.ts';
 import { registerApiProxy } from './api-proxy.ts';
 import { registerAuthRoutes } from './auth-routes.ts';
+import { EndedSessions } from './ended-sessions.ts';
 import { FlowRecorder } from './flow-recorder.ts';
 import { ConfidentialClient } from './oauth-client.ts';
 import { publicConfigOf } from './public-config.ts';
@@ -32,11 +33,12 @@ export function createAppServer(options: AppServerOptions): Hono {
   // Looked up per call rather than captured, so a test or APM tool that patches fetch still sees the calls.
   const fetchImpl: typeof fetch = options.fetch ?? ((input, init) => fetch(input, init));
   const uninstalls = new UninstallRegistry(now);
+  const endedSessions = new EndedSessions(now);
   const cookies = new SessionCookies({
     secret: config.sessionSecret,
     secure: config.secure,
     now,
-    isEnded: (session) => uninstalls.ends(session),
+    isEnded: (session) => endedSessions.has(session.sid) || uninstalls.ends(session),
   });
   const client = new ConfidentialClient(config, fetchImpl, now);
   const refresher = new SessionRefresher(client, now, options.refreshRetry);
@@ -47,7 +49,7 @@ export function createAppServer(options: AppServerOptions): Hono {
 
   const publicConfig = publicConfigOf(config);
   app.get(APP_CONFIG_PATH, (c) => c.json(publicConfig));
-  registerAuthRoutes(app, { config, cookies, client, refresher, recorder, fetch: fetchImpl });
+  registerAuthRoutes(app, { config, cookies, client, refresher, recorder, endedSessions, fetch: fetchImpl });
   registerUninstallRoute(app, config, uninstalls);
   registerApiProxy(app, { config, cookies, refresher, recorder, fetch: fetchImpl, now });
   if (options.staticRoot) registerStaticFiles(app, options.staticRoot);

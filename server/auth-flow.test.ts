@@ -87,6 +87,22 @@ describe('bff sign-in, session, proxy and sign-out against the sandbox', () => {
     expect(h.sandbox.store.auth.findRefreshToken(refreshToken, 'quicklead-sandbox')).toBeDefined();
   });
 
+  it('a call still on its way at sign-out cannot bring the session back: the old cookie is refused from then on', async () => {
+    const h = createHarness();
+    await signIn(h);
+    const sessionCookie = h.jar.cookies.get('quicklead-session');
+    expect(sessionCookie).toBeDefined();
+    expect((await h.request('/auth/logout', { method: 'POST', headers: CSRF })).status).toBe(204);
+
+    // What a request sent before the sign-out still carries.
+    h.jar.cookies.set('quicklead-session', sessionCookie ?? '');
+    const late = await proxied(h, '/api/v1/users/me');
+    expect(late.status).toBe(401);
+    expect(((await late.json()) as { error: string }).error).toBe(SIGN_IN_REQUIRED);
+    h.jar.cookies.set('quicklead-session', sessionCookie ?? '');
+    expect(await (await h.request('/auth/session')).json()).toEqual({ signedIn: false });
+  });
+
   it('disconnects: revokes the refresh token, then the access token, and ends the session', async () => {
     const h = createHarness();
     await signIn(h);

@@ -10,6 +10,7 @@ import {
   SIGN_IN_ERROR_PARAM,
 } from '../src/auth/bff-contract.ts';
 import { type SignInErrorKind, toSignInError } from '../src/auth/sign-in-error.ts';
+import type { EndedSessions } from './ended-sessions.ts';
 import type { FlowRecorder } from './flow-recorder.ts';
 import type { ConfidentialClient } from './oauth-client.ts';
 import type { ServerConfig } from './server-config.ts';
@@ -24,6 +25,8 @@ export interface AuthRouteDeps {
   refresher: SessionRefresher;
   /** The inspector's recorder (a no-op when the inspector is off). */
   recorder: FlowRecorder;
+  /** Sessions signed out here, refused from then on. */
+  endedSessions: EndedSessions;
   fetch: typeof fetch;
 }
 

@@ -52,6 +52,8 @@ async function endSession(c: Context, deps: AuthRouteDeps, options: { revoke: bo
           502,
         );
     }
+    // A call still on its way would re-seal this cookie after it is cleared: refuse the id from now on.
+    deps.endedSessions.end(session.sid);
     // The inspector's last word on this session (a revocation included), then nothing is kept.
     if (recorder.enabled) timeline = { steps: recorder.steps(session.sid) };
     recorder.forget(session.sid);
