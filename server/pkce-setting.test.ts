@@ -20,16 +20,18 @@ import {
 
 const PKCE_PARAMS = ['code_challenge', 'code_challenge_method'];
 
-/** A Pipedrive deployment with placeholder credentials; it must not call anyone to build the URL. */
+/** A Pipedrive deployment with placeholder credentials. */
+const PIPEDRIVE_ENV: NodeJS.ProcessEnv = {
+  QUICKLEAD_PROVIDER: 'pipedrive',
+  QUICKLEAD_CLIENT_ID: 'placeholder-client-id',
+  QUICKLEAD_CLIENT_SECRET: 'placeholder-client-secret',
+  QUICKLEAD_PUBLIC_URL: 'https://leads.example.com',
+  QUICKLEAD_SESSION_SECRET: 'placeholder-session-secret-0123456789abcdef',
+};
+
+/** The app server for that deployment; it must not call anyone to build the URL. */
 function pipedriveServer(env: NodeJS.ProcessEnv = {}) {
-  const config = readServerConfig({
-    QUICKLEAD_PROVIDER: 'pipedrive',
-    QUICKLEAD_CLIENT_ID: 'placeholder-client-id',
-    QUICKLEAD_CLIENT_SECRET: 'placeholder-client-secret',
-    QUICKLEAD_PUBLIC_URL: 'https://leads.example.com',
-    QUICKLEAD_SESSION_SECRET: 'placeholder-session-secret-0123456789abcdef',
-    ...env,
-  });
+  const config = readServerConfig({ ...PIPEDRIVE_ENV, ...env });
   const fetchImpl: typeof fetch = async (input) => {
     throw new Error(`no network in this test (asked for ${String(input)})`);
   };
@@ -130,14 +132,7 @@ describe('PKCE per provider (QUICKLEAD_PKCE)', () => {
   });
 
   it('for Pipedrive, the inspector gives Pipedrive’s reason: it documents no PKCE', () => {
-    const config = readServerConfig({
-      QUICKLEAD_PROVIDER: 'pipedrive',
-      QUICKLEAD_CLIENT_ID: 'placeholder-client-id',
-      QUICKLEAD_CLIENT_SECRET: 'placeholder-client-secret',
-      QUICKLEAD_PUBLIC_URL: 'https://leads.example.com',
-      QUICKLEAD_SESSION_SECRET: 'placeholder-session-secret-0123456789abcdef',
-      QUICKLEAD_INSPECTOR: 'on',
-    });
+    const config = readServerConfig({ ...PIPEDRIVE_ENV, QUICKLEAD_INSPECTOR: 'on' });
     const recorder = new FlowRecorder(config, () => 0);
     const url = new URL('https://oauth.pipedrive.com/oauth/authorize?client_id=c&state=s-1');
     recorder.signInStarted(url, undefined);

@@ -80,8 +80,6 @@ export async function searchItems<T>(
 ): Promise<T[]> {
   await takeSearchSlot(transport, request.signal);
   const { status, data } = await envelopeData(transport, request);
-  const entries = parseData(status, data, searchSchema).items ?? [];
-  const { items, skipped } = parseEach(list, entries, z.object({ item: itemSchema }));
-  reportSkipped(skipped);
-  return items.map((entry) => entry.item);
+  const { items } = parseData(status, data, searchSchema);
+  return parseList(status, items, list, z.object({ item: itemSchema })).map((entry) => entry.item);
 }
