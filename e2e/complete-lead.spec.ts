@@ -31,6 +31,8 @@ test('a lead with every field set arrives in Pipedrive field by field', async ({
   await value.getByLabel('Amount').fill('2500.50');
   await value.getByLabel('Currency').selectOption('USD');
   await page.getByLabel('Expected close date').fill('2026-12-31');
+  // The colleagues are read when the rep asks to change the owner.
+  await page.getByRole('button', { name: 'Change owner' }).click();
   await page.getByRole('combobox', { name: 'Owner' }).selectOption({ label: 'James Carter' });
   await page.getByRole('checkbox', { name: 'Hot' }).check();
   await page.getByRole('checkbox', { name: 'Warm' }).check();
@@ -201,10 +203,12 @@ test('a Pipedrive 400 lands on the field it names, and nothing typed is lost', a
   if (!lena) throw new Error('the sandbox has no Lena Fischer');
   const setActive = (active: boolean) => api.admin(`/users/${lena.id}/active`, { active });
 
-  // The form loaded the owner list at sign-in; Lena is switched off afterwards, as an admin might.
+  // The form read the owner list when the rep chose to change the owner; Lena is switched off
+  // afterwards, as an admin might.
   await form.title.fill('Stale owner');
   await form.pick(form.person, 'Lovelace', 'Ada Lovelace');
   await form.fillMandatory();
+  await page.getByRole('button', { name: 'Change owner' }).click();
   await page.getByRole('combobox', { name: 'Owner' }).selectOption({ label: 'Lena Fischer' });
   expect((await setActive(false)).status()).toBe(200);
   try {

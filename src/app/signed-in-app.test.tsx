@@ -135,15 +135,41 @@ describe('a settings read refused with 403', () => {
   });
 
   it('names the missing scope of the refused call, and offers a new sign-in', async () => {
-    // The token response named no scope, so nothing was caught before the reads.
-    renderSignedIn({ userId: 21000008, tokenScopes: OLD_INSTALL, grantedScopes: [] });
+    // The token response named no scope, so nothing was caught before the reads. Sofia's token
+    // cannot read users: labels need nothing more, so take away the leads scope too.
+    renderSignedIn({ userId: 21000008, tokenScopes: ['base', 'contacts:full'], grantedScopes: [] });
     await screen.findByRole('heading', { name: 'QuickLead could not load your Pipedrive settings' });
-    expect(screen.getByRole('alert').textContent).toBe(
-      'QuickLead’s access to Pipedrive is missing Read users (users:read), needed to choose a lead’s owner. A Pipedrive admin adds it to the app in Pipedrive’s Developer Hub; then sign out and sign in again, because a sign-in made before the change keeps the old scopes.',
+    expect(screen.getByRole('alert').textContent).toContain(
+      'QuickLead’s access to Pipedrive is missing Create and read leads (leads:full)',
     );
     expect(screen.getByRole('button', { name: 'Sign in again' })).toBeTruthy();
   });
 });
+
+describe('colleagues read only when the owner is changed', () => {
+  it('a token without users:read still creates the rep’s own leads, and Change owner names the missing scope', async () => {
+    const { requests } = renderSignedIn({ userId: 21000008, tokenScopes: OLD_INSTALL, grantedScopes: [] });
+    const user = userEvent.setup();
+    const changeOwner = await screen.findByRole('button', { name: 'Change owner' });
+    expect(requests.some((request) => request.path === '/api/v1/users')).toBe(false);
+
+    await user.click(changeOwner);
+    const owner = screen.getByRole('group', { name: 'Owner' });
+    expect(
+      (await within(owner).findByText(/missing Read users \(users:read\), needed to choose a lead’s owner/))
+        .textContent,
+    ).toContain(SCOPE_FIX_START);
+    expect(within(owner).getByRole('button', { name: 'Try again' })).toBeTruthy();
+
+    await user.type(screen.getByRole('textbox', { name: 'Title' }), 'Sofia’s own lead');
+    await pickPerson(user, 'Lovelace', 'Ada Lovelace');
+    await user.click(screen.getByRole('button', { name: 'Create lead' }));
+    expect(await screen.findByText('Lead created in Pipedrive', {}, { timeout: 3000 })).toBeTruthy();
+    expect(screen.getByText('Sofia', { exact: false, selector: 'dd' }).textContent).toMatch(/^Sofia /);
+  });
+});
+
+const SCOPE_FIX_START = 'A Pipedrive admin adds it to the app in Pipedrive’s Developer Hub';
 
 const NOT_ANSWERING = 'Pipedrive is not answering. Your lead is kept; try again in a moment.';
 

@@ -1,9 +1,11 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { leadWebUrl } from '@/auth/provider-profile.ts';
 import { unmetScopeNeeds } from '@/auth/scope-check.ts';
 import { type SessionState, useSession } from '@/auth/session-context.tsx';
 import { SignInButton } from '@/auth/sign-in-button.tsx';
+import { loadLeadDraft } from '@/leads/lead-draft.ts';
 import { LeadScreen } from '@/leads/lead-screen.tsx';
+import { listsNeededAtStart } from '@/leads/lists-needed.ts';
 import { intlLocaleOf } from '@/pipedrive/current-user.ts';
 import { useReferenceData } from '@/pipedrive/reference-data.ts';
 import { TransportProvider, useTransport } from '@/pipedrive/transport-context.tsx';
@@ -43,7 +45,8 @@ function SignedInScreens({ session }: { session: SignedIn }) {
 function AccountScreens({ session }: { session: SignedIn }) {
   const { config, sessionEnded } = useSession();
   const header = useSignedInHeader();
-  const reference = useReferenceData(useTransport());
+  const [draft] = useState(loadLeadDraft);
+  const reference = useReferenceData(useTransport(), (core) => listsNeededAtStart(core, draft));
   const me = reference.status === 'success' ? reference.data.me : undefined;
 
   return (

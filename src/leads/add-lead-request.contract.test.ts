@@ -70,6 +70,7 @@ describe.skipIf(!OPENAPI_AVAILABLE)(`request bodies conform to addLeadRequest in
     const customFields = customFieldsOf(dealFields);
     const context: LeadFormContext = {
       currencies,
+      currenciesState: 'read',
       owners: assignableUsers(users),
       labels,
       channelOptions: dealFields.find((field) => field.key === 'channel')?.options ?? [],

@@ -433,6 +433,7 @@ describe.skipIf(!OPENAPI_AVAILABLE)('random form input (property, issue 5)', () 
       const currencies = currencyQueries.list(transport).select?.(allCurrencies) ?? allCurrencies;
       const context: LeadFormContext = {
         currencies,
+        currenciesState: 'read',
         owners: assignableUsers(users),
         labels,
         channelOptions: builtInOptions(dealFields, 'channel'),

@@ -1,21 +1,23 @@
 import type { ReactNode } from 'react';
 import { useFormContext } from 'react-hook-form';
 import type { Currency } from '@/pipedrive/currencies.ts';
-import { SelectField } from '@/ui/select-field.tsx';
+import type { ListOnDemand } from '@/pipedrive/reference-data.ts';
+import type { User } from '@/pipedrive/users.ts';
 import { TextField } from '@/ui/text-field.tsx';
 import { LabelChips } from './label-chips.tsx';
 import { LEAD_FIELD_IDS, type LeadFormContext, type LeadFormInput } from './lead-form-schema.ts';
+import { OwnerField } from './owner-field.tsx';
 import { ValueField } from './value-field.tsx';
 
 /** Value, expected close date, owner, labels, and the custom fields the account makes mandatory. */
 export function DealFieldsSection({
   context,
-  currencies,
+  lists,
   meId,
   children,
 }: {
   context: LeadFormContext;
-  currencies: readonly Currency[];
+  lists: { users: ListOnDemand<User>; currencies: ListOnDemand<Currency> };
   meId: number;
   children?: ReactNode;
 }) {
@@ -24,7 +26,7 @@ export function DealFieldsSection({
   return (
     <fieldset className="form-section">
       <legend className="form-section__title">Details</legend>
-      <ValueField currencies={currencies} />
+      <ValueField currencies={lists.currencies} />
       <TextField
         id={LEAD_FIELD_IDS.expectedCloseDate}
         label="Expected close date"
@@ -33,16 +35,7 @@ export function DealFieldsSection({
         error={errors.expectedCloseDate?.message}
         {...register('expectedCloseDate')}
       />
-      <SelectField
-        id={LEAD_FIELD_IDS.owner}
-        label="Owner"
-        options={context.owners.map((owner) => ({
-          value: String(owner.id),
-          label: owner.id === meId ? `${owner.name} (you)` : owner.name,
-        }))}
-        error={errors.owner?.message}
-        {...register('owner')}
-      />
+      <OwnerField owners={context.owners} users={lists.users} meId={meId} />
       <LabelChips labels={context.labels} />
       {children}
     </fieldset>

@@ -2,6 +2,7 @@ import type { Lead } from '@/pipedrive/add-lead.ts';
 import { builtInOptions, customFieldsOf } from '@/pipedrive/deal-fields.ts';
 import type { LeadLabel } from '@/pipedrive/lead-labels.ts';
 import type { ReferenceData } from '@/pipedrive/reference-data.ts';
+import { meAsUser } from '@/pipedrive/users.ts';
 import { customFieldFacts } from './custom-fields/custom-field-facts.ts';
 import { formatCalendarDate, formatDateTime, formatMoney } from './format-values.ts';
 import type { LeadFormValues } from './lead-form-schema.ts';
@@ -26,6 +27,10 @@ export function leadFacts(
   const add = (key: string, label: string, value: string | undefined | null) => {
     if (value) facts.push({ key, label, value });
   };
+  // Lists not read this session (no value entered, owner not changed) leave those facts to the rep
+  // and to Intl: the card reads nothing more.
+  const users = reference.users.items ?? [meAsUser(reference.me)];
+  const currencies = reference.currencies.items ?? [];
   add('person', 'Person', values.person?.name ?? (lead.person_id ? `#${lead.person_id}` : undefined));
   add(
     'organization',
@@ -33,15 +38,11 @@ export function leadFacts(
     values.organization?.name ?? (lead.organization_id ? `#${lead.organization_id}` : undefined),
   );
   if (lead.value)
-    add('value', 'Value', formatMoney(lead.value.amount, lead.value.currency, reference.currencies, locale));
+    add('value', 'Value', formatMoney(lead.value.amount, lead.value.currency, currencies, locale));
   if (lead.expected_close_date)
     add('expected_close_date', 'Expected close date', formatCalendarDate(lead.expected_close_date, locale));
   if (lead.owner_id !== null)
-    add(
-      'owner',
-      'Owner',
-      reference.users.find((user) => user.id === lead.owner_id)?.name ?? `#${lead.owner_id}`,
-    );
+    add('owner', 'Owner', users.find((user) => user.id === lead.owner_id)?.name ?? `#${lead.owner_id}`);
   const visibility = builtInOptions(reference.dealFields, 'visible_to').find(
     (option) => String(option.id) === lead.visible_to,
   );
@@ -61,8 +62,8 @@ export function leadFacts(
   add('cc_email', 'Email address of this lead', lead.cc_email);
   const customFields = customFieldsOf(reference.dealFields);
   for (const fact of customFieldFacts(customFields, lead, {
-    users: reference.users,
-    currencies: reference.currencies,
+    users,
+    currencies,
     locale,
     contacts: pickedContacts(customFields, values.custom),
   })) {

@@ -3,6 +3,7 @@ import { type ContactRef, contactRefSchema } from '@/contacts/contact-ref.ts';
 import type { Currency } from '@/pipedrive/currencies.ts';
 import type { CustomField, FieldOption } from '@/pipedrive/deal-fields.ts';
 import type { LeadLabel } from '@/pipedrive/lead-labels.ts';
+import type { ListState } from '@/pipedrive/reference-data.ts';
 import type { User } from '@/pipedrive/users.ts';
 import { customFieldsSchema } from './custom-fields/custom-field-schema.ts';
 import { type CustomFieldFormValues, emptyCustomFieldValues } from './custom-fields/custom-field-values.ts';
@@ -12,14 +13,18 @@ export const PERSON_OR_ORGANIZATION = 'Choose a person or an organization';
 
 /** What the account allows, from the reference data fetched after sign-in. */
 export interface LeadFormContext {
+  /** The account's active currencies; empty until read (`currenciesState`). */
   currencies: readonly Currency[];
+  /** Currencies are read once the rep reaches for a value (`ListOnDemand`). */
+  currenciesState: ListState;
+  /** Who may own the lead: the assignable users, or only the rep until the users are read. */
   owners: readonly User[];
   labels: readonly LeadLabel[];
   channelOptions: readonly FieldOption[];
   visibilityOptions: readonly FieldOption[];
   /** The account's custom deal fields the form offers (`customFieldsOf`). */
   customFields: readonly CustomField[];
-  /** All users: custom user fields accept the assignable ones. */
+  /** All users, once read: custom user fields accept the assignable ones. */
   users: readonly User[];
 }
 
@@ -50,7 +55,7 @@ const optionalChoice = (allowed: readonly string[], message: string) =>
     .refine((choice) => choice === '' || allowed.includes(choice), message)
     .transform((choice) => (choice === '' ? undefined : choice));
 
-function valueSchema(currencies: readonly Currency[]) {
+function valueSchema(currencies: readonly Currency[], state: ListState) {
   return z.object({ amount: z.string(), currency: z.string() }).transform((value, ctx) => {
     if (value.amount.trim() === '') return undefined;
     const number = readNumber(value.amount.trim());
@@ -69,7 +74,7 @@ function valueSchema(currencies: readonly Currency[]) {
       return z.NEVER;
     }
     if (!currency) {
-      ctx.addIssue({ code: 'custom', message: 'Select the currency of the value' });
+      ctx.addIssue({ code: 'custom', message: missingCurrencyMessage(state) });
       return z.NEVER;
     }
     if (number.decimals > currency.decimal_points) {
@@ -84,6 +89,13 @@ function valueSchema(currencies: readonly Currency[]) {
     }
     return { amount, currency: currency.code };
   });
+}
+
+/** Why a value has no currency QuickLead can check its decimals against. */
+function missingCurrencyMessage(state: ListState): string {
+  if (state === 'failed') return 'QuickLead could not read your currencies from Pipedrive: press Try again';
+  if (state !== 'read') return 'Your currencies are still loading from Pipedrive: try again in a moment';
+  return 'Select the currency of the value';
 }
 
 export function buildLeadFormSchema(context: LeadFormContext) {
@@ -105,7 +117,7 @@ export function buildLeadFormSchema(context: LeadFormContext) {
       labels: z
         .array(z.string())
         .refine((ids) => ids.every((id) => labelIds.includes(id)), 'Select labels from the list'),
-      value: valueSchema(context.currencies),
+      value: valueSchema(context.currencies, context.currenciesState),
       expectedCloseDate: z
         .string()
         .trim()

@@ -92,7 +92,8 @@ describe('LeadScreen', () => {
     await pickPerson(user, 'Lovelace', 'Ada Lovelace');
     await user.click(screen.getByRole('checkbox', { name: hot.name }));
     await user.selectOptions(screen.getByRole('combobox', { name: 'Visible to' }), '7');
-    await user.selectOptions(screen.getByRole('combobox', { name: 'Owner' }), 'James Carter');
+    await user.click(screen.getByRole('button', { name: 'Change owner' }));
+    await user.selectOptions(await screen.findByRole('combobox', { name: 'Owner' }), 'James Carter');
     await user.click(screen.getByRole('button', { name: 'Create lead' }));
     await user.click(await screen.findByRole('button', { name: 'Create another' }));
 

@@ -4,6 +4,8 @@ import { FormProvider, useForm } from 'react-hook-form';
 import type { Lead } from '@/pipedrive/add-lead.ts';
 import type { Currency } from '@/pipedrive/currencies.ts';
 import { isMandatory } from '@/pipedrive/deal-fields.ts';
+import type { ListOnDemand } from '@/pipedrive/reference-data.ts';
+import type { User } from '@/pipedrive/users.ts';
 import { DisclosureSection } from '@/ui/disclosure-section.tsx';
 import { ErrorSummary } from '@/ui/error-summary.tsx';
 import { TextField } from '@/ui/text-field.tsx';
@@ -22,6 +24,7 @@ import {
 } from './lead-form-schema.ts';
 import { summaryErrors } from './lead-form-summary.ts';
 import { useLeadProgress } from './lead-progress.ts';
+import { listsReadBy } from './lists-needed.ts';
 import { SourceFields } from './source-fields.tsx';
 import { QueuedForBudgetNotice, SubmissionStatusText, submitLabel } from './submission-status.tsx';
 import { fieldTargetFor } from './submit-field-targets.ts';
@@ -41,7 +44,8 @@ function countSet(values: ReadonlyArray<string | boolean>): string | undefined {
 
 export interface LeadFormSetup {
   context: LeadFormContext;
-  currencies: readonly Currency[];
+  /** The account's lists read on demand, for the fields that ask for them. */
+  lists: { users: ListOnDemand<User>; currencies: ListOnDemand<Currency> };
   meId: number;
 }
 
@@ -175,10 +179,10 @@ export function LeadForm({ setup, defaults, onCreated, focusTitle = false }: Lea
           {...form.register('title')}
         />
         <ContactFields onPicked={suggestTitle} />
-        <DealFieldsSection context={setup.context} currencies={setup.currencies} meId={setup.meId}>
+        <DealFieldsSection context={setup.context} lists={setup.lists} meId={setup.meId}>
           <CustomFieldInputs
             fields={mandatoryFields}
-            currencies={setup.currencies}
+            currencies={setup.context.currencies}
             users={setup.context.users}
           />
         </DealFieldsSection>
@@ -194,11 +198,16 @@ export function LeadForm({ setup, defaults, onCreated, focusTitle = false }: Lea
             title="More about this lead"
             summary={`${optionalFields.length} more fields`}
             forceOpen={optionalFields.some((field) => errors.custom?.[field.key])}
+            onOpen={() => {
+              const reads = listsReadBy(optionalFields);
+              if (reads.users) setup.lists.users.request();
+              if (reads.currencies) setup.lists.currencies.request();
+            }}
           >
             <p className="field-hint">Fields your company added in Pipedrive.</p>
             <CustomFieldInputs
               fields={optionalFields}
-              currencies={setup.currencies}
+              currencies={setup.context.currencies}
               users={setup.context.users}
             />
           </DisclosureSection>

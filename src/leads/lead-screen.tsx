@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import type { Lead } from '@/pipedrive/add-lead.ts';
 import { builtInOptions, customFieldsOf } from '@/pipedrive/deal-fields.ts';
 import type { ReferenceData } from '@/pipedrive/reference-data.ts';
-import { assignableUsers } from '@/pipedrive/users.ts';
+import { assignableUsers, meAsUser } from '@/pipedrive/users.ts';
 import { CreatedLeadCard } from './created-lead-card.tsx';
 import { clearLeadDraft, loadLeadDraft, withDraft } from './lead-draft.ts';
 import { LeadForm, type LeadFormSetup } from './lead-form.tsx';
@@ -25,26 +25,30 @@ export function LeadScreen({ reference, webUrlOf, locale }: LeadScreenProps) {
   });
 
   const [initialDraft] = useState(loadLeadDraft);
+  const { users, currencies } = reference;
   const setup = useMemo<LeadFormSetup>(
     () => ({
       context: {
-        currencies: reference.currencies,
-        owners: assignableUsers(reference.users),
+        currencies: currencies.items ?? [],
+        currenciesState: currencies.state,
+        owners: users.items ? assignableUsers(users.items) : [meAsUser(reference.me)],
         labels: reference.labels,
         channelOptions: builtInOptions(reference.dealFields, 'channel'),
         visibilityOptions: builtInOptions(reference.dealFields, 'visible_to'),
         customFields: customFieldsOf(reference.dealFields),
-        users: reference.users,
+        users: users.items ?? [],
       },
-      currencies: reference.currencies,
+      lists: { users, currencies },
       meId: reference.me.id,
     }),
-    [reference],
+    [reference, users, currencies],
   );
-  const defaultCurrency =
-    reference.currencies.find((currency) => currency.code === reference.me.default_currency)?.code ??
-    reference.currencies[0]?.code ??
-    '';
+  // Until the currencies are read, the rep's default currency is taken as Pipedrive names it.
+  const defaultCurrency = currencies.items
+    ? (currencies.items.find((currency) => currency.code === reference.me.default_currency)?.code ??
+      currencies.items[0]?.code ??
+      '')
+    : (reference.me.default_currency ?? '');
 
   if (created) {
     return (

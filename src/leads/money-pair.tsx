@@ -16,6 +16,8 @@ interface MoneyPairProps {
   value: MoneyValue;
   onChange: (value: MoneyValue) => void;
   onBlur: () => void;
+  /** When either part gets the focus, e.g. to read the currencies. */
+  onFocus?: () => void;
   inputRef: ControllerRenderProps['ref'];
   invalid: boolean;
   currencies: readonly Currency[];
@@ -31,11 +33,21 @@ export function MoneyPair({
   value,
   onChange,
   onBlur,
+  onFocus,
   inputRef,
   invalid,
   currencies,
 }: MoneyPairProps) {
-  const known = currencies.some((currency) => currency.code === value.currency);
+  // No currencies means they are not read yet (an account always has one): the select keeps the
+  // chosen code rather than asking for a currency the rep has not been offered.
+  const options =
+    currencies.length === 0 && value.currency !== ''
+      ? [{ value: value.currency, label: value.currency }]
+      : currencies.map((currency) => ({
+          value: currency.code,
+          label: `${currency.code} – ${currency.name}`,
+        }));
+  const known = options.some((option) => option.value === value.currency);
   return (
     <div className="pair">
       <TextField
@@ -48,15 +60,13 @@ export function MoneyPair({
         value={value.amount}
         onChange={(event) => onChange({ ...value, amount: event.target.value })}
         onBlur={onBlur}
+        onFocus={onFocus}
         ref={inputRef}
       />
       <SelectField
         id={`${id}-currency`}
         label="Currency"
-        options={currencies.map((currency) => ({
-          value: currency.code,
-          label: `${currency.code} – ${currency.name}`,
-        }))}
+        options={options}
         // Offered only while no listed currency is chosen, so the select never shows one it does not hold.
         emptyLabel={known ? undefined : 'Select a currency'}
         aria-invalid={invalid || undefined}
@@ -64,6 +74,7 @@ export function MoneyPair({
         value={value.currency}
         onChange={(event) => onChange({ ...value, currency: event.target.value })}
         onBlur={onBlur}
+        onFocus={onFocus}
       />
     </div>
   );

@@ -1,11 +1,17 @@
 import { useController, useFormContext } from 'react-hook-form';
 import type { Currency } from '@/pipedrive/currencies.ts';
+import { readFailureMessage } from '@/pipedrive/read-failure.ts';
+import type { ListOnDemand } from '@/pipedrive/reference-data.ts';
 import { FieldsetShell } from '@/ui/field-shell.tsx';
 import { LEAD_FIELD_IDS, type LeadFormInput } from './lead-form-schema.ts';
 import { MoneyPair } from './money-pair.tsx';
 
-/** Amount and currency as one answer: both or neither. */
-export function ValueField({ currencies }: { currencies: readonly Currency[] }) {
+/**
+ * Amount and currency as one answer: both or neither. The account's currencies are read when the
+ * rep first moves into the value (most leads have none), so the list has arrived by the time the
+ * amount is typed and the currency is reached.
+ */
+export function ValueField({ currencies }: { currencies: ListOnDemand<Currency> }) {
   const { control } = useFormContext<LeadFormInput>();
   const { field, fieldState } = useController({ control, name: 'value' });
   const error = fieldState.error?.message;
@@ -24,10 +30,19 @@ export function ValueField({ currencies }: { currencies: readonly Currency[] }) 
         value={field.value}
         onChange={field.onChange}
         onBlur={field.onBlur}
+        onFocus={currencies.request}
         inputRef={field.ref}
         invalid={error !== undefined}
-        currencies={currencies}
+        currencies={currencies.items ?? []}
       />
+      {currencies.state === 'failed' && (
+        <p className="field-hint value-field__retry">
+          {readFailureMessage(currencies.error, 'QuickLead could not read your currencies from Pipedrive.')}{' '}
+          <button type="button" className="button button--small" onClick={currencies.request}>
+            Try again
+          </button>
+        </p>
+      )}
     </FieldsetShell>
   );
 }

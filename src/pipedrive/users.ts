@@ -1,6 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
 import { callApiList } from './call-api.ts';
+import type { CurrentUser } from './current-user.ts';
 import type { Transport } from './transport.ts';
 
 // Only id and name are needed to show a user; a user whose state cannot be read owns no leads.
@@ -22,6 +23,11 @@ export function getUsers(transport: Transport, signal?: AbortSignal): Promise<Us
 /** Who can own a lead: active users that are not deleted. */
 export function assignableUsers(users: readonly User[]): User[] {
   return users.filter((user) => user.active_flag && !user.is_deleted);
+}
+
+/** The signed-in rep as a user, from `users/me`: the one owner known before the user list is read. */
+export function meAsUser(me: Pick<CurrentUser, 'id' | 'name' | 'email'>): User {
+  return { id: me.id, name: me.name, email: me.email, active_flag: true };
 }
 
 export const userQueries = {

@@ -32,6 +32,7 @@ export const TEST_CONTEXT: LeadFormContext = {
       is_custom_flag: false,
     },
   ],
+  currenciesState: 'read',
   owners: [
     { id: 21000001, name: 'Maria Lopez', email: 'maria.lopez@northwind.example', active_flag: true },
     { id: 21000002, name: 'James Carter', email: 'james.carter@northwind.example', active_flag: true },

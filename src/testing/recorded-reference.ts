@@ -2,7 +2,7 @@ import { getCurrencies } from '@/pipedrive/currencies.ts';
 import { currentUserSchema } from '@/pipedrive/current-user.ts';
 import { getDealFields } from '@/pipedrive/deal-fields.ts';
 import { getLeadLabels } from '@/pipedrive/lead-labels.ts';
-import type { ReferenceData } from '@/pipedrive/reference-data.ts';
+import type { ListOnDemand, ReferenceData } from '@/pipedrive/reference-data.ts';
 import type { Transport } from '@/pipedrive/transport.ts';
 import { getUsers } from '@/pipedrive/users.ts';
 import { type RecordedResponse, recordedFor } from '../../sandbox/recorded-responses.ts';
@@ -22,6 +22,11 @@ function only(folder: string): RecordedResponse {
   return response;
 }
 
+/** Test-only: an on-demand list as it is once read. */
+export function alreadyRead<T>(items: readonly T[]): ListOnDemand<T> {
+  return { items, state: 'read', error: undefined, request: () => {} };
+}
+
 /**
  * Test-only: an account's reference data as live Pipedrive accounts returned it, read by the app's
  * own parsers: users, labels and currencies of one recorded account, and the deal fields given.
@@ -33,9 +38,9 @@ export async function recordedReferenceData(dealFields: RecordedResponse): Promi
   );
   return {
     me: currentUserSchema.parse(you),
-    users,
+    users: alreadyRead(users),
     labels: await getLeadLabels(recordedTransport(only('get-v1-leadLabels'))),
-    currencies: await getCurrencies(recordedTransport(only('get-v1-currencies'))),
+    currencies: alreadyRead(await getCurrencies(recordedTransport(only('get-v1-currencies')))),
     dealFields: await getDealFields(recordedTransport(dealFields)),
   };
 }

@@ -1,15 +1,16 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { useState } from 'react';
+import { loadLeadDraft } from '@/leads/lead-draft.ts';
 import { LeadScreen } from '@/leads/lead-screen.tsx';
-import { getCurrencies } from '@/pipedrive/currencies.ts';
+import { listsNeededAtStart } from '@/leads/lists-needed.ts';
 import { getCurrentUser } from '@/pipedrive/current-user.ts';
 import { getDealFields } from '@/pipedrive/deal-fields.ts';
 import { getLeadLabels } from '@/pipedrive/lead-labels.ts';
-import type { ReferenceData } from '@/pipedrive/reference-data.ts';
+import { useReferenceData } from '@/pipedrive/reference-data.ts';
 import type { ApiRequest, Transport } from '@/pipedrive/transport.ts';
 import { TransportProvider } from '@/pipedrive/transport-context.tsx';
-import { getUsers } from '@/pipedrive/users.ts';
 import { createSandboxTransport, type FaultFor, transportWithToken } from './sandbox-transport.ts';
 
 /**
@@ -29,11 +30,10 @@ export async function renderLeadScreen(
   const { sandbox, transport, token } = createSandboxTransport(
     options.searchLagMs === undefined ? {} : { searchLagMs: options.searchLagMs },
   );
-  const reference: ReferenceData = {
+  // What the screen starts with, read directly, for tests to name labels and fields.
+  const reference = {
     me: await getCurrentUser(transport),
-    users: await getUsers(transport),
     labels: await getLeadLabels(transport),
-    currencies: await getCurrencies(transport),
     dealFields: await getDealFields(transport),
   };
   const faulting = transportWithToken(sandbox, () => options.tokenForPosts ?? token, options.faultFor);
@@ -48,11 +48,7 @@ export async function renderLeadScreen(
   render(
     <QueryClientProvider client={client}>
       <TransportProvider transport={recording}>
-        <LeadScreen
-          reference={reference}
-          locale="en-US"
-          webUrlOf={(id) => `http://sandbox.test/leads/inbox/${id}`}
-        />
+        <ScreenAsTheAppShowsIt transport={recording} />
       </TransportProvider>
     </QueryClientProvider>,
   );
@@ -61,8 +57,25 @@ export async function renderLeadScreen(
   /** The reads that look for a create whose answer was lost. */
   const lookups = () =>
     requests.filter((request) => request.method === 'GET' && request.path === '/api/v1/leads');
+  // The screen shows once its settings are read, as in the app.
+  await screen.findByRole('heading', { name: 'New lead', level: 1 }, { timeout: 3000 });
   const user = userEvent.setup(options.advanceTimers ? { advanceTimers: options.advanceTimers } : {});
   return { posts, lookups, requests, reference, sandbox, user };
+}
+
+/** The lead screen behind the app's own reference-data hook: colleagues and currencies on demand. */
+function ScreenAsTheAppShowsIt({ transport }: { transport: Transport }) {
+  const [draft] = useState(loadLeadDraft);
+  const reference = useReferenceData(transport, (core) => listsNeededAtStart(core, draft));
+  if (reference.status === 'error') throw reference.errors[0];
+  if (reference.status === 'pending') return <p>Loading your Pipedrive settings…</p>;
+  return (
+    <LeadScreen
+      reference={reference.data}
+      locale="en-US"
+      webUrlOf={(id) => `http://sandbox.test/leads/inbox/${id}`}
+    />
+  );
 }
 
 export async function pickPerson(user: ReturnType<typeof userEvent.setup>, search: string, name: string) {

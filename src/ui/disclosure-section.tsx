@@ -6,17 +6,29 @@ interface DisclosureSectionProps {
   summary?: string;
   /** A section holding an error is opened, so the message and its field can be seen. */
   forceOpen?: boolean;
+  /** Called each time the rep opens the section, e.g. to read what its fields offer. */
+  onOpen?: () => void;
   children: ReactNode;
 }
 
 /** An optional part of a form, closed until wanted: keeps the quick path short. */
-export function DisclosureSection({ title, summary, forceOpen = false, children }: DisclosureSectionProps) {
+export function DisclosureSection({
+  title,
+  summary,
+  forceOpen = false,
+  onOpen,
+  children,
+}: DisclosureSectionProps) {
   const [open, setOpen] = useState(false);
   return (
     <details
       className="form-section form-section--disclosure"
       open={open || forceOpen}
-      onToggle={(event) => setOpen(event.currentTarget.open)}
+      onToggle={(event) => {
+        const opened = event.currentTarget.open;
+        setOpen(opened);
+        if (opened) onOpen?.();
+      }}
     >
       <summary className="form-section__title">
         {title}
