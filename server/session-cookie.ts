@@ -22,7 +22,7 @@ export const SIGN_IN_COOKIE = 'quicklead-signin';
 export const FAILED_SIGN_IN_COOKIE = 'quicklead-signin-failed';
 const FAILED_SIGN_IN_ID = /^[A-Za-z0-9_-]{43}$/;
 
-const sessionSchema = z.object({
+export const sessionSchema = z.object({
   accessToken: z.string().min(1),
   refreshToken: z.string().min(1).optional(),
   /** Epoch ms when the access token expires. */
