@@ -1,6 +1,8 @@
+import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import { apiGet, pkcePair } from '../sandbox/test-support.ts';
 import { SIGN_IN_REQUIRED } from '../src/auth/bff-contract.ts';
+import { SessionCookies } from './session-cookie.ts';
 import {
   APP_ORIGIN,
   authorize,
@@ -20,6 +22,19 @@ function withParam(url: URL, name: string, value: string | null): URL {
   if (value === null) changed.searchParams.delete(name);
   else changed.searchParams.set(name, value);
   return changed;
+}
+
+/** The browser's pending sign-in, sealed again with another returnTo (as a cookie from an older build could be). */
+async function resealSignIn(h: Harness, returnTo: string): Promise<void> {
+  const cookies = new SessionCookies({ secret: h.config.sessionSecret, secure: false, now: h.clock.now });
+  const app = new Hono();
+  app.get('/', async (c) => {
+    const pending = await cookies.readSignIn(c);
+    if (!pending) throw new Error('no sign-in pending');
+    await cookies.writeSignIn(c, { ...pending, returnTo });
+    return c.body(null, 204);
+  });
+  h.jar.take(await app.request('/', { headers: { cookie: h.jar.header() } }));
 }
 
 function expectRefused(h: Harness, response: Response, kind: string): void {
@@ -136,6 +151,43 @@ describe('sign-in attacks (one test per attack, each asserting the refusal)', ()
     expect(done.status).toBe(302);
     expect(done.headers.get('location')).toBe('/');
     expect(h.jar.cookies.has('quicklead-session')).toBe(true);
+  });
+
+  // Each of these once got past a check made on the raw value while the normalised one was used.
+  it.each([
+    '/.//evil.example/phish',
+    '/x/..//evil.example/phish',
+    '/%2e//evil.example/phish',
+    '/%2E%2E//evil.example/phish',
+    '/\\evil.example',
+    '/\\\\evil.example',
+    '/%2f%2fevil.example',
+    '/%5cevil.example',
+    '/\t/evil.example',
+    '/.\t//evil.example',
+    '/\n/evil.example',
+    '/.//\r\nevil.example',
+    'https://evil.example',
+    'https://evil.example/phish',
+  ])('open redirect after sign-in: returnTo %j keeps the browser on the app origin', async (returnTo) => {
+    const h = createHarness();
+    const done = await signIn(h, returnTo);
+    expect(done.status).toBe(302);
+    // Where a browser goes: the Location header resolved against the page it came from.
+    const landing = new URL(done.headers.get('location') ?? '', `${APP_ORIGIN}/auth/callback`);
+    expect(landing.origin).toBe(APP_ORIGIN);
+    expect(h.jar.cookies.has('quicklead-session')).toBe(true);
+  });
+
+  it('open redirect after sign-in: a sign-in cookie sealed before the current check (returnTo //evil.example) still lands on the app origin', async () => {
+    const h = createHarness();
+    const authorizeUrl = await startSignIn(h);
+    await resealSignIn(h, '//evil.example/phish');
+    const done = await callback(h, await authorize(h, authorizeUrl));
+    expect(done.status).toBe(302);
+    expect(new URL(done.headers.get('location') ?? '', `${APP_ORIGIN}/auth/callback`).origin).toBe(
+      APP_ORIGIN,
+    );
   });
 
   it('refuses a token response whose api_domain is outside the allowed origins, and revokes its tokens', async () => {

@@ -6,6 +6,7 @@ import {
   CSRF_HEADER_VALUE,
 } from './bff-contract.ts';
 import type { FlowStep } from './flow-model.ts';
+import { safeReturnTo } from './return-to.ts';
 
 /** `bff` mode: asks the app server whether this browser has a session. */
 export async function fetchBffSession(fetchImpl: typeof fetch = fetch): Promise<BffSessionInfo> {
@@ -17,9 +18,9 @@ export async function fetchBffSession(fetchImpl: typeof fetch = fetch): Promise<
   return (await response.json()) as BffSessionInfo;
 }
 
-/** Only our own paths may be returned to after sign-in. */
-export function safeReturnPath(path: string): string {
-  return path.startsWith('/') && !path.startsWith('//') && !path.startsWith('/\\') ? path : '/';
+/** Only our own paths may be returned to after sign-in: the same check the server makes. */
+export function safeReturnPath(path: string, origin: string = window.location.origin): string {
+  return safeReturnTo(path, origin);
 }
 
 /** `bff` mode: sign-in is a navigation to the app server, which runs the OAuth flow. */
