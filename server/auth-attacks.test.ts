@@ -26,7 +26,7 @@ function withParam(url: URL, name: string, value: string | null): URL {
 
 /** The browser's pending sign-in, sealed again with another returnTo (as a cookie from an older build could be). */
 async function resealSignIn(h: Harness, returnTo: string): Promise<void> {
-  const cookies = new SessionCookies({ secret: h.config.sessionSecret, secure: false, now: h.clock.now });
+  const cookies = new SessionCookies({ secrets: h.config.sessionSecrets, secure: false, now: h.clock.now });
   const app = new Hono();
   app.get('/', async (c) => {
     const pending = await cookies.readSignIn(c);

@@ -27,7 +27,7 @@ function session(now: number): Session {
 
 /** A tiny app around SessionCookies, so the cookies go through real Set-Cookie and Cookie headers. */
 function cookieApp(secure: boolean, now: () => number, secret = SECRET) {
-  const cookies = new SessionCookies({ secret, secure, now });
+  const cookies = new SessionCookies({ secrets: [secret], secure, now });
   const app = new Hono();
   app.post('/write', async (c) => {
     await cookies.writeSession(c, session(now()));
