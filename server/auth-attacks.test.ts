@@ -6,6 +6,7 @@ import { SessionCookies } from './session-cookie.ts';
 import {
   APP_ORIGIN,
   authorize,
+  CSRF,
   callback,
   createHarness,
   type Harness,
@@ -225,6 +226,31 @@ describe('sign-in attacks (one test per attack, each asserting the refusal)', ()
     h.jar.cookies.set('quicklead-session', signInCookie);
     expect(await (await h.request('/auth/session')).json()).toEqual({ signedIn: false });
   });
+});
+
+describe('sign-out reach', () => {
+  it.each(['/auth/logout', '/auth/disconnect'])(
+    'POST %s does not wipe the cookies of every site under the same registrable domain, and still expires QuickLead’s own',
+    async (path) => {
+      const h = createHarness();
+      await signIn(h);
+      const response = await h.request(path, { method: 'POST', headers: CSRF });
+      expect(response.status).toBe(204);
+      // "cookies" (or "*") reaches the whole registrable domain: at leads.example.com it would sign
+      // the user out of every *.example.com site.
+      const directives = (response.headers.get('clear-site-data') ?? '').split(',').map((d) => d.trim());
+      expect(directives).not.toContain('"cookies"');
+      expect(directives).not.toContain('"*"');
+      const expired = response.headers
+        .getSetCookie()
+        .filter((line) => /;\s*Max-Age=0(;|$)/i.test(line))
+        .map((line) => line.slice(0, line.indexOf('=')));
+      expect(expired).toEqual(
+        expect.arrayContaining(['quicklead-session', 'quicklead-signin', 'quicklead-signin-failed']),
+      );
+      expect(await (await h.request('/auth/session')).json()).toEqual({ signedIn: false });
+    },
+  );
 });
 
 describe('API proxy refusals', () => {
