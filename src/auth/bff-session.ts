@@ -33,10 +33,13 @@ export function startBffSignIn(returnTo: string): void {
 /**
  * `bff` mode, Sign out: the server forgets the session and clears its cookie, revoking nothing, so
  * the app stays installed at Pipedrive. With the inspector on it answers with the session's final
- * timeline, which is returned.
+ * timeline, which is returned. Throws when the server did not say it was done (an error answer, or
+ * none at all): the session may still be alive there, so the rep must not be told it is over.
  */
 export async function bffSignOut(fetchImpl: typeof fetch = fetch): Promise<FlowStep[] | undefined> {
-  return timelineOf(await endSession(BFF_PATHS.logout, fetchImpl));
+  const response = await endSession(BFF_PATHS.logout, fetchImpl);
+  if (!response.ok) throw new Error(`The app server answered ${response.status} to the sign-out.`);
+  return timelineOf(response);
 }
 
 /**
