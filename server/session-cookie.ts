@@ -68,6 +68,19 @@ function deriveKey(secret: string, purpose: 'session' | 'signin'): Uint8Array {
   return new Uint8Array(hkdfSync('sha256', secret, 'quicklead-cookie-v1', `quicklead ${purpose} cookie`, 32));
 }
 
+/** The newest secret's key seals; every listed secret's key opens (newest first). */
+interface CookieKeys {
+  seal: Uint8Array;
+  open: Uint8Array[];
+}
+
+function keysFor(secrets: readonly string[], purpose: 'session' | 'signin'): CookieKeys {
+  const open = secrets.map((secret) => deriveKey(secret, purpose));
+  const [seal] = open;
+  if (!seal) throw new Error('SessionCookies needs at least one secret');
+  return { seal, open };
+}
+
 async function seal(claims: Record<string, unknown>, key: Uint8Array, now: number, expiresAt: number) {
   return new EncryptJWT(claims)
     .setProtectedHeader({ alg: 'dir', enc: 'A256GCM' })
@@ -125,23 +138,21 @@ export class SessionCookies {
   readonly sessionName: string;
   readonly signInName: string;
   readonly failedSignInName: string;
-  /** Newest first, like the secrets they come from; the first seals. */
-  private readonly sessionKeys: Uint8Array[];
-  private readonly signInKeys: Uint8Array[];
+  private readonly sessionKeys: CookieKeys;
+  private readonly signInKeys: CookieKeys;
 
   constructor(private readonly options: SessionCookieOptions) {
     const prefix = options.secure ? '__Host-' : '';
     this.sessionName = `${prefix}${SESSION_COOKIE}`;
     this.signInName = `${prefix}${SIGN_IN_COOKIE}`;
     this.failedSignInName = `${prefix}${FAILED_SIGN_IN_COOKIE}`;
-    if (options.secrets.length === 0) throw new Error('SessionCookies needs at least one secret');
-    this.sessionKeys = options.secrets.map((secret) => deriveKey(secret, 'session'));
-    this.signInKeys = options.secrets.map((secret) => deriveKey(secret, 'signin'));
+    this.sessionKeys = keysFor(options.secrets, 'session');
+    this.signInKeys = keysFor(options.secrets, 'signin');
   }
 
   async readSession(c: Context): Promise<Session | undefined> {
     const now = this.options.now();
-    const session = await open(getCookie(c, this.sessionName), this.sessionKeys, now, sessionSchema);
+    const session = await open(getCookie(c, this.sessionName), this.sessionKeys.open, now, sessionSchema);
     if (!session || now >= session.startedAt + SESSION_ABSOLUTE_TIMEOUT_MS) return undefined;
     if (this.options.isEnded?.(session)) return undefined;
     return session;
@@ -157,7 +168,7 @@ export class SessionCookies {
       now + SESSION_IDLE_TIMEOUT_MS,
       session.startedAt + SESSION_ABSOLUTE_TIMEOUT_MS,
     );
-    const value = await seal({ ...session }, this.newestKey(this.sessionKeys), now, expiresAt);
+    const value = await seal({ ...session }, this.sessionKeys.seal, now, expiresAt);
     this.set(c, this.sessionName, value, 'Strict', Math.max(0, Math.floor((expiresAt - now) / 1000)));
   }
 
@@ -166,7 +177,7 @@ export class SessionCookies {
   }
 
   async readSignIn(c: Context): Promise<PendingSignIn | undefined> {
-    return open(getCookie(c, this.signInName), this.signInKeys, this.options.now(), pendingSignInSchema);
+    return open(getCookie(c, this.signInName), this.signInKeys.open, this.options.now(), pendingSignInSchema);
   }
 
   /**
@@ -175,7 +186,7 @@ export class SessionCookies {
    */
   async writeSignIn(c: Context, pending: PendingSignIn): Promise<void> {
     const now = this.options.now();
-    const value = await seal({ ...pending }, this.newestKey(this.signInKeys), now, now + SIGN_IN_TTL_MS);
+    const value = await seal({ ...pending }, this.signInKeys.seal, now, now + SIGN_IN_TTL_MS);
     this.set(c, this.signInName, value, 'Lax', SIGN_IN_TTL_MS / 1000);
   }
 
@@ -196,12 +207,6 @@ export class SessionCookies {
 
   clearFailedSignIn(c: Context): void {
     this.set(c, this.failedSignInName, '', 'Strict', 0);
-  }
-
-  private newestKey(keys: Uint8Array[]): Uint8Array {
-    const [newest] = keys;
-    if (!newest) throw new Error('SessionCookies needs at least one secret');
-    return newest;
   }
 
   private set(c: Context, name: string, value: string, sameSite: 'Strict' | 'Lax', maxAge: number): void {
