@@ -35,7 +35,7 @@ export function createAppServer(options: AppServerOptions): Hono {
   const uninstalls = new UninstallRegistry(now);
   const endedSessions = new EndedSessions(now);
   const cookies = new SessionCookies({
-    secret: config.sessionSecret,
+    secrets: config.sessionSecrets,
     secure: config.secure,
     now,
     isEnded: (session) => endedSessions.has(session.sid) || uninstalls.ends(session),

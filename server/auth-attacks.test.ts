@@ -1,9 +1,12 @@
+import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import { apiGet, pkcePair } from '../sandbox/test-support.ts';
 import { SIGN_IN_REQUIRED } from '../src/auth/bff-contract.ts';
+import { SessionCookies } from './session-cookie.ts';
 import {
   APP_ORIGIN,
   authorize,
+  CSRF,
   callback,
   createHarness,
   type Harness,
@@ -20,6 +23,19 @@ function withParam(url: URL, name: string, value: string | null): URL {
   if (value === null) changed.searchParams.delete(name);
   else changed.searchParams.set(name, value);
   return changed;
+}
+
+/** The browser's pending sign-in, sealed again with another returnTo (as a cookie from an older build could be). */
+async function resealSignIn(h: Harness, returnTo: string): Promise<void> {
+  const cookies = new SessionCookies({ secrets: h.config.sessionSecrets, secure: false, now: h.clock.now });
+  const app = new Hono();
+  app.get('/', async (c) => {
+    const pending = await cookies.readSignIn(c);
+    if (!pending) throw new Error('no sign-in pending');
+    await cookies.writeSignIn(c, { ...pending, returnTo });
+    return c.body(null, 204);
+  });
+  h.jar.take(await app.request('/', { headers: { cookie: h.jar.header() } }));
 }
 
 function expectRefused(h: Harness, response: Response, kind: string): void {
@@ -138,6 +154,43 @@ describe('sign-in attacks (one test per attack, each asserting the refusal)', ()
     expect(h.jar.cookies.has('quicklead-session')).toBe(true);
   });
 
+  // Each of these once got past a check made on the raw value while the normalised one was used.
+  it.each([
+    '/.//evil.example/phish',
+    '/x/..//evil.example/phish',
+    '/%2e//evil.example/phish',
+    '/%2E%2E//evil.example/phish',
+    '/\\evil.example',
+    '/\\\\evil.example',
+    '/%2f%2fevil.example',
+    '/%5cevil.example',
+    '/\t/evil.example',
+    '/.\t//evil.example',
+    '/\n/evil.example',
+    '/.//\r\nevil.example',
+    'https://evil.example',
+    'https://evil.example/phish',
+  ])('open redirect after sign-in: returnTo %j keeps the browser on the app origin', async (returnTo) => {
+    const h = createHarness();
+    const done = await signIn(h, returnTo);
+    expect(done.status).toBe(302);
+    // Where a browser goes: the Location header resolved against the page it came from.
+    const landing = new URL(done.headers.get('location') ?? '', `${APP_ORIGIN}/auth/callback`);
+    expect(landing.origin).toBe(APP_ORIGIN);
+    expect(h.jar.cookies.has('quicklead-session')).toBe(true);
+  });
+
+  it('open redirect after sign-in: a sign-in cookie sealed before the current check (returnTo //evil.example) still lands on the app origin', async () => {
+    const h = createHarness();
+    const authorizeUrl = await startSignIn(h);
+    await resealSignIn(h, '//evil.example/phish');
+    const done = await callback(h, await authorize(h, authorizeUrl));
+    expect(done.status).toBe(302);
+    expect(new URL(done.headers.get('location') ?? '', `${APP_ORIGIN}/auth/callback`).origin).toBe(
+      APP_ORIGIN,
+    );
+  });
+
   it('refuses a token response whose api_domain is outside the allowed origins, and revokes its tokens', async () => {
     // The sandbox answers api_domain http://127.0.0.1:5182; this deployment only trusts :5999.
     const h = createHarness({ env: { QUICKLEAD_API_ORIGIN: 'http://127.0.0.1:5999' } });
@@ -173,6 +226,31 @@ describe('sign-in attacks (one test per attack, each asserting the refusal)', ()
     h.jar.cookies.set('quicklead-session', signInCookie);
     expect(await (await h.request('/auth/session')).json()).toEqual({ signedIn: false });
   });
+});
+
+describe('sign-out reach', () => {
+  it.each(['/auth/logout', '/auth/disconnect'])(
+    'POST %s does not wipe the cookies of every site under the same registrable domain, and still expires QuickLead’s own',
+    async (path) => {
+      const h = createHarness();
+      await signIn(h);
+      const response = await h.request(path, { method: 'POST', headers: CSRF });
+      expect(response.status).toBe(204);
+      // "cookies" (or "*") reaches the whole registrable domain: at leads.example.com it would sign
+      // the user out of every *.example.com site.
+      const directives = (response.headers.get('clear-site-data') ?? '').split(',').map((d) => d.trim());
+      expect(directives).not.toContain('"cookies"');
+      expect(directives).not.toContain('"*"');
+      const expired = response.headers
+        .getSetCookie()
+        .filter((line) => /;\s*Max-Age=0(;|$)/i.test(line))
+        .map((line) => line.slice(0, line.indexOf('=')));
+      expect(expired).toEqual(
+        expect.arrayContaining(['quicklead-session', 'quicklead-signin', 'quicklead-signin-failed']),
+      );
+      expect(await (await h.request('/auth/session')).json()).toEqual({ signedIn: false });
+    },
+  );
 });
 
 describe('API proxy refusals', () => {

@@ -71,7 +71,7 @@ describe('bff sign-in, session, proxy and sign-out against the sandbox', () => {
 
     const logout = await h.request('/auth/logout', { method: 'POST', headers: CSRF });
     expect(logout.status).toBe(204);
-    expect(logout.headers.get('clear-site-data')).toBe('"cookies", "storage"');
+    expect(logout.headers.get('clear-site-data')).toBe('"storage"');
     expect(h.jar.cookies.has('quicklead-session')).toBe(false);
     expect(await (await h.request('/auth/session')).json()).toEqual({ signedIn: false });
     const after = await proxied(h, '/api/v1/users/me');
@@ -110,7 +110,7 @@ describe('bff sign-in, session, proxy and sign-out against the sandbox', () => {
 
     const disconnect = await h.request('/auth/disconnect', { method: 'POST', headers: CSRF });
     expect(disconnect.status).toBe(204);
-    expect(disconnect.headers.get('clear-site-data')).toBe('"cookies", "storage"');
+    expect(disconnect.headers.get('clear-site-data')).toBe('"storage"');
     expect(h.jar.cookies.has('quicklead-session')).toBe(false);
     const revokes = h.calls.filter((call) => call.url.endsWith('/oauth/revoke'));
     expect(revokes.map((call) => new URLSearchParams(call.body).get('token_type_hint'))).toEqual([

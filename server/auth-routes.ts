@@ -9,6 +9,7 @@ import {
   companyDomainOf,
   SIGN_IN_ERROR_PARAM,
 } from '../src/auth/bff-contract.ts';
+import { safeReturnTo } from '../src/auth/return-to.ts';
 import { type SignInErrorKind, toSignInError } from '../src/auth/sign-in-error.ts';
 import type { EndedSessions } from './ended-sessions.ts';
 import type { FlowRecorder } from './flow-recorder.ts';
@@ -56,28 +57,6 @@ async function signedInUser(session: Session, fetchImpl: typeof fetch): Promise<
 /** What the browser is told about the user: the company id stays on the server, it needs none. */
 function sessionUserInfo(user: NonNullable<Session['user']>): BffSessionInfo['user'] {
   return { id: user.id, name: user.name, ...(user.companyName ? { companyName: user.companyName } : {}) };
-}
-
-const MAX_RETURN_TO_LENGTH = 2048;
-
-/**
- * SEC-REDIR-02: after sign-in the browser may only be sent to a path of this app. Anything else
- * (another origin, `//host`, `/\host`, control characters, the auth and API routes) becomes `/`.
- */
-export function safeReturnTo(raw: string | undefined, publicUrl: string): string {
-  if (!raw || raw.length > MAX_RETURN_TO_LENGTH) return '/';
-  // Browsers read `\` as `/` and drop tabs and newlines, so `/\evil.example` would leave the origin.
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what is refused
-  if (!raw.startsWith('/') || raw.startsWith('//') || /[\\\u0000-\u001f\u007f]/.test(raw)) return '/';
-  let url: URL;
-  try {
-    url = new URL(raw, publicUrl);
-  } catch {
-    return '/';
-  }
-  if (url.origin !== publicUrl) return '/';
-  if (url.pathname.startsWith('/auth/') || url.pathname.startsWith('/api/')) return '/';
-  return `${url.pathname}${url.search}${url.hash}`;
 }
 
 function hasCsrfHeader(c: Context): boolean {
@@ -142,7 +121,8 @@ export function registerAuthRoutes(app: Hono, deps: AuthRouteDeps): void {
       if (failedId !== undefined) cookies.writeFailedSignIn(c, failedId);
       return signInFailed(c, toSignInError(error).kind);
     }
-    return c.redirect(pending.returnTo, 302);
+    // Checked again on the way out: a sign-in cookie sealed by an earlier build carries its own check's result.
+    return c.redirect(safeReturnTo(pending.returnTo, config.publicUrl), 302);
   });
 
   app.get(BFF_PATHS.session, async (c) => {

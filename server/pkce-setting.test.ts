@@ -13,6 +13,7 @@ import {
   createHarness,
   type Harness,
   proxied,
+  randomSessionSecret,
   signIn,
   startSignIn,
   tokenCalls,
@@ -26,7 +27,7 @@ const PIPEDRIVE_ENV: NodeJS.ProcessEnv = {
   QUICKLEAD_CLIENT_ID: 'placeholder-client-id',
   QUICKLEAD_CLIENT_SECRET: 'placeholder-client-secret',
   QUICKLEAD_PUBLIC_URL: 'https://leads.example.com',
-  QUICKLEAD_SESSION_SECRET: 'placeholder-session-secret-0123456789abcdef',
+  QUICKLEAD_SESSION_SECRET: randomSessionSecret(),
 };
 
 /** The app server for that deployment; it must not call anyone to build the URL. */

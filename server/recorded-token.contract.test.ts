@@ -3,6 +3,7 @@ import { RECORDED_AVAILABLE, RECORDED_DIR, recordedFor } from '../sandbox/record
 import { ConfidentialClient, RefreshError } from './oauth-client.ts';
 import { readServerConfig } from './server-config.ts';
 import type { Session } from './session-cookie.ts';
+import { randomSessionSecret } from './test-harness.ts';
 
 if (!RECORDED_AVAILABLE) {
   console.warn(`Skipping the recorded token-response tests: no recordings in ${RECORDED_DIR}`);
@@ -13,7 +14,7 @@ const config = readServerConfig({
   QUICKLEAD_CLIENT_ID: 'pd-client-id',
   QUICKLEAD_CLIENT_SECRET: 'pd-client-secret-value',
   QUICKLEAD_PUBLIC_URL: 'https://leads.example.com',
-  QUICKLEAD_SESSION_SECRET: 'Vq3k9Zr7Lw2Xp8Ns4Ty6Bm1Hd5Jf0GcR2eW',
+  QUICKLEAD_SESSION_SECRET: randomSessionSecret(),
 });
 
 const session: Session = {

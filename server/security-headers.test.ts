@@ -5,14 +5,14 @@ import { describe, expect, it } from 'vitest';
 import { createAppServer } from './app-server.ts';
 import { contentSecurityPolicy } from './security-headers.ts';
 import { readServerConfig } from './server-config.ts';
-import { createHarness, proxied, signIn, testConfig } from './test-harness.ts';
+import { createHarness, proxied, randomSessionSecret, signIn, testConfig } from './test-harness.ts';
 
 const PIPEDRIVE_ENV = {
   QUICKLEAD_PROVIDER: 'pipedrive',
   QUICKLEAD_CLIENT_ID: 'pd-client',
   QUICKLEAD_CLIENT_SECRET: 'pd-secret-value',
   QUICKLEAD_PUBLIC_URL: 'https://leads.example.com',
-  QUICKLEAD_SESSION_SECRET: 'a-session-secret-of-at-least-32-characters',
+  QUICKLEAD_SESSION_SECRET: randomSessionSecret(),
 };
 
 /** A stand-in for `dist/`: an index page, a hashed asset and two plain files. */

@@ -8,6 +8,7 @@ import {
   SANDBOX_DEFAULTS,
   sandboxProfile,
 } from './provider-profiles.ts';
+import { SANDBOX_SESSION_SECRET, sessionSecretProblem, splitSessionSecrets } from './session-secrets.ts';
 
 /**
  * The app server's configuration, read from the environment at start-up so one build serves every
@@ -19,9 +20,12 @@ import {
  * - `QUICKLEAD_PUBLIC_URL`: the app's origin (default `http://127.0.0.1:5173`); the redirect URI
  *   registered at the provider is `{QUICKLEAD_PUBLIC_URL}/auth/callback`. Must be https except for
  *   the sandbox or a loopback host; on https cookies get `Secure` and the `__Host-` prefix.
- * - `QUICKLEAD_SESSION_SECRET`: at least 32 characters, the key material for the sealed cookies.
- *   Required unless the provider is `sandbox` (a fixed, public dev value is used, with a warning).
- *   Changing it signs everyone out.
+ * - `QUICKLEAD_SESSION_SECRET`: the key material for the sealed cookies, at least 32 characters.
+ *   Required unless the provider is `sandbox` (a fixed, public dev value is used, with a warning);
+ *   for any other provider it must be neither a value published with QuickLead nor plainly
+ *   predictable (see session-secrets.ts). To rotate it without signing everyone out, list several,
+ *   comma-separated, newest first: the newest seals, every one listed opens. A secret dropped from
+ *   the list signs out the sessions it sealed.
  * - `QUICKLEAD_SESSION_MODES`: comma list of `bff`, `spa`; the first is the default. Default
  *   `bff,spa` for the sandbox, `bff` otherwise. `spa` is refused for `pipedrive` (no public clients).
  * - `QUICKLEAD_SPA_CLIENT_ID`: the public client the browser uses in `spa` mode. Default
@@ -49,7 +53,8 @@ export interface ServerConfig {
   redirectUri: string;
   /** True when the public URL is https: cookies are then `Secure` with the `__Host-` prefix, and HSTS is sent. */
   secure: boolean;
-  sessionSecret: string;
+  /** Newest first: the first seals cookies, every one opens them (rotation). Never empty. */
+  sessionSecrets: string[];
   /** Offered session modes, the default first. */
   sessionModes: SessionMode[];
   /** The browser's public client id; present exactly when `spa` is offered. */
@@ -66,9 +71,6 @@ export interface ServerConfig {
 export class ServerConfigError extends Error {
   override name = 'ServerConfigError';
 }
-
-/** Public on purpose: only good enough for the local sandbox, where it is used with a warning. */
-const SANDBOX_SESSION_SECRET = 'quicklead-sandbox-session-secret-not-for-production';
 
 const blankAsUnset = (value: unknown) =>
   typeof value === 'string' && value.trim() === '' ? undefined : value;
@@ -102,10 +104,7 @@ const envSchema = z.object({
   QUICKLEAD_CLIENT_ID: text,
   QUICKLEAD_CLIENT_SECRET: text,
   QUICKLEAD_PUBLIC_URL: absoluteUrl,
-  QUICKLEAD_SESSION_SECRET: z.preprocess(
-    blankAsUnset,
-    z.string().min(32, 'must be at least 32 characters long').optional(),
-  ),
+  QUICKLEAD_SESSION_SECRET: text,
   QUICKLEAD_SESSION_MODES: list,
   QUICKLEAD_SPA_CLIENT_ID: text,
   QUICKLEAD_OAUTH_ORIGIN: absoluteUrl,
@@ -224,6 +223,36 @@ function readPublicUrl(env: Env, problems: Problems): string {
   return url.origin;
 }
 
+const GENERATE_SECRET_HINT = 'e.g. `openssl rand -base64 32`';
+
+/**
+ * The session secrets, newest first. The sandbox may run on its public default; any other provider
+ * needs secrets nobody else knows or could guess (each listed one opens cookies, so each is checked).
+ * A problem names the variable and the secret's place in the list, never the secret.
+ */
+function readSessionSecrets(env: Env, kind: ProviderKind, problems: Problems, warnings: string[]): string[] {
+  const variable = 'QUICKLEAD_SESSION_SECRET';
+  const secrets = splitSessionSecrets(env.QUICKLEAD_SESSION_SECRET ?? '');
+  if (secrets.length === 0) {
+    if (kind !== 'sandbox') {
+      problems.push({
+        variable,
+        message: `is required when QUICKLEAD_PROVIDER is ${kind} (32 random bytes, ${GENERATE_SECRET_HINT})`,
+      });
+    } else {
+      warnings.push(`${variable} is not set: using the public sandbox default. Never do this in production.`);
+    }
+    return [SANDBOX_SESSION_SECRET];
+  }
+  secrets.forEach((secret, index) => {
+    const problem = sessionSecretProblem(secret, kind !== 'sandbox');
+    if (problem === undefined) return;
+    const place = secrets.length > 1 ? `(secret ${index + 1} of ${secrets.length} in the list) ` : '';
+    problems.push({ variable, message: `${place}${problem}: use 32 random bytes, ${GENERATE_SECRET_HINT}` });
+  });
+  return secrets;
+}
+
 function fail(message: string): never {
   throw new ServerConfigError(`QuickLead server configuration is not valid:\n${message}`);
 }
@@ -246,17 +275,7 @@ export function readServerConfig(env: NodeJS.ProcessEnv): ServerConfig {
       problems.push({ variable, message: `is required when QUICKLEAD_PROVIDER is ${kind}` });
     }
   }
-  if (!isSandbox && e.QUICKLEAD_SESSION_SECRET === undefined) {
-    problems.push({
-      variable: 'QUICKLEAD_SESSION_SECRET',
-      message: `is required when QUICKLEAD_PROVIDER is ${kind} (at least 32 random characters, e.g. \`openssl rand -base64 48\`)`,
-    });
-  }
-  if (isSandbox && e.QUICKLEAD_SESSION_SECRET === undefined) {
-    warnings.push(
-      'QUICKLEAD_SESSION_SECRET is not set: using the public sandbox default. Never do this in production.',
-    );
-  }
+  const sessionSecrets = readSessionSecrets(e, kind, problems, warnings);
   const spaClientId = e.QUICKLEAD_SPA_CLIENT_ID ?? (isSandbox ? SANDBOX_DEFAULTS.spaClientId : undefined);
   if (sessionModes.includes('spa') && spaClientId === undefined) {
     problems.push({
@@ -286,7 +305,7 @@ export function readServerConfig(env: NodeJS.ProcessEnv): ServerConfig {
     publicUrl,
     redirectUri: `${publicUrl}${BFF_PATHS.callback}`,
     secure: publicUrl.startsWith('https:'),
-    sessionSecret: e.QUICKLEAD_SESSION_SECRET ?? SANDBOX_SESSION_SECRET,
+    sessionSecrets,
     sessionModes,
     ...(sessionModes.includes('spa') && spaClientId ? { spaClientId } : {}),
     listen: { host: e.QUICKLEAD_HOST, port: e.QUICKLEAD_PORT },

@@ -68,6 +68,19 @@ function deriveKey(secret: string, purpose: 'session' | 'signin'): Uint8Array {
   return new Uint8Array(hkdfSync('sha256', secret, 'quicklead-cookie-v1', `quicklead ${purpose} cookie`, 32));
 }
 
+/** The newest secret's key seals; every listed secret's key opens (newest first). */
+interface CookieKeys {
+  seal: Uint8Array;
+  open: Uint8Array[];
+}
+
+function keysFor(secrets: readonly string[], purpose: 'session' | 'signin'): CookieKeys {
+  const open = secrets.map((secret) => deriveKey(secret, purpose));
+  const [seal] = open;
+  if (!seal) throw new Error('SessionCookies needs at least one secret');
+  return { seal, open };
+}
+
 async function seal(claims: Record<string, unknown>, key: Uint8Array, now: number, expiresAt: number) {
   return new EncryptJWT(claims)
     .setProtectedHeader({ alg: 'dir', enc: 'A256GCM' })
@@ -77,8 +90,7 @@ async function seal(claims: Record<string, unknown>, key: Uint8Array, now: numbe
 }
 
 /** Tampered, expired, foreign or malformed cookies all read as "nothing there". */
-async function open<T>(value: string | undefined, key: Uint8Array, now: number, schema: z.ZodType<T>) {
-  if (!value) return undefined;
+async function openWith<T>(value: string, key: Uint8Array, now: number, schema: z.ZodType<T>) {
   try {
     const { payload } = await jwtDecrypt(value, key, {
       currentDate: new Date(now),
@@ -93,8 +105,27 @@ async function open<T>(value: string | undefined, key: Uint8Array, now: number, 
   }
 }
 
+/** Tries each key, newest first: a cookie sealed before a rotation still opens with its older key. */
+async function open<T>(
+  value: string | undefined,
+  keys: readonly Uint8Array[],
+  now: number,
+  schema: z.ZodType<T>,
+) {
+  if (!value) return undefined;
+  for (const key of keys) {
+    const opened = await openWith(value, key, now, schema);
+    if (opened !== undefined) return opened;
+  }
+  return undefined;
+}
+
 export interface SessionCookieOptions {
-  secret: string;
+  /**
+   * Newest first: the first seals every cookie written, each one opens cookies (a rotation keeps
+   * the old secret listed until the sessions it sealed have ended). At least one.
+   */
+  secrets: readonly string[];
   /** https deployment: `Secure` and the `__Host-` prefix, which browsers refuse on plain http. */
   secure: boolean;
   now: () => number;
@@ -107,34 +138,37 @@ export class SessionCookies {
   readonly sessionName: string;
   readonly signInName: string;
   readonly failedSignInName: string;
-  private readonly sessionKey: Uint8Array;
-  private readonly signInKey: Uint8Array;
+  private readonly sessionKeys: CookieKeys;
+  private readonly signInKeys: CookieKeys;
 
   constructor(private readonly options: SessionCookieOptions) {
     const prefix = options.secure ? '__Host-' : '';
     this.sessionName = `${prefix}${SESSION_COOKIE}`;
     this.signInName = `${prefix}${SIGN_IN_COOKIE}`;
     this.failedSignInName = `${prefix}${FAILED_SIGN_IN_COOKIE}`;
-    this.sessionKey = deriveKey(options.secret, 'session');
-    this.signInKey = deriveKey(options.secret, 'signin');
+    this.sessionKeys = keysFor(options.secrets, 'session');
+    this.signInKeys = keysFor(options.secrets, 'signin');
   }
 
   async readSession(c: Context): Promise<Session | undefined> {
     const now = this.options.now();
-    const session = await open(getCookie(c, this.sessionName), this.sessionKey, now, sessionSchema);
+    const session = await open(getCookie(c, this.sessionName), this.sessionKeys.open, now, sessionSchema);
     if (!session || now >= session.startedAt + SESSION_ABSOLUTE_TIMEOUT_MS) return undefined;
     if (this.options.isEnded?.(session)) return undefined;
     return session;
   }
 
-  /** Writes (or slides) the session: idle deadline from now, capped by the absolute one. */
+  /**
+   * Writes (or slides) the session: idle deadline from now, capped by the absolute one. Always
+   * sealed with the newest secret, so each use moves a session off a retired one.
+   */
   async writeSession(c: Context, session: Session): Promise<void> {
     const now = this.options.now();
     const expiresAt = Math.min(
       now + SESSION_IDLE_TIMEOUT_MS,
       session.startedAt + SESSION_ABSOLUTE_TIMEOUT_MS,
     );
-    const value = await seal({ ...session }, this.sessionKey, now, expiresAt);
+    const value = await seal({ ...session }, this.sessionKeys.seal, now, expiresAt);
     this.set(c, this.sessionName, value, 'Strict', Math.max(0, Math.floor((expiresAt - now) / 1000)));
   }
 
@@ -143,7 +177,7 @@ export class SessionCookies {
   }
 
   async readSignIn(c: Context): Promise<PendingSignIn | undefined> {
-    return open(getCookie(c, this.signInName), this.signInKey, this.options.now(), pendingSignInSchema);
+    return open(getCookie(c, this.signInName), this.signInKeys.open, this.options.now(), pendingSignInSchema);
   }
 
   /**
@@ -152,7 +186,7 @@ export class SessionCookies {
    */
   async writeSignIn(c: Context, pending: PendingSignIn): Promise<void> {
     const now = this.options.now();
-    const value = await seal({ ...pending }, this.signInKey, now, now + SIGN_IN_TTL_MS);
+    const value = await seal({ ...pending }, this.signInKeys.seal, now, now + SIGN_IN_TTL_MS);
     this.set(c, this.signInName, value, 'Lax', SIGN_IN_TTL_MS / 1000);
   }
 

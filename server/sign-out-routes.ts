@@ -58,9 +58,16 @@ async function endSession(c: Context, deps: AuthRouteDeps, options: { revoke: bo
     if (recorder.enabled) timeline = { steps: recorder.steps(session.sid) };
     recorder.forget(session.sid);
   }
+  // Every cookie of QuickLead's is expired by name; none of anyone else's is touched.
   cookies.clearSession(c);
   cookies.clearSignIn(c);
-  c.header('Clear-Site-Data', '"cookies", "storage"');
+  cookies.clearFailedSignIn(c);
+  // Not "cookies" (nor "*"): browsers apply it to the whole registrable domain, so a deployment at
+  // leads.example.com would sign its users out of every *.example.com site. "storage" reaches only
+  // this origin (its localStorage, sessionStorage, IndexedDB, service workers), where the drafts
+  // with prospects' details live. "cache" is left out as well: what it covers varies by browser,
+  // and QuickLead's answers with data are not stored (Cache-Control: no-store).
+  c.header('Clear-Site-Data', '"storage"');
   if (timeline && c.req.header('accept')?.includes('application/json')) return c.json(timeline);
   return c.body(null, 204);
 }

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { Hono } from 'hono';
 import { createSandbox, type Sandbox } from '../sandbox/create-sandbox.ts';
 import { sandboxSettingsFromEnv } from '../sandbox/env-settings.ts';
@@ -23,6 +24,14 @@ import type { RefreshRetry } from './session-refresher.ts';
 export const OAUTH_ORIGIN = 'http://127.0.0.1:5181';
 export { API_ORIGIN, APP_ORIGIN };
 export const TEST_SESSION_SECRET = 'test-session-secret-0123456789-abcdefghij';
+
+/**
+ * A session secret as an operator makes one (32 random bytes), new on every run: a real provider
+ * refuses any value written in this repository, since everyone can read it.
+ */
+export function randomSessionSecret(): string {
+  return randomBytes(32).toString('base64url');
+}
 export const CSRF = { [CSRF_HEADER]: CSRF_HEADER_VALUE };
 
 /** A browser's cookie jar, just enough for one origin. */

@@ -1,6 +1,7 @@
 import { lazy, type ReactNode, Suspense } from 'react';
 import { useSession } from '@/auth/session-context.tsx';
 import { INSPECTOR_PANEL_ID, INSPECTOR_TOGGLE_ID, useInspector } from './inspector-context.tsx';
+import { SignOutFailedNotice } from './sign-out-failed-notice.tsx';
 
 // Loaded only when opened: with the inspector closed, none of its code is fetched.
 const InspectorPanel = lazy(() =>
@@ -17,7 +18,7 @@ interface AppFrameProps {
 /** Every screen: its header, its main content and, when open, the OAuth inspector beside it. */
 export function AppFrame({ header, children, failedSignInMode }: AppFrameProps) {
   const { open, setOpen } = useInspector();
-  const { config, state, canDisconnect, disconnect } = useSession();
+  const { config, state, canDisconnect, disconnect, signOut, signOutFailed } = useSession();
   const close = () => {
     setOpen(false);
     document.getElementById(INSPECTOR_TOGGLE_ID)?.focus();
@@ -27,6 +28,8 @@ export function AppFrame({ header, children, failedSignInMode }: AppFrameProps) 
       {header}
       <div className={open ? 'app-layout app-layout--inspector' : 'app-layout'}>
         <main id="main" className="main">
+          {/* On every signed-in screen, above whatever it shows, which stays as it was. */}
+          {state.status === 'signed-in' && signOutFailed && <SignOutFailedNotice onRetry={signOut} />}
           {children}
         </main>
         {open && (

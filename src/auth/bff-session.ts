@@ -6,6 +6,7 @@ import {
   CSRF_HEADER_VALUE,
 } from './bff-contract.ts';
 import type { FlowStep } from './flow-model.ts';
+import { safeReturnTo } from './return-to.ts';
 
 /** `bff` mode: asks the app server whether this browser has a session. */
 export async function fetchBffSession(fetchImpl: typeof fetch = fetch): Promise<BffSessionInfo> {
@@ -17,9 +18,9 @@ export async function fetchBffSession(fetchImpl: typeof fetch = fetch): Promise<
   return (await response.json()) as BffSessionInfo;
 }
 
-/** Only our own paths may be returned to after sign-in. */
-export function safeReturnPath(path: string): string {
-  return path.startsWith('/') && !path.startsWith('//') && !path.startsWith('/\\') ? path : '/';
+/** Only our own paths may be returned to after sign-in: the same check the server makes. */
+export function safeReturnPath(path: string, origin: string = window.location.origin): string {
+  return safeReturnTo(path, origin);
 }
 
 /** `bff` mode: sign-in is a navigation to the app server, which runs the OAuth flow. */
@@ -32,10 +33,13 @@ export function startBffSignIn(returnTo: string): void {
 /**
  * `bff` mode, Sign out: the server forgets the session and clears its cookie, revoking nothing, so
  * the app stays installed at Pipedrive. With the inspector on it answers with the session's final
- * timeline, which is returned.
+ * timeline, which is returned. Throws when the server did not say it was done (an error answer, or
+ * none at all): the session may still be alive there, so the rep must not be told it is over.
  */
 export async function bffSignOut(fetchImpl: typeof fetch = fetch): Promise<FlowStep[] | undefined> {
-  return timelineOf(await endSession(BFF_PATHS.logout, fetchImpl));
+  const response = await endSession(BFF_PATHS.logout, fetchImpl);
+  if (!response.ok) throw new Error(`The app server answered ${response.status} to the sign-out.`);
+  return timelineOf(response);
 }
 
 /**

@@ -125,13 +125,18 @@ describe('spa mode', () => {
 });
 
 describe('bff mode', () => {
-  function bffSetup(disconnectStatus = 204) {
+  /** The app server's answers; `logout` may throw, as a fetch does when the request never arrives. */
+  function bffSetup(
+    disconnectStatus = 204,
+    logout: () => Response = () => new Response(null, { status: 204 }),
+  ) {
     const posts: string[] = [];
     vi.stubGlobal('fetch', (async (input: RequestInfo | URL, init?: RequestInit) => {
       const path = String(input);
       if (path === BFF_PATHS.session)
         return Response.json({ signedIn: true, apiDomain: TEST_ORIGINS.api, scopes: SCOPES });
       if (init?.method === 'POST') posts.push(path);
+      if (path === BFF_PATHS.logout) return logout();
       return new Response(null, { status: path === BFF_PATHS.disconnect ? disconnectStatus : 204 });
     }) as typeof fetch);
     const config: AppConfig = {
@@ -149,6 +154,48 @@ describe('bff mode', () => {
     await act(() => value().signOut());
     expect(posts).toEqual([BFF_PATHS.logout]);
     expect(value().state.status).toBe('signed-out');
+  });
+
+  it.each([
+    ['the server answers 503', () => Response.json({ success: false }, { status: 503 })],
+    ['the server answers 403', () => Response.json({ success: false, error: 'forbidden' }, { status: 403 })],
+    [
+      'the request never arrives (network error)',
+      () => {
+        throw new TypeError('Failed to fetch');
+      },
+    ],
+  ])(
+    'sign-out fails open: when %s, the rep stays signed in with the draft and is told it did not complete',
+    async (_, logout) => {
+      const { config, posts } = bffSetup(204, logout);
+      const value = renderSession(config);
+      await waitFor(() => expect(value().state.status).toBe('signed-in'));
+      sessionStorage.setItem(DRAFT_KEY, '{"title":"Prospect"}');
+
+      await act(() => value().signOut());
+
+      expect(posts).toEqual([BFF_PATHS.logout]);
+      // Not "signed out": the server session may still be alive, and a reload would find it.
+      expect(value().state.status).toBe('signed-in');
+      expect(value().signOutFailed).toBe(true);
+      expect(sessionStorage.getItem(DRAFT_KEY)).toBe('{"title":"Prospect"}');
+    },
+  );
+
+  it('a sign-out retried after a failure signs out once the server confirms it', async () => {
+    let answer = () => new Response(null, { status: 502 });
+    const { config, posts } = bffSetup(204, () => answer());
+    const value = renderSession(config);
+    await waitFor(() => expect(value().state.status).toBe('signed-in'));
+    await act(() => value().signOut());
+    expect(value().signOutFailed).toBe(true);
+
+    answer = () => new Response(null, { status: 204 });
+    await act(() => value().signOut());
+    expect(posts).toEqual([BFF_PATHS.logout, BFF_PATHS.logout]);
+    expect(value().state.status).toBe('signed-out');
+    expect(value().signOutFailed).toBe(false);
   });
 
   it('Disconnect asks the server to revoke (POST /auth/disconnect), then signs out', async () => {

@@ -31,8 +31,14 @@ interface SessionContextValue {
   signIn: (mode: SessionMode) => Promise<void>;
   /** `spa` mode: the callback screen hands over the tokens it got. */
   signedIn: (session: Session) => void;
-  /** Ends QuickLead's session only: nothing is revoked, so the next sign-in needs no consent. */
+  /**
+   * Ends QuickLead's session only: nothing is revoked, so the next sign-in needs no consent. In
+   * `bff` mode, when the server does not confirm it, the rep stays signed in (draft kept) and
+   * `signOutFailed` turns true until a sign-out succeeds.
+   */
   signOut: () => Promise<void>;
+  /** The last sign-out was not confirmed by the server: the rep is still signed in and may retry. */
+  signOutFailed: boolean;
   /** Whether Disconnect can be offered (`spa` mode needs the provider's revocation endpoint). */
   canDisconnect: boolean;
   /**
@@ -56,6 +62,7 @@ export function SessionProvider({ config, children }: { config: AppConfig; child
   );
   const [spaStore, setSpaStore] = useState<SpaTokenStore>();
   const [sessionEnded, setSessionEnded] = useState(false);
+  const [signOutFailed, setSignOutFailed] = useState(false);
 
   useEffect(() => {
     if (!offersBff) return;
@@ -109,6 +116,7 @@ export function SessionProvider({ config, children }: { config: AppConfig; child
       setState({ status: 'signed-out' });
       setSpaStore(undefined);
       setSessionEnded(false);
+      setSignOutFailed(false);
       queryClient.clear();
       // Drafts hold prospects' details: they leave with the session.
       sessionStorage.clear();
@@ -120,8 +128,17 @@ export function SessionProvider({ config, children }: { config: AppConfig; child
   const signOut = useCallback(async () => {
     if (state.status !== 'signed-in') return;
     if (state.mode === 'bff') {
-      // The server session ends first, so a reload right after cannot find it still alive.
-      forgetSession(await bffSignOut().catch(() => undefined));
+      // The server session ends first, so a reload right after cannot find it still alive. Until the
+      // server says it has ended, nothing here changes: showing "signed out" while the cookie still
+      // works would be a lie a reload exposes, and the draft would be lost for nothing.
+      let timeline: FlowStep[] | undefined;
+      try {
+        timeline = await bffSignOut();
+      } catch {
+        setSignOutFailed(true);
+        return;
+      }
+      forgetSession(timeline);
       return;
     }
     forgetSession(undefined);
@@ -156,10 +173,11 @@ export function SessionProvider({ config, children }: { config: AppConfig; child
       },
       signedIn,
       signOut,
+      signOutFailed,
       canDisconnect,
       disconnect,
     }),
-    [config, state, sessionEnded, signedIn, signOut, canDisconnect, disconnect],
+    [config, state, sessionEnded, signedIn, signOut, signOutFailed, canDisconnect, disconnect],
   );
   return <SessionContext value={value}>{children}</SessionContext>;
 }
