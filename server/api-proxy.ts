@@ -7,8 +7,8 @@ import { API_ALLOWLIST, isAllowedApiCall } from '../src/pipedrive/api-allowlist.
 import type { FlowRecorder } from './flow-recorder.ts';
 import { providerFailure, refreshed } from './proxy-refresh.ts';
 import type { ServerConfig } from './server-config.ts';
-import type { SessionCookies } from './session-cookie.ts';
 import type { SessionRefresher } from './session-refresher.ts';
+import type { Sessions } from './sessions/sessions.ts';
 
 const UPSTREAM_TIMEOUT_MS = 30_000;
 /** Lead and contact bodies are a few KB; anything far larger is not the app talking. */
@@ -27,7 +27,7 @@ function isForwardedHeader(name: string): boolean {
 
 export interface ApiProxyDeps {
   config: ServerConfig;
-  cookies: SessionCookies;
+  sessions: Sessions;
   refresher: SessionRefresher;
   recorder: FlowRecorder;
   fetch: typeof fetch;
@@ -38,9 +38,13 @@ function refusal(c: Context, status: 403 | 404 | 405 | 413 | 502, error: string,
   return c.json({ success: false, error, error_info: info }, status);
 }
 
-/** The answer the app understands as "this session is over": the form stays, the user signs in. */
-function signInRequired(c: Context, cookies: SessionCookies): Response {
-  cookies.clearSession(c);
+/**
+ * The answer the app understands as "this session is over": the form stays, the user signs in.
+ * With a session (its grant was refused) it is ended in the store; without one only the cookie goes.
+ */
+async function signInRequired(c: Context, sessions: Sessions, sid?: string): Promise<Response> {
+  if (sid === undefined) sessions.forgetCookie(c);
+  else await sessions.end(c, sid);
   return c.json({ success: false, error: SIGN_IN_REQUIRED, error_info: 'Sign in again to continue.' }, 401);
 }
 
@@ -49,7 +53,7 @@ function signInRequired(c: Context, cookies: SessionCookies): Response {
  * with the CSRF header (SEC-BFF-CSRF-01), with the session's bearer token added on the way out.
  */
 export function registerApiProxy(app: Hono, deps: ApiProxyDeps): void {
-  const { config, cookies, refresher, recorder, now } = deps;
+  const { config, sessions, refresher, recorder, now } = deps;
   const route = `${BFF_PATHS.apiPrefix}/*`;
 
   app.use(route, async (c, next) => {
@@ -80,9 +84,10 @@ export function registerApiProxy(app: Hono, deps: ApiProxyDeps): void {
       return refusal(c, 405, 'Method not allowed', 'QuickLead does not forward this call.');
     }
 
-    let session = await cookies.readSession(c);
-    if (!session || !isAllowedOrigin(session.apiDomain, config.provider.apiOrigins)) {
-      return signInRequired(c, cookies);
+    let session = await sessions.read(c);
+    if (!session) return signInRequired(c, sessions);
+    if (!isAllowedOrigin(session.apiDomain, config.provider.apiOrigins)) {
+      return signInRequired(c, sessions, session.sid);
     }
     const body = method === 'GET' ? undefined : await c.req.text();
     // With the inspector on, the session's calls (and refreshes) are recorded for it to see.
@@ -97,7 +102,7 @@ export function registerApiProxy(app: Hono, deps: ApiProxyDeps): void {
         session = result.session;
         didRefresh = true;
       } else if (result.failure.kind === 'grant') {
-        return signInRequired(c, cookies);
+        return signInRequired(c, sessions, session.sid);
       } else if (session.expiresAt <= now()) {
         // An expired token that could not be renewed cannot make the call either.
         return providerFailure(c, result.failure);
@@ -125,15 +130,15 @@ export function registerApiProxy(app: Hono, deps: ApiProxyDeps): void {
       upstream = await send(session.accessToken);
       if (upstream.status === 401) {
         // Revoked or expired early: one refresh and one retry, never a loop.
-        if (didRefresh) return signInRequired(c, cookies);
+        if (didRefresh) return signInRequired(c, sessions, session.sid);
         const result = await refreshed(refresher, session, { fetch: fetchImpl, mustRenew: true });
         if (!result.ok) {
-          if (result.failure.kind === 'grant') return signInRequired(c, cookies);
+          if (result.failure.kind === 'grant') return signInRequired(c, sessions, session.sid);
           return providerFailure(c, result.failure);
         }
         session = result.session;
         upstream = await send(session.accessToken);
-        if (upstream.status === 401) return signInRequired(c, cookies);
+        if (upstream.status === 401) return signInRequired(c, sessions, session.sid);
       }
     } catch {
       return refusal(c, 502, 'upstream_unreachable', 'Pipedrive could not be reached. Try again.');
@@ -147,8 +152,8 @@ export function registerApiProxy(app: Hono, deps: ApiProxyDeps): void {
       );
     }
 
-    // Writing the cookie on every call slides the idle timeout and carries refreshed tokens.
-    await cookies.writeSession(c, session);
+    // Every call slides the idle timeout; refreshed tokens are already in the store.
+    await sessions.keep(c, session);
     for (const [name, value] of upstream.headers) if (isForwardedHeader(name)) c.header(name, value);
     const payload = await upstream.arrayBuffer();
     if (payload.byteLength === 0) return c.body(null, upstream.status as StatusCode);

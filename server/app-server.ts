@@ -1,8 +1,8 @@
 import { Hono } from 'hono';
+import { SESSION_STORE_UNAVAILABLE } from '../src/auth/bff-contract.ts';
 import { APP_CONFIG_PATH } from '../src/config/app-config.ts';
 import { registerApiProxy } from './api-proxy.ts';
 import { registerAuthRoutes } from './auth-routes.ts';
-import { EndedSessions } from './ended-sessions.ts';
 import { FlowRecorder } from './flow-recorder.ts';
 import { ConfidentialClient } from './oauth-client.ts';
 import { publicConfigOf } from './public-config.ts';
@@ -10,8 +10,11 @@ import { securityHeaders } from './security-headers.ts';
 import type { ServerConfig } from './server-config.ts';
 import { SessionCookies } from './session-cookie.ts';
 import { type RefreshRetry, SessionRefresher } from './session-refresher.ts';
+import { EmbeddedSessionStore } from './sessions/embedded-session-store.ts';
+import { RedisSessionStore } from './sessions/redis-session-store.ts';
+import { type SessionStore, SessionStoreUnavailableError } from './sessions/session-store.ts';
+import { Sessions } from './sessions/sessions.ts';
 import { registerStaticFiles } from './static-files.ts';
-import { UninstallRegistry } from './uninstall-registry.ts';
 import { registerUninstallRoute } from './uninstall-route.ts';
 
 export interface AppServerOptions {
@@ -24,6 +27,18 @@ export interface AppServerOptions {
   now?: () => number;
   /** Waits between refresh retries; tests pass one that does not sleep. */
   refreshRetry?: RefreshRetry;
+  /**
+   * Where sessions live; by default the one `config.sessionStore` names. Tests pass one to share it
+   * between instances, as a Redis would be shared.
+   */
+  sessionStore?: SessionStore;
+}
+
+/** The store `config.sessionStore` names (embedded, or Redis at its URL). */
+export function sessionStoreFor(config: ServerConfig, now: () => number): SessionStore {
+  return config.sessionStore.kind === 'redis'
+    ? new RedisSessionStore(config.sessionStore.url, now)
+    : new EmbeddedSessionStore(now);
 }
 
 /** The app server: `bff` sign-in, the API proxy, the run-time config, and the built SPA. */
@@ -32,16 +47,11 @@ export function createAppServer(options: AppServerOptions): Hono {
   const now = options.now ?? Date.now;
   // Looked up per call rather than captured, so a test or APM tool that patches fetch still sees the calls.
   const fetchImpl: typeof fetch = options.fetch ?? ((input, init) => fetch(input, init));
-  const uninstalls = new UninstallRegistry(now);
-  const endedSessions = new EndedSessions(now);
-  const cookies = new SessionCookies({
-    secrets: config.sessionSecrets,
-    secure: config.secure,
-    now,
-    isEnded: (session) => endedSessions.has(session.sid) || uninstalls.ends(session),
-  });
+  const store = options.sessionStore ?? sessionStoreFor(config, now);
+  const cookies = new SessionCookies({ secrets: config.sessionSecrets, secure: config.secure, now });
+  const sessions = new Sessions(store, cookies, now);
   const client = new ConfidentialClient(config, fetchImpl, now);
-  const refresher = new SessionRefresher(client, now, options.refreshRetry);
+  const refresher = new SessionRefresher(client, store, now, options.refreshRetry);
   const recorder = new FlowRecorder(config, now);
 
   const app = new Hono();
@@ -49,13 +59,26 @@ export function createAppServer(options: AppServerOptions): Hono {
 
   const publicConfig = publicConfigOf(config);
   app.get(APP_CONFIG_PATH, (c) => c.json(publicConfig));
-  registerAuthRoutes(app, { config, cookies, client, refresher, recorder, endedSessions, fetch: fetchImpl });
-  registerUninstallRoute(app, config, uninstalls);
-  registerApiProxy(app, { config, cookies, refresher, recorder, fetch: fetchImpl, now });
+  registerAuthRoutes(app, { config, cookies, sessions, client, refresher, recorder, fetch: fetchImpl });
+  registerUninstallRoute(app, config, store);
+  registerApiProxy(app, { config, sessions, refresher, recorder, fetch: fetchImpl, now });
   if (options.staticRoot) registerStaticFiles(app, options.staticRoot);
 
   app.notFound((c) => c.json({ success: false, error: 'Not found' }, 404));
   app.onError((error, c) => {
+    if (error instanceof SessionStoreUnavailableError) {
+      // The rep is not signed out: the browser keeps its cookie and its draft, and tries again.
+      console.error(`[quicklead] ${c.req.method} ${c.req.path}: ${error.message}`);
+      c.header('Retry-After', '5');
+      return c.json(
+        {
+          success: false,
+          error: SESSION_STORE_UNAVAILABLE,
+          error_info: 'QuickLead cannot reach its session store. Your lead is kept; try again in a moment.',
+        },
+        503,
+      );
+    }
     // Name and message only: a full dump could carry a callback's code and state (SEC-PKCE-03).
     console.error(`[quicklead] ${c.req.method} ${c.req.path} failed: ${error.name}: ${error.message}`);
     return c.json({ success: false, error: 'Internal server error' }, 500);

@@ -1,5 +1,4 @@
 import type { Context, Hono } from 'hono';
-import { getCookie } from 'hono/cookie';
 import {
   BFF_PATHS,
   type BffInspectorTimeline,
@@ -11,12 +10,12 @@ import {
 } from '../src/auth/bff-contract.ts';
 import { safeReturnTo } from '../src/auth/return-to.ts';
 import { type SignInErrorKind, toSignInError } from '../src/auth/sign-in-error.ts';
-import type { EndedSessions } from './ended-sessions.ts';
 import type { FlowRecorder } from './flow-recorder.ts';
 import type { ConfidentialClient } from './oauth-client.ts';
 import type { ServerConfig } from './server-config.ts';
 import type { Session, SessionCookies } from './session-cookie.ts';
 import type { SessionRefresher } from './session-refresher.ts';
+import type { Sessions } from './sessions/sessions.ts';
 import { registerSignOutRoutes } from './sign-out-routes.ts';
 
 export interface AuthRouteDeps {
@@ -26,8 +25,8 @@ export interface AuthRouteDeps {
   refresher: SessionRefresher;
   /** The inspector's recorder (a no-op when the inspector is off). */
   recorder: FlowRecorder;
-  /** Sessions signed out here, refused from then on. */
-  endedSessions: EndedSessions;
+  /** The session of each request, from its cookie and the session store. */
+  sessions: Sessions;
   fetch: typeof fetch;
 }
 
@@ -114,7 +113,7 @@ export function registerAuthRoutes(app: Hono, deps: AuthRouteDeps): void {
       );
       recorder.signedIn(flowKey, session.sid);
       const user = await signedInUser(session, recorder.fetchFor(session.sid, deps.fetch));
-      await cookies.writeSession(c, { ...session, user });
+      await deps.sessions.start(c, { ...session, user });
     } catch (error) {
       // Inspector on: this browser may still look at what went wrong (off, nothing was recorded).
       const failedId = recorder.signInFailed(flowKey);
@@ -126,12 +125,9 @@ export function registerAuthRoutes(app: Hono, deps: AuthRouteDeps): void {
   });
 
   app.get(BFF_PATHS.session, async (c) => {
-    const session = await cookies.readSession(c);
-    if (!session) {
-      if (getCookie(c, cookies.sessionName) !== undefined) cookies.clearSession(c);
-      return c.json({ signedIn: false } satisfies BffSessionInfo);
-    }
-    await cookies.writeSession(c, session);
+    const session = await deps.sessions.read(c);
+    if (!session) return c.json({ signedIn: false } satisfies BffSessionInfo);
+    await deps.sessions.keep(c, session);
     return c.json({
       signedIn: true,
       apiDomain: session.apiDomain,
@@ -158,7 +154,7 @@ export function registerAuthRoutes(app: Hono, deps: AuthRouteDeps): void {
           403,
         );
       }
-      const session = await cookies.readSession(c);
+      const session = await deps.sessions.read(c);
       const failed = session ? undefined : cookies.readFailedSignIn(c);
       const steps = session
         ? recorder.steps(session.sid)

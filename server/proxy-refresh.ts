@@ -4,6 +4,7 @@ import type { RefreshFailure } from '../src/auth/refresh-outcome.ts';
 import { RefreshError } from './oauth-client.ts';
 import type { Session } from './session-cookie.ts';
 import type { RefreshOptions, SessionRefresher } from './session-refresher.ts';
+import { SessionStoreUnavailableError } from './sessions/session-store.ts';
 
 export type Refreshed = { ok: true; session: Session } | { ok: false; failure: RefreshFailure };
 
@@ -16,6 +17,8 @@ export async function refreshed(
   try {
     return { ok: true, session: await refresher.refresh(session, options) };
   } catch (error) {
+    // The store being out of reach is not Pipedrive's doing: it gets its own answer (app-server.ts).
+    if (error instanceof SessionStoreUnavailableError) throw error;
     return { ok: false, failure: error instanceof RefreshError ? error.failure : { kind: 'transient' } };
   }
 }

@@ -42,6 +42,9 @@ import { SANDBOX_SESSION_SECRET, sessionSecretProblem, splitSessionSecrets } fro
  * - `QUICKLEAD_PKCE`: `on` | `off`, PKCE S256 in the `bff` sign-in. Default `off` for `pipedrive`
  *   (it documents no PKCE, and clients report errors when it is sent), `on` otherwise. Off, the
  *   `state` bound to the browser by the sealed sign-in cookie is what protects the callback.
+ * - `QUICKLEAD_SESSION_STORE`: where sessions live. `embedded` (default): this process's memory,
+ *   one instance, sessions end at restart. `redis://…` or `rediss://…` (user and password in the
+ *   URL if needed): Redis, shared by any number of instances, no sticky sessions needed.
  * - `QUICKLEAD_HOST` (default `127.0.0.1`), `QUICKLEAD_PORT` (default `8080`): where `npm run serve` listens.
  */
 export interface ServerConfig {
@@ -64,8 +67,27 @@ export interface ServerConfig {
   inspector: boolean;
   /** PKCE S256 in the `bff` sign-in (`code_challenge` out, `code_verifier` at the token endpoint). */
   pkce: boolean;
+  /** Where sessions live (`QUICKLEAD_SESSION_STORE`). */
+  sessionStore: SessionStoreSetting;
   /** Things to tell the operator at start-up (never containing a secret). */
   warnings: string[];
+}
+
+export type SessionStoreSetting = { kind: 'embedded' } | { kind: 'redis'; url: string };
+
+function readSessionStore(value: string | undefined, problems: Problems): SessionStoreSetting {
+  if (value === undefined || value === 'embedded') return { kind: 'embedded' };
+  try {
+    const url = new URL(value);
+    if (url.protocol === 'redis:' || url.protocol === 'rediss:') return { kind: 'redis', url: value };
+  } catch {
+    // Reported below, without echoing the value (it may hold a password).
+  }
+  problems.push({
+    variable: 'QUICKLEAD_SESSION_STORE',
+    message: 'must be embedded, or a redis:// or rediss:// URL',
+  });
+  return { kind: 'embedded' };
 }
 
 export class ServerConfigError extends Error {
@@ -118,6 +140,7 @@ const envSchema = z.object({
   QUICKLEAD_PROVIDER_NAME: text,
   QUICKLEAD_INSPECTOR: onOff,
   QUICKLEAD_PKCE: onOff,
+  QUICKLEAD_SESSION_STORE: text,
   QUICKLEAD_HOST: z.preprocess(blankAsUnset, z.string().trim().default('127.0.0.1')),
   QUICKLEAD_PORT: z.preprocess(blankAsUnset, z.coerce.number().int().min(1).max(65535).default(8080)),
 });
@@ -295,6 +318,7 @@ export function readServerConfig(env: NodeJS.ProcessEnv): ServerConfig {
       'QUICKLEAD_PKCE is on for Pipedrive, which documents no PKCE: if sign-in fails at Pipedrive, turn it off.',
     );
   }
+  const sessionStore = readSessionStore(e.QUICKLEAD_SESSION_STORE, problems);
   if (problems.length > 0) {
     fail(problems.map((problem) => `✖ ${problem.variable} ${problem.message}`).join('\n'));
   }
@@ -311,6 +335,7 @@ export function readServerConfig(env: NodeJS.ProcessEnv): ServerConfig {
     listen: { host: e.QUICKLEAD_HOST, port: e.QUICKLEAD_PORT },
     inspector,
     pkce,
+    sessionStore,
     warnings,
   };
 }

@@ -5,8 +5,9 @@ import { EncryptJWT, jwtDecrypt } from 'jose';
 import { z } from 'zod';
 
 /**
- * The session lives in the browser as an encrypted, authenticated cookie (JWE, `dir` + A256GCM),
- * so the server keeps no session store and any number of instances can serve it.
+ * The browser holds two sealed cookies (JWE, `dir` + A256GCM): the session's id, whose tokens live
+ * in the session store (`sessions/`), and a sign-in in progress (state, PKCE verifier, return path).
+ * Sealing the id too means a cookie cannot be made up, and a secret rotation covers both.
  *
  * SEC-SESS-01: a session ends after 12 hours without use (each use slides it) and, at the latest,
  * 30 days after sign-in, which is within Pipedrive's refresh-token lifetime (60 days, sliding).
@@ -49,6 +50,9 @@ export const sessionSchema = z.object({
     .optional(),
 });
 
+/** What the session cookie carries: only the id; the tokens stay in the session store. */
+const sessionIdSchema = z.object({ sid: z.string().min(32).max(64) });
+
 const pendingSignInSchema = z.object({
   state: z.string().min(1),
   /** Absent when PKCE is off (`QUICKLEAD_PKCE`): then the sealed `state` alone binds the callback. */
@@ -59,8 +63,9 @@ const pendingSignInSchema = z.object({
 export type Session = z.infer<typeof sessionSchema>;
 export type PendingSignIn = z.infer<typeof pendingSignInSchema>;
 
+/** 256 random bits: the session's only name in the cookie and (hashed) in the store. */
 export function newSessionId(): string {
-  return randomBytes(16).toString('base64url');
+  return randomBytes(32).toString('base64url');
 }
 
 /** One key per cookie kind, so a sign-in cookie can never be passed off as a session and back. */
@@ -129,8 +134,6 @@ export interface SessionCookieOptions {
   /** https deployment: `Secure` and the `__Host-` prefix, which browsers refuse on plain http. */
   secure: boolean;
   now: () => number;
-  /** A session this says is over (its user uninstalled the app) reads as no session at all. */
-  isEnded?: (session: Session) => boolean;
 }
 
 /** Reads and writes the two sealed cookies with the attributes SEC-COOKIE-01 asks for. */
@@ -150,26 +153,33 @@ export class SessionCookies {
     this.signInKeys = keysFor(options.secrets, 'signin');
   }
 
-  async readSession(c: Context): Promise<Session | undefined> {
-    const now = this.options.now();
-    const session = await open(getCookie(c, this.sessionName), this.sessionKeys.open, now, sessionSchema);
-    if (!session || now >= session.startedAt + SESSION_ABSOLUTE_TIMEOUT_MS) return undefined;
-    if (this.options.isEnded?.(session)) return undefined;
-    return session;
+  /**
+   * The id of this browser's session, if its cookie opens with a listed secret and has not run out.
+   * Whether the session is still alive is the store's to say.
+   */
+  async readSessionId(c: Context): Promise<string | undefined> {
+    const opened = await open(
+      getCookie(c, this.sessionName),
+      this.sessionKeys.open,
+      this.options.now(),
+      sessionIdSchema,
+    );
+    return opened?.sid;
   }
 
   /**
-   * Writes (or slides) the session: idle deadline from now, capped by the absolute one. Always
-   * sealed with the newest secret, so each use moves a session off a retired one.
+   * Writes (or slides) the cookie naming the session until `expiresAt`. Always sealed with the
+   * newest secret, so each use moves a session off a retired one.
    */
-  async writeSession(c: Context, session: Session): Promise<void> {
+  async writeSessionId(c: Context, sid: string, expiresAt: number): Promise<void> {
     const now = this.options.now();
-    const expiresAt = Math.min(
-      now + SESSION_IDLE_TIMEOUT_MS,
-      session.startedAt + SESSION_ABSOLUTE_TIMEOUT_MS,
-    );
-    const value = await seal({ ...session }, this.sessionKeys.seal, now, expiresAt);
+    const value = await seal({ sid }, this.sessionKeys.seal, now, expiresAt);
     this.set(c, this.sessionName, value, 'Strict', Math.max(0, Math.floor((expiresAt - now) / 1000)));
+  }
+
+  /** Whether the request carried a session cookie at all (a dead one is cleared, an absent one left). */
+  hasSessionCookie(c: Context): boolean {
+    return getCookie(c, this.sessionName) !== undefined;
   }
 
   clearSession(c: Context): void {

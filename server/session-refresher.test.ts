@@ -3,6 +3,7 @@ import { createClock } from '../sandbox/test-support.ts';
 import { type ConfidentialClient, RefreshError } from './oauth-client.ts';
 import type { Session } from './session-cookie.ts';
 import { SessionRefresher } from './session-refresher.ts';
+import { EmbeddedSessionStore } from './sessions/embedded-session-store.ts';
 
 const session: Session = {
   accessToken: 'old',
@@ -32,13 +33,17 @@ function clientAnswering(answers: Array<Session | Error>) {
 }
 
 const renewed = { ...session, accessToken: 'new' };
+
 const transient = () => new RefreshError({ kind: 'transient' });
 
 function refresherWith(answers: Array<Session | Error>) {
   const clock = createClock();
   const sleeps: number[] = [];
   const { client, state } = clientAnswering(answers);
-  const refresher = new SessionRefresher(client, clock.now, {
+  // The session as sign-in stored it (the refresher renews only sessions the store still has).
+  const store = new EmbeddedSessionStore(clock.now);
+  void store.create({ ...session, startedAt: clock.now() });
+  const refresher = new SessionRefresher(client, store, clock.now, {
     delaysMs: [10, 20],
     sleep: async (ms) => {
       sleeps.push(ms);

@@ -1,6 +1,7 @@
 import { REFRESH_RETRY_DELAYS_MS, type RefreshFailure } from '../src/auth/refresh-outcome.ts';
 import { type ConfidentialClient, RefreshError } from './oauth-client.ts';
 import type { Session } from './session-cookie.ts';
+import type { SessionStore } from './sessions/session-store.ts';
 
 /**
  * How long a finished refresh is remembered. Requests that left the browser before the new cookie
@@ -45,9 +46,19 @@ function asRefreshError(error: unknown): RefreshError {
 }
 
 /**
+ * The store's refresh lock outlives any one refresh (three tries, each time-bound, and the waits
+ * between them); if its holder dies, the lock frees itself after this long.
+ */
+const LOCK_TTL_MS = 45_000;
+/** How often an instance waiting on another's refresh looks for the renewed tokens. */
+const LOCK_POLL_MS = 50;
+
+/**
  * Single flight per session (keyed by `sid`): concurrent requests of one session wait for one
- * refresh at the provider, retries included. After a 429 the session waits out `Retry-After`
- * without asking again. In memory per instance; the session itself stays in the cookie.
+ * refresh at the provider, retries included. In this process the requests share one promise;
+ * across instances the store's lock lets one refresh while the others wait and read the tokens it
+ * stored, never refreshing again (with rotation, a second refresh would spend a spent token). After
+ * a 429 the session waits out `Retry-After` without asking again.
  */
 export class SessionRefresher {
   private readonly flights = new Map<string, Flight>();
@@ -56,6 +67,7 @@ export class SessionRefresher {
 
   constructor(
     private readonly client: ConfidentialClient,
+    private readonly store: SessionStore,
     private readonly now: () => number,
     private readonly retry: RefreshRetry = DEFAULT_REFRESH_RETRY,
   ) {}
@@ -83,7 +95,7 @@ export class SessionRefresher {
     const flight: Flight = {
       replaces: session.accessToken,
       retries: mustRenew,
-      promise: this.attempts(session, options.fetch, mustRenew ? this.retry.delaysMs : []),
+      promise: this.renewShared(session, options.fetch, mustRenew ? this.retry.delaysMs : []),
     };
     this.flights.set(session.sid, flight);
     flight.promise.then(
@@ -112,6 +124,39 @@ export class SessionRefresher {
   /** For tests and diagnostics: how many sessions have a refresh running or remembered. */
   get size(): number {
     return this.flights.size;
+  }
+
+  /**
+   * Under the store's lock: whoever holds it refreshes and stores the result; the others wait for
+   * the stored tokens to change. A session gone from the store (signed out meanwhile) is over.
+   */
+  private async renewShared(
+    session: Session,
+    fetchImpl: typeof fetch | undefined,
+    delaysMs: readonly number[],
+  ): Promise<Session> {
+    for (let waited = 0; waited <= LOCK_TTL_MS; waited += LOCK_POLL_MS) {
+      const stored = await this.store.read(session.sid);
+      if (!stored) throw new RefreshError({ kind: 'grant' });
+      if (stored.accessToken !== session.accessToken) return stored;
+      const release = await this.store.lockRefresh(session.sid, LOCK_TTL_MS);
+      if (release) {
+        try {
+          // Someone may have finished between the read above and taking the lock.
+          const latest = await this.store.read(session.sid);
+          if (!latest) throw new RefreshError({ kind: 'grant' });
+          if (latest.accessToken !== session.accessToken) return latest;
+          const renewed = await this.attempts(latest, fetchImpl, delaysMs);
+          if (!(await this.store.update(renewed))) throw new RefreshError({ kind: 'grant' });
+          return renewed;
+        } finally {
+          await release();
+        }
+      }
+      await new Promise((resolve) => setTimeout(resolve, LOCK_POLL_MS));
+    }
+    // The holder neither finished nor let go in the lock's whole lifetime: treat as not answering.
+    throw new RefreshError({ kind: 'transient' });
   }
 
   /**

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { createAppServer } from './app-server.ts';
 import { readServerConfig } from './server-config.ts';
+import type { SessionStore } from './sessions/session-store.ts';
 import { type CookieJar, createHarness, randomSessionSecret, signIn, testConfig } from './test-harness.ts';
 
 /** A Pipedrive deployment, complete but for the session secret. */
@@ -115,8 +116,18 @@ describe('generated session secrets', () => {
 
 describe('rotating the session secret', () => {
   /** The same browser, now talking to an app server restarted with another secret list. */
-  async function sessionAfterRestart(jar: CookieJar, secrets: string, now: () => number) {
-    const app = createAppServer({ config: testConfig({ QUICKLEAD_SESSION_SECRET: secrets }), now });
+  async function sessionAfterRestart(
+    jar: CookieJar,
+    secrets: string,
+    now: () => number,
+    store: SessionStore,
+  ) {
+    // The sessions outlive the restart, as they do in Redis.
+    const app = createAppServer({
+      config: testConfig({ QUICKLEAD_SESSION_SECRET: secrets }),
+      now,
+      sessionStore: store,
+    });
     const response = await app.request('http://127.0.0.1:5173/auth/session', {
       headers: { cookie: jar.header() },
     });
@@ -130,12 +141,16 @@ describe('rotating the session secret', () => {
     await signIn(h);
     const sealedWithOld = h.jar.cookies.get('quicklead-session');
 
-    expect(await sessionAfterRestart(h.jar, `${newSecret},${oldSecret}`, h.clock.now)).toMatchObject({
-      signedIn: true,
-    });
+    expect(await sessionAfterRestart(h.jar, `${newSecret},${oldSecret}`, h.clock.now, h.store)).toMatchObject(
+      {
+        signedIn: true,
+      },
+    );
     expect(h.jar.cookies.get('quicklead-session')).not.toBe(sealedWithOld);
     // Re-sealed with the new secret: a server that knows only the new one opens it.
-    expect(await sessionAfterRestart(h.jar, newSecret, h.clock.now)).toMatchObject({ signedIn: true });
+    expect(await sessionAfterRestart(h.jar, newSecret, h.clock.now, h.store)).toMatchObject({
+      signedIn: true,
+    });
   });
 
   it('a cookie sealed with a secret no longer listed is refused', async () => {
@@ -143,7 +158,7 @@ describe('rotating the session secret', () => {
     const h = createHarness({ env: { QUICKLEAD_SESSION_SECRET: oldSecret } });
     await signIn(h);
 
-    expect(await sessionAfterRestart(h.jar, newSecret, h.clock.now)).toEqual({ signedIn: false });
+    expect(await sessionAfterRestart(h.jar, newSecret, h.clock.now, h.store)).toEqual({ signedIn: false });
     expect(h.jar.cookies.has('quicklead-session')).toBe(false);
   });
 });

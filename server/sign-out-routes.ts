@@ -33,7 +33,7 @@ async function endSession(c: Context, deps: AuthRouteDeps, options: { revoke: bo
       403,
     );
   }
-  const session = await cookies.readSession(c);
+  const session = await deps.sessions.read(c);
   let timeline: BffInspectorTimeline | undefined;
   if (session) {
     deps.refresher.forget(session.sid);
@@ -52,8 +52,8 @@ async function endSession(c: Context, deps: AuthRouteDeps, options: { revoke: bo
           502,
         );
     }
-    // A call still on its way would re-seal this cookie after it is cleared: refuse the id from now on.
-    deps.endedSessions.end(session.sid);
+    // Gone from the store: every instance, and any copy of the cookie, now reads it as signed out.
+    await deps.sessions.end(c, session.sid);
     // The inspector's last word on this session (a revocation included), then nothing is kept.
     if (recorder.enabled) timeline = { steps: recorder.steps(session.sid) };
     recorder.forget(session.sid);

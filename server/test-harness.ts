@@ -18,6 +18,8 @@ import { REFRESH_RETRY_DELAYS_MS } from '../src/auth/refresh-outcome.ts';
 import { createAppServer } from './app-server.ts';
 import { readServerConfig, type ServerConfig } from './server-config.ts';
 import type { RefreshRetry } from './session-refresher.ts';
+import { EmbeddedSessionStore } from './sessions/embedded-session-store.ts';
+import type { SessionStore } from './sessions/session-store.ts';
 
 /** Helpers for the app server's tests (not a test file itself): the server and a real sandbox, in-process. */
 
@@ -73,6 +75,8 @@ export interface Harness {
   tokenResponses: Array<Record<string, unknown>>;
   /** The waits between refresh retries, in ms, in order (each moves the clock on; none really sleeps). */
   sleeps: number[];
+  /** Where the app server keeps sessions: another instance made with it shares them. */
+  store: SessionStore;
   /** A request from the browser: jar cookies sent, Set-Cookie taken back. */
   request(path: string, init?: RequestInit): Promise<Response>;
 }
@@ -83,12 +87,16 @@ export interface HarnessOptions {
   pkce?: PkceMode;
   rotateRefreshTokens?: boolean;
   accessTokenTtlSeconds?: number;
+  /** Answers a call in the sandbox's place, which then never sees it (e.g. a gateway failing before it). */
+  answerInstead?: (url: string) => Response | undefined;
   /** Lets a test change what the sandbox answered before the app server sees it (or throw, as a network failure). */
   alterResponse?: (url: string, response: Response) => Response;
   /** Sandbox settings as `npm run sandbox` reads them (`SANDBOX_*`), over the options above. */
   sandboxEnv?: NodeJS.ProcessEnv;
   /** Runs after each recorded wait between refresh retries (which has moved the clock on); may hold it. */
   afterSleep?: (ms: number) => Promise<void>;
+  /** Where the app server keeps sessions; the embedded store by default. Made with the harness's clock. */
+  sessionStore?: (now: () => number) => SessionStore;
 }
 
 export function testConfig(env: NodeJS.ProcessEnv = {}): ServerConfig {
@@ -134,6 +142,8 @@ export function createHarness(options: HarnessOptions = {}): Harness {
   const fetchImpl: typeof fetch = async (input, init) => {
     const url = urlOf(input);
     calls.push({ url, method: init?.method ?? 'GET', body: init?.body ? String(init.body) : '' });
+    const instead = options.answerInstead?.(url);
+    if (instead) return instead;
     const target = url.startsWith(OAUTH_ORIGIN) ? sandbox.oauthApp : sandbox.apiApp;
     const answered = await target.request(url, init);
     const response = options.alterResponse ? options.alterResponse(url, answered) : answered;
@@ -150,11 +160,19 @@ export function createHarness(options: HarnessOptions = {}): Harness {
       await options.afterSleep?.(ms);
     },
   };
-  const app = createAppServer({ config, fetch: fetchImpl, now: clock.now, refreshRetry });
+  const store = options.sessionStore?.(clock.now) ?? new EmbeddedSessionStore(clock.now);
+  const app = createAppServer({
+    config,
+    fetch: fetchImpl,
+    now: clock.now,
+    refreshRetry,
+    sessionStore: store,
+  });
   const jar = new CookieJar();
   return {
     sandbox,
     app,
+    store,
     config,
     clock,
     jar,

@@ -4,7 +4,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import { BFF_PATHS } from '../src/auth/bff-contract.ts';
 import type { ServerConfig } from './server-config.ts';
-import type { UninstallRegistry } from './uninstall-registry.ts';
+import type { SessionStore } from './sessions/session-store.ts';
 
 /** Pipedrive's notice is some 100 bytes of JSON; anything far larger is not Pipedrive. */
 const MAX_NOTICE_BYTES = 4 * 1024;
@@ -68,10 +68,10 @@ function badNotice(c: Context, info: string): Response {
 
 /**
  * `DELETE /auth/callback`: Pipedrive's notice that a user uninstalled the app (it has already
- * revoked the tokens; the answer is ignored). QuickLead remembers it, so that user's sessions in
- * that company that started before it are refused from now on (see UninstallRegistry for reach).
+ * revoked the tokens; the answer is ignored). Every session of that user in that company is
+ * deleted from the session store, so it ends on every instance at once.
  */
-export function registerUninstallRoute(app: Hono, config: ServerConfig, uninstalls: UninstallRegistry): void {
+export function registerUninstallRoute(app: Hono, config: ServerConfig, store: SessionStore): void {
   app.delete(
     BFF_PATHS.callback,
     clientAuthentication(config),
@@ -89,7 +89,7 @@ export function registerUninstallRoute(app: Hono, config: ServerConfig, uninstal
       }
       const notice = noticeSchema.safeParse(body);
       if (!notice.success) return badNotice(c, 'The body must name user_id and company_id as numbers.');
-      uninstalls.record(notice.data.user_id, notice.data.company_id);
+      await store.deleteUserSessions(notice.data.company_id, notice.data.user_id);
       return c.json({ success: true });
     },
   );

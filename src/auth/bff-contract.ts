@@ -34,6 +34,12 @@ export const SIGN_IN_REQUIRED = 'sign_in_required';
 export const PROVIDER_UNAVAILABLE = 'provider_unavailable';
 
 /**
+ * The `error` of a 503 from any session route when the app server cannot reach its session store
+ * (Redis down). Nothing was sent to Pipedrive and the session is not over: the browser keeps it.
+ */
+export const SESSION_STORE_UNAVAILABLE = 'session_store_unavailable';
+
+/**
  * The `error` of a 503 from the API proxy with a `Retry-After` header (seconds): the token endpoint
  * answered 429. The call was not sent and the session is kept: try again after that long.
  */
