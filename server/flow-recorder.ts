@@ -75,7 +75,7 @@ export const INSPECTOR_LIMITS = {
 export const INSPECTOR_WORST_CASE_BYTES =
   INSPECTOR_LIMITS.sessions.maxTotalBytes + INSPECTOR_LIMITS.signIns.maxTotalBytes;
 
-/** Records one session's steps into the store; every method is a no-op when the inspector is off. */
+/** Records each session's and sign-in's steps into their store; every method is a no-op when the inspector is off. */
 export class FlowRecorder {
   /** Signed-in sessions' timelines, by `sid`. */
   readonly sessions: InspectorStore;

@@ -21,8 +21,10 @@ const call: FlowStep = {
 };
 
 describe('fitStep: one step never takes more than its cap', () => {
-  it('keeps a step that fits as it is', () => {
-    expect(fitStep(call, 10_000)).toEqual({ step: call, bytes: jsonBytes(call) });
+  it('keeps a step that fits as it is, as a copy of its own (no string shared with a large body)', () => {
+    const fitted = fitStep(call, 10_000);
+    expect(fitted).toEqual({ step: call, bytes: jsonBytes(call) });
+    expect(fitted?.step).not.toBe(call);
   });
 
   it('drops the bodies first, keeping headers and facts', () => {

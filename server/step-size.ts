@@ -46,12 +46,16 @@ function outline(step: FlowStep): FlowStep {
 /**
  * The step as it may be kept in `maxBytes`, with its size: whole when it fits, else without its
  * bodies, else as an outline; undefined when not even that fits (no such step is ever kept).
+ *
+ * What comes back is a copy read back from the step's JSON. A piece cut from a string can share
+ * that string's memory (V8 makes such slices), so a step holding 1,000 characters of a 250 kB body
+ * could keep all of it alive; a copy holds only what it shows, and exactly what is served.
  */
 export function fitStep(step: FlowStep, maxBytes: number): { step: FlowStep; bytes: number } | undefined {
   for (const shrink of [(whole: FlowStep) => whole, withoutBodies, outline]) {
-    const candidate = shrink(step);
-    const bytes = jsonBytes(candidate);
-    if (bytes <= maxBytes) return { step: candidate, bytes };
+    const json = JSON.stringify(shrink(step));
+    const bytes = Buffer.byteLength(json);
+    if (bytes <= maxBytes) return { step: JSON.parse(json) as FlowStep, bytes };
   }
   return undefined;
 }
