@@ -10,7 +10,7 @@ import {
   pkceStep,
   type StepContext,
 } from '../src/auth/flow-sign-in-steps.ts';
-import { InspectorStore } from './inspector-store.ts';
+import { InspectorStore, type InspectorStoreLimits } from './inspector-store.ts';
 import type { ServerConfig } from './server-config.ts';
 import { SESSION_IDLE_TIMEOUT_MS, SIGN_IN_TTL_MS } from './session-cookie.ts';
 
@@ -32,29 +32,68 @@ export const SERVER_REDACTOR: Redactor = {
 
 const signInKey = (state: string) => `sign-in:${state}`;
 const failedKey = (id: string) => `failed:${id}`;
+const isSignInKey = (key: string) => key.startsWith('sign-in:') || key.startsWith('failed:');
 
 /**
- * Memory is bounded for the whole server: at most 200 sessions (least recently used out first) of
- * 100 steps, each answer cut at 1,000 characters (the start of a body is what explains a call):
- * some 60 MB at the very worst, for a demo aid.
+ * The inspector's bounds on this server, the one place these numbers live. Bytes are those of the
+ * JSON a timeline is served as, so a session's `/auth/inspector` answer is at most
+ * `sessions.maxEntryBytes`, and all timelines together at most `INSPECTOR_WORST_CASE_BYTES`.
+ *
+ * Sign-ins (under way, or failed and kept for their browser to look at) have their own store: anyone
+ * can start one without signing in, so however many are started, they only push out each other,
+ * never a signed-in session's timeline.
  */
-const LIMITS = { maxEntries: 200, maxSteps: 100 };
-const MAX_BODY_CHARS = 1000;
+export const INSPECTOR_LIMITS = {
+  /** Characters of each body (request and answer) kept, counted once its secrets are masked. */
+  bodyChars: 1000,
+  /** Characters of each body read to find its secrets; a token answer longer than this is not shown. */
+  readBodyChars: 64_000,
+  sessions: {
+    maxEntries: 200,
+    maxSteps: 100,
+    maxStepBytes: 16_000,
+    // An API call's step is some 2.5 kB: a session's 100 steps fit, one huge call cannot swell them.
+    maxEntryBytes: 300_000,
+    maxTotalBytes: 20_000_000,
+  },
+  signIns: {
+    // A sign-in has at most 5 steps (PKCE, authorization request, callback, token request and answer).
+    maxEntries: 1000,
+    maxSteps: 10,
+    maxStepBytes: 16_000,
+    maxEntryBytes: 50_000,
+    maxTotalBytes: 5_000_000,
+  },
+} as const satisfies {
+  bodyChars: number;
+  readBodyChars: number;
+  sessions: InspectorStoreLimits;
+  signIns: InspectorStoreLimits;
+};
 
-/** Records one session's steps into the store; every method is a no-op when the inspector is off. */
+/** The most memory all of an instance's timelines can take, as served JSON. */
+export const INSPECTOR_WORST_CASE_BYTES =
+  INSPECTOR_LIMITS.sessions.maxTotalBytes + INSPECTOR_LIMITS.signIns.maxTotalBytes;
+
+/** Records each session's and sign-in's steps into their store; every method is a no-op when the inspector is off. */
 export class FlowRecorder {
-  readonly store: InspectorStore;
+  /** Signed-in sessions' timelines, by `sid`. */
+  readonly sessions: InspectorStore;
+  /** Sign-ins under way (by `state`) and failed ones (by the id their browser holds). */
+  readonly signIns: InspectorStore;
   private readonly context: StepContext;
 
   constructor(
     private readonly config: ServerConfig,
     private readonly now: () => number,
   ) {
-    this.store = new InspectorStore(now, LIMITS);
+    this.sessions = new InspectorStore(now, INSPECTOR_LIMITS.sessions);
+    this.signIns = new InspectorStore(now, INSPECTOR_LIMITS.signIns);
     this.context = {
       by: 'server',
       redactor: SERVER_REDACTOR,
       tokenEndpoint: config.provider.tokenEndpoint,
+      maxBodyChars: INSPECTOR_LIMITS.bodyChars,
       ...(config.provider.revocationEndpoint
         ? { revocationEndpoint: config.provider.revocationEndpoint }
         : {}),
@@ -96,12 +135,14 @@ export class FlowRecorder {
       fetchImpl,
       (exchange) => this.append(key, stepsFromExchange(exchange, this.context)),
       this.now,
-      MAX_BODY_CHARS,
+      INSPECTOR_LIMITS.readBodyChars,
     );
   }
 
+  /** The sign-in's steps become the session's when the callback succeeds. */
   signedIn(signInKeyValue: string, sid: string): void {
-    if (this.enabled) this.store.rekey(signInKeyValue, sid, SESSION_IDLE_TIMEOUT_MS);
+    if (!this.enabled) return;
+    this.sessions.append(sid, this.signIns.take(signInKeyValue) ?? [], SESSION_IDLE_TIMEOUT_MS);
   }
 
   /**
@@ -111,7 +152,7 @@ export class FlowRecorder {
   signInFailed(signInKeyValue: string): string | undefined {
     if (!this.enabled) return undefined;
     const id = randomBytes(32).toString('base64url');
-    this.store.rekey(signInKeyValue, failedKey(id), SIGN_IN_TTL_MS);
+    this.signIns.rekey(signInKeyValue, failedKey(id), SIGN_IN_TTL_MS);
     return id;
   }
 
@@ -124,12 +165,17 @@ export class FlowRecorder {
   }
 
   steps(key: string): FlowStep[] {
-    return this.enabled ? (this.store.steps(key) ?? []) : [];
+    return this.enabled ? (this.storeFor(key).steps(key) ?? []) : [];
   }
 
   /** Sign-out: nothing of the session is kept. */
   forget(key: string): void {
-    this.store.drop(key);
+    this.storeFor(key).drop(key);
+  }
+
+  /** All timelines of this instance together, as served. */
+  get bytes(): number {
+    return this.sessions.bytes + this.signIns.bytes;
   }
 
   private pkceOffReason(): string {
@@ -138,8 +184,12 @@ export class FlowRecorder {
       : 'PKCE is turned off for this provider (QUICKLEAD_PKCE=off), so QuickLead sends none.';
   }
 
+  private storeFor(key: string): InspectorStore {
+    return isSignInKey(key) ? this.signIns : this.sessions;
+  }
+
   private append(key: string, steps: FlowStep[]): void {
-    const short = key.startsWith('sign-in:') || key.startsWith('failed:');
-    this.store.append(key, steps, short ? SIGN_IN_TTL_MS : SESSION_IDLE_TIMEOUT_MS);
+    const ttl = isSignInKey(key) ? SIGN_IN_TTL_MS : SESSION_IDLE_TIMEOUT_MS;
+    this.storeFor(key).append(key, steps, ttl);
   }
 }

@@ -91,6 +91,11 @@ export interface HarnessOptions {
   answerInstead?: (url: string) => Response | undefined;
   /** Lets a test change what the sandbox answered before the app server sees it (or throw, as a network failure). */
   alterResponse?: (url: string, response: Response) => Response;
+  /**
+   * Puts a test's fake provider between the app server and the sandbox: it gets the sandbox's fetch
+   * and may rewrite what goes either way (e.g. a provider that issues much longer tokens).
+   */
+  provider?: (sandboxFetch: typeof fetch) => typeof fetch;
   /** Sandbox settings as `npm run sandbox` reads them (`SANDBOX_*`), over the options above. */
   sandboxEnv?: NodeJS.ProcessEnv;
   /** Runs after each recorded wait between refresh retries (which has moved the clock on); may hold it. */
@@ -139,13 +144,18 @@ export function createHarness(options: HarnessOptions = {}): Harness {
   const config = testConfig(options.env);
   const calls: OutgoingCall[] = [];
   const tokenResponses: Array<Record<string, unknown>> = [];
+  const sandboxFetch: typeof fetch = async (input, init) => {
+    const url = urlOf(input);
+    const target = url.startsWith(OAUTH_ORIGIN) ? sandbox.oauthApp : sandbox.apiApp;
+    return target.request(url, init);
+  };
+  const providerFetch = options.provider ? options.provider(sandboxFetch) : sandboxFetch;
   const fetchImpl: typeof fetch = async (input, init) => {
     const url = urlOf(input);
     calls.push({ url, method: init?.method ?? 'GET', body: init?.body ? String(init.body) : '' });
     const instead = options.answerInstead?.(url);
     if (instead) return instead;
-    const target = url.startsWith(OAUTH_ORIGIN) ? sandbox.oauthApp : sandbox.apiApp;
-    const answered = await target.request(url, init);
+    const answered = await providerFetch(url, init);
     const response = options.alterResponse ? options.alterResponse(url, answered) : answered;
     if (url === `${OAUTH_ORIGIN}/oauth/token` && response.ok)
       tokenResponses.push(await response.clone().json());

@@ -109,4 +109,37 @@ describe('spa sign-in, recorded and explained', () => {
     );
     await expect(failing(`${API_ORIGIN}/api/v1/users/me`)).rejects.toThrow('Failed to fetch');
   });
+
+  it('a token answer longer than a body is shown (a 5,000-character JWT) is masked first, never cut into plain text', async () => {
+    const { provider, context } = setup();
+    const accessToken = `eyJ${'a1B2c3D4e5'.repeat(500)}`.slice(0, 5000);
+    const refreshToken = `r-${'Z9y8X7w6'.repeat(100)}`;
+    const answer = {
+      access_token: accessToken,
+      token_type: 'Bearer',
+      expires_in: 3599,
+      refresh_token: refreshToken,
+    };
+    const exchanges: Exchange[] = [];
+    const recorded = recordingFetch(
+      async () => Response.json(answer),
+      (exchange) => exchanges.push(exchange),
+    );
+    await recorded(provider.tokenEndpoint, {
+      method: 'POST',
+      body: new URLSearchParams({ grant_type: 'authorization_code', code: 'a-code-0123456789' }),
+    });
+    const response = exchanges
+      .flatMap((exchange) => stepsFromExchange(exchange, context))
+      .find((step) => step.kind === 'token-response');
+    const shown = textOf(response?.response?.body ?? [], false);
+    for (const secret of [accessToken, refreshToken]) {
+      for (let start = 0; start + 20 <= secret.length; start += 20)
+        expect(shown).not.toContain(secret.slice(start, start + 20));
+    }
+    expect(shown).toContain('"token_type":"Bearer"');
+    expect(fact(response, 'access_token')).toBe('••••');
+    expect(fact(response, 'access_token', true)).toBe(accessToken);
+    expect(fact(response, 'refresh_token', true)).toBe(refreshToken);
+  });
 });

@@ -3,27 +3,49 @@
  * its own fetch with it in `spa` mode, the app server wraps the calls it makes for one session.
  */
 
-/** One HTTP request and its answer, raw. Turned into steps (and redacted) by flow-steps.ts. */
+/** One HTTP request and its answer, raw. Turned into steps (and redacted) by flow-exchange-steps.ts. */
 export interface Exchange {
   startedAt: number;
   durationMs: number;
   method: string;
   url: string;
   requestHeaders: Array<[string, string]>;
+  /** The request's body, or only its start when it is longer than the recorder keeps. */
   requestBody?: string;
+  /** Set only when `requestBody` is just the start: the whole body's length in characters. */
+  requestBodyChars?: number;
   status?: number;
   responseHeaders: Array<[string, string]>;
+  /** The answer's body, or only its start when it is longer than the recorder keeps. */
   responseBody?: string;
+  /** Set only when `responseBody` is just the start: the whole body's length in characters. */
+  responseBodyChars?: number;
   /** Why there is no answer: the network failed or the call was aborted. */
   error?: string;
 }
 
-/** API answers can be long lists; the inspector shows the start, which is what explains the call. */
-export const MAX_BODY_CHARS = 4000;
+/**
+ * How much of a body the recorder keeps. What it keeps is raw: secrets are masked only when the
+ * exchange is explained (flow-body.ts), which then leaves out the end of a body kept only in part,
+ * where a secret cut in two could not be recognised.
+ */
+export const KEPT_BODY_CHARS = 4000;
+/**
+ * The bodies of calls to a token or revocation endpoint, and their answers, are kept whole up to
+ * this size: a token answer's tokens can only be found (and masked) by reading it as JSON, which a
+ * cut answer no longer is, and a JWT access token can be several kB.
+ */
+export const KEPT_OAUTH_BODY_CHARS = 64_000;
 
-function clip(text: string, max: number): string {
-  if (text.length <= max) return text;
-  return `${text.slice(0, max)}\n… (${text.length - max} more characters not shown)`;
+type Kept = { body: string; chars?: number };
+
+function keep(text: string, max: number): Kept {
+  return text.length <= max ? { body: text } : { body: text.slice(0, max), chars: text.length };
+}
+
+/** A token request carries a `grant_type`, a revocation request (RFC 7009) a `token`. */
+function isOAuthForm(body: string | undefined): boolean {
+  return /(^|&)(grant_type|token)=/.test(body ?? '');
 }
 
 function bodyText(body: BodyInit | null | undefined): string | undefined {
@@ -45,18 +67,24 @@ export function recordingFetch(
   fetchImpl: typeof fetch,
   onExchange: (exchange: Exchange) => void,
   now: () => number = Date.now,
-  /** How much of an answer is kept; the server, holding many sessions, keeps less. */
-  maxBodyChars: number = MAX_BODY_CHARS,
+  /** How much of a body is kept (of a token or revocation call: at least `KEPT_OAUTH_BODY_CHARS`). */
+  keptBodyChars: number = KEPT_BODY_CHARS,
 ): typeof fetch {
   return async (input, init) => {
     const startedAt = now();
     const started = clock();
+    const requestBody = bodyText(init?.body);
+    const keptChars = isOAuthForm(requestBody)
+      ? Math.max(keptBodyChars, KEPT_OAUTH_BODY_CHARS)
+      : keptBodyChars;
+    const keptRequest = requestBody === undefined ? undefined : keep(requestBody, keptChars);
     const base = {
       startedAt,
       method: (init?.method ?? (input instanceof Request ? input.method : 'GET')).toUpperCase(),
       url: urlOf(input),
       requestHeaders: [...new Headers(init?.headers)],
-      requestBody: bodyText(init?.body),
+      ...(keptRequest === undefined ? {} : { requestBody: keptRequest.body }),
+      ...(keptRequest?.chars === undefined ? {} : { requestBodyChars: keptRequest.chars }),
     };
     let response: Response;
     try {
@@ -71,19 +99,20 @@ export function recordingFetch(
       throw error;
     }
     // The copy is read here; the caller reads the original as it always did.
-    const responseBody = await response
+    const kept = await response
       .clone()
       .text()
       .then(
-        (text) => clip(text, maxBodyChars),
-        () => '(the body could not be read: the connection was cut)',
+        (text): Kept => keep(text, keptChars),
+        (): Kept => ({ body: '(the body could not be read: the connection was cut)' }),
       );
     onExchange({
       ...base,
       durationMs: Math.round(clock() - started),
       status: response.status,
       responseHeaders: [...response.headers],
-      ...(responseBody === '' ? {} : { responseBody }),
+      ...(kept.body === '' ? {} : { responseBody: kept.body }),
+      ...(kept.chars === undefined ? {} : { responseBodyChars: kept.chars }),
     });
     return response;
   };

@@ -49,28 +49,52 @@ export function secretPart(secret: KnownSecret, redactor: Redactor): SecretPart 
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** Splits `text` around every occurrence of a known secret (raw or percent-encoded). */
-export function markSecrets(text: string, secrets: readonly KnownSecret[], redactor: Redactor): SecretText {
+/** One occurrence of a known secret in a text: where it starts and how many characters it spans. */
+export interface SecretMatch {
+  index: number;
+  length: number;
+  secret: KnownSecret;
+}
+
+/** Every occurrence of a known secret (raw or percent-encoded) in `text`, in order, never overlapping. */
+export function findSecrets(
+  text: string,
+  secrets: readonly KnownSecret[],
+  redactor: Redactor,
+): SecretMatch[] {
   const byForm = new Map<string, KnownSecret>();
   for (const secret of secrets) {
     if (secret.value === '') continue;
     if (secret.value.length < MIN_SECRET_LENGTH && redactor.disclosure(secret.kind) === 'reveal') continue;
-    for (const form of [secret.value, encodeURIComponent(secret.value)]) {
+    for (const form of secretForms(secret)) {
       if (!byForm.has(form)) byForm.set(form, secret);
     }
   }
-  if (byForm.size === 0) return text === '' ? [] : [text];
+  if (byForm.size === 0) return [];
   // Longest first, so a secret that contains another is taken whole.
   const forms = [...byForm.keys()].sort((a, b) => b.length - a.length);
   const pattern = new RegExp(forms.map(escapeRegExp).join('|'), 'g');
-  const parts: SecretText = [];
-  let last = 0;
+  const matches: SecretMatch[] = [];
   for (const match of text.matchAll(pattern)) {
     const secret = byForm.get(match[0]);
-    if (!secret) continue;
+    if (secret) matches.push({ index: match.index, length: match[0].length, secret });
+  }
+  return matches;
+}
+
+/** The ways a secret is written on the wire: as it is, and percent-encoded in a form or query. */
+export function secretForms(secret: KnownSecret): string[] {
+  return [secret.value, encodeURIComponent(secret.value)];
+}
+
+/** Splits `text` around every occurrence of a known secret (raw or percent-encoded). */
+export function markSecrets(text: string, secrets: readonly KnownSecret[], redactor: Redactor): SecretText {
+  const parts: SecretText = [];
+  let last = 0;
+  for (const match of findSecrets(text, secrets, redactor)) {
     if (match.index > last) parts.push(text.slice(last, match.index));
-    parts.push(secretPart(secret, redactor));
-    last = match.index + match[0].length;
+    parts.push(secretPart(match.secret, redactor));
+    last = match.index + match.length;
   }
   if (last < text.length) parts.push(text.slice(last));
   return parts;

@@ -13,6 +13,8 @@ export interface StepContext {
   tokenEndpoint: string;
   revocationEndpoint?: string;
   now?: () => number;
+  /** How much of each body a step shows, counted once its secrets are masked (default 4,000). */
+  maxBodyChars?: number;
 }
 
 export const PARAM_NOTES: Record<string, string> = {
