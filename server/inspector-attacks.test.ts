@@ -12,6 +12,7 @@ import {
   type Harness,
   OAUTH_ORIGIN,
   proxied,
+  randomSessionSecret,
   signIn,
   testConfig,
   tokenCalls,
@@ -51,6 +52,8 @@ const CUSTOM_PROVIDER_ENV: NodeJS.ProcessEnv = {
   QUICKLEAD_ISSUER: OAUTH_ORIGIN,
   QUICKLEAD_API_ORIGINS: API_ORIGIN,
   QUICKLEAD_INSPECTOR: 'on',
+  // A real provider refuses the published test secrets.
+  QUICKLEAD_SESSION_SECRET: randomSessionSecret(),
 };
 
 /**
