@@ -77,6 +77,9 @@ export interface Harness {
   sleeps: number[];
   /** Where the app server keeps sessions: another instance made with it shares them. */
   store: SessionStore;
+  /** How the app server reaches the provider (recorded in `calls`): for another instance of it. */
+  providerFetch: typeof fetch;
+  refreshRetry: RefreshRetry;
   /** A request from the browser: jar cookies sent, Set-Cookie taken back. */
   request(path: string, init?: RequestInit): Promise<Response>;
 }
@@ -183,6 +186,8 @@ export function createHarness(options: HarnessOptions = {}): Harness {
     sandbox,
     app,
     store,
+    providerFetch: fetchImpl,
+    refreshRetry,
     config,
     clock,
     jar,
