@@ -5,6 +5,7 @@ import { SessionProvider, useSession } from '@/auth/session-context.tsx';
 import { SignInScreen } from '@/auth/sign-in-screen.tsx';
 import { CALLBACK_PATH } from '@/auth/spa-sign-in.ts';
 import type { AppConfig } from '@/config/app-config.ts';
+import { useDocumentTitle } from '@/ui/use-document-title.ts';
 import { AppFrame } from './app-frame.tsx';
 import { AppHeader } from './app-header.tsx';
 import { InspectorProvider } from './inspector-context.tsx';
@@ -53,6 +54,7 @@ function Screens() {
     );
   }
   if (state.status === 'checking' && !bffError) return <LoadingScreen />;
+  if (state.status === 'unknown' && !bffError) return <SessionUnknownScreen />;
   return (
     <AppFrame header={<AppHeader />} failedSignInMode={bffError ? 'bff' : undefined}>
       {path === CALLBACK_PATH ? (
@@ -62,6 +64,30 @@ function Screens() {
       ) : (
         <SignInScreen />
       )}
+    </AppFrame>
+  );
+}
+
+/** The app server could not say whether this browser is signed in: not "signed out", and nothing lost. */
+function SessionUnknownScreen() {
+  const { recheck } = useSession();
+  useDocumentTitle('Error: sign-in not checked – QuickLead');
+  return (
+    <AppFrame header={<AppHeader />}>
+      <section className="panel" aria-labelledby="session-unknown-heading">
+        <h1 id="session-unknown-heading">QuickLead cannot check your sign-in right now</h1>
+        <div className="notice notice--error" role="alert">
+          <p>
+            QuickLead’s server did not answer. Anything you typed is kept in this tab; QuickLead tries again
+            every few seconds.
+          </p>
+        </div>
+        <div className="form-actions">
+          <button type="button" className="button button--primary" onClick={recheck}>
+            Try again
+          </button>
+        </div>
+      </section>
     </AppFrame>
   );
 }

@@ -1,5 +1,9 @@
 import { retryAfterSecondsOf } from '@/pipedrive/api-error.ts';
-import { ProviderBusyError, ProviderUnavailableError } from '@/pipedrive/provider-unavailable.ts';
+import {
+  ProviderBusyError,
+  ProviderUnavailableError,
+  SESSION_STORE_UNAVAILABLE_MESSAGE,
+} from '@/pipedrive/provider-unavailable.ts';
 import { bffTransport, type Transport } from '@/pipedrive/transport.ts';
 import {
   BFF_PATHS,
@@ -7,6 +11,7 @@ import {
   CSRF_HEADER_VALUE,
   PROVIDER_BUSY,
   PROVIDER_UNAVAILABLE,
+  SESSION_STORE_UNAVAILABLE,
 } from './bff-contract.ts';
 import { flowRecorder } from './flow-recorder-slot.ts';
 
@@ -41,6 +46,10 @@ async function throwIfRefreshFailed(response: Response): Promise<void> {
     .catch(() => undefined);
   const code = typeof body === 'object' && body !== null ? (body as { error?: unknown }).error : undefined;
   if (code === PROVIDER_UNAVAILABLE) throw new ProviderUnavailableError();
+  // The app server could not read the session: nothing was sent, and the session is not over.
+  if (code === SESSION_STORE_UNAVAILABLE) {
+    throw new ProviderUnavailableError({ message: SESSION_STORE_UNAVAILABLE_MESSAGE });
+  }
   if (code === PROVIDER_BUSY) {
     const seconds = retryAfterSecondsOf(response.headers.get('retry-after'));
     throw new ProviderBusyError(seconds ?? DEFAULT_RETRY_AFTER_S);

@@ -216,4 +216,26 @@ describe('bff mode', () => {
     expect(posts).toEqual([BFF_PATHS.disconnect]);
     expect(value().state.status).toBe('signed-in');
   });
+
+  it('a session check the server cannot answer (503 session_store_unavailable) is not a sign-out: the state is unknown until the server answers', async () => {
+    let storeDown = true;
+    vi.stubGlobal('fetch', (async (input: RequestInfo | URL) => {
+      if (String(input) !== BFF_PATHS.session) return new Response(null, { status: 404 });
+      return storeDown
+        ? Response.json({ success: false, error: 'session_store_unavailable' }, { status: 503 })
+        : Response.json({ signedIn: true, apiDomain: TEST_ORIGINS.api, scopes: SCOPES });
+    }) as typeof fetch);
+    sessionStorage.setItem(DRAFT_KEY, '{"title":"Prospect"}');
+    const value = renderSession({
+      modes: ['bff'],
+      provider: { kind: 'sandbox', name: 'Pipedrive sandbox' },
+      inspector: false,
+    });
+    await waitFor(() => expect(value().state.status).toBe('unknown'));
+    expect(sessionStorage.getItem(DRAFT_KEY)).toBe('{"title":"Prospect"}');
+
+    storeDown = false;
+    act(() => value().recheck());
+    await waitFor(() => expect(value().state.status).toBe('signed-in'));
+  });
 });

@@ -12,6 +12,8 @@ import { SpaTokenStore } from './spa-token-store.ts';
 
 export type SessionState =
   | { status: 'checking' }
+  /** `bff`: the app server did not say (down, or its session store out of reach); asked again soon. */
+  | { status: 'unknown' }
   | { status: 'signed-out' }
   | {
       status: 'signed-in';
@@ -27,6 +29,8 @@ interface SessionContextValue {
   state: SessionState;
   /** True once the provider refused to extend the session: the rep must sign in again. */
   sessionEnded: boolean;
+  /** `bff`, state `unknown`: ask the app server again now. */
+  recheck: () => void;
   /** Leaves the page for the provider's sign-in, in the chosen mode. */
   signIn: (mode: SessionMode) => Promise<void>;
   /** `spa` mode: the callback screen hands over the tokens it got. */
@@ -50,6 +54,9 @@ interface SessionContextValue {
 
 const SessionContext = createContext<SessionContextValue | null>(null);
 
+/** How long after a failed session check the app asks again by itself. */
+const SESSION_RECHECK_MS = 5_000;
+
 /**
  * The session in either mode. `spa`: tokens in memory (a SpaTokenStore), gone on reload. `bff`:
  * the app server holds them; the browser only asks whether it is signed in.
@@ -64,9 +71,13 @@ export function SessionProvider({ config, children }: { config: AppConfig; child
   const [sessionEnded, setSessionEnded] = useState(false);
   const [signOutFailed, setSignOutFailed] = useState(false);
 
+  // Bumped to ask the app server again; a failed check asks again by itself after a pause.
+  const [checks, setChecks] = useState(0);
+  const recheck = useCallback(() => setChecks((count) => count + 1), []);
   useEffect(() => {
     if (!offersBff) return;
     let active = true;
+    let again: ReturnType<typeof setTimeout> | undefined;
     fetchBffSession().then(
       (info) => {
         if (!active) return;
@@ -82,12 +93,18 @@ export function SessionProvider({ config, children }: { config: AppConfig; child
             : { status: 'signed-out' },
         );
       },
-      () => active && setState({ status: 'signed-out' }),
+      () => {
+        if (!active) return;
+        // Not "signed out": the session may be alive on the server, and the draft stays in the tab.
+        setState({ status: 'unknown' });
+        again = setTimeout(recheck, SESSION_RECHECK_MS);
+      },
     );
     return () => {
       active = false;
+      clearTimeout(again);
     };
-  }, [offersBff]);
+  }, [offersBff, checks, recheck]);
 
   const signedIn = useCallback(
     (session: Session) => {
@@ -167,6 +184,7 @@ export function SessionProvider({ config, children }: { config: AppConfig; child
       config,
       state,
       sessionEnded,
+      recheck,
       signIn: async (mode) => {
         if (mode === 'bff') startBffSignIn(window.location.pathname);
         else if (config.spa) await startSignIn(config.spa);
@@ -177,7 +195,7 @@ export function SessionProvider({ config, children }: { config: AppConfig; child
       canDisconnect,
       disconnect,
     }),
-    [config, state, sessionEnded, signedIn, signOut, signOutFailed, canDisconnect, disconnect],
+    [config, state, sessionEnded, recheck, signedIn, signOut, signOutFailed, canDisconnect, disconnect],
   );
   return <SessionContext value={value}>{children}</SessionContext>;
 }

@@ -1,6 +1,6 @@
 import { ApiError } from '@/pipedrive/api-error.ts';
 import { permissionProblemOf } from '@/pipedrive/permission-problem.ts';
-import { PROVIDER_UNAVAILABLE_MESSAGE, ProviderUnavailableError } from '@/pipedrive/provider-unavailable.ts';
+import { ProviderUnavailableError } from '@/pipedrive/provider-unavailable.ts';
 import { budgetSpentMessage, budgetSpentUntil } from '@/pipedrive/rate-limit.ts';
 import { LeadNotConfirmed } from './send-lead-once.ts';
 
@@ -31,7 +31,7 @@ export function describeSubmitError(
   }
   // The sign-in could not be renewed, so the create was never sent: a plain not-sent failure, in
   // either session mode. (One whose refresh Pipedrive answered 429 is a ProviderBusyError: a 429.)
-  if (error instanceof ProviderUnavailableError) return { message: PROVIDER_UNAVAILABLE_MESSAGE };
+  if (error instanceof ProviderUnavailableError) return { message: error.message };
   if (!(error instanceof ApiError)) {
     return {
       message: 'QuickLead could not reach Pipedrive. Check your connection, then select Create lead again.',

@@ -4,6 +4,10 @@ import { ApiError } from './api-error.ts';
 export const PROVIDER_UNAVAILABLE_MESSAGE =
   'Pipedrive is not answering. Your lead is kept; try again in a moment.';
 
+/** What the rep reads in `bff` mode when the app server cannot reach its session store. */
+export const SESSION_STORE_UNAVAILABLE_MESSAGE =
+  'QuickLead’s server cannot reach its session store. Your lead is kept; try again in a moment.';
+
 /** What the settings screen says when Pipedrive asked QuickLead to wait before a refresh. */
 export const PROVIDER_BUSY_MESSAGE = 'Pipedrive is busy. Your lead is kept; try again in a moment.';
 
@@ -16,8 +20,9 @@ export const PROVIDER_BUSY_MESSAGE = 'Pipedrive is busy. Your lead is kept; try 
 export class ProviderUnavailableError extends Error {
   override name = 'ProviderUnavailableError';
 
-  constructor(options?: ErrorOptions) {
-    super(PROVIDER_UNAVAILABLE_MESSAGE, options);
+  /** `message`: another part of the path that did not answer (the app server's session store). */
+  constructor(options?: ErrorOptions & { message?: string }) {
+    super(options?.message ?? PROVIDER_UNAVAILABLE_MESSAGE, options);
   }
 }
 
