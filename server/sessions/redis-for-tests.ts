@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 
-/** Test-only: a real Redis of the tests' own, on a free loopback port, nothing written to disk. */
+/** For tests and benches only: a real Redis of their own, on a free loopback port, nothing written to disk. */
 export interface TestRedis {
   url: string;
   /** Stops it (as a crash would, for the tests of an unavailable store) and waits until it is gone. */
