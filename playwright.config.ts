@@ -1,15 +1,24 @@
 import { defineConfig, devices } from '@playwright/test';
 
 /**
- * Two copies of `npm start`, on ports of their own so the tests can run while `npm start` is up:
- * the production build (every spec; strict CSP as deployed) and the dev server (the sign-in and
- * create specs, where React StrictMode runs effects twice, as a newcomer's `npm start` does).
+ * Three copies of `npm start`, on ports of their own so the tests can run while `npm start` is up:
+ * the production build (every spec; strict CSP as deployed), the dev server (the sign-in and
+ * create specs, where React StrictMode runs effects twice, as a newcomer's `npm start` does), and
+ * the production build with sessions in Redis (the session specs, once per session store).
  */
 // `QUICKLEAD_E2E_PORT_OFFSET` moves both copies, so two checkouts can run their suites side by side.
 const offset = Number(process.env.QUICKLEAD_E2E_PORT_OFFSET ?? 0);
 const servers = {
-  build: { app: 4173 + offset, oauth: 4181 + offset, api: 4182 + offset, serve: 'preview' },
-  dev: { app: 4273 + offset, oauth: 4281 + offset, api: 4282 + offset, serve: 'dev' },
+  build: { app: 4173 + offset, oauth: 4181 + offset, api: 4182 + offset, serve: 'preview', script: 'start' },
+  dev: { app: 4273 + offset, oauth: 4281 + offset, api: 4282 + offset, serve: 'dev', script: 'start' },
+  // The production build again, with sessions in a Redis of its own.
+  redis: {
+    app: 4373 + offset,
+    oauth: 4381 + offset,
+    api: 4382 + offset,
+    serve: 'preview',
+    script: 'start-with-redis',
+  },
 } as const;
 const origin = (port: number) => `http://127.0.0.1:${port}`;
 
@@ -49,13 +58,18 @@ export default defineConfig({
       dependencies: ['build'],
     },
     {
+      name: 'redis',
+      use: { baseURL: origin(servers.redis.app) },
+      testMatch: ['session-replay.spec.ts'],
+    },
+    {
       name: 'dev-server',
       use: { baseURL: origin(servers.dev.app) },
       testMatch: ['sign-in.spec.ts', 'create-lead.spec.ts'],
     },
   ],
   webServer: Object.values(servers).map((server) => ({
-    command: 'node --import tsx scripts/start.ts',
+    command: `node --import tsx scripts/${server.script}.ts`,
     env: {
       QUICKLEAD_SERVE: server.serve,
       QUICKLEAD_APP_PORT: String(server.app),

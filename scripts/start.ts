@@ -124,6 +124,7 @@ try {
       `    ${installLink(oauthOrigin, sandbox.clients.confidential.clientId)}`,
       '',
       `  Pipedrive sandbox: OAuth ${oauthOrigin}  ·  API ${apiOrigin}`,
+      `  Sessions: ${config.sessionStore.kind === 'redis' ? 'in Redis (QUICKLEAD_SESSION_STORE)' : 'in this process (a restart signs everyone out)'}`,
       '  Press Ctrl-C to stop everything.',
       '',
     ].join('\n'),

@@ -38,6 +38,7 @@ const server = serve({ fetch: app.fetch, hostname: host, port }, (info) => {
       `  Public URL   ${config.publicUrl}  (OAuth callback ${config.redirectUri})`,
       `  Provider     ${config.provider.name} (${config.provider.kind})`,
       `  Modes        ${config.sessionModes.join(', ')}`,
+      `  Sessions     ${config.sessionStore.kind === 'redis' ? 'Redis (QUICKLEAD_SESSION_STORE), shared by every instance' : 'embedded: this process only, ended by a restart'}`,
       ...config.warnings.map((warning) => `  Warning      ${warning}`),
       '',
     ].join('\n'),

@@ -6,6 +6,8 @@ export interface TestRedis {
   url: string;
   /** Stops it (as a crash would, for the tests of an unavailable store) and waits until it is gone. */
   stop(): Promise<void>;
+  /** Stops it at once, e.g. from a process's `exit` handler, where nothing can be awaited. */
+  kill(): void;
 }
 
 async function freePort(): Promise<number> {
@@ -47,6 +49,9 @@ export async function startTestRedis(): Promise<TestRedis> {
   });
   return {
     url: `redis://127.0.0.1:${port}`,
+    kill: () => {
+      if (child.exitCode === null) child.kill('SIGKILL');
+    },
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();
