@@ -52,7 +52,7 @@ export function createAppServer(options: AppServerOptions): Hono {
   const sessions = new Sessions(store, cookies, now);
   const client = new ConfidentialClient(config, fetchImpl, now);
   const refresher = new SessionRefresher(client, store, now, options.refreshRetry);
-  const recorder = new FlowRecorder(config, now);
+  const recorder = new FlowRecorder(config, now, store.timelines);
 
   const app = new Hono();
   app.use('*', securityHeaders(config));

@@ -76,7 +76,7 @@ export function registerAuthRoutes(app: Hono, deps: AuthRouteDeps): void {
     // A new attempt: the inspector's record of an earlier failed one goes.
     const failed = cookies.readFailedSignIn(c);
     if (failed !== undefined) {
-      recorder.forgetFailedSignIn(failed);
+      await recorder.forgetFailedSignIn(failed);
       cookies.clearFailedSignIn(c);
     }
     recorder.signInStarted(url, codeVerifier);
@@ -111,12 +111,12 @@ export function registerAuthRoutes(app: Hono, deps: AuthRouteDeps): void {
         pending,
         recorder.fetchFor(flowKey, deps.fetch),
       );
-      recorder.signedIn(flowKey, session.sid);
+      await recorder.signedIn(flowKey, session.sid);
       const user = await signedInUser(session, recorder.fetchFor(session.sid, deps.fetch));
       await deps.sessions.start(c, { ...session, user });
     } catch (error) {
       // Inspector on: this browser may still look at what went wrong (off, nothing was recorded).
-      const failedId = recorder.signInFailed(flowKey);
+      const failedId = await recorder.signInFailed(flowKey);
       if (failedId !== undefined) cookies.writeFailedSignIn(c, failedId);
       return signInFailed(c, toSignInError(error).kind);
     }
@@ -157,9 +157,9 @@ export function registerAuthRoutes(app: Hono, deps: AuthRouteDeps): void {
       const session = await deps.sessions.read(c);
       const failed = session ? undefined : cookies.readFailedSignIn(c);
       const steps = session
-        ? recorder.steps(session.sid)
+        ? await recorder.timeline(session.sid)
         : failed !== undefined
-          ? recorder.failedSignInSteps(failed)
+          ? await recorder.failedSignInTimeline(failed)
           : [];
       return c.json({ steps } satisfies BffInspectorTimeline);
     });

@@ -13,6 +13,7 @@ import {
 import { InspectorStore, type InspectorStoreLimits } from './inspector-store.ts';
 import type { ServerConfig } from './server-config.ts';
 import { SESSION_IDLE_TIMEOUT_MS, SIGN_IN_TTL_MS } from './session-cookie.ts';
+import type { SharedTimelines } from './sessions/session-store.ts';
 
 /**
  * What `bff` mode shows: the verifier and the code may be revealed (by the time anyone can read
@@ -83,9 +84,15 @@ export class FlowRecorder {
   readonly signIns: InspectorStore;
   private readonly context: StepContext;
 
+  /**
+   * `shared`: with several instances (Redis), every timeline is also written there, and read from
+   * there, so it holds what every instance recorded for it.
+   */
   constructor(
     private readonly config: ServerConfig,
     private readonly now: () => number,
+    private readonly shared?: SharedTimelines,
+    private readonly log: (line: string) => void = (line) => console.error(line),
   ) {
     this.sessions = new InspectorStore(now, INSPECTOR_LIMITS.sessions);
     this.signIns = new InspectorStore(now, INSPECTOR_LIMITS.signIns);
@@ -140,37 +147,54 @@ export class FlowRecorder {
   }
 
   /** The sign-in's steps become the session's when the callback succeeds. */
-  signedIn(signInKeyValue: string, sid: string): void {
+  async signedIn(signInKeyValue: string, sid: string): Promise<void> {
     if (!this.enabled) return;
-    this.sessions.append(sid, this.signIns.take(signInKeyValue) ?? [], SESSION_IDLE_TIMEOUT_MS);
+    const steps = this.signIns.take(signInKeyValue) ?? [];
+    this.sessions.append(sid, steps, SESSION_IDLE_TIMEOUT_MS);
+    await this.moveShared(signInKeyValue, sid, SESSION_IDLE_TIMEOUT_MS);
   }
 
   /**
    * A sign-in that failed (cancelled, refused, a broken exchange): its steps are kept a short while
    * under a new random id, which only the browser that tried is given, so it can see what went wrong.
    */
-  signInFailed(signInKeyValue: string): string | undefined {
+  async signInFailed(signInKeyValue: string): Promise<string | undefined> {
     if (!this.enabled) return undefined;
     const id = randomBytes(32).toString('base64url');
     this.signIns.rekey(signInKeyValue, failedKey(id), SIGN_IN_TTL_MS);
+    await this.moveShared(signInKeyValue, failedKey(id), SIGN_IN_TTL_MS);
     return id;
   }
 
-  failedSignInSteps(id: string): FlowStep[] {
-    return this.steps(failedKey(id));
+  failedSignInTimeline(id: string): Promise<FlowStep[]> {
+    return this.timeline(failedKey(id));
   }
 
-  forgetFailedSignIn(id: string): void {
-    this.forget(failedKey(id));
+  async forgetFailedSignIn(id: string): Promise<void> {
+    await this.forget(failedKey(id));
   }
 
+  /** What this instance recorded for `key` (tests look here; the routes read `timeline`). */
   steps(key: string): FlowStep[] {
     return this.enabled ? (this.storeFor(key).steps(key) ?? []) : [];
   }
 
-  /** Sign-out: nothing of the session is kept. */
-  forget(key: string): void {
+  /** The whole timeline of `key`: from the shared store when there is one, else this instance's. */
+  async timeline(key: string): Promise<FlowStep[]> {
+    if (!this.enabled) return [];
+    if (!this.shared) return this.steps(key);
+    try {
+      return (await this.shared.steps(key)) ?? [];
+    } catch {
+      // The inspector is a demo aid: with the shared store out of reach, show what this instance has.
+      return this.steps(key);
+    }
+  }
+
+  /** Sign-out: nothing of the session is kept, here or in the shared store. */
+  async forget(key: string): Promise<void> {
     this.storeFor(key).drop(key);
+    await this.shared?.drop(key).catch(() => {});
   }
 
   /** All timelines of this instance together, as served. */
@@ -191,5 +215,33 @@ export class FlowRecorder {
   private append(key: string, steps: FlowStep[]): void {
     const ttl = isSignInKey(key) ? SIGN_IN_TTL_MS : SESSION_IDLE_TIMEOUT_MS;
     this.storeFor(key).append(key, steps, ttl);
+    // Not awaited: a call's answer does not wait for its record. Commands on one Redis connection
+    // run in the order sent, so steps keep their order.
+    this.shared
+      ?.append(key, steps, ttl, this.limitsFor(key))
+      .catch((error: unknown) => this.sharedFailed(error));
+  }
+
+  /** Moves a timeline in the shared store (a sign-in's steps, to its session or failed-sign-in id). */
+  private async moveShared(from: string, to: string, ttlMs: number): Promise<void> {
+    if (!this.shared) return;
+    try {
+      const steps = (await this.shared.steps(from)) ?? [];
+      await this.shared.append(to, steps, ttlMs, this.limitsFor(to));
+      await this.shared.drop(from);
+    } catch (error) {
+      this.sharedFailed(error);
+    }
+  }
+
+  private limitsFor(key: string): InspectorStoreLimits {
+    return isSignInKey(key) ? INSPECTOR_LIMITS.signIns : INSPECTOR_LIMITS.sessions;
+  }
+
+  /** The session routes report the store's outages; the inspector only notes that it missed a step. */
+  private sharedFailed(error: unknown): void {
+    this.log(
+      `[quicklead] inspector: a step was not shared: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
 }

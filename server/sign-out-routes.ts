@@ -55,8 +55,8 @@ async function endSession(c: Context, deps: AuthRouteDeps, options: { revoke: bo
     // Gone from the store: every instance, and any copy of the cookie, now reads it as signed out.
     await deps.sessions.end(c, session.sid);
     // The inspector's last word on this session (a revocation included), then nothing is kept.
-    if (recorder.enabled) timeline = { steps: recorder.steps(session.sid) };
-    recorder.forget(session.sid);
+    if (recorder.enabled) timeline = { steps: await recorder.timeline(session.sid) };
+    await recorder.forget(session.sid);
   }
   // Every cookie of QuickLead's is expired by name; none of anyone else's is touched.
   cookies.clearSession(c);

@@ -6,6 +6,7 @@ import {
   type Session,
   sessionSchema,
 } from '../session-cookie.ts';
+import { RedisTimelines } from './redis-timelines.ts';
 import {
   type SessionStore,
   SessionStoreUnavailableError,
@@ -42,6 +43,7 @@ export class RedisSessionStore implements SessionStore {
   readonly kind = 'redis';
   private readonly client: Client;
   private down = false;
+  readonly timelines: RedisTimelines;
   /** Settles once the first connection is made or has failed: calls made at start-up wait for it. */
   private readonly firstConnect: Promise<unknown>;
 
@@ -70,6 +72,7 @@ export class RedisSessionStore implements SessionStore {
     });
     // Not awaited: the server starts while Redis is down, answering 503 until it is reachable.
     this.firstConnect = this.client.connect().catch(() => {});
+    this.timelines = new RedisTimelines(this.client, (call) => this.guard(call));
   }
 
   async read(sid: string): Promise<Session | undefined> {

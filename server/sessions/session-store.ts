@@ -1,5 +1,14 @@
 import { createHash } from 'node:crypto';
+import type { FlowStep } from '../../src/auth/flow-model.ts';
+import type { InspectorStoreLimits } from '../inspector-store.ts';
 import type { Session } from '../session-cookie.ts';
+
+/** The inspector's timelines where every instance sees them (beside the sessions, in Redis). */
+export interface SharedTimelines {
+  append(key: string, steps: readonly FlowStep[], ttlMs: number, limits: InspectorStoreLimits): Promise<void>;
+  steps(key: string): Promise<FlowStep[] | undefined>;
+  drop(key: string): Promise<void>;
+}
 
 /**
  * Where signed-in sessions live: the cookie carries only a random id, the tokens stay on the
@@ -32,6 +41,8 @@ export interface SessionStore {
    * someone else (this instance or another) holds it. Released only by its holder.
    */
   lockRefresh(sid: string, ttlMs: number): Promise<(() => Promise<void>) | undefined>;
+  /** Present when timelines must be shared (several instances); the embedded store keeps them in the recorder. */
+  readonly timelines?: SharedTimelines;
   close(): Promise<void>;
 }
 
