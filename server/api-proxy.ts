@@ -5,12 +5,12 @@ import { BFF_PATHS, CSRF_HEADER, CSRF_HEADER_VALUE, SIGN_IN_REQUIRED } from '../
 import { isAllowedOrigin } from '../src/config/app-config.ts';
 import { API_ALLOWLIST, isAllowedApiCall } from '../src/pipedrive/api-allowlist.ts';
 import type { FlowRecorder } from './flow-recorder.ts';
+import { type ProviderTimeouts, providerDeadline } from './provider-timeouts.ts';
 import { providerFailure, refreshed } from './proxy-refresh.ts';
 import type { ServerConfig } from './server-config.ts';
 import type { SessionCookies } from './session-cookie.ts';
 import type { SessionRefresher } from './session-refresher.ts';
 
-const UPSTREAM_TIMEOUT_MS = 30_000;
 /** Lead and contact bodies are a few KB; anything far larger is not the app talking. */
 const MAX_BODY_BYTES = 256 * 1024;
 
@@ -32,6 +32,7 @@ export interface ApiProxyDeps {
   recorder: FlowRecorder;
   fetch: typeof fetch;
   now: () => number;
+  timeouts: ProviderTimeouts;
 }
 
 function refusal(c: Context, status: 403 | 404 | 405 | 413 | 502, error: string, info: string): Response {
@@ -49,7 +50,7 @@ function signInRequired(c: Context, cookies: SessionCookies): Response {
  * with the CSRF header (SEC-BFF-CSRF-01), with the session's bearer token added on the way out.
  */
 export function registerApiProxy(app: Hono, deps: ApiProxyDeps): void {
-  const { config, cookies, refresher, recorder, now } = deps;
+  const { config, cookies, refresher, recorder, now, timeouts } = deps;
   const route = `${BFF_PATHS.apiPrefix}/*`;
 
   app.use(route, async (c, next) => {
@@ -117,7 +118,7 @@ export function registerApiProxy(app: Hono, deps: ApiProxyDeps): void {
         ...(body !== undefined ? { body } : {}),
         // A redirect would carry the request somewhere the allowlist never saw.
         redirect: 'manual',
-        signal: AbortSignal.timeout(UPSTREAM_TIMEOUT_MS),
+        signal: providerDeadline(timeouts.apiMs),
       });
 
     let upstream: Response;

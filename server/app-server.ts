@@ -5,6 +5,7 @@ import { registerAuthRoutes } from './auth-routes.ts';
 import { EndedSessions } from './ended-sessions.ts';
 import { FlowRecorder } from './flow-recorder.ts';
 import { ConfidentialClient } from './oauth-client.ts';
+import { DEFAULT_PROVIDER_TIMEOUTS, type ProviderTimeouts } from './provider-timeouts.ts';
 import { publicConfigOf } from './public-config.ts';
 import { securityHeaders } from './security-headers.ts';
 import type { ServerConfig } from './server-config.ts';
@@ -24,6 +25,8 @@ export interface AppServerOptions {
   now?: () => number;
   /** Waits between refresh retries; tests pass one that does not sleep. */
   refreshRetry?: RefreshRetry;
+  /** How long to wait for the provider before giving up; tests of a hung provider make it short. */
+  providerTimeouts?: ProviderTimeouts;
 }
 
 /** The app server: `bff` sign-in, the API proxy, the run-time config, and the built SPA. */
@@ -40,7 +43,8 @@ export function createAppServer(options: AppServerOptions): Hono {
     now,
     isEnded: (session) => endedSessions.has(session.sid) || uninstalls.ends(session),
   });
-  const client = new ConfidentialClient(config, fetchImpl, now);
+  const timeouts = options.providerTimeouts ?? DEFAULT_PROVIDER_TIMEOUTS;
+  const client = new ConfidentialClient(config, fetchImpl, now, timeouts.authMs);
   const refresher = new SessionRefresher(client, now, options.refreshRetry);
   const recorder = new FlowRecorder(config, now);
 
@@ -49,9 +53,18 @@ export function createAppServer(options: AppServerOptions): Hono {
 
   const publicConfig = publicConfigOf(config);
   app.get(APP_CONFIG_PATH, (c) => c.json(publicConfig));
-  registerAuthRoutes(app, { config, cookies, client, refresher, recorder, endedSessions, fetch: fetchImpl });
+  registerAuthRoutes(app, {
+    config,
+    cookies,
+    client,
+    refresher,
+    recorder,
+    endedSessions,
+    fetch: fetchImpl,
+    timeouts,
+  });
   registerUninstallRoute(app, config, uninstalls);
-  registerApiProxy(app, { config, cookies, refresher, recorder, fetch: fetchImpl, now });
+  registerApiProxy(app, { config, cookies, refresher, recorder, fetch: fetchImpl, now, timeouts });
   if (options.staticRoot) registerStaticFiles(app, options.staticRoot);
 
   app.notFound((c) => c.json({ success: false, error: 'Not found' }, 404));

@@ -13,6 +13,7 @@ import { type SignInErrorKind, toSignInError } from '../src/auth/sign-in-error.t
 import type { EndedSessions } from './ended-sessions.ts';
 import type { FlowRecorder } from './flow-recorder.ts';
 import type { ConfidentialClient } from './oauth-client.ts';
+import { isNoAnswer, type ProviderTimeouts, providerDeadline } from './provider-timeouts.ts';
 import type { ServerConfig } from './server-config.ts';
 import type { Session, SessionCookies } from './session-cookie.ts';
 import type { SessionRefresher } from './session-refresher.ts';
@@ -28,13 +29,25 @@ export interface AuthRouteDeps {
   /** Sessions signed out here, refused from then on. */
   endedSessions: EndedSessions;
   fetch: typeof fetch;
+  timeouts: ProviderTimeouts;
 }
 
-/** Who the new session belongs to; a failure here costs only the name, never the sign-in. */
-async function signedInUser(session: Session, fetchImpl: typeof fetch): Promise<Session['user']> {
+/**
+ * Who the new session belongs to. An answer QuickLead cannot use (a 403 for a missing `users:read`,
+ * an odd body) costs only the name, never the sign-in: the app then explains what is missing. No
+ * answer at all (given up on after `timeoutMs`, or a network failure) is rethrown: Pipedrive's API
+ * is not answering, so the sign-in stops with that, rather than hang or start a session that can
+ * be tied to no user (an uninstall notice could not end it).
+ */
+async function signedInUser(
+  session: Session,
+  fetchImpl: typeof fetch,
+  timeoutMs: number,
+): Promise<Session['user']> {
   try {
     const response = await fetchImpl(`${session.apiDomain}/api/v1/users/me`, {
       headers: { authorization: `Bearer ${session.accessToken}`, accept: 'application/json' },
+      signal: providerDeadline(timeoutMs),
     });
     const body = (await response.json()) as {
       data?: { id?: unknown; name?: unknown; company_name?: unknown; company_id?: unknown };
@@ -48,7 +61,8 @@ async function signedInUser(session: Session, fetchImpl: typeof fetch): Promise<
       // Without it, Pipedrive's uninstall notice (user and company) cannot be tied to this session.
       ...(typeof companyId === 'number' ? { companyId } : {}),
     };
-  } catch {
+  } catch (error) {
+    if (isNoAnswer(error)) throw error;
     return undefined;
   }
 }
@@ -89,6 +103,14 @@ function signInFailed(c: Context, kind: SignInErrorKind): Response {
   return c.redirect(`/?${SIGN_IN_ERROR_PARAM}=${encodeURIComponent(kind)}`, 302);
 }
 
+/**
+ * The server, not the browser, calls the provider here: a call that got no answer means the
+ * provider is not answering, not that the rep's connection is down (what `network` tells them).
+ */
+function callbackErrorKind(error: unknown): SignInErrorKind {
+  return isNoAnswer(error) ? 'unavailable' : toSignInError(error).kind;
+}
+
 export function registerAuthRoutes(app: Hono, deps: AuthRouteDeps): void {
   const { config, cookies, client, recorder } = deps;
 
@@ -127,6 +149,8 @@ export function registerAuthRoutes(app: Hono, deps: AuthRouteDeps): void {
       return signInFailed(c, params.get('error') === 'access_denied' ? 'denied' : 'state');
     }
     const flowKey = recorder.callbackReceived(callbackUrl, pending.state, pending.returnTo);
+    // Where the inspector holds this sign-in's steps: under the session's id once tokens came back.
+    let recordKey = flowKey;
     try {
       const session = await client.completeSignIn(
         callbackUrl,
@@ -134,13 +158,20 @@ export function registerAuthRoutes(app: Hono, deps: AuthRouteDeps): void {
         recorder.fetchFor(flowKey, deps.fetch),
       );
       recorder.signedIn(flowKey, session.sid);
-      const user = await signedInUser(session, recorder.fetchFor(session.sid, deps.fetch));
+      recordKey = session.sid;
+      // Not answering here leaves the new tokens unused, not revoked: at Pipedrive a revocation
+      // would uninstall the app, and the next sign-in would ask for consent all over again.
+      const user = await signedInUser(
+        session,
+        recorder.fetchFor(session.sid, deps.fetch),
+        deps.timeouts.authMs,
+      );
       await cookies.writeSession(c, { ...session, user });
     } catch (error) {
       // Inspector on: this browser may still look at what went wrong (off, nothing was recorded).
-      const failedId = recorder.signInFailed(flowKey);
+      const failedId = recorder.signInFailed(recordKey);
       if (failedId !== undefined) cookies.writeFailedSignIn(c, failedId);
-      return signInFailed(c, toSignInError(error).kind);
+      return signInFailed(c, callbackErrorKind(error));
     }
     return c.redirect(pending.returnTo, 302);
   });

@@ -15,6 +15,7 @@ import {
 import { CSRF_HEADER, CSRF_HEADER_VALUE } from '../src/auth/bff-contract.ts';
 import { REFRESH_RETRY_DELAYS_MS } from '../src/auth/refresh-outcome.ts';
 import { createAppServer } from './app-server.ts';
+import type { ProviderTimeouts } from './provider-timeouts.ts';
 import { readServerConfig, type ServerConfig } from './server-config.ts';
 import type { RefreshRetry } from './session-refresher.ts';
 
@@ -80,6 +81,13 @@ export interface HarnessOptions {
   sandboxEnv?: NodeJS.ProcessEnv;
   /** Runs after each recorded wait between refresh retries (which has moved the clock on); may hold it. */
   afterSleep?: (ms: number) => Promise<void>;
+  /**
+   * Calls the provider never answers: they end only when the app server gives up on them (their
+   * abort signal fires), as a real fetch to a hung server would.
+   */
+  neverAnswers?: (call: OutgoingCall) => boolean;
+  /** How long the app server waits for the provider; tests of a hung provider make it short. */
+  providerTimeouts?: ProviderTimeouts;
 }
 
 export function testConfig(env: NodeJS.ProcessEnv = {}): ServerConfig {
@@ -96,6 +104,13 @@ function definedOnly<T extends object>(settings: T): Partial<T> {
   return Object.fromEntries(
     Object.entries(settings).filter(([, value]) => value !== undefined),
   ) as Partial<T>;
+}
+
+/** A call to a server that has hung: it never settles unless its caller aborts it. */
+function unanswered(signal: AbortSignal | null | undefined): Promise<Response> {
+  return new Promise((_resolve, reject) => {
+    signal?.addEventListener('abort', () => reject(signal.reason), { once: true });
+  });
 }
 
 function urlOf(input: RequestInfo | URL): string {
@@ -124,7 +139,9 @@ export function createHarness(options: HarnessOptions = {}): Harness {
   const tokenResponses: Array<Record<string, unknown>> = [];
   const fetchImpl: typeof fetch = async (input, init) => {
     const url = urlOf(input);
-    calls.push({ url, method: init?.method ?? 'GET', body: init?.body ? String(init.body) : '' });
+    const call = { url, method: init?.method ?? 'GET', body: init?.body ? String(init.body) : '' };
+    calls.push(call);
+    if (options.neverAnswers?.(call)) return unanswered(init?.signal);
     const target = url.startsWith(OAUTH_ORIGIN) ? sandbox.oauthApp : sandbox.apiApp;
     const answered = await target.request(url, init);
     const response = options.alterResponse ? options.alterResponse(url, answered) : answered;
@@ -141,7 +158,13 @@ export function createHarness(options: HarnessOptions = {}): Harness {
       await options.afterSleep?.(ms);
     },
   };
-  const app = createAppServer({ config, fetch: fetchImpl, now: clock.now, refreshRetry });
+  const app = createAppServer({
+    config,
+    fetch: fetchImpl,
+    now: clock.now,
+    refreshRetry,
+    ...(options.providerTimeouts ? { providerTimeouts: options.providerTimeouts } : {}),
+  });
   const jar = new CookieJar();
   return {
     sandbox,
