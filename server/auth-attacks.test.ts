@@ -13,6 +13,7 @@ import {
   startSignIn,
   tokenCalls,
 } from './test-harness.ts';
+import { MAX_UPSTREAM_BODY_BYTES } from './upstream-body.ts';
 
 /** A callback URL with one parameter changed (or removed, with `null`). */
 function withParam(url: URL, name: string, value: string | null): URL {
@@ -235,5 +236,121 @@ describe('API proxy refusals', () => {
       error_info: 'Sign in again to continue.',
     });
     expect(response.headers.get('cache-control')).toBe('no-store');
+  });
+});
+
+/** A harness whose API answers `/api/v1/currencies` with `answer` instead of the sandbox's. */
+function upstreamAnswers(answer: () => Response): Harness {
+  return createHarness({
+    alterResponse: (url, response) => (url.endsWith('/api/v1/currencies') ? answer() : response),
+  });
+}
+
+/** A body of `bytes` handed over in 64 KB chunks as it is read; `pulled()` says how much was read. */
+function streamedBody(bytes: number) {
+  const chunk = new TextEncoder().encode(`[${'1,'.repeat(32 * 1024 - 1)}`);
+  let sent = 0;
+  const body = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (sent >= bytes) return controller.close();
+      sent += chunk.byteLength;
+      controller.enqueue(chunk);
+    },
+  });
+  return { body, pulled: () => sent };
+}
+
+async function expectUpstreamRefused(response: Response, status: number, error: string): Promise<string> {
+  expect(response.status).toBe(status);
+  expect(response.headers.get('content-type')).toMatch(/^application\/json\b/);
+  expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+  const text = await response.text();
+  expect(JSON.parse(text)).toMatchObject({ success: false, error });
+  return text;
+}
+
+describe('hostile or broken upstream answers (the proxy serves JSON only, of bounded size)', () => {
+  it('turns an HTML page from upstream (a gateway, a captive portal) into a 502 JSON error, never serving the HTML from the app origin', async () => {
+    const h = upstreamAnswers(
+      () =>
+        new Response('<html><script>alert(document.cookie)</script></html>', {
+          status: 200,
+          headers: { 'content-type': 'text/html; charset=utf-8' },
+        }),
+    );
+    await signIn(h);
+    const text = await expectUpstreamRefused(
+      await proxied(h, '/api/v1/currencies'),
+      502,
+      'upstream_not_json',
+    );
+    expect(text).not.toContain('<script>');
+  });
+
+  it('refuses a body labelled JSON that is not JSON, and JSON labelled as something else', async () => {
+    const mislabelled = upstreamAnswers(
+      () => new Response('<svg onload="alert(1)"/>', { headers: { 'content-type': 'application/json' } }),
+    );
+    await signIn(mislabelled);
+    await expectUpstreamRefused(await proxied(mislabelled, '/api/v1/currencies'), 502, 'upstream_not_json');
+
+    const plain = upstreamAnswers(
+      () => new Response('{"success":true,"data":[]}', { headers: { 'content-type': 'text/plain' } }),
+    );
+    await signIn(plain);
+    await expectUpstreamRefused(await proxied(plain, '/api/v1/currencies'), 502, 'upstream_not_json');
+  });
+
+  it('keeps a 429 a 429 (with its Retry-After) when its body is not JSON, so the app still backs off', async () => {
+    const h = upstreamAnswers(
+      () =>
+        new Response('<html>Slow down</html>', {
+          status: 429,
+          headers: { 'content-type': 'text/html', 'retry-after': '7' },
+        }),
+    );
+    await signIn(h);
+    const response = await proxied(h, '/api/v1/currencies');
+    await expectUpstreamRefused(response, 429, 'upstream_not_json');
+    expect(response.headers.get('retry-after')).toBe('7');
+  });
+
+  it('serves a JSON answer as application/json, whatever charset upstream named', async () => {
+    const h = upstreamAnswers(
+      () =>
+        new Response('{"success":true,"data":[]}', {
+          headers: { 'content-type': 'application/json; charset=ISO-8859-1' },
+        }),
+    );
+    await signIn(h);
+    const response = await proxied(h, '/api/v1/currencies');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(await response.json()).toEqual({ success: true, data: [] });
+  });
+
+  it(`cuts off an oversized upstream body with 502 once past ${MAX_UPSTREAM_BODY_BYTES / 1024 / 1024} MB, without reading the rest`, async () => {
+    const huge = streamedBody(200 * 1024 * 1024);
+    const h = upstreamAnswers(
+      () => new Response(huge.body, { headers: { 'content-type': 'application/json' } }),
+    );
+    await signIn(h);
+    await expectUpstreamRefused(await proxied(h, '/api/v1/currencies'), 502, 'upstream_too_large');
+    expect(huge.pulled()).toBeLessThan(MAX_UPSTREAM_BODY_BYTES + 1024 * 1024);
+  });
+
+  it('refuses an upstream body whose Content-Length is over the cap without reading it', async () => {
+    const huge = streamedBody(200 * 1024 * 1024);
+    const h = upstreamAnswers(
+      () =>
+        new Response(huge.body, {
+          headers: { 'content-type': 'application/json', 'content-length': String(200 * 1024 * 1024) },
+        }),
+    );
+    await signIn(h);
+    await expectUpstreamRefused(await proxied(h, '/api/v1/currencies'), 502, 'upstream_too_large');
+    // At most the start the inspector keeps (and what the stream buffers ahead), never the body.
+    expect(huge.pulled()).toBeLessThan(1024 * 1024);
   });
 });

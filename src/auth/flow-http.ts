@@ -26,6 +26,26 @@ function clip(text: string, max: number): string {
   return `${text.slice(0, max)}\n… (${text.length - max} more characters not shown)`;
 }
 
+/**
+ * The start of an answer's body, read only as far as it is kept: a huge answer (or one that never
+ * ends) is not read to the end for the inspector, which would hold all of it in memory (the copy
+ * shares its source with the original) and keep the caller waiting.
+ */
+async function bodyStart(response: Response, maxChars: number): Promise<string> {
+  if (!response.body) return '';
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let text = '';
+  while (text.length <= maxChars) {
+    const { done, value } = await reader.read();
+    if (done) return clip(text + decoder.decode(), maxChars);
+    text += decoder.decode(value, { stream: true });
+  }
+  // Not awaited: a copy's cancel settles only once the original is done with too.
+  reader.cancel().catch(() => undefined);
+  return `${text.slice(0, maxChars)}\n… (the rest not shown)`;
+}
+
 function bodyText(body: BodyInit | null | undefined): string | undefined {
   if (body === undefined || body === null) return undefined;
   if (typeof body === 'string') return body;
@@ -71,13 +91,9 @@ export function recordingFetch(
       throw error;
     }
     // The copy is read here; the caller reads the original as it always did.
-    const responseBody = await response
-      .clone()
-      .text()
-      .then(
-        (text) => clip(text, maxBodyChars),
-        () => '(the body could not be read: the connection was cut)',
-      );
+    const responseBody = await bodyStart(response.clone(), maxBodyChars).catch(
+      () => '(the body could not be read: the connection was cut)',
+    );
     onExchange({
       ...base,
       durationMs: Math.round(clock() - started),
