@@ -10,7 +10,7 @@ import { getRequestListener } from '@hono/node-server';
 import { startSandbox } from '../sandbox/serve.ts';
 import { createAppServer } from '../server/app-server.ts';
 import { readServerConfig } from '../server/server-config.ts';
-import { BFF_PATHS, CSRF_HEADER, CSRF_HEADER_VALUE } from '../src/auth/bff-contract.ts';
+import { BFF_PATHS, type BffSignInStart, CSRF_HEADER, CSRF_HEADER_VALUE } from '../src/auth/bff-contract.ts';
 
 const HOST = '127.0.0.1';
 const PORTS = { app: 4573, oauth: 4581, api: 4582 };
@@ -45,9 +45,14 @@ const requestIdIn = (html: string) => /name="request_id" value="([^"]+)"/.exec(h
 
 /** Signs in as a browser would: app server login, sandbox pages, app server callback. */
 async function signIn(jar: Jar) {
-  const login = await fetch(`${APP}${BFF_PATHS.login}?returnTo=/`, { redirect: 'manual' });
+  // What the sign-in button does: a POST with the CSRF header, answered with where to go.
+  const login = await fetch(`${APP}${BFF_PATHS.login}?returnTo=/`, {
+    method: 'POST',
+    headers: { [CSRF_HEADER]: CSRF_HEADER_VALUE },
+  });
   jar.take(login);
-  const authorize = await fetch(login.headers.get('location') ?? '', { redirect: 'manual' });
+  const { authorizationUrl } = (await login.json()) as BffSignInStart;
+  const authorize = await fetch(authorizationUrl, { redirect: 'manual' });
   const form = { 'content-type': 'application/x-www-form-urlencoded' };
   const consent = await fetch(`${OAUTH}/oauth/login`, {
     method: 'POST',

@@ -48,9 +48,64 @@ describe('sign-in attacks (one test per attack, each asserting the refusal)', ()
 
     const response = await callback(h, planted);
     expect(response.status).toBe(302);
-    expect(response.headers.get('location')).toBe('/auth/login?returnTo=%2F');
+    const authorizeUrl = new URL(response.headers.get('location') ?? '');
+    expect(`${authorizeUrl.origin}${authorizeUrl.pathname}`).toBe(h.config.provider.authorizationEndpoint);
+    expect(authorizeUrl.searchParams.get('state')).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(h.jar.cookies.has('quicklead-signin')).toBe(true);
     expect(h.jar.cookies.has('quicklead-session')).toBe(false);
     expect(tokenCalls(h, 'authorization_code')).toHaveLength(0);
+  });
+
+  it.each([
+    ['a foreign page’s form (its Origin)', { origin: 'https://evil.example' }],
+    ['a foreign page’s form (fetch metadata)', { 'sec-fetch-site': 'cross-site' }],
+    ['a sibling site’s form', { 'sec-fetch-site': 'same-site', origin: 'https://other.127.0.0.1' }],
+    ['a sandboxed frame (Origin: null)', { origin: 'null' }],
+  ])('refuses to start a sign-in for %s, leaving the sign-in in progress intact', async (_from, headers) => {
+    const h = createHarness();
+    const authorizeUrl = await startSignIn(h);
+    const pending = h.jar.cookies.get('quicklead-signin');
+
+    const response = await h.request('/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+      body: 'returnTo=%2F',
+    });
+    expect(response.status).toBe(403);
+    expect(response.headers.get('location')).toBeNull();
+    expect(h.jar.cookies.get('quicklead-signin')).toBe(pending);
+    // The sign-in the rep started still completes.
+    expect((await callback(h, await authorize(h, authorizeUrl))).headers.get('location')).toBe('/');
+    expect(h.jar.cookies.has('quicklead-session')).toBe(true);
+  });
+
+  it('a foreign page’s fetch cannot get the preflight it needs to start a sign-in with the CSRF header', async () => {
+    const h = createHarness();
+    const preflight = await h.request('/auth/login', {
+      method: 'OPTIONS',
+      headers: {
+        origin: 'https://evil.example',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'x-quicklead-csrf',
+      },
+    });
+    expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
+    expect(preflight.headers.get('access-control-allow-headers')).toBeNull();
+  });
+
+  it('starts nothing on a GET to /auth/login (a foreign link or image), leaving the sign-in in progress intact', async () => {
+    const h = createHarness();
+    const authorizeUrl = await startSignIn(h);
+    const pending = h.jar.cookies.get('quicklead-signin');
+
+    const response = await h.request('/auth/login?returnTo=%2Fleads', {
+      headers: { 'sec-fetch-site': 'cross-site' },
+    });
+    // Back to the app, which shows its sign-in button: a sign-in starts only from there.
+    expect(response.status).toBe(303);
+    expect(response.headers.get('location')).toBe('/leads');
+    expect(h.jar.cookies.get('quicklead-signin')).toBe(pending);
+    expect((await callback(h, await authorize(h, authorizeUrl))).headers.get('location')).toBe('/');
   });
 
   it('refuses a callback whose state does not match the one this browser sent', async () => {

@@ -4,6 +4,7 @@ import {
   BFF_PATHS,
   type BffInspectorTimeline,
   type BffSessionInfo,
+  type BffSignInStart,
   CSRF_HEADER,
   CSRF_HEADER_VALUE,
   companyDomainOf,
@@ -111,23 +112,51 @@ function callbackErrorKind(error: unknown): SignInErrorKind {
   return isNoAnswer(error) ? 'unavailable' : toSignInError(error).kind;
 }
 
+/**
+ * Starts a sign-in in this browser: a new state (and verifier) in the sealed sign-in cookie, which
+ * replaces any unfinished one, and the provider's authorization URL to send the browser to.
+ */
+async function beginSignIn(c: Context, deps: AuthRouteDeps, returnTo: string): Promise<URL> {
+  const { cookies, client, recorder } = deps;
+  const { url, state, codeVerifier } = await client.authorizationRequest();
+  // A new attempt: the inspector's record of an earlier failed one goes.
+  const failed = cookies.readFailedSignIn(c);
+  if (failed !== undefined) {
+    recorder.forgetFailedSignIn(failed);
+    cookies.clearFailedSignIn(c);
+  }
+  recorder.signInStarted(url, codeVerifier);
+  await cookies.writeSignIn(c, { state, returnTo, ...(codeVerifier ? { codeVerifier } : {}) });
+  return url;
+}
+
 export function registerAuthRoutes(app: Hono, deps: AuthRouteDeps): void {
   const { config, cookies, client, recorder } = deps;
 
-  app.get(BFF_PATHS.login, async (c) => {
-    const returnTo = safeReturnTo(c.req.query('returnTo'), config.publicUrl);
-    const { url, state, codeVerifier } = await client.authorizationRequest();
-    // A new attempt: the inspector's record of an earlier failed one goes.
-    const failed = cookies.readFailedSignIn(c);
-    if (failed !== undefined) {
-      recorder.forgetFailedSignIn(failed);
-      cookies.clearFailedSignIn(c);
+  /**
+   * A sign-in starts only from QuickLead's own page: a POST with the CSRF header (the sign-in
+   * button's fetch), answered with the URL to go to. A foreign page can send neither a header
+   * nor a preflight this server grants, so it cannot restart a sign-in in progress (replacing its
+   * state cookie) or start one of its own. `Origin` is no help here: under this app's
+   * `Referrer-Policy: no-referrer` browsers send `Origin: null` even with a same-origin form.
+   */
+  app.post(BFF_PATHS.login, async (c) => {
+    if (!hasCsrfHeader(c)) {
+      return c.json(
+        {
+          success: false,
+          error: 'forbidden',
+          error_info: `A sign-in starts from QuickLead's sign-in button (requests carry the ${CSRF_HEADER} header).`,
+        },
+        403,
+      );
     }
-    recorder.signInStarted(url, codeVerifier);
-    // A new sign-in replaces any unfinished one in this browser.
-    await cookies.writeSignIn(c, { state, returnTo, ...(codeVerifier ? { codeVerifier } : {}) });
-    return c.redirect(url.href, 302);
+    const url = await beginSignIn(c, deps, safeReturnTo(c.req.query('returnTo'), config.publicUrl));
+    return c.json({ authorizationUrl: url.href } satisfies BffSignInStart);
   });
+
+  // An old bookmark or a link from anywhere: back to the app, whose sign-in button starts one.
+  app.get(BFF_PATHS.login, (c) => c.redirect(safeReturnTo(c.req.query('returnTo'), config.publicUrl), 303));
 
   app.get(BFF_PATHS.callback, async (c) => {
     const callbackUrl = new URL(c.req.url);
@@ -140,10 +169,11 @@ export function registerAuthRoutes(app: Hono, deps: AuthRouteDeps): void {
         // An install from Pipedrive's link or Marketplace: a code, no state, and nothing started here.
         // Such a code cannot be tied to this browser, so it is never exchanged (it could be an
         // attacker's, planted to sign the victim in to the attacker's account); an ordinary
-        // sign-in starts instead, which the now-installed app passes without a second consent.
-        // That sign-in sends a state, so if this browser drops cookies it ends at the 'state'
-        // error below rather than looping.
-        return c.redirect(`${BFF_PATHS.login}?returnTo=${encodeURIComponent('/')}`, 302);
+        // sign-in starts instead, here (the sign-in route takes only the app's own requests),
+        // which the now-installed app passes without a second consent. No sign-in was pending,
+        // so none is replaced. It sends a state, so if this browser drops cookies it ends at the
+        // 'state' error below rather than looping.
+        return c.redirect((await beginSignIn(c, deps, '/')).href, 302);
       }
       // Nothing to check the state against: no sign-in started in this browser, or it was used.
       return signInFailed(c, params.get('error') === 'access_denied' ? 'denied' : 'state');

@@ -12,7 +12,7 @@ import {
   authorizeUrl as sandboxAuthorizePath,
   type TestClock,
 } from '../sandbox/test-support.ts';
-import { CSRF_HEADER, CSRF_HEADER_VALUE } from '../src/auth/bff-contract.ts';
+import { type BffSignInStart, CSRF_HEADER, CSRF_HEADER_VALUE } from '../src/auth/bff-contract.ts';
 import { REFRESH_RETRY_DELAYS_MS } from '../src/auth/refresh-outcome.ts';
 import { createAppServer } from './app-server.ts';
 import type { ProviderTimeouts } from './provider-timeouts.ts';
@@ -196,12 +196,15 @@ export function tokenCalls(
   );
 }
 
-/** `/auth/login` → the provider's authorize URL, with the sign-in cookie now in the jar. */
+/**
+ * What the sign-in button does: `POST /auth/login` with the CSRF header → the provider's authorize
+ * URL, with the sign-in cookie now in the jar.
+ */
 export async function startSignIn(harness: Harness, returnTo?: string): Promise<URL> {
   const query = returnTo === undefined ? '' : `?returnTo=${encodeURIComponent(returnTo)}`;
-  const response = await harness.request(`/auth/login${query}`);
-  if (response.status !== 302) throw new Error(`/auth/login answered ${response.status}`);
-  return new URL(response.headers.get('location') ?? '');
+  const response = await harness.request(`/auth/login${query}`, { method: 'POST', headers: CSRF });
+  if (response.status !== 200) throw new Error(`/auth/login answered ${response.status}`);
+  return new URL(((await response.json()) as BffSignInStart).authorizationUrl);
 }
 
 /** Signs in and consents at the sandbox; returns the provider's redirect back to `/auth/callback`. */
