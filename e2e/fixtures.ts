@@ -1,4 +1,5 @@
 import { test as base, expect, type Page } from '@playwright/test';
+import { SANDBOX_ADMIN_HEADERS } from '../sandbox/admin-guard.ts';
 import { LeadFormPage } from './pages/lead-form-page.ts';
 import { SandboxSignInPage } from './pages/sandbox-sign-in-page.ts';
 import { DEMO_USER, type SandboxUser } from './sandbox-accounts.ts';
@@ -60,6 +61,7 @@ export async function sandboxApiOrigin(page: Page): Promise<string> {
 export async function newColleague(page: Page, name: string): Promise<SandboxUser> {
   const response = await page.request.post(`${await sandboxApiOrigin(page)}/__sandbox/users`, {
     data: { name },
+    headers: SANDBOX_ADMIN_HEADERS,
   });
   expect(response.status(), 'POST /__sandbox/users').toBe(200);
   return (await response.json()) as SandboxUser;
@@ -102,7 +104,10 @@ export class SessionApi {
 
   /** The sandbox's admin surface, on its API origin. */
   admin(path: string, data: unknown) {
-    return this.page.request.post(`${this.apiDomain}/__sandbox${path}`, { data });
+    return this.page.request.post(`${this.apiDomain}/__sandbox${path}`, {
+      data,
+      headers: SANDBOX_ADMIN_HEADERS,
+    });
   }
 }
 

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { expect, type Page, test } from '@playwright/test';
+import { SANDBOX_ADMIN_HEADERS } from '../sandbox/admin-guard.ts';
 import { checkScreen } from './check-screen.ts';
 import { newColleague, reachConsent, type SessionMode, startSignIn } from './fixtures.ts';
 import { AccountMenuPage } from './pages/account-menu-page.ts';
@@ -114,6 +115,7 @@ for (const mode of ['spa', 'bff'] as const) {
       const apiDomain = (await inspector.fact(tokenStep, 'api_domain').innerText()).trim();
       const expired = await page.request.post(`${apiDomain}/__sandbox/tokens/expire`, {
         data: { userId: user.id },
+        headers: SANDBOX_ADMIN_HEADERS,
       });
       expect(expired.ok()).toBe(true);
       await page.getByRole('combobox', { name: 'Person' }).fill('Ada');

@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { adminGuard } from './admin-guard.ts';
 import { type ApiEnv, bearerAuth, RATE_LIMIT_HEADERS } from './api-auth.ts';
 import { registerContactRoutes } from './api-contact-routes.ts';
 import { registerFieldRoutes } from './api-field-routes.ts';
@@ -47,6 +48,8 @@ export function createApiApp(deps: ApiAppDeps): Hono {
     // API data is per user and changes; nothing in between should keep a copy.
     c.res.headers.set('Cache-Control', 'no-store');
   });
+  // Before anything reads a body: a cross-site page must not reset or fault the newcomer's sandbox.
+  app.use('/__sandbox/*', adminGuard());
   const apiCors = appOriginCors(
     deps.appOrigins,
     ['GET', 'POST', 'PATCH', 'DELETE'],

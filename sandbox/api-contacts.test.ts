@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { SANDBOX_ADMIN_HEADERS } from './admin-guard.ts';
 import { FIXTURES } from './seed.ts';
 import { accessToken, apiGet, apiPostJson, createClock, createTestSandbox } from './test-support.ts';
 
@@ -197,7 +198,10 @@ describe('created persons and organizations', () => {
     const ownToken = accessToken(own);
     const person = await post('/api/v2/persons', { name: 'Ephemeral Vwxyzperson' }, own, ownToken);
     const org = await post('/api/v2/organizations', { name: 'Ephemeral Vwxyzorg' }, own, ownToken);
-    expect((await own.apiApp.request('/__sandbox/reset', { method: 'POST' })).status).toBe(200);
+    expect(
+      (await own.apiApp.request('/__sandbox/reset', { method: 'POST', headers: SANDBOX_ADMIN_HEADERS }))
+        .status,
+    ).toBe(200);
     expect(own.store.crm.findPerson(person.body.data.id)).toBeUndefined();
     expect(own.store.crm.findOrganization(org.body.data.id)).toBeUndefined();
     const hits = await (await apiGet(own, '/api/v2/persons/search?term=vwxyzperson', ownToken)).json();

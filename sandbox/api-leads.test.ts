@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { SANDBOX_ADMIN_HEADERS } from './admin-guard.ts';
 import { FIXTURES } from './seed.ts';
 import { accessToken, apiGet, apiPostJson, createClock, createTestSandbox } from './test-support.ts';
 
@@ -174,7 +175,7 @@ describe('sandbox admin: switching a user off', () => {
     const setActive = (active: boolean) =>
       sandbox.apiApp.request(`/__sandbox/users/${owner.id}/active`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { ...SANDBOX_ADMIN_HEADERS, 'content-type': 'application/json' },
         body: JSON.stringify({ active }),
       });
     const lead = { title: 'Owned', person_id: FIXTURES.adaLovelace.personId, owner_id: owner.id };
@@ -244,7 +245,10 @@ describe('lead inbox page and reset', () => {
     const own = createTestSandbox();
     const ownToken = accessToken(own);
     const created = await (await apiPostJson(own, '/api/v1/leads', ownToken, person)).json();
-    expect((await own.apiApp.request('/__sandbox/reset', { method: 'POST' })).status).toBe(200);
+    expect(
+      (await own.apiApp.request('/__sandbox/reset', { method: 'POST', headers: SANDBOX_ADMIN_HEADERS }))
+        .status,
+    ).toBe(200);
     expect((await apiGet(own, `/api/v1/leads/${created.data.id}`, ownToken)).status).toBe(404);
     expect(own.store.crm.findPerson(1)?.name).toBe('Ada Lovelace');
   });

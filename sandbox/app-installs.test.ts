@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { SANDBOX_ADMIN_HEADERS } from './admin-guard.ts';
 import type { Sandbox } from './create-sandbox.ts';
 import {
   APP_ORIGIN,
@@ -132,7 +133,10 @@ describe('installs per user and client', () => {
     const sandbox = createTestSandbox();
     const { code } = redirectQuery(await decide(sandbox, await signIn(sandbox), 'allow'));
     const tokens = await (await exchangeConfidentialCode(sandbox, code ?? '')).json();
-    const forget = await sandbox.apiApp.request('/__sandbox/installs?userId=21000001', { method: 'DELETE' });
+    const forget = await sandbox.apiApp.request('/__sandbox/installs?userId=21000001', {
+      method: 'DELETE',
+      headers: SANDBOX_ADMIN_HEADERS,
+    });
     expect(await forget.json()).toEqual({ ok: true, forgotten: 1 });
     expect((await signIn(sandbox)).status).toBe(200);
     expect((await apiGet(sandbox, '/api/v1/users/me', tokens.access_token)).status).toBe(200);

@@ -7,6 +7,11 @@ export const ACCESS_TOKEN_TTL_S = 3599;
 export const REFRESH_TOKEN_TTL_MS = 60 * 24 * 60 * 60 * 1000;
 /** How long the sign-in and consent pages stay usable before the user must start again. */
 export const PENDING_AUTHORIZATION_TTL_MS = 15 * 60 * 1000;
+/**
+ * Sign-in pages open at once: far more than one machine's tests use, and a bound on what a page
+ * that opens the authorize URL in a loop can make the sandbox keep. The oldest go first past it.
+ */
+export const MAX_PENDING_AUTHORIZATIONS = 1_000;
 
 export interface PendingAuthorization {
   id: string;
@@ -92,7 +97,18 @@ export class AuthStore {
       userId: null,
     };
     this.pending.set(request.id, request);
+    // A Map keeps insertion order, so the first key is the oldest sign-in.
+    while (this.pending.size > MAX_PENDING_AUTHORIZATIONS) {
+      const oldest = this.pending.keys().next().value;
+      if (oldest === undefined) break;
+      this.pending.delete(oldest);
+    }
     return request;
+  }
+
+  /** For tests and diagnostics: sign-in pages still open. */
+  get pendingAuthorizationCount(): number {
+    return this.pending.size;
   }
 
   findPendingAuthorization(id: string): PendingAuthorization | undefined {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SANDBOX_ADMIN_HEADERS } from './admin-guard.ts';
 import { FAULT_HEADER } from './fault-injection.ts';
 import { FIXTURES } from './seed.ts';
 import { type RunningSandbox, startSandbox } from './serve.ts';
@@ -69,7 +70,7 @@ describe('dropAfterStore over HTTP', () => {
   it('a sandbox rule drops a POST on a reused keep-alive connection, storing exactly one lead', async () => {
     const added = await fetch(`${base}/__sandbox/faults`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { ...SANDBOX_ADMIN_HEADERS, 'content-type': 'application/json' },
       body: JSON.stringify([{ method: 'POST', path: '/api/v1/leads', dropAfterStore: true }]),
     });
     expect(added.status).toBe(200);

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { SANDBOX_ADMIN_HEADERS } from './admin-guard.ts';
 import { FAULT_APPLIED_HEADER, FAULT_HEADER, SandboxConnectionDropped } from './fault-injection.ts';
 import { FIXTURES } from './seed.ts';
 import { APP_ORIGIN, accessToken, apiGet, createTestSandbox } from './test-support.ts';
@@ -11,7 +12,7 @@ function setup() {
   const admin = (method: string, path: string, body?: unknown) =>
     sandbox.apiApp.request(`/__sandbox${path}`, {
       method,
-      headers: { 'content-type': 'application/json' },
+      headers: { ...SANDBOX_ADMIN_HEADERS, 'content-type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   const postLead = async (headers: Record<string, string> = {}, path = '/api/v1/leads') =>
@@ -116,7 +117,11 @@ describe('fault rules set through /__sandbox/faults', () => {
       expect(response.status, message).toBe(400);
       expect(((await response.json()) as { error: string }).error).toContain(message);
     }
-    const notJson = await sandbox.apiApp.request('/__sandbox/faults', { method: 'POST', body: '[{path:' });
+    const notJson = await sandbox.apiApp.request('/__sandbox/faults', {
+      method: 'POST',
+      headers: SANDBOX_ADMIN_HEADERS,
+      body: '[{path:',
+    });
     expect(notJson.status).toBe(400);
     expect(((await notJson.json()) as { error: string }).error).toContain('must be JSON');
     expect(await rules()).toEqual([]);

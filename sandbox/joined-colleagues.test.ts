@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { SANDBOX_ADMIN_HEADERS } from './admin-guard.ts';
 import {
   accessToken,
   apiGet,
@@ -12,7 +13,7 @@ import {
 async function join(sandbox: ReturnType<typeof createTestSandbox>, body: unknown) {
   return sandbox.apiApp.request('/__sandbox/users', {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { ...SANDBOX_ADMIN_HEADERS, 'content-type': 'application/json' },
     body: JSON.stringify(body),
   });
 }
@@ -35,7 +36,7 @@ describe('a colleague joins through the admin surface', () => {
     expect(users.map((user) => user.id)).toEqual(expect.arrayContaining([first.id, second.id]));
     expect(users.at(-1)?.active_flag).toBe(false);
 
-    await sandbox.apiApp.request('/__sandbox/reset', { method: 'POST' });
+    await sandbox.apiApp.request('/__sandbox/reset', { method: 'POST', headers: SANDBOX_ADMIN_HEADERS });
     expect(sandbox.store.crm.findUser(first.id as number)).toBeUndefined();
   });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { SANDBOX_ADMIN_HEADERS } from './admin-guard.ts';
 import { FIXTURES } from './seed.ts';
 import { accessToken, createTestSandbox } from './test-support.ts';
 
@@ -41,7 +42,7 @@ describe('GET /__sandbox/lead-posts counts the creates that arrived, per title',
     const { sandbox, postLead, posts } = setup();
     const created = await postLead('Body intact');
     expect(((await created.json()) as { data: { title: string } }).data.title).toBe('Body intact');
-    await sandbox.apiApp.request('/__sandbox/reset', { method: 'POST' });
+    await sandbox.apiApp.request('/__sandbox/reset', { method: 'POST', headers: SANDBOX_ADMIN_HEADERS });
     expect(await posts('Body intact')).toBe(0);
   });
 

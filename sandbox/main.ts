@@ -7,6 +7,7 @@
  * Ctrl-C stops both servers and frees the ports.
  */
 
+import { SANDBOX_ADMIN_HEADER } from './admin-guard.ts';
 import { sandboxSettingsFromEnv } from './env-settings.ts';
 import { installLink } from './oauth-install-link.ts';
 import { FIXTURES } from './seed.ts';
@@ -83,6 +84,8 @@ ${sandbox.demoUsers.map((user) => `    ${user.email}  ${user.name}`).join('\n')}
                 ({"kind": invalid_grant|rate_limited|server_error|html_bad_gateway|dropped})
   Installs:     GET/DELETE ${apiOrigin}/__sandbox/installs, POST ${apiOrigin}/__sandbox/uninstall,
                 GET/DELETE ${apiOrigin}/__sandbox/uninstall-calls (DELETE notices sent to the app)
+  Admin header: every POST and DELETE above needs "${SANDBOX_ADMIN_HEADER}: 1" (curl -H '${SANDBOX_ADMIN_HEADER}: 1'),
+                so a web page you visit cannot reset or fault this sandbox
 Press Ctrl-C to stop.`);
 
   let stopping = false;

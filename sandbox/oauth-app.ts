@@ -1,4 +1,6 @@
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { adminGuard } from './admin-guard.ts';
 import type { AppLifecycle } from './app-lifecycle.ts';
 import type { AuthStore } from './auth-store.ts';
 import { appOriginCors } from './cors-policy.ts';
@@ -9,6 +11,13 @@ import type { OAuthClient } from './oauth-clients.ts';
 import { registerInstallLink } from './oauth-install-link.ts';
 import type { DemoAccount } from './oauth-pages.ts';
 import { registerTokenRoutes } from './oauth-token-routes.ts';
+
+/**
+ * Token, revocation and sign-in form bodies are a few hundred bytes. Anything far larger is refused
+ * before it is read (by `Content-Length`, or as it streams in), so no page can make the sandbox
+ * buffer megabytes.
+ */
+export const MAX_OAUTH_BODY_BYTES = 64 * 1024;
 
 export interface OAuthAppDeps {
   auth: AuthStore;
@@ -28,6 +37,23 @@ export function createOAuthApp(deps: OAuthAppDeps): Hono {
   const tokenCors = appOriginCors(deps.appOrigins, ['POST']);
   app.use('/oauth/token', tokenCors);
   app.use('/oauth/revoke', tokenCors);
+  // After CORS, so a browser client can read the refusal.
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: MAX_OAUTH_BODY_BYTES,
+      onError: (c) =>
+        c.json(
+          {
+            success: false,
+            error: 'invalid_request',
+            error_description: `Invalid request: the body is larger than ${MAX_OAUTH_BODY_BYTES / 1024} KB`,
+          },
+          413,
+        ),
+    }),
+  );
+  app.use('/__sandbox/*', adminGuard());
 
   app.get('/__sandbox/health', (c) => c.json({ ok: true }));
   const installs = deps.lifecycle.installs;

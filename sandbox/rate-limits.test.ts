@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { SANDBOX_ADMIN_HEADERS } from './admin-guard.ts';
 import type { Sandbox } from './create-sandbox.ts';
 import { sandboxSettingsFromEnv } from './env-settings.ts';
 import { APP_ORIGIN, accessToken, apiGet, createClock, createTestSandbox } from './test-support.ts';
@@ -156,7 +157,11 @@ describe('daily token budget', () => {
     const sandbox = createTestSandbox(createClock(NOON));
     const token = accessToken(sandbox);
     const budget = (body: unknown) =>
-      sandbox.apiApp.request('/__sandbox/usage/budget', { method: 'POST', body: JSON.stringify(body) });
+      sandbox.apiApp.request('/__sandbox/usage/budget', {
+        method: 'POST',
+        headers: SANDBOX_ADMIN_HEADERS,
+        body: JSON.stringify(body),
+      });
     const limit = 30_000 * 5 * 7;
     expect(await (await budget({ remaining: 0 })).json()).toEqual({
       ok: true,
@@ -175,7 +180,10 @@ describe('daily token budget', () => {
     for (const bad of [{}, { remaining: -1 }, { remaining: 1.5 }, { remaining: limit + 1 }, 'x']) {
       expect((await budget(bad)).status, JSON.stringify(bad)).toBe(400);
     }
-    await sandbox.apiApp.request('/__sandbox/usage/reset', { method: 'POST' });
+    await sandbox.apiApp.request('/__sandbox/usage/reset', {
+      method: 'POST',
+      headers: SANDBOX_ADMIN_HEADERS,
+    });
     expect((await apiGet(sandbox, '/api/v1/users/me', token)).status).toBe(200);
   });
 });

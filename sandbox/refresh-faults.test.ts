@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SANDBOX_ADMIN_HEADERS } from './admin-guard.ts';
 import type { Sandbox } from './create-sandbox.ts';
 import { FAULT_APPLIED_HEADER, SandboxConnectionDropped } from './fault-injection.ts';
 import { type RunningSandbox, startSandbox } from './serve.ts';
@@ -16,7 +17,7 @@ const MARIA = 21000001;
 function setFault(sandbox: Sandbox, body: unknown) {
   return sandbox.apiApp.request('/__sandbox/tokens/fail-refresh', {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { ...SANDBOX_ADMIN_HEADERS, 'content-type': 'application/json' },
     body: JSON.stringify(body),
   });
 }

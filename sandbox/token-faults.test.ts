@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { SANDBOX_ADMIN_HEADERS } from './admin-guard.ts';
 import type { Sandbox } from './create-sandbox.ts';
 import { apiGet, createTestSandbox, exchangePublicCode, postForm, publicClientCode } from './test-support.ts';
 
 function admin(sandbox: Sandbox, path: string, body?: unknown) {
   return sandbox.apiApp.request(`/__sandbox${path}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { ...SANDBOX_ADMIN_HEADERS, 'content-type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
 }

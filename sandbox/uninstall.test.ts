@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { SANDBOX_ADMIN_HEADERS } from './admin-guard.ts';
 import type { Sandbox } from './create-sandbox.ts';
 import {
   apiGet,
@@ -157,7 +158,10 @@ describe('revoking a refresh token uninstalls the app for that user', () => {
       },
     ]);
     expect(await uninstallCalls(sandbox)).toHaveLength(2);
-    await sandbox.apiApp.request('/__sandbox/uninstall-calls', { method: 'DELETE' });
+    await sandbox.apiApp.request('/__sandbox/uninstall-calls', {
+      method: 'DELETE',
+      headers: SANDBOX_ADMIN_HEADERS,
+    });
     expect(await uninstallCalls(sandbox)).toEqual([]);
   });
 
@@ -235,7 +239,7 @@ describe('POST /__sandbox/uninstall, as if the user removed the app in Pipedrive
     const tokens = await confidentialTokens(sandbox);
     const response = await sandbox.apiApp.request('/__sandbox/uninstall', {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { ...SANDBOX_ADMIN_HEADERS, 'content-type': 'application/json' },
       body: JSON.stringify({ userId: MARIA }),
     });
     expect(await response.json()).toEqual({ ok: true });
@@ -246,10 +250,15 @@ describe('POST /__sandbox/uninstall, as if the user removed the app in Pipedrive
 
     const unknown = await sandbox.apiApp.request('/__sandbox/uninstall', {
       method: 'POST',
+      headers: SANDBOX_ADMIN_HEADERS,
       body: JSON.stringify({ userId: MARIA, clientId: 'nobody' }),
     });
     expect(unknown.status).toBe(404);
-    const bad = await sandbox.apiApp.request('/__sandbox/uninstall', { method: 'POST', body: '{}' });
+    const bad = await sandbox.apiApp.request('/__sandbox/uninstall', {
+      method: 'POST',
+      headers: SANDBOX_ADMIN_HEADERS,
+      body: '{}',
+    });
     expect(bad.status).toBe(400);
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { SANDBOX_ADMIN_HEADERS } from './admin-guard.ts';
 import { FIXTURES } from './seed.ts';
 import {
   APP_ORIGIN,
@@ -66,9 +67,16 @@ describe('usage ledger', () => {
     const sandbox = createTestSandbox();
     const token = accessToken(sandbox);
     await apiGet(sandbox, '/api/v1/users/me', token);
-    await sandbox.apiApp.request('/__sandbox/reset', { method: 'POST' });
+    await sandbox.apiApp.request('/__sandbox/reset', { method: 'POST', headers: SANDBOX_ADMIN_HEADERS });
     expect((await usage(sandbox)).totalTokenCost).toBe(2);
-    expect((await sandbox.apiApp.request('/__sandbox/usage/reset', { method: 'POST' })).status).toBe(200);
+    expect(
+      (
+        await sandbox.apiApp.request('/__sandbox/usage/reset', {
+          method: 'POST',
+          headers: SANDBOX_ADMIN_HEADERS,
+        })
+      ).status,
+    ).toBe(200);
     expect(await usage(sandbox)).toEqual({ totalTokenCost: 0, requests: [], refused: NONE_REFUSED });
     const after = await apiGet(sandbox, '/api/v1/users/me', token);
     expect(after.headers.get('x-daily-ratelimit-token-remaining')).toBe(

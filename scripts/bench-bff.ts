@@ -18,7 +18,7 @@ import { readServerConfig } from '../server/server-config.ts';
 import { startTestRedis } from '../server/sessions/redis-for-tests.ts';
 import { RedisSessionStore } from '../server/sessions/redis-session-store.ts';
 import type { SessionStore } from '../server/sessions/session-store.ts';
-import { BFF_PATHS, CSRF_HEADER, CSRF_HEADER_VALUE } from '../src/auth/bff-contract.ts';
+import { BFF_PATHS, type BffSignInStart, CSRF_HEADER, CSRF_HEADER_VALUE } from '../src/auth/bff-contract.ts';
 
 const HOST = '127.0.0.1';
 const PORTS = { app: 4573, oauth: 4581, api: 4582, instances: [4574, 4575, 4576] };
@@ -57,9 +57,14 @@ const requestIdIn = (html: string) => /name="request_id" value="([^"]+)"/.exec(h
 
 /** Signs in as a browser would: app server login, sandbox pages, app server callback. */
 async function signIn(jar: Jar) {
-  const login = await fetch(`${APP}${BFF_PATHS.login}?returnTo=/`, { redirect: 'manual' });
+  // What the sign-in button does: a POST with the CSRF header, answered with where to go.
+  const login = await fetch(`${APP}${BFF_PATHS.login}?returnTo=/`, {
+    method: 'POST',
+    headers: { [CSRF_HEADER]: CSRF_HEADER_VALUE },
+  });
   jar.take(login);
-  const authorize = await fetch(login.headers.get('location') ?? '', { redirect: 'manual' });
+  const { authorizationUrl } = (await login.json()) as BffSignInStart;
+  const authorize = await fetch(authorizationUrl, { redirect: 'manual' });
   const form = { 'content-type': 'application/x-www-form-urlencoded' };
   const consent = await fetch(`${OAUTH}/oauth/login`, {
     method: 'POST',

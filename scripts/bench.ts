@@ -8,8 +8,10 @@
  * more than once per session, anything but one `POST /v1/leads` per lead, any search 429, or a
  * documented token cost per lead above the budget of 35 (issue 12).
  */
+
 import { spawn } from 'node:child_process';
 import { chromium, type Page, type Request } from '@playwright/test';
+import { SANDBOX_ADMIN_HEADERS } from '../sandbox/admin-guard.ts';
 import { documentedCostOf } from '../src/pipedrive/documented-costs.ts';
 
 const PORTS = { app: 4473, oauth: 4481, api: 4482 };
@@ -113,7 +115,7 @@ async function tokenLedger(): Promise<number> {
 async function loseNextCreateAnswer() {
   const response = await fetch(`${API}/__sandbox/faults`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { ...SANDBOX_ADMIN_HEADERS, 'content-type': 'application/json' },
     body: JSON.stringify([{ method: 'POST', path: '/api/v1/leads', times: 1, dropAfterStore: true }]),
   });
   if (!response.ok) throw new Error(`the sandbox refused the fault: ${await response.text()}`);

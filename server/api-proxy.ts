@@ -5,19 +5,22 @@ import { BFF_PATHS, CSRF_HEADER, CSRF_HEADER_VALUE, SIGN_IN_REQUIRED } from '../
 import { isAllowedOrigin } from '../src/config/app-config.ts';
 import { API_ALLOWLIST, isAllowedApiCall } from '../src/pipedrive/api-allowlist.ts';
 import type { FlowRecorder } from './flow-recorder.ts';
+import { type ProviderTimeouts, providerDeadline } from './provider-timeouts.ts';
 import { providerFailure, refreshed } from './proxy-refresh.ts';
 import type { ServerConfig } from './server-config.ts';
 import type { SessionRefresher } from './session-refresher.ts';
 import type { Sessions } from './sessions/sessions.ts';
+import { MAX_UPSTREAM_BODY_BYTES, readUpstreamBody, type UpstreamBody } from './upstream-body.ts';
 
-const UPSTREAM_TIMEOUT_MS = 30_000;
 /** Lead and contact bodies are a few KB; anything far larger is not the app talking. */
 const MAX_BODY_BYTES = 256 * 1024;
 
-/** Response headers the app reads: content type, cost and rate-limit state, back-off hint. */
+/**
+ * Response headers the app reads: cost and rate-limit state, back-off hint. Never the content
+ * type: the proxy names its own (JSON), whatever upstream said.
+ */
 function isForwardedHeader(name: string): boolean {
   return (
-    name === 'content-type' ||
     name === 'x-token-cost' ||
     name === 'retry-after' ||
     name.startsWith('x-ratelimit-') ||
@@ -32,9 +35,15 @@ export interface ApiProxyDeps {
   recorder: FlowRecorder;
   fetch: typeof fetch;
   now: () => number;
+  timeouts: ProviderTimeouts;
 }
 
-function refusal(c: Context, status: 403 | 404 | 405 | 413 | 502, error: string, info: string): Response {
+function refusal(
+  c: Context,
+  status: 403 | 404 | 405 | 413 | 429 | 502,
+  error: string,
+  info: string,
+): Response {
   return c.json({ success: false, error, error_info: info }, status);
 }
 
@@ -53,7 +62,7 @@ async function signInRequired(c: Context, sessions: Sessions, sid?: string): Pro
  * with the CSRF header (SEC-BFF-CSRF-01), with the session's bearer token added on the way out.
  */
 export function registerApiProxy(app: Hono, deps: ApiProxyDeps): void {
-  const { config, sessions, refresher, recorder, now } = deps;
+  const { config, sessions, refresher, recorder, now, timeouts } = deps;
   const route = `${BFF_PATHS.apiPrefix}/*`;
 
   app.use(route, async (c, next) => {
@@ -122,7 +131,7 @@ export function registerApiProxy(app: Hono, deps: ApiProxyDeps): void {
         ...(body !== undefined ? { body } : {}),
         // A redirect would carry the request somewhere the allowlist never saw.
         redirect: 'manual',
-        signal: AbortSignal.timeout(UPSTREAM_TIMEOUT_MS),
+        signal: providerDeadline(timeouts.apiMs),
       });
 
     let upstream: Response;
@@ -155,8 +164,37 @@ export function registerApiProxy(app: Hono, deps: ApiProxyDeps): void {
     // Every call slides the idle timeout; refreshed tokens are already in the store.
     await sessions.keep(c, session);
     for (const [name, value] of upstream.headers) if (isForwardedHeader(name)) c.header(name, value);
-    const payload = await upstream.arrayBuffer();
-    if (payload.byteLength === 0) return c.body(null, upstream.status as StatusCode);
-    return c.body(payload, upstream.status as ContentfulStatusCode);
+    return answerWith(c, upstream.status, await readUpstreamBody(upstream));
   });
+}
+
+/**
+ * Only JSON of bounded size is served from the app's origin: an HTML page from a gateway or a
+ * captive portal is never passed on, so nothing upstream sends can run as this origin's page.
+ */
+function answerWith(c: Context, status: number, body: UpstreamBody): Response {
+  switch (body.kind) {
+    case 'empty':
+      return c.body(null, status as StatusCode);
+    case 'json':
+      c.header('content-type', 'application/json; charset=utf-8');
+      return c.body(body.bytes, status as ContentfulStatusCode);
+    case 'too-large':
+      return refusal(
+        c,
+        502,
+        'upstream_too_large',
+        `Pipedrive's answer was larger than ${MAX_UPSTREAM_BODY_BYTES / 1024 / 1024} MB, so it was not read.`,
+      );
+    case 'cut':
+      return refusal(c, 502, 'upstream_unreachable', 'Pipedrive could not be reached. Try again.');
+    case 'not-json':
+      // A 429 stays one (its Retry-After was forwarded above), so the app still waits before trying again.
+      return refusal(
+        c,
+        status === 429 ? 429 : 502,
+        'upstream_not_json',
+        `Pipedrive answered ${status} with something other than JSON, which QuickLead does not pass on.`,
+      );
+  }
 }

@@ -11,6 +11,7 @@ import {
   proxied,
   signInAs,
   startSignIn,
+  tokenCalls,
 } from './test-harness.ts';
 
 const MARIA = 'maria.lopez@northwind.example';
@@ -88,10 +89,10 @@ describe('the app’s life at the provider: install, sign out, disconnect, unins
     expect(installed.searchParams.has('code')).toBe(true);
     expect(installed.searchParams.has('state')).toBe(false);
 
+    // No code exchanged: the callback starts an ordinary sign-in, straight to Pipedrive.
     const back = await callback(h, installed);
-    expect(back.headers.get('location')).toBe('/auth/login?returnTo=%2F');
-    const login = await h.request(back.headers.get('location') ?? '');
-    const straightBack = await afterPassword(h, new URL(login.headers.get('location') ?? ''));
+    expect(tokenCalls(h, 'authorization_code')).toHaveLength(0);
+    const straightBack = await afterPassword(h, new URL(back.headers.get('location') ?? ''));
     expect(straightBack.status).toBe(302);
     const done = await callback(h, new URL(straightBack.headers.get('location') ?? ''));
     expect(done.headers.get('location')).toBe('/');

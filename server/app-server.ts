@@ -5,6 +5,7 @@ import { registerApiProxy } from './api-proxy.ts';
 import { registerAuthRoutes } from './auth-routes.ts';
 import { FlowRecorder } from './flow-recorder.ts';
 import { ConfidentialClient } from './oauth-client.ts';
+import { DEFAULT_PROVIDER_TIMEOUTS, type ProviderTimeouts } from './provider-timeouts.ts';
 import { publicConfigOf } from './public-config.ts';
 import { securityHeaders } from './security-headers.ts';
 import type { ServerConfig } from './server-config.ts';
@@ -32,6 +33,8 @@ export interface AppServerOptions {
    * between instances, as a Redis would be shared.
    */
   sessionStore?: SessionStore;
+  /** How long to wait for the provider before giving up; tests of a hung provider make it short. */
+  providerTimeouts?: ProviderTimeouts;
 }
 
 /** The store `config.sessionStore` names (embedded, or Redis at its URL). */
@@ -50,7 +53,8 @@ export function createAppServer(options: AppServerOptions): Hono {
   const store = options.sessionStore ?? sessionStoreFor(config, now);
   const cookies = new SessionCookies({ secrets: config.sessionSecrets, secure: config.secure, now });
   const sessions = new Sessions(store, cookies, now);
-  const client = new ConfidentialClient(config, fetchImpl, now);
+  const timeouts = options.providerTimeouts ?? DEFAULT_PROVIDER_TIMEOUTS;
+  const client = new ConfidentialClient(config, fetchImpl, now, timeouts.authMs);
   const refresher = new SessionRefresher(client, store, now, options.refreshRetry);
   const recorder = new FlowRecorder(config, now, store.timelines);
 
@@ -59,9 +63,18 @@ export function createAppServer(options: AppServerOptions): Hono {
 
   const publicConfig = publicConfigOf(config);
   app.get(APP_CONFIG_PATH, (c) => c.json(publicConfig));
-  registerAuthRoutes(app, { config, cookies, sessions, client, refresher, recorder, fetch: fetchImpl });
+  registerAuthRoutes(app, {
+    config,
+    cookies,
+    sessions,
+    client,
+    refresher,
+    recorder,
+    fetch: fetchImpl,
+    timeouts,
+  });
   registerUninstallRoute(app, config, store);
-  registerApiProxy(app, { config, sessions, refresher, recorder, fetch: fetchImpl, now });
+  registerApiProxy(app, { config, sessions, refresher, recorder, fetch: fetchImpl, now, timeouts });
   if (options.staticRoot) registerStaticFiles(app, options.staticRoot);
 
   app.notFound((c) => c.json({ success: false, error: 'Not found' }, 404));

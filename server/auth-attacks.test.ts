@@ -16,6 +16,7 @@ import {
   startSignIn,
   tokenCalls,
 } from './test-harness.ts';
+import { MAX_UPSTREAM_BODY_BYTES } from './upstream-body.ts';
 
 /** A callback URL with one parameter changed (or removed, with `null`). */
 function withParam(url: URL, name: string, value: string | null): URL {
@@ -63,9 +64,64 @@ describe('sign-in attacks (one test per attack, each asserting the refusal)', ()
 
     const response = await callback(h, planted);
     expect(response.status).toBe(302);
-    expect(response.headers.get('location')).toBe('/auth/login?returnTo=%2F');
+    const authorizeUrl = new URL(response.headers.get('location') ?? '');
+    expect(`${authorizeUrl.origin}${authorizeUrl.pathname}`).toBe(h.config.provider.authorizationEndpoint);
+    expect(authorizeUrl.searchParams.get('state')).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(h.jar.cookies.has('quicklead-signin')).toBe(true);
     expect(h.jar.cookies.has('quicklead-session')).toBe(false);
     expect(tokenCalls(h, 'authorization_code')).toHaveLength(0);
+  });
+
+  it.each([
+    ['a foreign page’s form (its Origin)', { origin: 'https://evil.example' }],
+    ['a foreign page’s form (fetch metadata)', { 'sec-fetch-site': 'cross-site' }],
+    ['a sibling site’s form', { 'sec-fetch-site': 'same-site', origin: 'https://other.127.0.0.1' }],
+    ['a sandboxed frame (Origin: null)', { origin: 'null' }],
+  ])('refuses to start a sign-in for %s, leaving the sign-in in progress intact', async (_from, headers) => {
+    const h = createHarness();
+    const authorizeUrl = await startSignIn(h);
+    const pending = h.jar.cookies.get('quicklead-signin');
+
+    const response = await h.request('/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+      body: 'returnTo=%2F',
+    });
+    expect(response.status).toBe(403);
+    expect(response.headers.get('location')).toBeNull();
+    expect(h.jar.cookies.get('quicklead-signin')).toBe(pending);
+    // The sign-in the rep started still completes.
+    expect((await callback(h, await authorize(h, authorizeUrl))).headers.get('location')).toBe('/');
+    expect(h.jar.cookies.has('quicklead-session')).toBe(true);
+  });
+
+  it('a foreign page’s fetch cannot get the preflight it needs to start a sign-in with the CSRF header', async () => {
+    const h = createHarness();
+    const preflight = await h.request('/auth/login', {
+      method: 'OPTIONS',
+      headers: {
+        origin: 'https://evil.example',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'x-quicklead-csrf',
+      },
+    });
+    expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
+    expect(preflight.headers.get('access-control-allow-headers')).toBeNull();
+  });
+
+  it('starts nothing on a GET to /auth/login (a foreign link or image), leaving the sign-in in progress intact', async () => {
+    const h = createHarness();
+    const authorizeUrl = await startSignIn(h);
+    const pending = h.jar.cookies.get('quicklead-signin');
+
+    const response = await h.request('/auth/login?returnTo=%2Fleads', {
+      headers: { 'sec-fetch-site': 'cross-site' },
+    });
+    // Back to the app, which shows its sign-in button: a sign-in starts only from there.
+    expect(response.status).toBe(303);
+    expect(response.headers.get('location')).toBe('/leads');
+    expect(h.jar.cookies.get('quicklead-signin')).toBe(pending);
+    expect((await callback(h, await authorize(h, authorizeUrl))).headers.get('location')).toBe('/');
   });
 
   it('refuses a callback whose state does not match the one this browser sent', async () => {
@@ -313,5 +369,121 @@ describe('API proxy refusals', () => {
       error_info: 'Sign in again to continue.',
     });
     expect(response.headers.get('cache-control')).toBe('no-store');
+  });
+});
+
+/** A harness whose API answers `/api/v1/currencies` with `answer` instead of the sandbox's. */
+function upstreamAnswers(answer: () => Response): Harness {
+  return createHarness({
+    alterResponse: (url, response) => (url.endsWith('/api/v1/currencies') ? answer() : response),
+  });
+}
+
+/** A body of `bytes` handed over in 64 KB chunks as it is read; `pulled()` says how much was read. */
+function streamedBody(bytes: number) {
+  const chunk = new TextEncoder().encode(`[${'1,'.repeat(32 * 1024 - 1)}`);
+  let sent = 0;
+  const body = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (sent >= bytes) return controller.close();
+      sent += chunk.byteLength;
+      controller.enqueue(chunk);
+    },
+  });
+  return { body, pulled: () => sent };
+}
+
+async function expectUpstreamRefused(response: Response, status: number, error: string): Promise<string> {
+  expect(response.status).toBe(status);
+  expect(response.headers.get('content-type')).toMatch(/^application\/json\b/);
+  expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+  const text = await response.text();
+  expect(JSON.parse(text)).toMatchObject({ success: false, error });
+  return text;
+}
+
+describe('hostile or broken upstream answers (the proxy serves JSON only, of bounded size)', () => {
+  it('turns an HTML page from upstream (a gateway, a captive portal) into a 502 JSON error, never serving the HTML from the app origin', async () => {
+    const h = upstreamAnswers(
+      () =>
+        new Response('<html><script>alert(document.cookie)</script></html>', {
+          status: 200,
+          headers: { 'content-type': 'text/html; charset=utf-8' },
+        }),
+    );
+    await signIn(h);
+    const text = await expectUpstreamRefused(
+      await proxied(h, '/api/v1/currencies'),
+      502,
+      'upstream_not_json',
+    );
+    expect(text).not.toContain('<script>');
+  });
+
+  it('refuses a body labelled JSON that is not JSON, and JSON labelled as something else', async () => {
+    const mislabelled = upstreamAnswers(
+      () => new Response('<svg onload="alert(1)"/>', { headers: { 'content-type': 'application/json' } }),
+    );
+    await signIn(mislabelled);
+    await expectUpstreamRefused(await proxied(mislabelled, '/api/v1/currencies'), 502, 'upstream_not_json');
+
+    const plain = upstreamAnswers(
+      () => new Response('{"success":true,"data":[]}', { headers: { 'content-type': 'text/plain' } }),
+    );
+    await signIn(plain);
+    await expectUpstreamRefused(await proxied(plain, '/api/v1/currencies'), 502, 'upstream_not_json');
+  });
+
+  it('keeps a 429 a 429 (with its Retry-After) when its body is not JSON, so the app still backs off', async () => {
+    const h = upstreamAnswers(
+      () =>
+        new Response('<html>Slow down</html>', {
+          status: 429,
+          headers: { 'content-type': 'text/html', 'retry-after': '7' },
+        }),
+    );
+    await signIn(h);
+    const response = await proxied(h, '/api/v1/currencies');
+    await expectUpstreamRefused(response, 429, 'upstream_not_json');
+    expect(response.headers.get('retry-after')).toBe('7');
+  });
+
+  it('serves a JSON answer as application/json, whatever charset upstream named', async () => {
+    const h = upstreamAnswers(
+      () =>
+        new Response('{"success":true,"data":[]}', {
+          headers: { 'content-type': 'application/json; charset=ISO-8859-1' },
+        }),
+    );
+    await signIn(h);
+    const response = await proxied(h, '/api/v1/currencies');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(await response.json()).toEqual({ success: true, data: [] });
+  });
+
+  it(`cuts off an oversized upstream body with 502 once past ${MAX_UPSTREAM_BODY_BYTES / 1024 / 1024} MB, without reading the rest`, async () => {
+    const huge = streamedBody(200 * 1024 * 1024);
+    const h = upstreamAnswers(
+      () => new Response(huge.body, { headers: { 'content-type': 'application/json' } }),
+    );
+    await signIn(h);
+    await expectUpstreamRefused(await proxied(h, '/api/v1/currencies'), 502, 'upstream_too_large');
+    expect(huge.pulled()).toBeLessThan(MAX_UPSTREAM_BODY_BYTES + 1024 * 1024);
+  });
+
+  it('refuses an upstream body whose Content-Length is over the cap without reading it', async () => {
+    const huge = streamedBody(200 * 1024 * 1024);
+    const h = upstreamAnswers(
+      () =>
+        new Response(huge.body, {
+          headers: { 'content-type': 'application/json', 'content-length': String(200 * 1024 * 1024) },
+        }),
+    );
+    await signIn(h);
+    await expectUpstreamRefused(await proxied(h, '/api/v1/currencies'), 502, 'upstream_too_large');
+    // At most the start the inspector keeps (and what the stream buffers ahead), never the body.
+    expect(huge.pulled()).toBeLessThan(1024 * 1024);
   });
 });

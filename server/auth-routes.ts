@@ -3,6 +3,7 @@ import {
   BFF_PATHS,
   type BffInspectorTimeline,
   type BffSessionInfo,
+  type BffSignInStart,
   CSRF_HEADER,
   CSRF_HEADER_VALUE,
   companyDomainOf,
@@ -12,6 +13,7 @@ import { safeReturnTo } from '../src/auth/return-to.ts';
 import { type SignInErrorKind, toSignInError } from '../src/auth/sign-in-error.ts';
 import type { FlowRecorder } from './flow-recorder.ts';
 import type { ConfidentialClient } from './oauth-client.ts';
+import { isNoAnswer, type ProviderTimeouts, providerDeadline } from './provider-timeouts.ts';
 import type { ServerConfig } from './server-config.ts';
 import type { Session, SessionCookies } from './session-cookie.ts';
 import type { SessionRefresher } from './session-refresher.ts';
@@ -28,13 +30,25 @@ export interface AuthRouteDeps {
   /** The session of each request, from its cookie and the session store. */
   sessions: Sessions;
   fetch: typeof fetch;
+  timeouts: ProviderTimeouts;
 }
 
-/** Who the new session belongs to; a failure here costs only the name, never the sign-in. */
-async function signedInUser(session: Session, fetchImpl: typeof fetch): Promise<Session['user']> {
+/**
+ * Who the new session belongs to. An answer QuickLead cannot use (a 403 for a missing `users:read`,
+ * an odd body) costs only the name, never the sign-in: the app then explains what is missing. No
+ * answer at all (given up on after `timeoutMs`, or a network failure) is rethrown: Pipedrive's API
+ * is not answering, so the sign-in stops with that, rather than hang or start a session that can
+ * be tied to no user (an uninstall notice could not end it).
+ */
+async function signedInUser(
+  session: Session,
+  fetchImpl: typeof fetch,
+  timeoutMs: number,
+): Promise<Session['user']> {
   try {
     const response = await fetchImpl(`${session.apiDomain}/api/v1/users/me`, {
       headers: { authorization: `Bearer ${session.accessToken}`, accept: 'application/json' },
+      signal: providerDeadline(timeoutMs),
     });
     const body = (await response.json()) as {
       data?: { id?: unknown; name?: unknown; company_name?: unknown; company_id?: unknown };
@@ -48,7 +62,8 @@ async function signedInUser(session: Session, fetchImpl: typeof fetch): Promise<
       // Without it, Pipedrive's uninstall notice (user and company) cannot be tied to this session.
       ...(typeof companyId === 'number' ? { companyId } : {}),
     };
-  } catch {
+  } catch (error) {
+    if (isNoAnswer(error)) throw error;
     return undefined;
   }
 }
@@ -67,23 +82,59 @@ function signInFailed(c: Context, kind: SignInErrorKind): Response {
   return c.redirect(`/?${SIGN_IN_ERROR_PARAM}=${encodeURIComponent(kind)}`, 302);
 }
 
+/**
+ * The server, not the browser, calls the provider here: a call that got no answer means the
+ * provider is not answering, not that the rep's connection is down (what `network` tells them).
+ */
+function callbackErrorKind(error: unknown): SignInErrorKind {
+  return isNoAnswer(error) ? 'unavailable' : toSignInError(error).kind;
+}
+
+/**
+ * Starts a sign-in in this browser: a new state (and verifier) in the sealed sign-in cookie, which
+ * replaces any unfinished one, and the provider's authorization URL to send the browser to.
+ */
+async function beginSignIn(c: Context, deps: AuthRouteDeps, returnTo: string): Promise<URL> {
+  const { cookies, client, recorder } = deps;
+  const { url, state, codeVerifier } = await client.authorizationRequest();
+  // A new attempt: the inspector's record of an earlier failed one goes.
+  const failed = cookies.readFailedSignIn(c);
+  if (failed !== undefined) {
+    await recorder.forgetFailedSignIn(failed);
+    cookies.clearFailedSignIn(c);
+  }
+  recorder.signInStarted(url, codeVerifier);
+  await cookies.writeSignIn(c, { state, returnTo, ...(codeVerifier ? { codeVerifier } : {}) });
+  return url;
+}
+
 export function registerAuthRoutes(app: Hono, deps: AuthRouteDeps): void {
   const { config, cookies, client, recorder } = deps;
 
-  app.get(BFF_PATHS.login, async (c) => {
-    const returnTo = safeReturnTo(c.req.query('returnTo'), config.publicUrl);
-    const { url, state, codeVerifier } = await client.authorizationRequest();
-    // A new attempt: the inspector's record of an earlier failed one goes.
-    const failed = cookies.readFailedSignIn(c);
-    if (failed !== undefined) {
-      await recorder.forgetFailedSignIn(failed);
-      cookies.clearFailedSignIn(c);
+  /**
+   * A sign-in starts only from QuickLead's own page: a POST with the CSRF header (the sign-in
+   * button's fetch), answered with the URL to go to. A foreign page can send neither a header
+   * nor a preflight this server grants, so it cannot restart a sign-in in progress (replacing its
+   * state cookie) or start one of its own. `Origin` is no help here: under this app's
+   * `Referrer-Policy: no-referrer` browsers send `Origin: null` even with a same-origin form.
+   */
+  app.post(BFF_PATHS.login, async (c) => {
+    if (!hasCsrfHeader(c)) {
+      return c.json(
+        {
+          success: false,
+          error: 'forbidden',
+          error_info: `A sign-in starts from QuickLead's sign-in button (requests carry the ${CSRF_HEADER} header).`,
+        },
+        403,
+      );
     }
-    recorder.signInStarted(url, codeVerifier);
-    // A new sign-in replaces any unfinished one in this browser.
-    await cookies.writeSignIn(c, { state, returnTo, ...(codeVerifier ? { codeVerifier } : {}) });
-    return c.redirect(url.href, 302);
+    const url = await beginSignIn(c, deps, safeReturnTo(c.req.query('returnTo'), config.publicUrl));
+    return c.json({ authorizationUrl: url.href } satisfies BffSignInStart);
   });
+
+  // An old bookmark or a link from anywhere: back to the app, whose sign-in button starts one.
+  app.get(BFF_PATHS.login, (c) => c.redirect(safeReturnTo(c.req.query('returnTo'), config.publicUrl), 303));
 
   app.get(BFF_PATHS.callback, async (c) => {
     const callbackUrl = new URL(c.req.url);
@@ -96,15 +147,18 @@ export function registerAuthRoutes(app: Hono, deps: AuthRouteDeps): void {
         // An install from Pipedrive's link or Marketplace: a code, no state, and nothing started here.
         // Such a code cannot be tied to this browser, so it is never exchanged (it could be an
         // attacker's, planted to sign the victim in to the attacker's account); an ordinary
-        // sign-in starts instead, which the now-installed app passes without a second consent.
-        // That sign-in sends a state, so if this browser drops cookies it ends at the 'state'
-        // error below rather than looping.
-        return c.redirect(`${BFF_PATHS.login}?returnTo=${encodeURIComponent('/')}`, 302);
+        // sign-in starts instead, here (the sign-in route takes only the app's own requests),
+        // which the now-installed app passes without a second consent. No sign-in was pending,
+        // so none is replaced. It sends a state, so if this browser drops cookies it ends at the
+        // 'state' error below rather than looping.
+        return c.redirect((await beginSignIn(c, deps, '/')).href, 302);
       }
       // Nothing to check the state against: no sign-in started in this browser, or it was used.
       return signInFailed(c, params.get('error') === 'access_denied' ? 'denied' : 'state');
     }
     const flowKey = recorder.callbackReceived(callbackUrl, pending.state, pending.returnTo);
+    // Where the inspector holds this sign-in's steps: under the session's id once tokens came back.
+    let recordKey = flowKey;
     try {
       const session = await client.completeSignIn(
         callbackUrl,
@@ -112,13 +166,20 @@ export function registerAuthRoutes(app: Hono, deps: AuthRouteDeps): void {
         recorder.fetchFor(flowKey, deps.fetch),
       );
       await recorder.signedIn(flowKey, session.sid);
-      const user = await signedInUser(session, recorder.fetchFor(session.sid, deps.fetch));
+      recordKey = session.sid;
+      // Not answering here leaves the new tokens unused, not revoked: at Pipedrive a revocation
+      // would uninstall the app, and the next sign-in would ask for consent all over again.
+      const user = await signedInUser(
+        session,
+        recorder.fetchFor(session.sid, deps.fetch),
+        deps.timeouts.authMs,
+      );
       await deps.sessions.start(c, { ...session, user });
     } catch (error) {
       // Inspector on: this browser may still look at what went wrong (off, nothing was recorded).
-      const failedId = await recorder.signInFailed(flowKey);
+      const failedId = await recorder.signInFailed(recordKey);
       if (failedId !== undefined) cookies.writeFailedSignIn(c, failedId);
-      return signInFailed(c, toSignInError(error).kind);
+      return signInFailed(c, callbackErrorKind(error));
     }
     // Checked again on the way out: a sign-in cookie sealed by an earlier build carries its own check's result.
     return c.redirect(safeReturnTo(pending.returnTo, config.publicUrl), 302);

@@ -127,12 +127,15 @@ describe('the inspector’s memory is bounded', () => {
 });
 
 /**
- * An anonymous browser starting a sign-in, as the app does today (`GET /auth/login`); no cookie of
+ * An anonymous browser starting a sign-in as the sign-in button does (`POST /auth/login` with the CSRF header); no cookie of
  * the signed-in browser goes with it. The one place to change if starting a sign-in changes.
  */
 async function startAnonymousSignIn(h: Harness): Promise<void> {
-  const response = await h.app.request(new URL('/auth/login', h.config.publicUrl).href);
-  expect(response.status).toBe(302);
+  const response = await h.app.request(new URL('/auth/login', h.config.publicUrl).href, {
+    method: 'POST',
+    headers: CSRF,
+  });
+  expect(response.status).toBe(200);
 }
 
 describe('anonymous sign-in starts cannot push out a signed-in session’s timeline', () => {

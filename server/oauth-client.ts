@@ -3,11 +3,10 @@ import { type RefreshFailure, refreshFailureOf } from '../src/auth/refresh-outco
 import { SignInError } from '../src/auth/sign-in-error.ts';
 import { isAllowedOrigin } from '../src/config/app-config.ts';
 import type { ProviderProfile } from './provider-profiles.ts';
+import { DEFAULT_PROVIDER_TIMEOUTS, providerDeadline } from './provider-timeouts.ts';
 import type { ServerConfig } from './server-config.ts';
 import { newSessionId, type PendingSignIn, type Session } from './session-cookie.ts';
 
-/** A slow provider must not hold a request (and the sign-out) forever. */
-const PROVIDER_TIMEOUT_MS = 10_000;
 /** RFC 6749 leaves `expires_in` optional; Pipedrive's is about an hour. */
 const DEFAULT_EXPIRES_IN_S = 3600;
 /**
@@ -81,6 +80,8 @@ export class ConfidentialClient {
     private readonly config: ServerConfig,
     private readonly fetchImpl: typeof fetch,
     private readonly now: () => number,
+    /** A slow provider must not hold a request (and the sign-out) forever: see provider-timeouts.ts. */
+    private readonly timeoutMs: number = DEFAULT_PROVIDER_TIMEOUTS.authMs,
   ) {
     this.as = authorizationServerFor(config.provider);
     this.client = { client_id: config.clientId };
@@ -214,7 +215,7 @@ export class ConfidentialClient {
       [oauth.customFetch]: fetchImpl,
       // oauth4webapi refuses plain http unless told; config allows it only for the sandbox or loopback.
       ...(insecure ? { [oauth.allowInsecureRequests]: true } : {}),
-      signal: () => AbortSignal.timeout(PROVIDER_TIMEOUT_MS),
+      signal: () => providerDeadline(this.timeoutMs),
     };
   }
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sandboxSettingsFromEnv } from '../sandbox/env-settings.ts';
+import type { BffSignInStart } from '../src/auth/bff-contract.ts';
 import type { FlowStep } from '../src/auth/flow-model.ts';
 import { textOf } from '../src/auth/flow-model.ts';
 import { createAppServer } from './app-server.ts';
@@ -40,9 +41,12 @@ function pipedriveServer(env: NodeJS.ProcessEnv = {}) {
 }
 
 async function authorizeUrlOf(app: ReturnType<typeof createAppServer>): Promise<URL> {
-  const response = await app.request('https://leads.example.com/auth/login');
-  expect(response.status).toBe(302);
-  return new URL(response.headers.get('location') ?? '');
+  const response = await app.request('https://leads.example.com/auth/login', {
+    method: 'POST',
+    headers: CSRF,
+  });
+  expect(response.status).toBe(200);
+  return new URL(((await response.json()) as BffSignInStart).authorizationUrl);
 }
 
 describe('PKCE per provider (QUICKLEAD_PKCE)', () => {

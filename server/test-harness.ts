@@ -13,9 +13,10 @@ import {
   authorizeUrl as sandboxAuthorizePath,
   type TestClock,
 } from '../sandbox/test-support.ts';
-import { CSRF_HEADER, CSRF_HEADER_VALUE } from '../src/auth/bff-contract.ts';
+import { type BffSignInStart, CSRF_HEADER, CSRF_HEADER_VALUE } from '../src/auth/bff-contract.ts';
 import { REFRESH_RETRY_DELAYS_MS } from '../src/auth/refresh-outcome.ts';
 import { createAppServer } from './app-server.ts';
+import type { ProviderTimeouts } from './provider-timeouts.ts';
 import { readServerConfig, type ServerConfig } from './server-config.ts';
 import type { RefreshRetry } from './session-refresher.ts';
 import { EmbeddedSessionStore } from './sessions/embedded-session-store.ts';
@@ -105,6 +106,13 @@ export interface HarnessOptions {
   afterSleep?: (ms: number) => Promise<void>;
   /** Where the app server keeps sessions; the embedded store by default. Made with the harness's clock. */
   sessionStore?: (now: () => number) => SessionStore;
+  /**
+   * Calls the provider never answers: they end only when the app server gives up on them (their
+   * abort signal fires), as a real fetch to a hung server would.
+   */
+  neverAnswers?: (call: OutgoingCall) => boolean;
+  /** How long the app server waits for the provider; tests of a hung provider make it short. */
+  providerTimeouts?: ProviderTimeouts;
 }
 
 export function testConfig(env: NodeJS.ProcessEnv = {}): ServerConfig {
@@ -121,6 +129,13 @@ function definedOnly<T extends object>(settings: T): Partial<T> {
   return Object.fromEntries(
     Object.entries(settings).filter(([, value]) => value !== undefined),
   ) as Partial<T>;
+}
+
+/** A call to a server that has hung: it never settles unless its caller aborts it. */
+function unanswered(signal: AbortSignal | null | undefined): Promise<Response> {
+  return new Promise((_resolve, reject) => {
+    signal?.addEventListener('abort', () => reject(signal.reason), { once: true });
+  });
 }
 
 function urlOf(input: RequestInfo | URL): string {
@@ -155,7 +170,9 @@ export function createHarness(options: HarnessOptions = {}): Harness {
   const providerFetch = options.provider ? options.provider(sandboxFetch) : sandboxFetch;
   const fetchImpl: typeof fetch = async (input, init) => {
     const url = urlOf(input);
-    calls.push({ url, method: init?.method ?? 'GET', body: init?.body ? String(init.body) : '' });
+    const call = { url, method: init?.method ?? 'GET', body: init?.body ? String(init.body) : '' };
+    calls.push(call);
+    if (options.neverAnswers?.(call)) return unanswered(init?.signal);
     const instead = options.answerInstead?.(url);
     if (instead) return instead;
     const answered = await providerFetch(url, init);
@@ -180,6 +197,7 @@ export function createHarness(options: HarnessOptions = {}): Harness {
     now: clock.now,
     refreshRetry,
     sessionStore: store,
+    ...(options.providerTimeouts ? { providerTimeouts: options.providerTimeouts } : {}),
   });
   const jar = new CookieJar();
   return {
@@ -215,12 +233,15 @@ export function tokenCalls(
   );
 }
 
-/** `/auth/login` → the provider's authorize URL, with the sign-in cookie now in the jar. */
+/**
+ * What the sign-in button does: `POST /auth/login` with the CSRF header → the provider's authorize
+ * URL, with the sign-in cookie now in the jar.
+ */
 export async function startSignIn(harness: Harness, returnTo?: string): Promise<URL> {
   const query = returnTo === undefined ? '' : `?returnTo=${encodeURIComponent(returnTo)}`;
-  const response = await harness.request(`/auth/login${query}`);
-  if (response.status !== 302) throw new Error(`/auth/login answered ${response.status}`);
-  return new URL(response.headers.get('location') ?? '');
+  const response = await harness.request(`/auth/login${query}`, { method: 'POST', headers: CSRF });
+  if (response.status !== 200) throw new Error(`/auth/login answered ${response.status}`);
+  return new URL(((await response.json()) as BffSignInStart).authorizationUrl);
 }
 
 /** Signs in and consents at the sandbox; returns the provider's redirect back to `/auth/callback`. */

@@ -29,6 +29,8 @@ export class SandboxSignInPage {
    * tests share the sandbox, so whether it shows is not this caller's concern.
    */
   async signInAllowingIfAsked(user = DEMO_USER) {
+    // In bff mode the app asks its server first and only then leaves: the sandbox's page is the start.
+    await expect(this.email).toBeVisible();
     const sandboxOrigin = new URL(this.page.url()).origin;
     await this.enterCredentials(user);
     await expect

@@ -4,7 +4,10 @@ import type { FlowStep } from './flow-model.ts';
  * What the browser and the app server agree on in `bff` mode. DOM-free: `server/` imports it.
  */
 
-/** Every proxied API call and the sign-out carry this header: a cross-site form or image cannot. */
+/**
+ * Every proxied API call, the start of a sign-in and the sign-out carry this header: a cross-site
+ * form or image cannot.
+ */
 export const CSRF_HEADER = 'x-quicklead-csrf';
 export const CSRF_HEADER_VALUE = '1';
 
@@ -47,6 +50,14 @@ export const PROVIDER_BUSY = 'provider_busy';
 
 /** The query parameter the callback uses to tell the app why a sign-in failed. */
 export const SIGN_IN_ERROR_PARAM = 'signin_error';
+
+/**
+ * `POST /auth/login?returnTo=…` (with the CSRF header): the sign-in has started, its state is in
+ * this browser's sign-in cookie, and the browser goes on to the provider at this URL.
+ */
+export interface BffSignInStart {
+  authorizationUrl: string;
+}
 
 /** `GET /auth/session`: who is signed in, never a token. */
 export interface BffSessionInfo {

@@ -2,6 +2,7 @@ import {
   BFF_PATHS,
   type BffInspectorTimeline,
   type BffSessionInfo,
+  type BffSignInStart,
   CSRF_HEADER,
   CSRF_HEADER_VALUE,
 } from './bff-contract.ts';
@@ -23,11 +24,26 @@ export function safeReturnPath(path: string, origin: string = window.location.or
   return safeReturnTo(path, origin);
 }
 
-/** `bff` mode: sign-in is a navigation to the app server, which runs the OAuth flow. */
-export function startBffSignIn(returnTo: string): void {
-  const url = new URL(BFF_PATHS.login, window.location.origin);
-  url.searchParams.set('returnTo', safeReturnPath(returnTo));
-  window.location.assign(url.href);
+/**
+ * `bff` mode: the app server starts the OAuth flow (its state goes into this browser's sign-in
+ * cookie) and says where to go; the page then leaves for the provider. A POST with the CSRF
+ * header, so only this app's own page can start a sign-in (see server/auth-routes.ts).
+ */
+export async function startBffSignIn(
+  returnTo: string,
+  fetchImpl: typeof fetch = fetch,
+  go: (url: string) => void = (url) => window.location.assign(url),
+  origin: string = window.location.origin,
+): Promise<void> {
+  const query = new URLSearchParams({ returnTo: safeReturnPath(returnTo, origin) });
+  const response = await fetchImpl(`${BFF_PATHS.login}?${query}`, {
+    method: 'POST',
+    headers: { [CSRF_HEADER]: CSRF_HEADER_VALUE, accept: 'application/json' },
+    credentials: 'same-origin',
+  });
+  if (!response.ok) throw new Error(`The app server answered ${response.status} to the sign-in.`);
+  const { authorizationUrl } = (await response.json()) as BffSignInStart;
+  go(authorizationUrl);
 }
 
 /**

@@ -49,7 +49,14 @@ export function CallbackScreen({ onDone }: { onDone: () => void }) {
   return <SignInFailed error={error} mode="spa" onDone={onDone} />;
 }
 
-const BFF_ERROR_KINDS: readonly SignInErrorKind[] = ['denied', 'state', 'exchange', 'api-domain', 'network'];
+const BFF_ERROR_KINDS: readonly SignInErrorKind[] = [
+  'denied',
+  'state',
+  'exchange',
+  'api-domain',
+  'network',
+  'unavailable',
+];
 
 /** `bff` mode: the app server's callback sends failures back as `?signin_error=<kind>`. */
 export function bffSignInErrorOf(url: URL): SignInError | undefined {

@@ -48,6 +48,31 @@ function isOAuthForm(body: string | undefined): boolean {
   return /(^|&)(grant_type|token)=/.test(body ?? '');
 }
 
+/**
+ * The start of an answer's body, read only as far as it is kept: a huge answer (or one that never
+ * ends) is not read to the end for the inspector, which would hold all of it in memory (the copy
+ * shares its source with the original) and keep the caller waiting.
+ */
+async function bodyStart(response: Response, maxChars: number): Promise<Kept> {
+  if (!response.body) return { body: '' };
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let text = '';
+  while (text.length <= maxChars) {
+    const { done, value } = await reader.read();
+    if (done) return keep(text + decoder.decode(), maxChars);
+    text += decoder.decode(value, { stream: true });
+  }
+  // Not awaited: a copy's cancel settles only once the original is done with too.
+  reader.cancel().catch(() => undefined);
+  // The whole length is known only from Content-Length; otherwise what was read is a lower bound.
+  const declared = Number(response.headers.get('content-length'));
+  return {
+    body: text.slice(0, maxChars),
+    chars: Math.max(text.length, Number.isFinite(declared) ? declared : 0),
+  };
+}
+
 function bodyText(body: BodyInit | null | undefined): string | undefined {
   if (body === undefined || body === null) return undefined;
   if (typeof body === 'string') return body;
@@ -99,13 +124,9 @@ export function recordingFetch(
       throw error;
     }
     // The copy is read here; the caller reads the original as it always did.
-    const kept = await response
-      .clone()
-      .text()
-      .then(
-        (text): Kept => keep(text, keptChars),
-        (): Kept => ({ body: '(the body could not be read: the connection was cut)' }),
-      );
+    const kept = await bodyStart(response.clone(), keptChars).catch(
+      (): Kept => ({ body: '(the body could not be read: the connection was cut)' }),
+    );
     onExchange({
       ...base,
       durationMs: Math.round(clock() - started),

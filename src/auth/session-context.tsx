@@ -186,7 +186,7 @@ export function SessionProvider({ config, children }: { config: AppConfig; child
       sessionEnded,
       recheck,
       signIn: async (mode) => {
-        if (mode === 'bff') startBffSignIn(window.location.pathname);
+        if (mode === 'bff') await startBffSignIn(window.location.pathname);
         else if (config.spa) await startSignIn(config.spa);
       },
       signedIn,

@@ -1,6 +1,6 @@
 import * as oauth from 'oauth4webapi';
 
-export type SignInErrorKind = 'denied' | 'state' | 'exchange' | 'api-domain' | 'network';
+export type SignInErrorKind = 'denied' | 'state' | 'exchange' | 'api-domain' | 'network' | 'unavailable';
 
 const MESSAGES: Record<SignInErrorKind, string> = {
   denied: 'You cancelled the sign-in, so QuickLead has no access to your Pipedrive account.',
@@ -9,6 +9,7 @@ const MESSAGES: Record<SignInErrorKind, string> = {
   exchange: 'Pipedrive did not accept the sign-in.',
   'api-domain': 'Pipedrive named an API address that QuickLead does not trust, so the sign-in was stopped.',
   network: 'QuickLead could not reach the sign-in server. Check your connection and try again.',
+  unavailable: 'Pipedrive is not answering, so the sign-in could not finish. Try again in a moment.',
 };
 
 /** A sign-in failure with a plain-language message and, when there is one, the provider's own words. */

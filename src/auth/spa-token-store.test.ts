@@ -29,10 +29,13 @@ async function signedIn(ttl: number, duringWait: () => void = () => {}) {
     accessTokenTtlSeconds: ttl,
   });
   const refreshes: string[] = [];
+  /** While down, this tab's calls to the token endpoint fail as fetch does offline: it rejects. */
+  const network = { down: false };
   const fetchImpl = (async (url: string | URL | Request, init?: RequestInit) => {
     const href = String(url);
     if (!href.startsWith(OAUTH)) return sandbox.apiApp.request(href, init);
     if (String(init?.body ?? '').includes('grant_type=refresh_token')) refreshes.push(href);
+    if (network.down) throw new TypeError('Failed to fetch');
     try {
       return await sandbox.oauthApp.request(href, init);
     } catch (error) {
@@ -72,6 +75,7 @@ async function signedIn(ttl: number, duringWait: () => void = () => {}) {
     waits,
     onSessionEnded,
     failRefreshes,
+    network,
     advance: (ms: number) => (time += ms),
   };
 }
@@ -104,6 +108,46 @@ describe('SpaTokenStore', () => {
     const response = await store.transport()(ME);
     expect(response.status).toBe(200);
     expect(refreshes).toHaveLength(1);
+  });
+});
+
+describe('a network blip during a refresh does not end the session (spa mode reads failures as the server does)', () => {
+  it('a refresh whose fetch rejects once is retried, the call goes through, and the session never ends', async () => {
+    // The network is back by the first retry: one blip.
+    const setup = await signedIn(120, () => {
+      setup.network.down = false;
+    });
+    setup.advance(121_000);
+    setup.network.down = true;
+    expect((await setup.store.transport()(ME)).status).toBe(200);
+    expect(setup.waits).toEqual(REFRESH_RETRY_DELAYS_MS.slice(0, 1));
+    expect(setup.refreshes).toHaveLength(2);
+    expect(setup.onSessionEnded).not.toHaveBeenCalled();
+  });
+
+  it('a refresh whose fetch rejects on every try fails the call as "not answering" and keeps the session, whose refresh token works once the network is back', async () => {
+    const { store, refreshes, onSessionEnded, network, advance } = await signedIn(120);
+    const refreshToken = store.current.refreshToken;
+    advance(121_000);
+    network.down = true;
+    expect(await failure(store.transport()(ME))).toBeInstanceOf(ProviderUnavailableError);
+    expect(refreshes).toHaveLength(TRIES);
+    expect(onSessionEnded).not.toHaveBeenCalled();
+    expect(store.current.refreshToken).toBe(refreshToken);
+
+    network.down = false;
+    expect((await store.transport()(ME)).status).toBe(200);
+    expect(onSessionEnded).not.toHaveBeenCalled();
+  });
+
+  it('a refresh refused with invalid_grant ends the session, once, without a retry', async () => {
+    const { store, refreshes, waits, onSessionEnded, failRefreshes, advance } = await signedIn(120);
+    failRefreshes(1, { kind: 'invalid_grant' });
+    advance(121_000);
+    expect((await store.transport()(ME)).status).toBe(401);
+    expect(onSessionEnded).toHaveBeenCalledTimes(1);
+    expect(refreshes).toHaveLength(1);
+    expect(waits).toEqual([]);
   });
 });
 

@@ -2,6 +2,7 @@ import { cleanup, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ApiRequest } from '@/pipedrive/transport.ts';
 import { pickPerson, renderLeadScreen } from '@/testing/render-lead-screen.tsx';
+import { SANDBOX_ADMIN_HEADERS } from '../../sandbox/admin-guard.ts';
 
 afterEach(() => {
   cleanup();
@@ -61,7 +62,7 @@ describe('a create refused because the daily API budget is spent', () => {
     const budget = (remaining: number) =>
       sandbox.apiApp.request('http://127.0.0.1:5182/__sandbox/usage/budget', {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { ...SANDBOX_ADMIN_HEADERS, 'content-type': 'application/json' },
         body: JSON.stringify({ remaining }),
       });
     expect((await budget(0)).status).toBe(200);
