@@ -17,6 +17,7 @@ import { isNoAnswer, type ProviderTimeouts, providerDeadline } from './provider-
 import type { ServerConfig } from './server-config.ts';
 import type { Session, SessionCookies } from './session-cookie.ts';
 import type { SessionRefresher } from './session-refresher.ts';
+import { SessionStoreUnavailableError } from './sessions/session-store.ts';
 import type { Sessions } from './sessions/sessions.ts';
 import { registerSignOutRoutes } from './sign-out-routes.ts';
 
@@ -87,6 +88,10 @@ function signInFailed(c: Context, kind: SignInErrorKind): Response {
  * provider is not answering, not that the rep's connection is down (what `network` tells them).
  */
 function callbackErrorKind(error: unknown): SignInErrorKind {
+  if (error instanceof SessionStoreUnavailableError) {
+    console.error(`[quicklead] GET /auth/callback: ${error.message}`);
+    return 'session-store';
+  }
   return isNoAnswer(error) ? 'unavailable' : toSignInError(error).kind;
 }
 

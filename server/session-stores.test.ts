@@ -7,7 +7,17 @@ import { EmbeddedSessionStore } from './sessions/embedded-session-store.ts';
 import { startTestRedis, type TestRedis } from './sessions/redis-for-tests.ts';
 import { RedisSessionStore } from './sessions/redis-session-store.ts';
 import type { SessionStore } from './sessions/session-store.ts';
-import { CookieJar, createHarness, type Harness, proxied, signIn, tokenCalls } from './test-harness.ts';
+import {
+  authorize,
+  CookieJar,
+  callback,
+  createHarness,
+  type Harness,
+  proxied,
+  signIn,
+  startSignIn,
+  tokenCalls,
+} from './test-harness.ts';
 
 /**
  * The session behaviour of the app server, once per store: the embedded default and Redis (a real
@@ -148,6 +158,18 @@ describe('Redis out of reach', () => {
     }
     expect(h.jar.cookies.get('quicklead-session')).toBe(cookie);
     expect(lines.filter((line) => line.includes('unavailable'))).toHaveLength(1);
+    await h.store.close();
+  });
+
+  it('a sign-in finishing while Redis is out of reach says why, and leaves no session cookie', async () => {
+    const own = await startTestRedis();
+    const h = createHarness({ sessionStore: (now) => new RedisSessionStore(own.url, now, () => {}) });
+    const authorizeUrl = await startSignIn(h);
+    await own.stop();
+    const done = await callback(h, await authorize(h, authorizeUrl));
+    expect(done.status).toBe(302);
+    expect(done.headers.get('location')).toBe('/?signin_error=session-store');
+    expect(h.jar.cookies.has('quicklead-session')).toBe(false);
     await h.store.close();
   });
 });

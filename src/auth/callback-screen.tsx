@@ -56,6 +56,7 @@ const BFF_ERROR_KINDS: readonly SignInErrorKind[] = [
   'api-domain',
   'network',
   'unavailable',
+  'session-store',
 ];
 
 /** `bff` mode: the app server's callback sends failures back as `?signin_error=<kind>`. */

@@ -1,6 +1,13 @@
 import * as oauth from 'oauth4webapi';
 
-export type SignInErrorKind = 'denied' | 'state' | 'exchange' | 'api-domain' | 'network' | 'unavailable';
+export type SignInErrorKind =
+  | 'denied'
+  | 'state'
+  | 'exchange'
+  | 'api-domain'
+  | 'network'
+  | 'unavailable'
+  | 'session-store';
 
 const MESSAGES: Record<SignInErrorKind, string> = {
   denied: 'You cancelled the sign-in, so QuickLead has no access to your Pipedrive account.',
@@ -10,6 +17,8 @@ const MESSAGES: Record<SignInErrorKind, string> = {
   'api-domain': 'Pipedrive named an API address that QuickLead does not trust, so the sign-in was stopped.',
   network: 'QuickLead could not reach the sign-in server. Check your connection and try again.',
   unavailable: 'Pipedrive is not answering, so the sign-in could not finish. Try again in a moment.',
+  'session-store':
+    'QuickLead’s server cannot keep your session right now, so the sign-in could not finish. Try again in a moment.',
 };
 
 /** A sign-in failure with a plain-language message and, when there is one, the provider's own words. */
