@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { appConfigSchema } from '../src/config/app-config.ts';
 import { publicConfigOf } from './public-config.ts';
 import { readServerConfig } from './server-config.ts';
-import { randomSessionSecret } from './test-harness.ts';
+import { configErrorOf, randomSessionSecret } from './test-harness.ts';
 
 /** Made on each run: a real provider refuses any secret written in the repository. */
 const SECRET = randomSessionSecret();
@@ -24,15 +24,6 @@ const CUSTOM = {
   QUICKLEAD_ISSUER: 'https://auth.example.net',
   QUICKLEAD_API_ORIGINS: 'https://*.api.example.net, https://api.example.net',
 };
-
-function errorOf(env: NodeJS.ProcessEnv): string {
-  try {
-    readServerConfig(env);
-  } catch (error) {
-    return error instanceof Error ? error.message : String(error);
-  }
-  throw new Error('expected the configuration to be refused');
-}
 
 describe('readServerConfig', () => {
   it('runs against the local sandbox with no environment at all, with a warning about the session secret', () => {
@@ -95,13 +86,13 @@ describe('readServerConfig', () => {
   });
 
   it('fails for Pipedrive without a client secret, naming QUICKLEAD_CLIENT_SECRET', () => {
-    const message = errorOf({ ...PIPEDRIVE, QUICKLEAD_CLIENT_SECRET: undefined });
+    const message = configErrorOf({ ...PIPEDRIVE, QUICKLEAD_CLIENT_SECRET: undefined });
     expect(message).toMatch(/QUICKLEAD_CLIENT_SECRET is required when QUICKLEAD_PROVIDER is pipedrive/);
-    expect(errorOf({ ...PIPEDRIVE, QUICKLEAD_CLIENT_SECRET: '  ' })).toMatch(/QUICKLEAD_CLIENT_SECRET/);
+    expect(configErrorOf({ ...PIPEDRIVE, QUICKLEAD_CLIENT_SECRET: '  ' })).toMatch(/QUICKLEAD_CLIENT_SECRET/);
   });
 
   it('names every bad variable at once', () => {
-    const message = errorOf({
+    const message = configErrorOf({
       QUICKLEAD_PROVIDER: 'pipedrive',
       QUICKLEAD_PUBLIC_URL: 'https://leads.example.com',
     });
@@ -111,7 +102,7 @@ describe('readServerConfig', () => {
   });
 
   it('refuses spa mode for Pipedrive', () => {
-    expect(errorOf({ ...PIPEDRIVE, QUICKLEAD_SESSION_MODES: 'bff,spa' })).toMatch(
+    expect(configErrorOf({ ...PIPEDRIVE, QUICKLEAD_SESSION_MODES: 'bff,spa' })).toMatch(
       /QUICKLEAD_SESSION_MODES cannot include "spa" for Pipedrive/,
     );
   });
@@ -125,11 +116,11 @@ describe('readServerConfig', () => {
     [{ QUICKLEAD_PUBLIC_URL: 'https://leads.example.com/app' }, 'QUICKLEAD_PUBLIC_URL'],
     [{ QUICKLEAD_PORT: '70000' }, 'QUICKLEAD_PORT'],
   ])('refuses %o, naming %s', (env, variable) => {
-    expect(errorOf(env)).toContain(variable);
+    expect(configErrorOf(env)).toContain(variable);
   });
 
   it('requires https for a public URL that is not loopback, except with the sandbox', () => {
-    expect(errorOf({ ...PIPEDRIVE, QUICKLEAD_PUBLIC_URL: 'http://leads.example.com' })).toMatch(
+    expect(configErrorOf({ ...PIPEDRIVE, QUICKLEAD_PUBLIC_URL: 'http://leads.example.com' })).toMatch(
       /QUICKLEAD_PUBLIC_URL must use https/,
     );
     expect(readServerConfig({ ...PIPEDRIVE, QUICKLEAD_PUBLIC_URL: 'http://127.0.0.1:8080' }).secure).toBe(
@@ -153,19 +144,25 @@ describe('readServerConfig', () => {
   });
 
   it('refuses an incomplete or unsafe custom provider', () => {
-    const missing = errorOf({ ...CUSTOM, QUICKLEAD_TOKEN_ENDPOINT: undefined, QUICKLEAD_API_ORIGINS: '' });
+    const missing = configErrorOf({
+      ...CUSTOM,
+      QUICKLEAD_TOKEN_ENDPOINT: undefined,
+      QUICKLEAD_API_ORIGINS: '',
+    });
     expect(missing).toMatch(/QUICKLEAD_TOKEN_ENDPOINT is required/);
     expect(missing).toMatch(/QUICKLEAD_API_ORIGINS is required/);
-    expect(errorOf({ ...CUSTOM, QUICKLEAD_TOKEN_ENDPOINT: 'http://auth.example.net/token' })).toMatch(
+    expect(configErrorOf({ ...CUSTOM, QUICKLEAD_TOKEN_ENDPOINT: 'http://auth.example.net/token' })).toMatch(
       /QUICKLEAD_TOKEN_ENDPOINT must use https/,
     );
-    expect(errorOf({ ...CUSTOM, QUICKLEAD_API_ORIGINS: 'https://api.*.example.net' })).toMatch(
+    expect(configErrorOf({ ...CUSTOM, QUICKLEAD_API_ORIGINS: 'https://api.*.example.net' })).toMatch(
       /QUICKLEAD_API_ORIGINS/,
     );
-    expect(errorOf({ ...CUSTOM, QUICKLEAD_API_ORIGINS: 'https://api.example.net/v1' })).toMatch(
+    expect(configErrorOf({ ...CUSTOM, QUICKLEAD_API_ORIGINS: 'https://api.example.net/v1' })).toMatch(
       /QUICKLEAD_API_ORIGINS/,
     );
-    expect(errorOf({ ...CUSTOM, QUICKLEAD_SESSION_MODES: 'bff,spa' })).toMatch(/QUICKLEAD_SPA_CLIENT_ID/);
+    expect(configErrorOf({ ...CUSTOM, QUICKLEAD_SESSION_MODES: 'bff,spa' })).toMatch(
+      /QUICKLEAD_SPA_CLIENT_ID/,
+    );
   });
 });
 
@@ -183,7 +180,7 @@ describe('the OAuth flow inspector setting', () => {
   });
 
   it('names the variable when the value is neither on nor off', () => {
-    expect(errorOf({ ...PIPEDRIVE, QUICKLEAD_INSPECTOR: 'yes' })).toMatch(/QUICKLEAD_INSPECTOR/);
+    expect(configErrorOf({ ...PIPEDRIVE, QUICKLEAD_INSPECTOR: 'yes' })).toMatch(/QUICKLEAD_INSPECTOR/);
   });
 });
 
@@ -205,7 +202,7 @@ describe('the PKCE setting', () => {
   });
 
   it('names the variable when the value is neither on nor off', () => {
-    expect(errorOf({ ...CUSTOM, QUICKLEAD_PKCE: 'S256' })).toMatch(/QUICKLEAD_PKCE/);
+    expect(configErrorOf({ ...CUSTOM, QUICKLEAD_PKCE: 'S256' })).toMatch(/QUICKLEAD_PKCE/);
   });
 });
 

@@ -3,7 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { createAppServer } from './app-server.ts';
 import { readServerConfig } from './server-config.ts';
 import type { SessionStore } from './sessions/session-store.ts';
-import { type CookieJar, createHarness, randomSessionSecret, signIn, testConfig } from './test-harness.ts';
+import {
+  type CookieJar,
+  configErrorOf,
+  createHarness,
+  randomSessionSecret,
+  signIn,
+  testConfig,
+} from './test-harness.ts';
 
 /** A Pipedrive deployment, complete but for the session secret. */
 const PIPEDRIVE = {
@@ -26,15 +33,6 @@ const CUSTOM = {
 /** The sandbox's public default: anyone who has read the repository can open a cookie sealed with it. */
 const SANDBOX_DEFAULT = 'quicklead-sandbox-session-secret-not-for-production';
 
-function errorOf(env: NodeJS.ProcessEnv): string {
-  try {
-    readServerConfig(env);
-  } catch (error) {
-    return error instanceof Error ? error.message : String(error);
-  }
-  throw new Error('expected the configuration to be refused');
-}
-
 describe('weak or public session secrets (forged and decrypted cookies)', () => {
   it.each([
     ['pipedrive', PIPEDRIVE],
@@ -42,7 +40,7 @@ describe('weak or public session secrets (forged and decrypted cookies)', () => 
   ])(
     'a %s deployment refuses the sandbox’s public default secret, naming QUICKLEAD_SESSION_SECRET',
     (_, env) => {
-      const message = errorOf({ ...env, QUICKLEAD_SESSION_SECRET: SANDBOX_DEFAULT });
+      const message = configErrorOf({ ...env, QUICKLEAD_SESSION_SECRET: SANDBOX_DEFAULT });
       expect(message).toMatch(/QUICKLEAD_SESSION_SECRET .*public/);
       // The refusal names the variable, never the value.
       expect(message).not.toContain(SANDBOX_DEFAULT);
@@ -58,7 +56,7 @@ describe('weak or public session secrets (forged and decrypted cookies)', () => 
     'another-secret-0123456789-abcdefghijklmn',
     'known-test-secret-4f1c9e7a2b-session-secret-long-enough',
   ])('a pipedrive deployment refuses %s, a value written in the repository', (secret) => {
-    expect(errorOf({ ...PIPEDRIVE, QUICKLEAD_SESSION_SECRET: secret })).toMatch(
+    expect(configErrorOf({ ...PIPEDRIVE, QUICKLEAD_SESSION_SECRET: secret })).toMatch(
       /QUICKLEAD_SESSION_SECRET .*public/,
     );
   });
@@ -70,14 +68,14 @@ describe('weak or public session secrets (forged and decrypted cookies)', () => 
   ])(
     'a pipedrive deployment refuses a low-entropy secret (%s), naming QUICKLEAD_SESSION_SECRET',
     (_, secret) => {
-      const message = errorOf({ ...PIPEDRIVE, QUICKLEAD_SESSION_SECRET: secret });
+      const message = configErrorOf({ ...PIPEDRIVE, QUICKLEAD_SESSION_SECRET: secret });
       expect(message).toMatch(/QUICKLEAD_SESSION_SECRET .*too predictable/);
       expect(message).not.toContain(secret);
     },
   );
 
   it('a pipedrive deployment refuses a weak secret anywhere in the rotation list: it would still open cookies', () => {
-    const message = errorOf({
+    const message = configErrorOf({
       ...PIPEDRIVE,
       QUICKLEAD_SESSION_SECRET: `${randomSessionSecret()},${'a'.repeat(32)}`,
     });

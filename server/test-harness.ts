@@ -115,6 +115,16 @@ export interface HarnessOptions {
   providerTimeouts?: ProviderTimeouts;
 }
 
+/** The message of the configuration error `env` gives; throws when the configuration is accepted. */
+export function configErrorOf(env: NodeJS.ProcessEnv): string {
+  try {
+    readServerConfig(env);
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+  throw new Error('expected the configuration to be refused');
+}
+
 export function testConfig(env: NodeJS.ProcessEnv = {}): ServerConfig {
   return readServerConfig({
     QUICKLEAD_SESSION_SECRET: TEST_SESSION_SECRET,
