@@ -71,7 +71,7 @@ function Screens() {
 /** The app server could not say whether this browser is signed in: not "signed out", and nothing lost. */
 function SessionUnknownScreen() {
   const { recheck } = useSession();
-  useDocumentTitle('Error: sign-in not checked – QuickLead');
+  useDocumentTitle('Error: server not answering – QuickLead');
   return (
     <AppFrame header={<AppHeader />}>
       <section className="panel" aria-labelledby="session-unknown-heading">
