@@ -66,10 +66,12 @@ describe('a sign-out that does not complete', () => {
       const alert = await screen.findByRole('alert');
       expect(alert.textContent).toMatch(/Sign-out did not complete/);
       expect(alert.textContent).toMatch(/still signed in/);
-      expect(within(alert).getByRole('button', { name: 'Retry sign-out' })).toBeTruthy();
+      expect(within(alert).getByRole('button', { name: 'Retry sign-out' }).hasAttribute('disabled')).toBe(
+        false,
+      );
       expect(posts).toEqual([BFF_PATHS.logout]);
       // Still the signed-in screen, not the sign-in page, and the draft is where it was.
-      expect(screen.getByRole('button', { name: 'Account' })).toBeTruthy();
+      expect(screen.getByRole('button', { name: 'Account' }).hasAttribute('disabled')).toBe(false);
       expect(screen.queryByRole('button', { name: 'Sign in with Pipedrive sandbox' })).toBeNull();
       expect(sessionStorage.getItem(DRAFT_KEY)).toBe(JSON.stringify({ title: 'Typed before' }));
     },
@@ -84,7 +86,11 @@ describe('a sign-out that does not complete', () => {
     answer = () => new Response(null, { status: 204 });
     await user.click(retry);
 
-    expect(await screen.findByRole('button', { name: 'Sign in with Pipedrive sandbox' })).toBeTruthy();
+    expect(
+      (await screen.findByRole('button', { name: 'Sign in with Pipedrive sandbox' })).hasAttribute(
+        'disabled',
+      ),
+    ).toBe(false);
     expect(screen.queryByRole('alert')).toBeNull();
     expect(posts).toEqual([BFF_PATHS.logout, BFF_PATHS.logout]);
   });

@@ -1,5 +1,6 @@
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
+import { isShown } from '@/testing/is-shown.ts';
 import { pickPerson, renderLeadScreen } from '@/testing/render-lead-screen.tsx';
 import { PERSON_OR_ORGANIZATION } from './lead-form-schema.ts';
 
@@ -28,7 +29,7 @@ describe('LeadScreen', () => {
     const { user } = await renderLeadScreen();
     await user.click(screen.getByRole('button', { name: 'Create lead' }));
     const summary = await screen.findByRole('alert');
-    expect(within(summary).getByRole('link', { name: PERSON_OR_ORGANIZATION })).toBeTruthy();
+    expect(isShown(within(summary).getByRole('link', { name: PERSON_OR_ORGANIZATION }))).toBe(true);
     expect(screen.getByRole('combobox', { name: 'Organization' }).getAttribute('aria-invalid')).toBe('true');
 
     await pickPerson(user, 'Lovelace', 'Ada Lovelace');
@@ -64,9 +65,9 @@ describe('LeadScreen', () => {
     const before = requests.length;
     await user.dblClick(screen.getByRole('button', { name: 'Create lead' }));
     const card = await screen.findByRole('region', { name: 'Analytical Engines Ltd lead' });
-    expect(within(card).getByText('Ada Lovelace')).toBeTruthy();
-    expect(within(card).getByText('Analytical Engines Ltd')).toBeTruthy();
-    expect(within(card).getByText('Maria Lopez')).toBeTruthy();
+    expect(isShown(within(card).getByText('Ada Lovelace'))).toBe(true);
+    expect(isShown(within(card).getByText('Analytical Engines Ltd'))).toBe(true);
+    expect(isShown(within(card).getByText('Maria Lopez'))).toBe(true);
     expect(posts()).toHaveLength(1);
     // The card renders from the create response and cached reference data: no further request.
     expect(requests.slice(before).map((request) => `${request.method} ${request.path}`)).toEqual([
@@ -80,7 +81,7 @@ describe('LeadScreen', () => {
     await pickPerson(user, 'Lovelace', 'Ada Lovelace');
     await user.click(screen.getByRole('button', { name: 'Create lead' }));
 
-    expect(await screen.findByText(/session has ended/)).toBeTruthy();
+    expect(isShown(await screen.findByText(/session has ended/))).toBe(true);
     expect(screen.getByRole('textbox', { name: 'Title' })).toHaveProperty('value', 'Do not lose me');
     expect(screen.getByRole('combobox', { name: 'Person' })).toHaveProperty('value', 'Ada Lovelace');
   });

@@ -3,6 +3,7 @@ import { cleanup, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { customFieldsOf } from '@/pipedrive/deal-fields.ts';
 import { TransportProvider } from '@/pipedrive/transport-context.tsx';
+import { isShown } from '@/testing/is-shown.ts';
 import { recordedReferenceData, recordedTransport } from '@/testing/recorded-reference.ts';
 import { RECORDED_AVAILABLE, RECORDED_DIR, recordedFor } from '../../sandbox/recorded-responses.ts';
 import { customFieldControlId } from './custom-fields/custom-field-inputs.tsx';
@@ -54,8 +55,8 @@ describe.skipIf(!RECORDED_AVAILABLE)(
           </QueryClientProvider>,
         );
 
-        expect(screen.getByRole('heading', { level: 1, name: 'New lead' })).toBeTruthy();
-        expect(screen.getByRole('button', { name: 'Create lead' })).toBeTruthy();
+        expect(isShown(screen.getByRole('heading', { level: 1, name: 'New lead' }))).toBe(true);
+        expect(screen.getByRole('button', { name: 'Create lead' }).hasAttribute('disabled')).toBe(false);
 
         // Every usable custom field is there, each with a control of its own.
         const offered = customFieldsOf(reference.dealFields);
@@ -89,7 +90,7 @@ describe.skipIf(!RECORDED_AVAILABLE)(
           </TransportProvider>
         </QueryClientProvider>,
       );
-      expect(screen.getByLabelText(/^Deadline/)).toBeTruthy();
+      expect(screen.getByLabelText(/^Deadline/).hasAttribute('disabled')).toBe(false);
       expect(screen.queryByLabelText(/^PO no\./)).toBeNull();
       const visibility = screen.getByRole('combobox', { name: /Visible to/ }) as HTMLSelectElement;
       expect([...visibility.options].map((option) => option.text)).toContain('Item owner’s visibility group');

@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import type { CustomField } from '@/pipedrive/deal-fields.ts';
 import { TransportProvider } from '@/pipedrive/transport-context.tsx';
+import { isShown } from '@/testing/is-shown.ts';
 import { createSandboxTransport } from '@/testing/sandbox-transport.ts';
 import {
   FIXTURE_CURRENCIES,
@@ -189,7 +190,7 @@ describe('CustomFieldInputs', () => {
     expect(campaign.getAttribute('aria-describedby')).toContain(errorId);
     expect(document.getElementById(errorId)?.textContent).toBe('Error: Enter Campaign code');
     expect(controlOf(K.customerType).getAttribute('aria-invalid')).toBe('true');
-    expect(screen.getByText('Select Customer type')).toBeTruthy();
+    expect(isShown(screen.getByText('Select Customer type'))).toBe(true);
     expect(controlOf(K.industry).getAttribute('aria-invalid')).toBeNull();
     expect(onSubmit).not.toHaveBeenCalled();
   });
@@ -201,7 +202,7 @@ describe('CustomFieldInputs', () => {
 
     const group = screen.getByRole('group', { name: /^Contract value/ });
     await waitFor(() => expect(controlOf(K.contractValue).getAttribute('aria-invalid')).toBe('true'));
-    expect(within(group).getByText('Contract value can have at most 2 decimal places')).toBeTruthy();
+    expect(isShown(within(group).getByText('Contract value can have at most 2 decimal places'))).toBe(true);
     expect(group.getAttribute('aria-describedby')).toBe(`${customFieldControlId(K.contractValue)}-error`);
     expect(screen.getByRole('combobox', { name: 'Currency' }).getAttribute('aria-invalid')).toBe('true');
 
@@ -214,8 +215,12 @@ describe('CustomFieldInputs', () => {
   it('clears a set’s message once an option is ticked', async () => {
     const { user } = renderInputs([{ ...fixtureField(K.interests), mandatory_flag: true }]);
     await user.click(screen.getByRole('button', { name: 'Create lead' }));
-    expect(await screen.findByText('Select at least one option for Interests')).toBeTruthy();
-    expect(screen.getByRole('group', { name: 'Interests' })).toBeTruthy();
+    expect(
+      (await screen.findByText('Select at least one option for Interests')).closest(
+        '[hidden], [aria-hidden="true"]',
+      ),
+    ).toBeNull();
+    expect(isShown(screen.getByRole('group', { name: 'Interests' }))).toBe(true);
     expect(screen.getByRole('checkbox', { name: 'Hardware' }).getAttribute('aria-invalid')).toBe('true');
     await user.click(screen.getByRole('checkbox', { name: 'Software' }));
     await waitFor(() => expect(screen.queryByText('Select at least one option for Interests')).toBeNull());
