@@ -3,8 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createAppServer } from './app-server.ts';
-import { contentSecurityPolicy } from './security-headers.ts';
-import { readServerConfig } from './server-config.ts';
+import { readServerConfig, type ServerConfig } from './server-config.ts';
 import { createHarness, proxied, randomSessionSecret, signIn, testConfig } from './test-harness.ts';
 
 const PIPEDRIVE_ENV = {
@@ -28,6 +27,27 @@ function buildDir(): string {
   return root;
 }
 
+/** The policy of the sandbox's default setup (both modes on): what a page may load and talk to. */
+const SANDBOX_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self' http://127.0.0.1:5181 http://127.0.0.1:5182",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+  "form-action 'self' http://127.0.0.1:5181",
+].join('; ');
+
+/** The Content-Security-Policy an app server with `config` sends, as a browser receives it. */
+async function cspSentWith(config: ServerConfig): Promise<string | null> {
+  const response = await createAppServer({ config }).request(
+    new URL('/app-config.json', config.publicUrl).href,
+  );
+  return response.headers.get('content-security-policy');
+}
+
 function expectSecurityHeaders(response: Response, csp: string): void {
   expect(response.headers.get('content-security-policy')).toBe(csp);
   expect(response.headers.get('referrer-policy')).toBe('no-referrer');
@@ -36,24 +56,12 @@ function expectSecurityHeaders(response: Response, csp: string): void {
 }
 
 describe('content security policy', () => {
-  it('lets a sandbox page with spa mode reach only itself, the token endpoint and the API origin', () => {
-    expect(contentSecurityPolicy(testConfig())).toBe(
-      [
-        "default-src 'self'",
-        "script-src 'self'",
-        "style-src 'self'",
-        "img-src 'self' data:",
-        "connect-src 'self' http://127.0.0.1:5181 http://127.0.0.1:5182",
-        "object-src 'none'",
-        "base-uri 'none'",
-        "frame-ancestors 'none'",
-        "form-action 'self' http://127.0.0.1:5181",
-      ].join('; '),
-    );
+  it('lets a sandbox page with spa mode reach only itself, the token endpoint and the API origin', async () => {
+    expect(await cspSentWith(testConfig())).toBe(SANDBOX_CSP);
   });
 
-  it('keeps connect-src to self when only bff is offered', () => {
-    const csp = contentSecurityPolicy(readServerConfig(PIPEDRIVE_ENV));
+  it('keeps connect-src to self when only bff is offered', async () => {
+    const csp = await cspSentWith(readServerConfig(PIPEDRIVE_ENV));
     expect(csp).toContain("connect-src 'self';");
     expect(csp).toContain("form-action 'self' https://oauth.pipedrive.com");
     expect(csp).not.toMatch(/unsafe-(inline|eval)/);
@@ -63,11 +71,10 @@ describe('content security policy', () => {
 describe('security headers on every response', () => {
   it('puts them on the app page, the session, the config, proxied calls and refusals (no HSTS on http)', async () => {
     const h = createHarness();
-    const csp = contentSecurityPolicy(h.config);
     const app = createAppServer({ config: h.config, staticRoot: buildDir(), now: h.clock.now });
     const page = await app.request('http://127.0.0.1:5173/');
     expect(page.status).toBe(200);
-    expectSecurityHeaders(page, csp);
+    expectSecurityHeaders(page, SANDBOX_CSP);
     expect(page.headers.get('strict-transport-security')).toBeNull();
 
     await signIn(h);
@@ -80,9 +87,29 @@ describe('security headers on every response', () => {
       await h.request('/auth/login'),
     ];
     for (const response of responses) {
-      expectSecurityHeaders(response, csp);
+      expectSecurityHeaders(response, SANDBOX_CSP);
       expect(response.headers.get('cache-control')).toBe('no-store');
       expect(response.headers.get('strict-transport-security')).toBeNull();
+    }
+  });
+
+  it('sends none of the other headers Hono’s secure-headers middleware knows, which were never chosen', async () => {
+    const app = createAppServer({ config: testConfig(), staticRoot: buildDir() });
+    for (const path of ['/', '/app-config.json', '/auth/session']) {
+      const response = await app.request(`http://127.0.0.1:5173${path}`);
+      for (const name of [
+        'cross-origin-embedder-policy',
+        'cross-origin-resource-policy',
+        'origin-agent-cluster',
+        'permissions-policy',
+        'x-dns-prefetch-control',
+        'x-download-options',
+        'x-frame-options',
+        'x-permitted-cross-domain-policies',
+        'x-xss-protection',
+      ]) {
+        expect(response.headers.get(name)).toBeNull();
+      }
     }
   });
 
