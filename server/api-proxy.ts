@@ -1,9 +1,10 @@
 import type { Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { ContentfulStatusCode, StatusCode } from 'hono/utils/http-status';
-import { BFF_PATHS, CSRF_HEADER, CSRF_HEADER_VALUE, SIGN_IN_REQUIRED } from '../src/auth/bff-contract.ts';
+import { BFF_PATHS, CSRF_HEADER, SIGN_IN_REQUIRED } from '../src/auth/bff-contract.ts';
 import { isAllowedOrigin } from '../src/config/app-config.ts';
 import { API_ALLOWLIST, isAllowedApiCall } from '../src/pipedrive/api-allowlist.ts';
+import { requireCsrfHeader } from './csrf.ts';
 import type { FlowRecorder } from './flow-recorder.ts';
 import { type ProviderTimeouts, providerDeadline } from './provider-timeouts.ts';
 import { providerFailure, refreshed } from './proxy-refresh.ts';
@@ -38,12 +39,7 @@ export interface ApiProxyDeps {
   timeouts: ProviderTimeouts;
 }
 
-function refusal(
-  c: Context,
-  status: 403 | 404 | 405 | 413 | 429 | 502,
-  error: string,
-  info: string,
-): Response {
+function refusal(c: Context, status: 404 | 405 | 413 | 429 | 502, error: string, info: string): Response {
   return c.json({ success: false, error, error_info: info }, status);
 }
 
@@ -65,14 +61,7 @@ export function registerApiProxy(app: Hono, deps: ApiProxyDeps): void {
   const { config, sessions, refresher, recorder, now, timeouts } = deps;
   const route = `${BFF_PATHS.apiPrefix}/*`;
 
-  app.use(route, async (c, next) => {
-    // A cross-site form, image or link cannot set a custom header; a cross-site fetch that sets one
-    // needs a CORS preflight, which this server never grants.
-    if (c.req.header(CSRF_HEADER) !== CSRF_HEADER_VALUE) {
-      return refusal(c, 403, 'forbidden', `Requests to this API must carry the ${CSRF_HEADER} header.`);
-    }
-    await next();
-  });
+  app.use(route, requireCsrfHeader(`Requests to this API must carry the ${CSRF_HEADER} header.`));
   app.use(
     route,
     bodyLimit({

@@ -5,12 +5,12 @@ import {
   type BffSessionInfo,
   type BffSignInStart,
   CSRF_HEADER,
-  CSRF_HEADER_VALUE,
   companyDomainOf,
   SIGN_IN_ERROR_PARAM,
 } from '../src/auth/bff-contract.ts';
 import { safeReturnTo } from '../src/auth/return-to.ts';
 import { type SignInErrorKind, toSignInError } from '../src/auth/sign-in-error.ts';
+import { requireCsrfHeader } from './csrf.ts';
 import type { FlowRecorder } from './flow-recorder.ts';
 import type { ConfidentialClient } from './oauth-client.ts';
 import { isNoAnswer, type ProviderTimeouts, providerDeadline } from './provider-timeouts.ts';
@@ -74,10 +74,6 @@ function sessionUserInfo(user: NonNullable<Session['user']>): BffSessionInfo['us
   return { id: user.id, name: user.name, ...(user.companyName ? { companyName: user.companyName } : {}) };
 }
 
-function hasCsrfHeader(c: Context): boolean {
-  return c.req.header(CSRF_HEADER) === CSRF_HEADER_VALUE;
-}
-
 /** Failures go back to the app with only a kind in the URL, never the provider's parameters. */
 function signInFailed(c: Context, kind: SignInErrorKind): Response {
   return c.redirect(`/?${SIGN_IN_ERROR_PARAM}=${encodeURIComponent(kind)}`, 302);
@@ -123,20 +119,16 @@ export function registerAuthRoutes(app: Hono, deps: AuthRouteDeps): void {
    * state cookie) or start one of its own. `Origin` is no help here: under this app's
    * `Referrer-Policy: no-referrer` browsers send `Origin: null` even with a same-origin form.
    */
-  app.post(BFF_PATHS.login, async (c) => {
-    if (!hasCsrfHeader(c)) {
-      return c.json(
-        {
-          success: false,
-          error: 'forbidden',
-          error_info: `A sign-in starts from QuickLead's sign-in button (requests carry the ${CSRF_HEADER} header).`,
-        },
-        403,
-      );
-    }
-    const url = await beginSignIn(c, deps, safeReturnTo(c.req.query('returnTo'), config.publicUrl));
-    return c.json({ authorizationUrl: url.href } satisfies BffSignInStart);
-  });
+  app.post(
+    BFF_PATHS.login,
+    requireCsrfHeader(
+      `A sign-in starts from QuickLead's sign-in button (requests carry the ${CSRF_HEADER} header).`,
+    ),
+    async (c) => {
+      const url = await beginSignIn(c, deps, safeReturnTo(c.req.query('returnTo'), config.publicUrl));
+      return c.json({ authorizationUrl: url.href } satisfies BffSignInStart);
+    },
+  );
 
   // An old bookmark or a link from anywhere: back to the app, whose sign-in button starts one.
   app.get(BFF_PATHS.login, (c) => c.redirect(safeReturnTo(c.req.query('returnTo'), config.publicUrl), 303));
@@ -208,26 +200,20 @@ export function registerAuthRoutes(app: Hono, deps: AuthRouteDeps): void {
 
   if (recorder.enabled) {
     // Registered only when the inspector is on, so otherwise the route does not exist (404).
-    app.get(BFF_PATHS.inspector, async (c) => {
+    app.get(
+      BFF_PATHS.inspector,
       // JSON a cross-site page could not read anyway, but the header keeps every session route alike.
-      if (!hasCsrfHeader(c)) {
-        return c.json(
-          {
-            success: false,
-            error: 'forbidden',
-            error_info: `Requests must carry the ${CSRF_HEADER} header.`,
-          },
-          403,
-        );
-      }
-      const session = await deps.sessions.read(c);
-      const failed = session ? undefined : cookies.readFailedSignIn(c);
-      const steps = session
-        ? await recorder.timeline(session.sid)
-        : failed !== undefined
-          ? await recorder.failedSignInTimeline(failed)
-          : [];
-      return c.json({ steps } satisfies BffInspectorTimeline);
-    });
+      requireCsrfHeader(`Requests must carry the ${CSRF_HEADER} header.`),
+      async (c) => {
+        const session = await deps.sessions.read(c);
+        const failed = session ? undefined : cookies.readFailedSignIn(c);
+        const steps = session
+          ? await recorder.timeline(session.sid)
+          : failed !== undefined
+            ? await recorder.failedSignInTimeline(failed)
+            : [];
+        return c.json({ steps } satisfies BffInspectorTimeline);
+      },
+    );
   }
 }

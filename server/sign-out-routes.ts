@@ -1,11 +1,7 @@
 import type { Context, Hono } from 'hono';
-import {
-  BFF_PATHS,
-  type BffInspectorTimeline,
-  CSRF_HEADER,
-  CSRF_HEADER_VALUE,
-} from '../src/auth/bff-contract.ts';
+import { BFF_PATHS, type BffInspectorTimeline, CSRF_HEADER } from '../src/auth/bff-contract.ts';
 import type { AuthRouteDeps } from './auth-routes.ts';
+import { requireCsrfHeader } from './csrf.ts';
 
 /**
  * Two ways out of a `bff` session:
@@ -20,19 +16,18 @@ import type { AuthRouteDeps } from './auth-routes.ts';
  * both answer with the session's last inspector timeline when asked for JSON and the inspector is on.
  */
 export function registerSignOutRoutes(app: Hono, deps: AuthRouteDeps): void {
-  app.post(BFF_PATHS.logout, (c) => endSession(c, deps, { revoke: false }));
-  app.post(BFF_PATHS.disconnect, (c) => endSession(c, deps, { revoke: true }));
+  app.post(BFF_PATHS.logout, requireCsrfHeader(`Sign-out must carry the ${CSRF_HEADER} header.`), (c) =>
+    endSession(c, deps, { revoke: false }),
+  );
+  app.post(
+    BFF_PATHS.disconnect,
+    requireCsrfHeader(`Disconnecting must carry the ${CSRF_HEADER} header.`),
+    (c) => endSession(c, deps, { revoke: true }),
+  );
 }
 
 async function endSession(c: Context, deps: AuthRouteDeps, options: { revoke: boolean }): Promise<Response> {
   const { cookies, client, recorder } = deps;
-  if (c.req.header(CSRF_HEADER) !== CSRF_HEADER_VALUE) {
-    const what = options.revoke ? 'Disconnecting' : 'Sign-out';
-    return c.json(
-      { success: false, error: 'forbidden', error_info: `${what} must carry the ${CSRF_HEADER} header.` },
-      403,
-    );
-  }
   const session = await deps.sessions.read(c);
   let timeline: BffInspectorTimeline | undefined;
   if (session) {
