@@ -1,13 +1,13 @@
 import type { Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { ContentfulStatusCode, StatusCode } from 'hono/utils/http-status';
-import { BFF_PATHS, CSRF_HEADER, SIGN_IN_REQUIRED } from '../src/auth/bff-contract.ts';
+import { BFF_PATHS, CSRF_HEADER } from '../src/auth/bff-contract.ts';
 import { isAllowedOrigin } from '../src/config/app-config.ts';
 import { API_ALLOWLIST, isAllowedApiCall } from '../src/pipedrive/api-allowlist.ts';
 import { requireCsrfHeader } from './csrf.ts';
 import type { FlowRecorder } from './flow-recorder.ts';
 import { type ProviderTimeouts, providerDeadline } from './provider-timeouts.ts';
-import { providerFailure, refreshed } from './proxy-refresh.ts';
+import { renewForCall, signInRequired } from './proxy-refresh.ts';
 import type { ServerConfig } from './server-config.ts';
 import type { SessionRefresher } from './session-refresher.ts';
 import type { Sessions } from './sessions/sessions.ts';
@@ -41,16 +41,6 @@ export interface ApiProxyDeps {
 
 function refusal(c: Context, status: 404 | 405 | 413 | 429 | 502, error: string, info: string): Response {
   return c.json({ success: false, error, error_info: info }, status);
-}
-
-/**
- * The answer the app understands as "this session is over": the form stays, the user signs in.
- * With a session (its grant was refused) it is ended in the store; without one only the cookie goes.
- */
-async function signInRequired(c: Context, sessions: Sessions, sid?: string): Promise<Response> {
-  if (sid === undefined) sessions.forgetCookie(c);
-  else await sessions.end(c, sid);
-  return c.json({ success: false, error: SIGN_IN_REQUIRED, error_info: 'Sign in again to continue.' }, 401);
 }
 
 /**
@@ -91,21 +81,14 @@ export function registerApiProxy(app: Hono, deps: ApiProxyDeps): void {
     // With the inspector on, the session's calls (and refreshes) are recorded for it to see.
     const fetchImpl = recorder.fetchFor(session.sid, deps.fetch);
 
+    const refreshDeps = { sessions, refresher, fetch: fetchImpl };
     let didRefresh = false;
     if (session.refreshAt <= now()) {
-      // Before expiry one try will do (the current token still works); once expired, retries.
-      const mustRenew = session.expiresAt <= now();
-      const result = await refreshed(refresher, session, { fetch: fetchImpl, mustRenew });
-      if (result.ok) {
-        session = result.session;
-        didRefresh = true;
-      } else if (result.failure.kind === 'grant') {
-        return signInRequired(c, sessions, session.sid);
-      } else if (session.expiresAt <= now()) {
-        // An expired token that could not be renewed cannot make the call either.
-        return providerFailure(c, result.failure);
-      }
-      // Busy or not answering before expiry: the current token still works, so the call goes ahead.
+      // Until it expires, the current token still works.
+      const renewal = await renewForCall(c, session, refreshDeps, (current) => current.expiresAt > now());
+      if ('answer' in renewal) return renewal.answer;
+      session = renewal.session;
+      didRefresh = renewal.renewed;
     }
 
     const target = `${session.apiDomain}${path}${url.search}`;
@@ -129,12 +112,10 @@ export function registerApiProxy(app: Hono, deps: ApiProxyDeps): void {
       if (upstream.status === 401) {
         // Revoked or expired early: one refresh and one retry, never a loop.
         if (didRefresh) return signInRequired(c, sessions, session.sid);
-        const result = await refreshed(refresher, session, { fetch: fetchImpl, mustRenew: true });
-        if (!result.ok) {
-          if (result.failure.kind === 'grant') return signInRequired(c, sessions, session.sid);
-          return providerFailure(c, result.failure);
-        }
-        session = result.session;
+        // Refused upstream, the current token serves the call no more.
+        const renewal = await renewForCall(c, session, refreshDeps, () => false);
+        if ('answer' in renewal) return renewal.answer;
+        session = renewal.session;
         upstream = await send(session.accessToken);
         if (upstream.status === 401) return signInRequired(c, sessions, session.sid);
       }
