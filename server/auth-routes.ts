@@ -13,13 +13,14 @@ import { type SignInErrorKind, toSignInError } from '../src/auth/sign-in-error.t
 import { requireCsrfHeader } from './csrf.ts';
 import type { FlowRecorder } from './flow-recorder.ts';
 import type { ConfidentialClient } from './oauth-client.ts';
-import { isNoAnswer, type ProviderTimeouts, providerDeadline } from './provider-timeouts.ts';
+import { isNoAnswer, type ProviderTimeouts } from './provider-timeouts.ts';
 import type { ServerConfig } from './server-config.ts';
 import type { Session, SessionCookies } from './session-cookie.ts';
 import type { SessionRefresher } from './session-refresher.ts';
 import { SessionStoreUnavailableError } from './sessions/session-store.ts';
 import type { Sessions } from './sessions/sessions.ts';
 import { registerSignOutRoutes } from './sign-out-routes.ts';
+import { signedInUser } from './signed-in-user.ts';
 
 export interface AuthRouteDeps {
   config: ServerConfig;
@@ -32,41 +33,6 @@ export interface AuthRouteDeps {
   sessions: Sessions;
   fetch: typeof fetch;
   timeouts: ProviderTimeouts;
-}
-
-/**
- * Who the new session belongs to. An answer QuickLead cannot use (a 403 for a missing `users:read`,
- * an odd body) costs only the name, never the sign-in: the app then explains what is missing. No
- * answer at all (given up on after `timeoutMs`, or a network failure) is rethrown: Pipedrive's API
- * is not answering, so the sign-in stops with that, rather than hang or start a session that can
- * be tied to no user (an uninstall notice could not end it).
- */
-async function signedInUser(
-  session: Session,
-  fetchImpl: typeof fetch,
-  timeoutMs: number,
-): Promise<Session['user']> {
-  try {
-    const response = await fetchImpl(`${session.apiDomain}/api/v1/users/me`, {
-      headers: { authorization: `Bearer ${session.accessToken}`, accept: 'application/json' },
-      signal: providerDeadline(timeoutMs),
-    });
-    const body = (await response.json()) as {
-      data?: { id?: unknown; name?: unknown; company_name?: unknown; company_id?: unknown };
-    };
-    const { id, name, company_name: companyName, company_id: companyId } = body.data ?? {};
-    if (!response.ok || typeof id !== 'number' || typeof name !== 'string') return undefined;
-    return {
-      id,
-      name,
-      ...(typeof companyName === 'string' ? { companyName } : {}),
-      // Without it, Pipedrive's uninstall notice (user and company) cannot be tied to this session.
-      ...(typeof companyId === 'number' ? { companyId } : {}),
-    };
-  } catch (error) {
-    if (isNoAnswer(error)) throw error;
-    return undefined;
-  }
 }
 
 /** What the browser is told about the user: the company id stays on the server, it needs none. */
