@@ -12,7 +12,7 @@ import {
   signInAs,
   startSignIn,
   tokenCalls,
-} from './test-harness.ts';
+} from './testing/harness.ts';
 
 const MARIA = 'maria.lopez@northwind.example';
 const JAMES = 'james.carter@northwind.example';

@@ -15,7 +15,7 @@ import {
   signIn,
   startSignIn,
   tokenCalls,
-} from './test-harness.ts';
+} from './testing/harness.ts';
 import { MAX_UPSTREAM_BODY_BYTES } from './upstream-body.ts';
 
 /** A callback URL with one parameter changed (or removed, with `null`). */

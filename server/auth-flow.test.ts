@@ -11,7 +11,7 @@ import {
   signIn,
   startSignIn,
   tokenCalls,
-} from './test-harness.ts';
+} from './testing/harness.ts';
 
 describe('bff sign-in, session, proxy and sign-out against the sandbox', () => {
   it('signs in, proxies a call, and signs out without revoking the tokens (the app stays installed)', async () => {

@@ -3,7 +3,6 @@ import { ACCESS_TOKEN_TTL_S } from '../sandbox/auth-store.ts';
 import type { FlowStep } from '../src/auth/flow-model.ts';
 import { textOf } from '../src/auth/flow-model.ts';
 import { FlowRecorder, INSPECTOR_LIMITS, INSPECTOR_WORST_CASE_BYTES } from './flow-recorder.ts';
-import { CUSTOM_PROVIDER_ENV, longTokenProvider } from './long-token-provider.ts';
 import {
   API_ORIGIN,
   CSRF,
@@ -13,7 +12,8 @@ import {
   signIn,
   testConfig,
   tokenCalls,
-} from './test-harness.ts';
+} from './testing/harness.ts';
+import { CUSTOM_PROVIDER_ENV, longTokenProvider } from './testing/long-token-provider.ts';
 
 /**
  * Attacks on the `bff` inspector from a red-team pass: tokens reaching the browser through the

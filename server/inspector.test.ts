@@ -15,7 +15,7 @@ import {
   proxied,
   signIn,
   startSignIn,
-} from './test-harness.ts';
+} from './testing/harness.ts';
 
 async function timeline(h: Harness): Promise<{ raw: string; steps: FlowStep[] }> {
   const response = await h.request('/auth/inspector', { headers: CSRF });

@@ -8,7 +8,7 @@ import {
   type Harness,
   proxied,
   tokenCalls,
-} from './test-harness.ts';
+} from './testing/harness.ts';
 
 /** What Pipedrive's installation link does: consent, then back to the callback with a code and no state. */
 async function installFromLink(h: Harness): Promise<URL> {

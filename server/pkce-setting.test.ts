@@ -18,7 +18,7 @@ import {
   signIn,
   startSignIn,
   tokenCalls,
-} from './test-harness.ts';
+} from './testing/harness.ts';
 
 const PKCE_PARAMS = ['code_challenge', 'code_challenge_method'];
 

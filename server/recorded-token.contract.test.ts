@@ -3,7 +3,7 @@ import { RECORDED_AVAILABLE, RECORDED_DIR, recordedFor } from '../sandbox/record
 import { ConfidentialClient, RefreshError } from './oauth-client.ts';
 import { readServerConfig } from './server-config.ts';
 import type { Session } from './session-cookie.ts';
-import { randomSessionSecret } from './test-harness.ts';
+import { randomSessionSecret } from './testing/harness.ts';
 
 if (!RECORDED_AVAILABLE) {
   console.warn(`Skipping the recorded token-response tests: no recordings in ${RECORDED_DIR}`);

@@ -10,7 +10,7 @@ import {
   proxied,
   signIn,
   tokenCalls,
-} from './test-harness.ts';
+} from './testing/harness.ts';
 
 const NOT_ANSWERING = {
   success: false,

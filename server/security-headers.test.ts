@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createAppServer } from './app-server.ts';
 import { readServerConfig, type ServerConfig } from './server-config.ts';
-import { createHarness, proxied, randomSessionSecret, signIn, testConfig } from './test-harness.ts';
+import { createHarness, proxied, randomSessionSecret, signIn, testConfig } from './testing/harness.ts';
 
 const PIPEDRIVE_ENV = {
   QUICKLEAD_PROVIDER: 'pipedrive',

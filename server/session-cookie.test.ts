@@ -8,7 +8,7 @@ import {
   SessionCookies,
   SIGN_IN_TTL_MS,
 } from './session-cookie.ts';
-import { CookieJar, createHarness, signIn } from './test-harness.ts';
+import { CookieJar, createHarness, signIn } from './testing/harness.ts';
 
 const SECRET = 'cookie-test-secret-0123456789-abcdefghijkl';
 

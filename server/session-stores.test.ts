@@ -2,9 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { basic } from '../sandbox/test-support.ts';
 import { SESSION_STORE_UNAVAILABLE, SIGN_IN_REQUIRED } from '../src/auth/bff-contract.ts';
 import { createAppServer } from './app-server.ts';
-import { CUSTOM_PROVIDER_ENV, longTokenProvider } from './long-token-provider.ts';
 import { EmbeddedSessionStore } from './sessions/embedded-session-store.ts';
-import { startTestRedis, type TestRedis } from './sessions/redis-for-tests.ts';
 import { RedisSessionStore } from './sessions/redis-session-store.ts';
 import type { SessionStore } from './sessions/session-store.ts';
 import {
@@ -17,16 +15,18 @@ import {
   signIn,
   startSignIn,
   tokenCalls,
-} from './test-harness.ts';
+} from './testing/harness.ts';
+import { type LocalRedis, startLocalRedis } from './testing/local-redis.ts';
+import { CUSTOM_PROVIDER_ENV, longTokenProvider } from './testing/long-token-provider.ts';
 
 /**
  * The session behaviour of the app server, once per store: the embedded default and Redis (a real
  * one, started here on a free loopback port). "Another instance" is a second app server sharing the
  * store and the provider, as instances behind one address share Redis.
  */
-let redis: TestRedis;
+let redis: LocalRedis;
 beforeAll(async () => {
-  redis = await startTestRedis();
+  redis = await startLocalRedis();
 });
 afterAll(async () => {
   await redis.stop();
@@ -142,7 +142,7 @@ describe.each(STORES)('sessions in the %s store', (_kind, storeFactory) => {
 
 describe('Redis out of reach', () => {
   it('answers 503 session_store_unavailable and keeps the cookie: the rep is not signed out', async () => {
-    const own = await startTestRedis();
+    const own = await startLocalRedis();
     const lines: string[] = [];
     const h = createHarness({
       sessionStore: (now) => new RedisSessionStore(own.url, now, (line) => lines.push(line)),
@@ -162,7 +162,7 @@ describe('Redis out of reach', () => {
   });
 
   it('a sign-in finishing while Redis is out of reach says why, and leaves no session cookie', async () => {
-    const own = await startTestRedis();
+    const own = await startLocalRedis();
     const h = createHarness({ sessionStore: (now) => new RedisSessionStore(own.url, now, () => {}) });
     const authorizeUrl = await startSignIn(h);
     await own.stop();

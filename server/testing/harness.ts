@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { Hono } from 'hono';
-import { createSandbox, type Sandbox } from '../sandbox/create-sandbox.ts';
-import { sandboxSettingsFromEnv } from '../sandbox/env-settings.ts';
-import type { PkceMode } from '../sandbox/pkce.ts';
+import { createSandbox, type Sandbox } from '../../sandbox/create-sandbox.ts';
+import { sandboxSettingsFromEnv } from '../../sandbox/env-settings.ts';
+import type { PkceMode } from '../../sandbox/pkce.ts';
 import {
   API_ORIGIN,
   APP_ORIGIN,
@@ -12,17 +12,17 @@ import {
   requestIdFrom,
   authorizeUrl as sandboxAuthorizePath,
   type TestClock,
-} from '../sandbox/test-support.ts';
-import { type BffSignInStart, CSRF_HEADER, CSRF_HEADER_VALUE } from '../src/auth/bff-contract.ts';
-import { REFRESH_RETRY_DELAYS_MS } from '../src/auth/refresh-outcome.ts';
-import { createAppServer } from './app-server.ts';
-import type { ProviderTimeouts } from './provider-timeouts.ts';
-import { readServerConfig, type ServerConfig } from './server-config.ts';
-import type { RefreshRetry } from './session-refresher.ts';
-import { EmbeddedSessionStore } from './sessions/embedded-session-store.ts';
-import type { SessionStore } from './sessions/session-store.ts';
+} from '../../sandbox/test-support.ts';
+import { type BffSignInStart, CSRF_HEADER, CSRF_HEADER_VALUE } from '../../src/auth/bff-contract.ts';
+import { REFRESH_RETRY_DELAYS_MS } from '../../src/auth/refresh-outcome.ts';
+import { createAppServer } from '../app-server.ts';
+import type { ProviderTimeouts } from '../provider-timeouts.ts';
+import { readServerConfig, type ServerConfig } from '../server-config.ts';
+import type { RefreshRetry } from '../session-refresher.ts';
+import { EmbeddedSessionStore } from '../sessions/embedded-session-store.ts';
+import type { SessionStore } from '../sessions/session-store.ts';
 
-/** Helpers for the app server's tests (not a test file itself): the server and a real sandbox, in-process. */
+/** The app server's tests' harness (not a test file itself): the server and a real sandbox, in-process. */
 
 export const OAUTH_ORIGIN = 'http://127.0.0.1:5181';
 export { API_ORIGIN, APP_ORIGIN };

@@ -1,8 +1,11 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 
-/** For tests and benches only: a real Redis of their own, on a free loopback port, nothing written to disk. */
-export interface TestRedis {
+/**
+ * A real Redis of its own for a test, a bench or the e2e suite's `redis` project (never for a
+ * deployment): on a free loopback port, nothing written to disk.
+ */
+export interface LocalRedis {
   url: string;
   /** Stops it (as a crash would, for the tests of an unavailable store) and waits until it is gone. */
   stop(): Promise<void>;
@@ -21,7 +24,7 @@ async function freePort(): Promise<number> {
   });
 }
 
-export async function startTestRedis(): Promise<TestRedis> {
+export async function startLocalRedis(): Promise<LocalRedis> {
   const port = await freePort();
   const child: ChildProcess = spawn(
     'redis-server',

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { SANDBOX_DEFAULTS } from './provider-profiles.ts';
-import { API_ORIGIN, OAUTH_ORIGIN, randomSessionSecret } from './test-harness.ts';
+import { SANDBOX_DEFAULTS } from '../provider-profiles.ts';
+import { API_ORIGIN, OAUTH_ORIGIN, randomSessionSecret } from './harness.ts';
 
 /**
  * Test-only: a provider whose tokens are `length` characters long, like a JWT access token: it stands in
