@@ -9,7 +9,7 @@ import type { FlowRecorder } from './flow-recorder.ts';
 import { type ProviderTimeouts, providerDeadline } from './provider-timeouts.ts';
 import { renewForCall, signInRequired } from './proxy-refresh.ts';
 import type { ServerConfig } from './server-config.ts';
-import type { SessionRefresher } from './session-refresher.ts';
+import type { SessionRefresher } from './sessions/session-refresher.ts';
 import type { Sessions } from './sessions/sessions.ts';
 import { MAX_UPSTREAM_BODY_BYTES, readUpstreamBody, type UpstreamBody } from './upstream-body.ts';
 

@@ -9,10 +9,10 @@ import { DEFAULT_PROVIDER_TIMEOUTS, type ProviderTimeouts } from './provider-tim
 import { publicConfigOf } from './public-config.ts';
 import { securityHeaders } from './security-headers.ts';
 import type { ServerConfig } from './server-config.ts';
-import { SessionCookies } from './session-cookie.ts';
-import { type RefreshRetry, SessionRefresher } from './session-refresher.ts';
 import { EmbeddedSessionStore } from './sessions/embedded-session-store.ts';
 import { RedisSessionStore } from './sessions/redis-session-store.ts';
+import { SessionCookies } from './sessions/session-cookie.ts';
+import { type RefreshRetry, SessionRefresher } from './sessions/session-refresher.ts';
 import { type SessionStore, SessionStoreUnavailableError } from './sessions/session-store.ts';
 import { Sessions } from './sessions/sessions.ts';
 import { registerStaticFiles } from './static-files.ts';

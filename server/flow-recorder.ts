@@ -12,7 +12,7 @@ import {
 } from '../src/auth/flow-sign-in-steps.ts';
 import { InspectorStore, type InspectorStoreLimits } from './inspector-store.ts';
 import type { ServerConfig } from './server-config.ts';
-import { SESSION_IDLE_TIMEOUT_MS, SIGN_IN_TTL_MS } from './session-cookie.ts';
+import { SESSION_IDLE_TIMEOUT_MS, SIGN_IN_TTL_MS } from './sessions/session-cookie.ts';
 import type { SharedTimelines } from './sessions/session-store.ts';
 
 /**

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ACCESS_TOKEN_TTL_S } from '../sandbox/auth-store.ts';
 import type { FlowStep } from '../src/auth/flow-model.ts';
 import { textOf } from '../src/auth/flow-model.ts';
-import { FAILED_SIGN_IN_COOKIE } from './session-cookie.ts';
+import { FAILED_SIGN_IN_COOKIE } from './sessions/session-cookie.ts';
 import {
   authorize,
   CookieJar,

@@ -2,8 +2,8 @@ import type { Context } from 'hono';
 import { PROVIDER_BUSY, PROVIDER_UNAVAILABLE, SIGN_IN_REQUIRED } from '../src/auth/bff-contract.ts';
 import type { RefreshFailure } from '../src/auth/refresh-outcome.ts';
 import { RefreshError } from './oauth-client.ts';
-import type { Session } from './session-cookie.ts';
-import type { SessionRefresher } from './session-refresher.ts';
+import type { Session } from './sessions/session-cookie.ts';
+import type { SessionRefresher } from './sessions/session-refresher.ts';
 import { SessionStoreUnavailableError } from './sessions/session-store.ts';
 import type { Sessions } from './sessions/sessions.ts';
 

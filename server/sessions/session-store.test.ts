@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClock } from '../../sandbox/test-support.ts';
-import { SESSION_ABSOLUTE_TIMEOUT_MS, SESSION_IDLE_TIMEOUT_MS, type Session } from '../session-cookie.ts';
 import { type LocalRedis, startLocalRedis } from '../testing/local-redis.ts';
 import { EmbeddedSessionStore } from './embedded-session-store.ts';
 import { RedisSessionStore } from './redis-session-store.ts';
+import { SESSION_ABSOLUTE_TIMEOUT_MS, SESSION_IDLE_TIMEOUT_MS, type Session } from './session-cookie.ts';
 import { type SessionStore, SessionStoreUnavailableError } from './session-store.ts';
 
 let redis: LocalRedis;

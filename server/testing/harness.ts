@@ -18,8 +18,8 @@ import { REFRESH_RETRY_DELAYS_MS } from '../../src/auth/refresh-outcome.ts';
 import { createAppServer } from '../app-server.ts';
 import type { ProviderTimeouts } from '../provider-timeouts.ts';
 import { readServerConfig, type ServerConfig } from '../server-config.ts';
-import type { RefreshRetry } from '../session-refresher.ts';
 import { EmbeddedSessionStore } from '../sessions/embedded-session-store.ts';
+import type { RefreshRetry } from '../sessions/session-refresher.ts';
 import type { SessionStore } from '../sessions/session-store.ts';
 
 /** The app server's tests' harness (not a test file itself): the server and a real sandbox, in-process. */

@@ -1,10 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { basic } from '../sandbox/test-support.ts';
-import { SESSION_STORE_UNAVAILABLE, SIGN_IN_REQUIRED } from '../src/auth/bff-contract.ts';
-import { createAppServer } from './app-server.ts';
-import { EmbeddedSessionStore } from './sessions/embedded-session-store.ts';
-import { RedisSessionStore } from './sessions/redis-session-store.ts';
-import type { SessionStore } from './sessions/session-store.ts';
+import { basic } from '../../sandbox/test-support.ts';
+import { SESSION_STORE_UNAVAILABLE, SIGN_IN_REQUIRED } from '../../src/auth/bff-contract.ts';
+import { createAppServer } from '../app-server.ts';
 import {
   authorize,
   CookieJar,
@@ -15,9 +12,12 @@ import {
   signIn,
   startSignIn,
   tokenCalls,
-} from './testing/harness.ts';
-import { type LocalRedis, startLocalRedis } from './testing/local-redis.ts';
-import { CUSTOM_PROVIDER_ENV, longTokenProvider } from './testing/long-token-provider.ts';
+} from '../testing/harness.ts';
+import { type LocalRedis, startLocalRedis } from '../testing/local-redis.ts';
+import { CUSTOM_PROVIDER_ENV, longTokenProvider } from '../testing/long-token-provider.ts';
+import { EmbeddedSessionStore } from './embedded-session-store.ts';
+import { RedisSessionStore } from './redis-session-store.ts';
+import type { SessionStore } from './session-store.ts';
 
 /**
  * The session behaviour of the app server, once per store: the embedded default and Redis (a real

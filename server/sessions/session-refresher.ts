@@ -1,7 +1,7 @@
-import { REFRESH_RETRY_DELAYS_MS, type RefreshFailure } from '../src/auth/refresh-outcome.ts';
-import { type ConfidentialClient, RefreshError } from './oauth-client.ts';
+import { REFRESH_RETRY_DELAYS_MS, type RefreshFailure } from '../../src/auth/refresh-outcome.ts';
+import { type ConfidentialClient, RefreshError } from '../oauth-client.ts';
 import type { Session } from './session-cookie.ts';
-import type { SessionStore } from './sessions/session-store.ts';
+import type { SessionStore } from './session-store.ts';
 
 /**
  * How long a finished refresh is remembered. Requests that left the browser before the new cookie

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
-import { createClock } from '../sandbox/test-support.ts';
+import { createClock } from '../../sandbox/test-support.ts';
+import { CookieJar, createHarness, signIn } from '../testing/harness.ts';
 import {
   newSessionId,
   SESSION_ABSOLUTE_TIMEOUT_MS,
@@ -8,7 +9,6 @@ import {
   SessionCookies,
   SIGN_IN_TTL_MS,
 } from './session-cookie.ts';
-import { CookieJar, createHarness, signIn } from './testing/harness.ts';
 
 const SECRET = 'cookie-test-secret-0123456789-abcdefghijkl';
 

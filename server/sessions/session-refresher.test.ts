@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createClock } from '../sandbox/test-support.ts';
-import { type ConfidentialClient, RefreshError } from './oauth-client.ts';
+import { createClock } from '../../sandbox/test-support.ts';
+import { type ConfidentialClient, RefreshError } from '../oauth-client.ts';
+import { EmbeddedSessionStore } from './embedded-session-store.ts';
 import type { Session } from './session-cookie.ts';
 import { SessionRefresher } from './session-refresher.ts';
-import { EmbeddedSessionStore } from './sessions/embedded-session-store.ts';
 
 const session: Session = {
   accessToken: 'old',

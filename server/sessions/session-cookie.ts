@@ -6,7 +6,7 @@ import { z } from 'zod';
 
 /**
  * The browser holds two sealed cookies (JWE, `dir` + A256GCM): the session's id, whose tokens live
- * in the session store (`sessions/`), and a sign-in in progress (state, PKCE verifier, return path).
+ * in the session store (`session-store.ts`), and a sign-in in progress (state, PKCE verifier, return path).
  * Sealing the id too means a cookie cannot be made up, and a secret rotation covers both.
  *
  * SEC-SESS-01: a session ends after 12 hours without use (each use slides it) and, at the latest,
