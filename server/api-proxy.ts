@@ -5,7 +5,7 @@ import { BFF_PATHS, CSRF_HEADER } from '../src/auth/bff-contract.ts';
 import { isAllowedOrigin } from '../src/config/app-config.ts';
 import { API_ALLOWLIST, isAllowedApiCall } from '../src/pipedrive/api-allowlist.ts';
 import { requireCsrfHeader } from './csrf.ts';
-import type { FlowRecorder } from './flow-recorder.ts';
+import type { FlowRecorder } from './inspector/flow-recorder.ts';
 import { type ProviderTimeouts, providerDeadline } from './provider-timeouts.ts';
 import { renewForCall, signInRequired } from './proxy-refresh.ts';
 import type { ServerConfig } from './server-config.ts';

@@ -3,7 +3,7 @@ import { SESSION_STORE_UNAVAILABLE } from '../src/auth/bff-contract.ts';
 import { APP_CONFIG_PATH } from '../src/config/app-config.ts';
 import { registerApiProxy } from './api-proxy.ts';
 import { registerAuthRoutes } from './auth-routes.ts';
-import { FlowRecorder } from './flow-recorder.ts';
+import { FlowRecorder } from './inspector/flow-recorder.ts';
 import { ConfidentialClient } from './oauth-client.ts';
 import { DEFAULT_PROVIDER_TIMEOUTS, type ProviderTimeouts } from './provider-timeouts.ts';
 import { publicConfigOf } from './public-config.ts';

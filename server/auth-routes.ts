@@ -11,7 +11,7 @@ import {
 import { safeReturnTo } from '../src/auth/return-to.ts';
 import { type SignInErrorKind, toSignInError } from '../src/auth/sign-in-error.ts';
 import { requireCsrfHeader } from './csrf.ts';
-import type { FlowRecorder } from './flow-recorder.ts';
+import type { FlowRecorder } from './inspector/flow-recorder.ts';
 import type { ConfidentialClient } from './oauth-client.ts';
 import { isNoAnswer, type ProviderTimeouts } from './provider-timeouts.ts';
 import type { ServerConfig } from './server-config.ts';

@@ -4,7 +4,7 @@ import type { BffSignInStart } from '../src/auth/bff-contract.ts';
 import type { FlowStep } from '../src/auth/flow-model.ts';
 import { textOf } from '../src/auth/flow-model.ts';
 import { createAppServer } from './app-server.ts';
-import { FlowRecorder } from './flow-recorder.ts';
+import { FlowRecorder } from './inspector/flow-recorder.ts';
 import { readServerConfig } from './server-config.ts';
 import {
   authorize,

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ACCESS_TOKEN_TTL_S } from '../sandbox/auth-store.ts';
-import type { FlowStep } from '../src/auth/flow-model.ts';
-import { textOf } from '../src/auth/flow-model.ts';
-import { FlowRecorder, INSPECTOR_LIMITS, INSPECTOR_WORST_CASE_BYTES } from './flow-recorder.ts';
+import { ACCESS_TOKEN_TTL_S } from '../../sandbox/auth-store.ts';
+import type { FlowStep } from '../../src/auth/flow-model.ts';
+import { textOf } from '../../src/auth/flow-model.ts';
 import {
   API_ORIGIN,
   CSRF,
@@ -12,8 +11,9 @@ import {
   signIn,
   testConfig,
   tokenCalls,
-} from './testing/harness.ts';
-import { CUSTOM_PROVIDER_ENV, longTokenProvider } from './testing/long-token-provider.ts';
+} from '../testing/harness.ts';
+import { CUSTOM_PROVIDER_ENV, longTokenProvider } from '../testing/long-token-provider.ts';
+import { FlowRecorder, INSPECTOR_LIMITS, INSPECTOR_WORST_CASE_BYTES } from './flow-recorder.ts';
 
 /**
  * Attacks on the `bff` inspector from a red-team pass: tokens reaching the browser through the

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { ACCESS_TOKEN_TTL_S } from '../sandbox/auth-store.ts';
-import type { FlowStep } from '../src/auth/flow-model.ts';
-import { textOf } from '../src/auth/flow-model.ts';
-import { FAILED_SIGN_IN_COOKIE } from './sessions/session-cookie.ts';
+import { ACCESS_TOKEN_TTL_S } from '../../sandbox/auth-store.ts';
+import type { FlowStep } from '../../src/auth/flow-model.ts';
+import { textOf } from '../../src/auth/flow-model.ts';
+import { FAILED_SIGN_IN_COOKIE } from '../sessions/session-cookie.ts';
 import {
   authorize,
   CookieJar,
@@ -15,7 +15,7 @@ import {
   proxied,
   signIn,
   startSignIn,
-} from './testing/harness.ts';
+} from '../testing/harness.ts';
 
 async function timeline(h: Harness): Promise<{ raw: string; steps: FlowStep[] }> {
   const response = await h.request('/auth/inspector', { headers: CSRF });
