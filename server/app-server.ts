@@ -1,11 +1,11 @@
 import { Hono } from 'hono';
 import { SESSION_STORE_UNAVAILABLE } from '../src/auth/bff-contract.ts';
 import { APP_CONFIG_PATH } from '../src/config/app-config.ts';
-import { registerApiProxy } from './api-proxy.ts';
 import { registerAuthRoutes } from './auth-routes.ts';
 import { FlowRecorder } from './inspector/flow-recorder.ts';
 import { ConfidentialClient } from './oauth-client.ts';
 import { DEFAULT_PROVIDER_TIMEOUTS, type ProviderTimeouts } from './provider-timeouts.ts';
+import { registerApiProxy } from './proxy/api-proxy.ts';
 import { publicConfigOf } from './public-config.ts';
 import { securityHeaders } from './security-headers.ts';
 import type { ServerConfig } from './server-config.ts';

@@ -1,11 +1,11 @@
 import type { Context } from 'hono';
-import { PROVIDER_BUSY, PROVIDER_UNAVAILABLE, SIGN_IN_REQUIRED } from '../src/auth/bff-contract.ts';
-import type { RefreshFailure } from '../src/auth/refresh-outcome.ts';
-import { RefreshError } from './oauth-client.ts';
-import type { Session } from './sessions/session-cookie.ts';
-import type { SessionRefresher } from './sessions/session-refresher.ts';
-import { SessionStoreUnavailableError } from './sessions/session-store.ts';
-import type { Sessions } from './sessions/sessions.ts';
+import { PROVIDER_BUSY, PROVIDER_UNAVAILABLE, SIGN_IN_REQUIRED } from '../../src/auth/bff-contract.ts';
+import type { RefreshFailure } from '../../src/auth/refresh-outcome.ts';
+import { RefreshError } from '../oauth-client.ts';
+import type { Session } from '../sessions/session-cookie.ts';
+import type { SessionRefresher } from '../sessions/session-refresher.ts';
+import { SessionStoreUnavailableError } from '../sessions/session-store.ts';
+import type { Sessions } from '../sessions/sessions.ts';
 
 type Refreshed = { ok: true; session: Session } | { ok: false; failure: RefreshFailure };
 

@@ -1,16 +1,16 @@
 import type { Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { ContentfulStatusCode, StatusCode } from 'hono/utils/http-status';
-import { BFF_PATHS, CSRF_HEADER } from '../src/auth/bff-contract.ts';
-import { isAllowedOrigin } from '../src/config/app-config.ts';
-import { API_ALLOWLIST, isAllowedApiCall } from '../src/pipedrive/api-allowlist.ts';
-import { requireCsrfHeader } from './csrf.ts';
-import type { FlowRecorder } from './inspector/flow-recorder.ts';
-import { type ProviderTimeouts, providerDeadline } from './provider-timeouts.ts';
+import { BFF_PATHS, CSRF_HEADER } from '../../src/auth/bff-contract.ts';
+import { isAllowedOrigin } from '../../src/config/app-config.ts';
+import { API_ALLOWLIST, isAllowedApiCall } from '../../src/pipedrive/api-allowlist.ts';
+import { requireCsrfHeader } from '../csrf.ts';
+import type { FlowRecorder } from '../inspector/flow-recorder.ts';
+import { type ProviderTimeouts, providerDeadline } from '../provider-timeouts.ts';
+import type { ServerConfig } from '../server-config.ts';
+import type { SessionRefresher } from '../sessions/session-refresher.ts';
+import type { Sessions } from '../sessions/sessions.ts';
 import { renewForCall, signInRequired } from './proxy-refresh.ts';
-import type { ServerConfig } from './server-config.ts';
-import type { SessionRefresher } from './sessions/session-refresher.ts';
-import type { Sessions } from './sessions/sessions.ts';
 import { MAX_UPSTREAM_BODY_BYTES, readUpstreamBody, type UpstreamBody } from './upstream-body.ts';
 
 /** Lead and contact bodies are a few KB; anything far larger is not the app talking. */
