@@ -1,7 +1,9 @@
 import { Hono } from 'hono';
 import { SESSION_STORE_UNAVAILABLE } from '../src/auth/bff-contract.ts';
 import { APP_CONFIG_PATH } from '../src/config/app-config.ts';
-import { registerAuthRoutes } from './auth-routes.ts';
+import { registerAuthRoutes } from './auth/auth-routes.ts';
+import { registerSignOutRoutes } from './auth/sign-out-routes.ts';
+import { registerUninstallRoute } from './auth/uninstall-route.ts';
 import { FlowRecorder } from './inspector/flow-recorder.ts';
 import { ConfidentialClient } from './oauth-client.ts';
 import { DEFAULT_PROVIDER_TIMEOUTS, type ProviderTimeouts } from './provider-timeouts.ts';
@@ -16,7 +18,6 @@ import { type RefreshRetry, SessionRefresher } from './sessions/session-refreshe
 import { type SessionStore, SessionStoreUnavailableError } from './sessions/session-store.ts';
 import { Sessions } from './sessions/sessions.ts';
 import { registerStaticFiles } from './static-files.ts';
-import { registerUninstallRoute } from './uninstall-route.ts';
 
 export interface AppServerOptions {
   config: ServerConfig;
@@ -63,16 +64,9 @@ export function createAppServer(options: AppServerOptions): Hono {
 
   const publicConfig = publicConfigOf(config);
   app.get(APP_CONFIG_PATH, (c) => c.json(publicConfig));
-  registerAuthRoutes(app, {
-    config,
-    cookies,
-    sessions,
-    client,
-    refresher,
-    recorder,
-    fetch: fetchImpl,
-    timeouts,
-  });
+  const authDeps = { config, cookies, sessions, client, refresher, recorder, fetch: fetchImpl, timeouts };
+  registerAuthRoutes(app, authDeps);
+  registerSignOutRoutes(app, authDeps);
   registerUninstallRoute(app, config, store);
   registerApiProxy(app, { config, sessions, refresher, recorder, fetch: fetchImpl, now, timeouts });
   if (options.staticRoot) registerStaticFiles(app, options.staticRoot);

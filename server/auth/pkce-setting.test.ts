@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { sandboxSettingsFromEnv } from '../sandbox/env-settings.ts';
-import type { BffSignInStart } from '../src/auth/bff-contract.ts';
-import type { FlowStep } from '../src/auth/flow-model.ts';
-import { textOf } from '../src/auth/flow-model.ts';
-import { createAppServer } from './app-server.ts';
-import { FlowRecorder } from './inspector/flow-recorder.ts';
-import { readServerConfig } from './server-config.ts';
+import { sandboxSettingsFromEnv } from '../../sandbox/env-settings.ts';
+import type { BffSignInStart } from '../../src/auth/bff-contract.ts';
+import type { FlowStep } from '../../src/auth/flow-model.ts';
+import { textOf } from '../../src/auth/flow-model.ts';
+import { createAppServer } from '../app-server.ts';
+import { FlowRecorder } from '../inspector/flow-recorder.ts';
+import { readServerConfig } from '../server-config.ts';
 import {
   authorize,
   authorizeAs,
@@ -18,7 +18,7 @@ import {
   signIn,
   startSignIn,
   tokenCalls,
-} from './testing/harness.ts';
+} from '../testing/harness.ts';
 
 const PKCE_PARAMS = ['code_challenge', 'code_challenge_method'];
 

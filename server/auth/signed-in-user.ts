@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { currentUserSchema } from '../src/pipedrive/current-user-schema.ts';
-import { isNoAnswer, providerDeadline } from './provider-timeouts.ts';
-import type { Session } from './sessions/session-cookie.ts';
+import { currentUserSchema } from '../../src/pipedrive/current-user-schema.ts';
+import { isNoAnswer, providerDeadline } from '../provider-timeouts.ts';
+import type { Session } from '../sessions/session-cookie.ts';
 
 /** Pipedrive's answer around the user: only `data` is read, as the app reads it. */
 const usersMeAnswer = z.object({ data: currentUserSchema });

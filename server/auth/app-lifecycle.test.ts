@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { installLink } from '../sandbox/oauth-install-link.ts';
-import { authorizeUrl, postForm, requestIdFrom, signInOn } from '../sandbox/test-support.ts';
+import { installLink } from '../../sandbox/oauth-install-link.ts';
+import { authorizeUrl, postForm, requestIdFrom, signInOn } from '../../sandbox/test-support.ts';
 import {
   CSRF,
   callback,
@@ -12,7 +12,7 @@ import {
   signInAs,
   startSignIn,
   tokenCalls,
-} from './testing/harness.ts';
+} from '../testing/harness.ts';
 
 const MARIA = 'maria.lopez@northwind.example';
 const JAMES = 'james.carter@northwind.example';

@@ -1,9 +1,9 @@
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
-import { apiGet, pkcePair } from '../sandbox/test-support.ts';
-import { SIGN_IN_REQUIRED } from '../src/auth/bff-contract.ts';
-import { MAX_UPSTREAM_BODY_BYTES } from './proxy/upstream-body.ts';
-import { SessionCookies } from './sessions/session-cookie.ts';
+import { apiGet, pkcePair } from '../../sandbox/test-support.ts';
+import { SIGN_IN_REQUIRED } from '../../src/auth/bff-contract.ts';
+import { MAX_UPSTREAM_BODY_BYTES } from '../proxy/upstream-body.ts';
+import { SessionCookies } from '../sessions/session-cookie.ts';
 import {
   APP_ORIGIN,
   authorize,
@@ -16,7 +16,7 @@ import {
   signIn,
   startSignIn,
   tokenCalls,
-} from './testing/harness.ts';
+} from '../testing/harness.ts';
 
 /** A callback URL with one parameter changed (or removed, with `null`). */
 function withParam(url: URL, name: string, value: string | null): URL {

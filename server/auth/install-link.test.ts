@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { approve } from '../sandbox/test-support.ts';
+import { approve } from '../../sandbox/test-support.ts';
 import {
   APP_ORIGIN,
   authorize,
@@ -8,7 +8,7 @@ import {
   type Harness,
   proxied,
   tokenCalls,
-} from './testing/harness.ts';
+} from '../testing/harness.ts';
 
 /** What Pipedrive's installation link does: consent, then back to the callback with a code and no state. */
 async function installFromLink(h: Harness): Promise<URL> {

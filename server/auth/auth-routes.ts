@@ -7,19 +7,18 @@ import {
   CSRF_HEADER,
   companyDomainOf,
   SIGN_IN_ERROR_PARAM,
-} from '../src/auth/bff-contract.ts';
-import { safeReturnTo } from '../src/auth/return-to.ts';
-import { type SignInErrorKind, toSignInError } from '../src/auth/sign-in-error.ts';
-import { requireCsrfHeader } from './csrf.ts';
-import type { FlowRecorder } from './inspector/flow-recorder.ts';
-import type { ConfidentialClient } from './oauth-client.ts';
-import { isNoAnswer, type ProviderTimeouts } from './provider-timeouts.ts';
-import type { ServerConfig } from './server-config.ts';
-import type { Session, SessionCookies } from './sessions/session-cookie.ts';
-import type { SessionRefresher } from './sessions/session-refresher.ts';
-import { SessionStoreUnavailableError } from './sessions/session-store.ts';
-import type { Sessions } from './sessions/sessions.ts';
-import { registerSignOutRoutes } from './sign-out-routes.ts';
+} from '../../src/auth/bff-contract.ts';
+import { safeReturnTo } from '../../src/auth/return-to.ts';
+import { type SignInErrorKind, toSignInError } from '../../src/auth/sign-in-error.ts';
+import { requireCsrfHeader } from '../csrf.ts';
+import type { FlowRecorder } from '../inspector/flow-recorder.ts';
+import type { ConfidentialClient } from '../oauth-client.ts';
+import { isNoAnswer, type ProviderTimeouts } from '../provider-timeouts.ts';
+import type { ServerConfig } from '../server-config.ts';
+import type { Session, SessionCookies } from '../sessions/session-cookie.ts';
+import type { SessionRefresher } from '../sessions/session-refresher.ts';
+import { SessionStoreUnavailableError } from '../sessions/session-store.ts';
+import type { Sessions } from '../sessions/sessions.ts';
 import { signedInUser } from './signed-in-user.ts';
 
 export interface AuthRouteDeps {
@@ -75,6 +74,7 @@ async function beginSignIn(c: Context, deps: AuthRouteDeps, returnTo: string): P
   return url;
 }
 
+/** The sign-in (its start and the callback), the session, and the inspector's timeline. */
 export function registerAuthRoutes(app: Hono, deps: AuthRouteDeps): void {
   const { config, cookies, client, recorder } = deps;
 
@@ -161,8 +161,6 @@ export function registerAuthRoutes(app: Hono, deps: AuthRouteDeps): void {
       scopes: session.scopes,
     } satisfies BffSessionInfo);
   });
-
-  registerSignOutRoutes(app, deps);
 
   if (recorder.enabled) {
     // Registered only when the inspector is on, so otherwise the route does not exist (404).

@@ -2,9 +2,9 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Context, Hono, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
-import { BFF_PATHS } from '../src/auth/bff-contract.ts';
-import type { ServerConfig } from './server-config.ts';
-import type { SessionStore } from './sessions/session-store.ts';
+import { BFF_PATHS } from '../../src/auth/bff-contract.ts';
+import type { ServerConfig } from '../server-config.ts';
+import type { SessionStore } from '../sessions/session-store.ts';
 
 /** Pipedrive's notice is some 100 bytes of JSON; anything far larger is not Pipedrive. */
 const MAX_NOTICE_BYTES = 4 * 1024;

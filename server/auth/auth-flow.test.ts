@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { apiGet } from '../sandbox/test-support.ts';
-import { SIGN_IN_REQUIRED } from '../src/auth/bff-contract.ts';
+import { apiGet } from '../../sandbox/test-support.ts';
+import { SIGN_IN_REQUIRED } from '../../src/auth/bff-contract.ts';
 import {
   authorize,
   CSRF,
@@ -11,7 +11,7 @@ import {
   signIn,
   startSignIn,
   tokenCalls,
-} from './testing/harness.ts';
+} from '../testing/harness.ts';
 
 describe('bff sign-in, session, proxy and sign-out against the sandbox', () => {
   it('signs in, proxies a call, and signs out without revoking the tokens (the app stays installed)', async () => {

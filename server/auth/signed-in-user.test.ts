@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Session } from './sessions/session-cookie.ts';
+import type { Session } from '../sessions/session-cookie.ts';
 import { signedInUser } from './signed-in-user.ts';
 
 const session = { apiDomain: 'https://acme.pipedrive.com', accessToken: 'access' } as Session;

@@ -1,7 +1,7 @@
 import type { Context, Hono } from 'hono';
-import { BFF_PATHS, type BffInspectorTimeline, CSRF_HEADER } from '../src/auth/bff-contract.ts';
+import { BFF_PATHS, type BffInspectorTimeline, CSRF_HEADER } from '../../src/auth/bff-contract.ts';
+import { requireCsrfHeader } from '../csrf.ts';
 import type { AuthRouteDeps } from './auth-routes.ts';
-import { requireCsrfHeader } from './csrf.ts';
 
 /**
  * Two ways out of a `bff` session:

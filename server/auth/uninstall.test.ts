@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { basic } from '../sandbox/test-support.ts';
-import { SIGN_IN_REQUIRED } from '../src/auth/bff-contract.ts';
-import { createHarness, type Harness, otherBrowser, proxied, signInAs } from './testing/harness.ts';
+import { basic } from '../../sandbox/test-support.ts';
+import { SIGN_IN_REQUIRED } from '../../src/auth/bff-contract.ts';
+import { createHarness, type Harness, otherBrowser, proxied, signInAs } from '../testing/harness.ts';
 
 const MARIA = 'maria.lopez@northwind.example';
 const JAMES = 'james.carter@northwind.example';
