@@ -4,12 +4,13 @@ import { APP_CONFIG_PATH } from '../src/config/app-config.ts';
 import { registerAuthRoutes } from './auth/auth-routes.ts';
 import { registerSignOutRoutes } from './auth/sign-out-routes.ts';
 import { registerUninstallRoute } from './auth/uninstall-route.ts';
+import { securityHeaders } from './http/security-headers.ts';
+import { registerStaticFiles } from './http/static-files.ts';
 import { FlowRecorder } from './inspector/flow-recorder.ts';
 import { ConfidentialClient } from './oauth-client.ts';
 import { DEFAULT_PROVIDER_TIMEOUTS, type ProviderTimeouts } from './provider-timeouts.ts';
 import { registerApiProxy } from './proxy/api-proxy.ts';
 import { publicConfigOf } from './public-config.ts';
-import { securityHeaders } from './security-headers.ts';
 import type { ServerConfig } from './server-config.ts';
 import { EmbeddedSessionStore } from './sessions/embedded-session-store.ts';
 import { RedisSessionStore } from './sessions/redis-session-store.ts';
@@ -17,7 +18,6 @@ import { SessionCookies } from './sessions/session-cookie.ts';
 import { type RefreshRetry, SessionRefresher } from './sessions/session-refresher.ts';
 import { type SessionStore, SessionStoreUnavailableError } from './sessions/session-store.ts';
 import { Sessions } from './sessions/sessions.ts';
-import { registerStaticFiles } from './static-files.ts';
 
 export interface AppServerOptions {
   config: ServerConfig;

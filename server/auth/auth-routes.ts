@@ -10,7 +10,7 @@ import {
 } from '../../src/auth/bff-contract.ts';
 import { safeReturnTo } from '../../src/auth/return-to.ts';
 import { type SignInErrorKind, toSignInError } from '../../src/auth/sign-in-error.ts';
-import { requireCsrfHeader } from '../csrf.ts';
+import { requireCsrfHeader } from '../http/csrf.ts';
 import type { FlowRecorder } from '../inspector/flow-recorder.ts';
 import type { ConfidentialClient } from '../oauth-client.ts';
 import { isNoAnswer, type ProviderTimeouts } from '../provider-timeouts.ts';

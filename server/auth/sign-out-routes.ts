@@ -1,6 +1,6 @@
 import type { Context, Hono } from 'hono';
 import { BFF_PATHS, type BffInspectorTimeline, CSRF_HEADER } from '../../src/auth/bff-contract.ts';
-import { requireCsrfHeader } from '../csrf.ts';
+import { requireCsrfHeader } from '../http/csrf.ts';
 import type { AuthRouteDeps } from './auth-routes.ts';
 
 /**

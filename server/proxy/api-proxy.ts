@@ -4,7 +4,7 @@ import type { ContentfulStatusCode, StatusCode } from 'hono/utils/http-status';
 import { BFF_PATHS, CSRF_HEADER } from '../../src/auth/bff-contract.ts';
 import { isAllowedOrigin } from '../../src/config/app-config.ts';
 import { API_ALLOWLIST, isAllowedApiCall } from '../../src/pipedrive/api-allowlist.ts';
-import { requireCsrfHeader } from '../csrf.ts';
+import { requireCsrfHeader } from '../http/csrf.ts';
 import type { FlowRecorder } from '../inspector/flow-recorder.ts';
 import { type ProviderTimeouts, providerDeadline } from '../provider-timeouts.ts';
 import type { ServerConfig } from '../server-config.ts';

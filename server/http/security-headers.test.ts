@@ -2,9 +2,9 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createAppServer } from './app-server.ts';
-import { readServerConfig, type ServerConfig } from './server-config.ts';
-import { createHarness, proxied, randomSessionSecret, signIn, testConfig } from './testing/harness.ts';
+import { createAppServer } from '../app-server.ts';
+import { readServerConfig, type ServerConfig } from '../server-config.ts';
+import { createHarness, proxied, randomSessionSecret, signIn, testConfig } from '../testing/harness.ts';
 
 const PIPEDRIVE_ENV = {
   QUICKLEAD_PROVIDER: 'pipedrive',
