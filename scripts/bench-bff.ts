@@ -15,9 +15,9 @@ import { getRequestListener } from '@hono/node-server';
 import { startSandbox } from '../sandbox/serve.ts';
 import { createAppServer } from '../server/app-server.ts';
 import { readServerConfig } from '../server/server-config.ts';
-import { startTestRedis } from '../server/sessions/redis-for-tests.ts';
 import { RedisSessionStore } from '../server/sessions/redis-session-store.ts';
 import type { SessionStore } from '../server/sessions/session-store.ts';
+import { startLocalRedis } from '../server/testing/local-redis.ts';
 import { BFF_PATHS, type BffSignInStart, CSRF_HEADER, CSRF_HEADER_VALUE } from '../src/auth/bff-contract.ts';
 
 const HOST = '127.0.0.1';
@@ -225,7 +225,7 @@ const passed = [
     instances: 3,
     rotate: true,
     store: async () => {
-      const redis = await startTestRedis();
+      const redis = await startLocalRedis();
       const store = new RedisSessionStore(redis.url, Date.now);
       return {
         store,

@@ -3,9 +3,9 @@
  * redis-server, nothing written to disk), then QuickLead with `QUICKLEAD_SESSION_STORE` pointing
  * at it. For the e2e suite's `redis` project; Redis stops when this process ends.
  */
-import { startTestRedis } from '../server/sessions/redis-for-tests.ts';
+import { startLocalRedis } from '../server/testing/local-redis.ts';
 
-const redis = await startTestRedis();
+const redis = await startLocalRedis();
 process.env.QUICKLEAD_SESSION_STORE = redis.url;
 // start.ts ends the process on SIGINT/SIGTERM; Redis goes with it.
 process.on('exit', () => redis.kill());

@@ -1,22 +1,23 @@
 import { Hono } from 'hono';
 import { SESSION_STORE_UNAVAILABLE } from '../src/auth/bff-contract.ts';
 import { APP_CONFIG_PATH } from '../src/config/app-config.ts';
-import { registerApiProxy } from './api-proxy.ts';
-import { registerAuthRoutes } from './auth-routes.ts';
-import { FlowRecorder } from './flow-recorder.ts';
+import { registerAuthRoutes } from './auth/auth-routes.ts';
+import { registerSignOutRoutes } from './auth/sign-out-routes.ts';
+import { registerUninstallRoute } from './auth/uninstall-route.ts';
+import { securityHeaders } from './http/security-headers.ts';
+import { registerStaticFiles } from './http/static-files.ts';
+import { FlowRecorder } from './inspector/flow-recorder.ts';
 import { ConfidentialClient } from './oauth-client.ts';
 import { DEFAULT_PROVIDER_TIMEOUTS, type ProviderTimeouts } from './provider-timeouts.ts';
+import { registerApiProxy } from './proxy/api-proxy.ts';
 import { publicConfigOf } from './public-config.ts';
-import { securityHeaders } from './security-headers.ts';
 import type { ServerConfig } from './server-config.ts';
-import { SessionCookies } from './session-cookie.ts';
-import { type RefreshRetry, SessionRefresher } from './session-refresher.ts';
 import { EmbeddedSessionStore } from './sessions/embedded-session-store.ts';
 import { RedisSessionStore } from './sessions/redis-session-store.ts';
+import { SessionCookies } from './sessions/session-cookie.ts';
+import { type RefreshRetry, SessionRefresher } from './sessions/session-refresher.ts';
 import { type SessionStore, SessionStoreUnavailableError } from './sessions/session-store.ts';
 import { Sessions } from './sessions/sessions.ts';
-import { registerStaticFiles } from './static-files.ts';
-import { registerUninstallRoute } from './uninstall-route.ts';
 
 export interface AppServerOptions {
   config: ServerConfig;
@@ -63,16 +64,9 @@ export function createAppServer(options: AppServerOptions): Hono {
 
   const publicConfig = publicConfigOf(config);
   app.get(APP_CONFIG_PATH, (c) => c.json(publicConfig));
-  registerAuthRoutes(app, {
-    config,
-    cookies,
-    sessions,
-    client,
-    refresher,
-    recorder,
-    fetch: fetchImpl,
-    timeouts,
-  });
+  const authDeps = { config, cookies, sessions, client, refresher, recorder, fetch: fetchImpl, timeouts };
+  registerAuthRoutes(app, authDeps);
+  registerSignOutRoutes(app, authDeps);
   registerUninstallRoute(app, config, store);
   registerApiProxy(app, { config, sessions, refresher, recorder, fetch: fetchImpl, now, timeouts });
   if (options.staticRoot) registerStaticFiles(app, options.staticRoot);

@@ -5,7 +5,7 @@ import { isAllowedOrigin } from '../src/config/app-config.ts';
 import type { ProviderProfile } from './provider-profiles.ts';
 import { DEFAULT_PROVIDER_TIMEOUTS, providerDeadline } from './provider-timeouts.ts';
 import type { ServerConfig } from './server-config.ts';
-import { newSessionId, type PendingSignIn, type Session } from './session-cookie.ts';
+import { newSessionId, type PendingSignIn, type Session } from './sessions/session-cookie.ts';
 
 /** RFC 6749 leaves `expires_in` optional; Pipedrive's is about an hour. */
 const DEFAULT_EXPIRES_IN_S = 3600;

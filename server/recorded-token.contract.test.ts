@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { RECORDED_AVAILABLE, RECORDED_DIR, recordedFor } from '../sandbox/recorded-responses.ts';
 import { ConfidentialClient, RefreshError } from './oauth-client.ts';
 import { readServerConfig } from './server-config.ts';
-import type { Session } from './session-cookie.ts';
-import { randomSessionSecret } from './test-harness.ts';
+import type { Session } from './sessions/session-cookie.ts';
+import { randomSessionSecret } from './testing/harness.ts';
 
 if (!RECORDED_AVAILABLE) {
   console.warn(`Skipping the recorded token-response tests: no recordings in ${RECORDED_DIR}`);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { appConfigSchema } from '../src/config/app-config.ts';
 import { publicConfigOf } from './public-config.ts';
 import { readServerConfig } from './server-config.ts';
-import { configErrorOf, randomSessionSecret } from './test-harness.ts';
+import { configErrorOf, randomSessionSecret } from './testing/harness.ts';
 
 /** Made on each run: a real provider refuses any secret written in the repository. */
 const SECRET = randomSessionSecret();

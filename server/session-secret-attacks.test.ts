@@ -10,7 +10,7 @@ import {
   randomSessionSecret,
   signIn,
   testConfig,
-} from './test-harness.ts';
+} from './testing/harness.ts';
 
 /** A Pipedrive deployment, complete but for the session secret. */
 const PIPEDRIVE = {

@@ -10,7 +10,7 @@ import {
   proxied,
   signIn,
   startSignIn,
-} from './test-harness.ts';
+} from './testing/harness.ts';
 
 /** Short bounds, so a hung provider is given up on at once rather than after the real 10 or 30 s. */
 const BOUND_MS = 50;

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { createClient } from '@redis/client';
+import { RedisTimelines } from './redis-timelines.ts';
 import {
   SESSION_ABSOLUTE_TIMEOUT_MS,
   SESSION_IDLE_TIMEOUT_MS,
   type Session,
   sessionSchema,
-} from '../session-cookie.ts';
-import { RedisTimelines } from './redis-timelines.ts';
+} from './session-cookie.ts';
 import {
   type SessionStore,
   SessionStoreUnavailableError,

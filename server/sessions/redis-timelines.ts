@@ -1,7 +1,7 @@
 import type { createClient } from '@redis/client';
 import type { FlowStep } from '../../src/auth/flow-model.ts';
-import type { InspectorStoreLimits } from '../inspector-store.ts';
-import { fitStep, TIMELINE_BYTES_EMPTY } from '../step-size.ts';
+import type { InspectorStoreLimits } from '../inspector/inspector-store.ts';
+import { fitStep, TIMELINE_BYTES_EMPTY } from '../inspector/step-size.ts';
 import { storeKeyOf } from './session-store.ts';
 
 /**

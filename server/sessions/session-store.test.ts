@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClock } from '../../sandbox/test-support.ts';
-import { SESSION_ABSOLUTE_TIMEOUT_MS, SESSION_IDLE_TIMEOUT_MS, type Session } from '../session-cookie.ts';
+import { type LocalRedis, startLocalRedis } from '../testing/local-redis.ts';
 import { EmbeddedSessionStore } from './embedded-session-store.ts';
-import { startTestRedis, type TestRedis } from './redis-for-tests.ts';
 import { RedisSessionStore } from './redis-session-store.ts';
+import { SESSION_ABSOLUTE_TIMEOUT_MS, SESSION_IDLE_TIMEOUT_MS, type Session } from './session-cookie.ts';
 import { type SessionStore, SessionStoreUnavailableError } from './session-store.ts';
 
-let redis: TestRedis;
+let redis: LocalRedis;
 beforeAll(async () => {
-  redis = await startTestRedis();
+  redis = await startLocalRedis();
 });
 afterAll(async () => {
   await redis.stop();
@@ -130,7 +130,7 @@ describe.each(stores)('%s session store', (_kind, makeStore) => {
 
 describe('redis session store, Redis unavailable', () => {
   it('says so with its own error (answered 503) and logs one line, not one per call', async () => {
-    const own = await startTestRedis();
+    const own = await startLocalRedis();
     const lines: string[] = [];
     const clock = createClock();
     const store = new RedisSessionStore(own.url, clock.now, (line) => lines.push(line));

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { FlowStep } from '../../src/auth/flow-model.ts';
-import type { InspectorStoreLimits } from '../inspector-store.ts';
-import type { Session } from '../session-cookie.ts';
+import type { InspectorStoreLimits } from '../inspector/inspector-store.ts';
+import type { Session } from './session-cookie.ts';
 
 /** The inspector's timelines where every instance sees them (beside the sessions, in Redis). */
 export interface SharedTimelines {

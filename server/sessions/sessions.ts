@@ -4,7 +4,7 @@ import {
   SESSION_IDLE_TIMEOUT_MS,
   type Session,
   type SessionCookies,
-} from '../session-cookie.ts';
+} from './session-cookie.ts';
 import { type SessionStore, sessionDeadline } from './session-store.ts';
 
 /**

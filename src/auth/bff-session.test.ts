@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { authorize, callback, createHarness } from '../../server/test-harness.ts';
+import { authorize, callback, createHarness } from '../../server/testing/harness.ts';
 import { safeReturnPath, startBffSignIn } from './bff-session.ts';
 
 const ORIGIN = 'https://leads.example.com';

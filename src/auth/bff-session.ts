@@ -27,7 +27,7 @@ export function safeReturnPath(path: string, origin: string = window.location.or
 /**
  * `bff` mode: the app server starts the OAuth flow (its state goes into this browser's sign-in
  * cookie) and says where to go; the page then leaves for the provider. A POST with the CSRF
- * header, so only this app's own page can start a sign-in (see server/auth-routes.ts).
+ * header, so only this app's own page can start a sign-in (see server/auth/auth-routes.ts).
  */
 export async function startBffSignIn(
   returnTo: string,

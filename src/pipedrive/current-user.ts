@@ -1,20 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
-import { z } from 'zod';
 import { callApi } from './call-api.ts';
+import { type CurrentUser, currentUserSchema } from './current-user-schema.ts';
 import type { Transport } from './transport.ts';
-
-export const currentUserSchema = z.object({
-  id: z.number(),
-  name: z.string(),
-  email: z.string().catch(''),
-  default_currency: z.string().optional().catch(undefined),
-  locale: z.string().optional().catch(undefined),
-  company_id: z.number().optional().catch(undefined),
-  company_name: z.string().optional().catch(undefined),
-  company_domain: z.string().optional().catch(undefined),
-});
-
-export type CurrentUser = z.infer<typeof currentUserSchema>;
 
 export function getCurrentUser(transport: Transport, signal?: AbortSignal): Promise<CurrentUser> {
   return callApi(transport, { method: 'GET', path: '/api/v1/users/me', signal }, currentUserSchema);

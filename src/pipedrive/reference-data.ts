@@ -6,7 +6,8 @@ import {
   useQueryClient,
 } from '@tanstack/react-query';
 import { type Currency, currencyQueries } from './currencies.ts';
-import { type CurrentUser, currentUserQueries } from './current-user.ts';
+import { currentUserQueries } from './current-user.ts';
+import type { CurrentUser } from './current-user-schema.ts';
 import { type DealField, dealFieldQueries } from './deal-fields.ts';
 import { type LeadLabel, leadLabelQueries } from './lead-labels.ts';
 import type { Transport } from './transport.ts';
