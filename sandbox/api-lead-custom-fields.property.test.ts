@@ -7,7 +7,7 @@ import {
   CUSTOM_FIELD_KEYS as K,
 } from './custom-field-keys.ts';
 import { FIXTURES, ORGANIZATION_COUNT, PERSON_COUNT } from './seed.ts';
-import { accessToken, apiGet, apiPostJson, createClock, createTestSandbox } from './test-support.ts';
+import { accessToken, apiGet, apiPostJson, createClock, createTestSandbox } from './testing/test-support.ts';
 
 // Hundreds of generated leads at one frozen instant: this is about validation, not pace, so the
 // rate limits only count here (they have tests of their own in rate-limits.test.ts).

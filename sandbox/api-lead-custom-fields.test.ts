@@ -9,7 +9,7 @@ import {
   WON_ONLY_CUSTOM_FIELD_KEY,
 } from './custom-field-keys.ts';
 import { FIXTURES } from './seed.ts';
-import { accessToken, apiGet, apiPostJson, createClock, createTestSandbox } from './test-support.ts';
+import { accessToken, apiGet, apiPostJson, createClock, createTestSandbox } from './testing/test-support.ts';
 
 const sandbox = createTestSandbox();
 const token = accessToken(sandbox);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FIXTURES } from './seed.ts';
-import { accessToken, apiGet, createClock, createTestSandbox } from './test-support.ts';
+import { accessToken, apiGet, createClock, createTestSandbox } from './testing/test-support.ts';
 import { BURST_WINDOW_MS } from './usage-ledger.ts';
 
 const clock = createClock();

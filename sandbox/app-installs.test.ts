@@ -15,7 +15,7 @@ import {
   redirectQuery,
   requestIdFrom,
   signInOn,
-} from './test-support.ts';
+} from './testing/test-support.ts';
 
 const SOFIA = { id: 21000008, email: 'sofia.rossi@northwind.example' };
 const JAMES_EMAIL = 'james.carter@northwind.example';

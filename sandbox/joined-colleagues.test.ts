@@ -8,7 +8,7 @@ import {
   PUBLIC_REDIRECT,
   pkcePair,
   signInOn,
-} from './test-support.ts';
+} from './testing/test-support.ts';
 
 async function join(sandbox: ReturnType<typeof createTestSandbox>, body: unknown) {
   return sandbox.apiApp.request('/__sandbox/users', {

@@ -9,7 +9,7 @@ import {
   createTestSandbox,
   postForm,
   requestIdFrom,
-} from './test-support.ts';
+} from './testing/test-support.ts';
 
 const PRIYA = { id: 21000007, email: 'priya.nair@northwind.example' };
 const SOFIA = { id: 21000008, email: 'sofia.rossi@northwind.example' };

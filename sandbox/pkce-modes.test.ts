@@ -13,7 +13,7 @@ import {
   pkcePair,
   publicClientCode,
   redirectQuery,
-} from './test-support.ts';
+} from './testing/test-support.ts';
 
 const withMode = (pkce: PkceMode) => createTestSandbox(createClock(), undefined, { pkce });
 

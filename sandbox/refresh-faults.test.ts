@@ -10,7 +10,7 @@ import {
   FORM,
   postForm,
   publicClientCode,
-} from './test-support.ts';
+} from './testing/test-support.ts';
 
 const MARIA = 21000001;
 

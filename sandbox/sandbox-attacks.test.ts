@@ -13,7 +13,7 @@ import {
   postForm,
   requestIdFrom,
   signInOn,
-} from './test-support.ts';
+} from './testing/test-support.ts';
 
 /**
  * What a page the newcomer visits could do to the sandbox `npm start` runs on their machine. The

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sandboxPlanFrom, startSandbox } from './serve.ts';
-import { APP_ORIGIN } from './test-support.ts';
+import { APP_ORIGIN } from './testing/test-support.ts';
 
 describe('sandbox plan setting', () => {
   it('reads SANDBOX_PLAN: default premium, growth or premium in any case, anything else is an error', () => {

@@ -17,7 +17,7 @@ import {
   publicClientCode,
   signInOn,
   type TestClock,
-} from './test-support.ts';
+} from './testing/test-support.ts';
 
 const MARIA = 21000001;
 const JAMES_EMAIL = 'james.carter@northwind.example';

@@ -8,7 +8,7 @@ import {
   apiPostJson,
   createClock,
   createTestSandbox,
-} from './test-support.ts';
+} from './testing/test-support.ts';
 
 // Five reps, plus the two colleagues with limited access (Priya, Sofia); Rahul is switched off.
 const ACTIVE_SEATS = 7;

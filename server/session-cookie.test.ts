@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
-import { createClock } from '../sandbox/test-support.ts';
+import { createClock } from '../sandbox/testing/test-support.ts';
 import {
   newSessionId,
   SESSION_ABSOLUTE_TIMEOUT_MS,

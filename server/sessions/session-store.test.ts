@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createClock } from '../../sandbox/test-support.ts';
+import { createClock } from '../../sandbox/testing/test-support.ts';
 import { SESSION_ABSOLUTE_TIMEOUT_MS, SESSION_IDLE_TIMEOUT_MS, type Session } from '../session-cookie.ts';
 import { EmbeddedSessionStore } from './embedded-session-store.ts';
 import { startTestRedis, type TestRedis } from './redis-for-tests.ts';

@@ -4,7 +4,7 @@ import { ProviderBusyError, ProviderUnavailableError } from '@/pipedrive/provide
 import { createSandbox } from '../../sandbox/create-sandbox.ts';
 import { SandboxConnectionDropped } from '../../sandbox/fault-injection.ts';
 import type { RefreshFault } from '../../sandbox/refresh-faults.ts';
-import { approve } from '../../sandbox/test-support.ts';
+import { approve } from '../../sandbox/testing/test-support.ts';
 import { REFRESH_RETRY_DELAYS_MS } from './refresh-outcome.ts';
 import { callbackUrlFor, completeSignIn, createAuthorizationRequest } from './spa-sign-in.ts';
 import { SpaTokenStore } from './spa-token-store.ts';

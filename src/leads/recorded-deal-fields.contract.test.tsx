@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { customFieldsOf } from '@/pipedrive/deal-fields.ts';
 import { TransportProvider } from '@/pipedrive/transport-context.tsx';
 import { recordedReferenceData, recordedTransport } from '@/testing/recorded-reference.ts';
-import { RECORDED_AVAILABLE, RECORDED_DIR, recordedFor } from '../../sandbox/recorded-responses.ts';
+import { RECORDED_AVAILABLE, RECORDED_DIR, recordedFor } from '../../sandbox/testing/recorded-responses.ts';
 import { customFieldControlId } from './custom-fields/custom-field-inputs.tsx';
 import { LeadScreen } from './lead-screen.tsx';
 

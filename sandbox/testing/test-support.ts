@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { expect } from 'vitest';
-import { createSandbox, type Sandbox, type SandboxOptions } from './create-sandbox.ts';
+import { createSandbox, type Sandbox, type SandboxOptions } from '../create-sandbox.ts';
 
 /** Helpers shared by the sandbox's own tests (not a test file itself). */
 

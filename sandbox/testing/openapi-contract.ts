@@ -13,7 +13,7 @@ import { parse } from 'yaml';
 export const OPENAPI_DIR = process.env.PIPEDRIVE_OPENAPI_DIR ?? besideTheRepository();
 
 function besideTheRepository(): string {
-  const here = new URL('../../shared/pipedrive/', import.meta.url);
+  const here = new URL('../../../shared/pipedrive/', import.meta.url);
   // Under jsdom a module's URL is not a file URL; the tests run from the repository's root.
   return here.protocol === 'file:' ? fileURLToPath(here) : join(process.cwd(), '..', 'shared', 'pipedrive');
 }
