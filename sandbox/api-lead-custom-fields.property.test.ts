@@ -6,7 +6,7 @@ import {
   type CustomFieldType,
   CUSTOM_FIELD_KEYS as K,
 } from './custom-field-keys.ts';
-import { FIXTURES, ORGANIZATION_COUNT, PERSON_COUNT } from './seed.ts';
+import { FIXTURES, ORGANIZATION_COUNT, PERSON_COUNT } from './seed/seed.ts';
 import { accessToken, apiGet, apiPostJson, createClock, createTestSandbox } from './testing/test-support.ts';
 
 // Hundreds of generated leads at one frozen instant: this is about validation, not pace, so the

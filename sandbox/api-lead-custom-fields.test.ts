@@ -8,7 +8,7 @@ import {
   NOT_IN_ADD_DIALOG_CUSTOM_FIELD_KEY,
   WON_ONLY_CUSTOM_FIELD_KEY,
 } from './custom-field-keys.ts';
-import { FIXTURES } from './seed.ts';
+import { FIXTURES } from './seed/seed.ts';
 import { accessToken, apiGet, apiPostJson, createClock, createTestSandbox } from './testing/test-support.ts';
 
 const sandbox = createTestSandbox();

@@ -7,7 +7,7 @@ import type { CustomFieldValues, Lead, User } from './crm-types.ts';
 import type { CustomFieldLookups } from './custom-field-validation.ts';
 import { readJson } from './json-body.ts';
 import { isGuid, type LeadInput, validateLeadBody } from './lead-validation.ts';
-import { randomToken } from './random.ts';
+import { randomToken } from './random-token.ts';
 
 function lookupsOf(crm: CrmStore): CustomFieldLookups {
   return {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CUSTOM_FIELD_KEYS as K } from './custom-field-keys.ts';
-import { FIXTURES } from './seed.ts';
+import { FIXTURES } from './seed/seed.ts';
 import { accessToken, apiGet, apiPostJson, createTestSandbox } from './testing/test-support.ts';
 
 const ada = FIXTURES.adaLovelace;

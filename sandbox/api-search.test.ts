@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FIXTURES } from './seed.ts';
+import { FIXTURES } from './seed/seed.ts';
 import { accessToken, apiGet, createClock, createTestSandbox } from './testing/test-support.ts';
 import { BURST_WINDOW_MS } from './usage-ledger.ts';
 

@@ -1,4 +1,4 @@
-import { randomToken } from './random.ts';
+import { randomToken } from './random-token.ts';
 import { type RefreshFault, RefreshFaults } from './refresh-faults.ts';
 
 export const CODE_TTL_MS = 5 * 60 * 1000;

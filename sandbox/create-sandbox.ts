@@ -14,7 +14,7 @@ import {
 } from './oauth-clients.ts';
 import type { PkceMode } from './pkce.ts';
 import { SearchLag } from './search-lag.ts';
-import { SANDBOX_PASSWORD } from './seed-company.ts';
+import { SANDBOX_PASSWORD } from './seed/seed-company.ts';
 import { UninstallNotices } from './uninstall-notices.ts';
 import { UsageLedger } from './usage-ledger.ts';
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SANDBOX_ADMIN_HEADERS } from './admin-guard.ts';
 import { FAULT_HEADER } from './fault-injection.ts';
-import { FIXTURES } from './seed.ts';
+import { FIXTURES } from './seed/seed.ts';
 import { type RunningSandbox, startSandbox } from './serve.ts';
 import { APP_ORIGIN } from './testing/test-support.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SANDBOX_ADMIN_HEADERS } from './admin-guard.ts';
-import { FIXTURES } from './seed.ts';
+import { FIXTURES } from './seed/seed.ts';
 import { accessToken, createTestSandbox } from './testing/test-support.ts';
 
 function setup() {

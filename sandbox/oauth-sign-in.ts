@@ -4,7 +4,7 @@ import type { CrmStore } from './crm-store.ts';
 import { sendPage } from './html-page.ts';
 import { APP_NAME, APP_SCOPES } from './oauth-clients.ts';
 import { type DemoAccount, errorPage, limitedAccessNote, signInPage } from './oauth-pages.ts';
-import { SANDBOX_PASSWORD } from './seed-company.ts';
+import { SANDBOX_PASSWORD } from './seed/seed-company.ts';
 
 /** Helpers shared by the authorize and install-link routes. */
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FIXTURES } from './seed.ts';
+import { FIXTURES } from './seed/seed.ts';
 import { diffShapes, type ShapeDifference, shapeOf } from './testing/json-shape.ts';
 import {
   RECORDED_AVAILABLE,

@@ -1,5 +1,3 @@
-import { randomBytes } from 'node:crypto';
-
 /**
  * mulberry32: tiny, fast and good enough to make varied seed data. Seeded so every start
  * produces the same people and organizations, which the e2e tests rely on.
@@ -23,9 +21,4 @@ export function pick<T>(random: () => number, items: readonly T[]): T {
 
 export function randomInt(random: () => number, min: number, max: number): number {
   return min + Math.floor(random() * (max - min + 1));
-}
-
-/** Opaque secrets (codes, tokens, request ids) must be unguessable, so they come from the OS CSPRNG. */
-export function randomToken(bytes = 32): string {
-  return randomBytes(bytes).toString('base64url');
 }

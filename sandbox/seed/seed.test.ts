@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createSandbox } from './create-sandbox.ts';
+import { createSandbox } from '../create-sandbox.ts';
+import { createTestSandbox } from '../testing/test-support.ts';
 import { FIXTURES, generateSeedData, ORGANIZATION_COUNT, PERSON_COUNT } from './seed.ts';
-import { createTestSandbox } from './testing/test-support.ts';
 
 describe('seed data', () => {
   it('is deterministic: two generations are identical', () => {

@@ -1,5 +1,5 @@
-import type { Organization, Person } from './crm-types.ts';
-import { createSeededRandom, pick, randomInt } from './random.ts';
+import type { Organization, Person } from '../crm-types.ts';
+import { slugWord } from '../text-normalize.ts';
 import { SEED_USERS } from './seed-company.ts';
 import { FIRST_NAMES, LAST_NAMES } from './seed-words-people.ts';
 import {
@@ -13,7 +13,7 @@ import {
   ORG_ROOTS,
   STREETS,
 } from './seed-words-places.ts';
-import { slugWord } from './text-normalize.ts';
+import { createSeededRandom, pick, randomInt } from './seeded-random.ts';
 
 export const SEED = 20261122;
 export const PERSON_COUNT = 5000;
