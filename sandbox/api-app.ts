@@ -10,9 +10,7 @@ import { apiError } from './api-responses.ts';
 import { registerSearchRoutes } from './api-search-routes.ts';
 import { registerUserRoutes } from './api-user-routes.ts';
 import type { AppLifecycle } from './app-lifecycle.ts';
-import type { AuthStore } from './auth-store.ts';
 import { appOriginCors } from './cors-policy.ts';
-import type { CrmStore } from './crm-store.ts';
 import { registerFaultAdminRoutes } from './fault-admin-routes.ts';
 import {
   FAULT_APPLIED_HEADER,
@@ -24,8 +22,10 @@ import { FaultStore } from './fault-rules.ts';
 import { registerInstallAdminRoutes } from './install-admin-routes.ts';
 import { leadInboxPage } from './lead-inbox-page.ts';
 import { countLeadPosts, LeadPostLog } from './lead-post-log.ts';
+import type { AuthStore } from './store/auth-store.ts';
+import type { CrmStore } from './store/crm-store.ts';
+import type { UsageLedger } from './store/usage-ledger.ts';
 import { registerUsageAdminRoutes } from './usage-admin-routes.ts';
-import type { UsageLedger } from './usage-ledger.ts';
 
 export interface ApiAppDeps {
   auth: AuthStore;

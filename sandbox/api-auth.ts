@@ -7,10 +7,10 @@ import {
   scopeMismatch,
   unauthorized,
 } from './api-responses.ts';
-import type { AccessToken, AuthStore } from './auth-store.ts';
-import type { CrmStore } from './crm-store.ts';
-import type { User } from './crm-types.ts';
-import type { DailyBudget, UsageLedger, WindowState } from './usage-ledger.ts';
+import type { AccessToken, AuthStore } from './store/auth-store.ts';
+import type { CrmStore } from './store/crm-store.ts';
+import type { User } from './store/crm-types.ts';
+import type { DailyBudget, UsageLedger, WindowState } from './store/usage-ledger.ts';
 
 export interface ApiEnv {
   Variables: {

@@ -9,9 +9,9 @@ import {
   parseOrganization,
   parsePerson,
 } from './contact-validation.ts';
-import type { CrmStore } from './crm-store.ts';
-import type { Organization, Person } from './crm-types.ts';
 import { readJson } from './json-body.ts';
+import type { CrmStore } from './store/crm-store.ts';
+import type { Organization, Person } from './store/crm-types.ts';
 
 /** v2 times are RFC 3339 to the second, as in the spec's examples. */
 function v2Time(ms: number): string {

@@ -1,9 +1,6 @@
 import type { Hono } from 'hono';
 import { createApiApp } from './api-app.ts';
-import { AppInstalls } from './app-installs.ts';
 import { AppLifecycle } from './app-lifecycle.ts';
-import { AuthStore } from './auth-store.ts';
-import { CrmStore, type SandboxPlan } from './crm-store.ts';
 import { FaultStore } from './fault-rules.ts';
 import { createOAuthApp } from './oauth-app.ts';
 import {
@@ -13,10 +10,13 @@ import {
   PUBLIC_CLIENT_ID,
 } from './oauth-clients.ts';
 import type { PkceMode } from './pkce.ts';
-import { SearchLag } from './search-lag.ts';
 import { SANDBOX_PASSWORD } from './seed/seed-company.ts';
+import { AppInstalls } from './store/app-installs.ts';
+import { AuthStore } from './store/auth-store.ts';
+import { CrmStore, type SandboxPlan } from './store/crm-store.ts';
+import { SearchLag } from './store/search-lag.ts';
+import { UsageLedger } from './store/usage-ledger.ts';
 import { UninstallNotices } from './uninstall-notices.ts';
-import { UsageLedger } from './usage-ledger.ts';
 
 export interface SandboxOptions {
   /** e.g. 'http://127.0.0.1:5181', the stand-in for https://oauth.pipedrive.com */

@@ -1,8 +1,8 @@
-import type { CustomFieldValues } from './crm-types.ts';
 import { CURRENCIES } from './currencies.ts';
 import type { CustomFieldType } from './custom-field-keys.ts';
 import type { CustomDealField } from './deal-field-built-ins.ts';
 import { activeCustomFields } from './deal-fields.ts';
+import type { CustomFieldValues } from './store/crm-types.ts';
 import {
   type Check,
   date,

@@ -1,8 +1,8 @@
 import type { Hono } from 'hono';
 import { bad, field, isUserId, readBody } from './admin-json.ts';
-import type { AuthStore } from './auth-store.ts';
 import { type FaultStore, parseFaultRules } from './fault-rules.ts';
 import { parseRefreshFault } from './refresh-faults.ts';
+import type { AuthStore } from './store/auth-store.ts';
 
 export interface FaultAdminDeps {
   auth: AuthStore;

@@ -1,11 +1,11 @@
 import type { Context } from 'hono';
-import type { CrmStore } from './crm-store.ts';
-import type { CustomFieldValues, Lead } from './crm-types.ts';
 import type { CustomDealField } from './deal-field-built-ins.ts';
 import { activeCustomFields } from './deal-fields.ts';
 import { sendPage } from './html-page.ts';
 import { isGuid } from './lead-validation.ts';
 import { html, type SafeHtml } from './safe-html.ts';
+import type { CrmStore } from './store/crm-store.ts';
+import type { CustomFieldValues, Lead } from './store/crm-types.ts';
 
 function formatValue(value: Lead['value']): string {
   if (!value) return 'No value';

@@ -12,7 +12,7 @@ import { sandboxSettingsFromEnv } from './env-settings.ts';
 import { installLink } from './oauth-install-link.ts';
 import { FIXTURES } from './seed/seed.ts';
 import { startSandbox } from './serve.ts';
-import { SEARCH_LIMIT } from './usage-ledger.ts';
+import { SEARCH_LIMIT } from './store/usage-ledger.ts';
 
 const HOST = '127.0.0.1';
 

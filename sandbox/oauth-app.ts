@@ -2,15 +2,15 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { adminGuard } from './admin-guard.ts';
 import type { AppLifecycle } from './app-lifecycle.ts';
-import type { AuthStore } from './auth-store.ts';
 import { appOriginCors } from './cors-policy.ts';
-import type { CrmStore } from './crm-store.ts';
 import { SandboxConnectionDropped } from './fault-injection.ts';
 import { registerAuthorizeRoutes } from './oauth-authorize-routes.ts';
 import type { OAuthClient } from './oauth-clients.ts';
 import { registerInstallLink } from './oauth-install-link.ts';
 import type { DemoAccount } from './oauth-pages.ts';
 import { registerTokenRoutes } from './oauth-token-routes.ts';
+import type { AuthStore } from './store/auth-store.ts';
+import type { CrmStore } from './store/crm-store.ts';
 
 /**
  * Token, revocation and sign-in form bodies are a few hundred bytes. Anything far larger is refused

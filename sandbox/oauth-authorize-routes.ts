@@ -1,7 +1,4 @@
 import type { Context, Hono } from 'hono';
-import type { AppInstalls } from './app-installs.ts';
-import type { AuthStore } from './auth-store.ts';
-import type { CrmStore } from './crm-store.ts';
 import { sendPage } from './html-page.ts';
 import { APP_NAME, type OAuthClient, scopesGrantedBy, secretsMatch } from './oauth-clients.ts';
 import { consentPage, type DemoAccount, errorPage } from './oauth-pages.ts';
@@ -13,6 +10,9 @@ import {
   signInRenderer,
 } from './oauth-sign-in.ts';
 import { authorizePkceProblem } from './pkce.ts';
+import type { AppInstalls } from './store/app-installs.ts';
+import type { AuthStore } from './store/auth-store.ts';
+import type { CrmStore } from './store/crm-store.ts';
 
 export interface AuthorizeRouteDeps {
   auth: AuthStore;

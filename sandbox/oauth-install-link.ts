@@ -1,9 +1,9 @@
 import type { Context, Hono } from 'hono';
-import type { AuthStore } from './auth-store.ts';
 import { sendPage } from './html-page.ts';
 import type { OAuthClient } from './oauth-clients.ts';
 import { errorPage } from './oauth-pages.ts';
 import type { SignInRenderer } from './oauth-sign-in.ts';
+import type { AuthStore } from './store/auth-store.ts';
 
 export const INSTALL_LINK_PATH = '/oauth/install';
 

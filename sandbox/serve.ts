@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import { getRequestListener } from '@hono/node-server';
 import type { Hono } from 'hono';
 import { createSandbox, type Sandbox, type SandboxOptions } from './create-sandbox.ts';
-import { SANDBOX_PLANS, type SandboxPlan } from './crm-store.ts';
+import { SANDBOX_PLANS, type SandboxPlan } from './store/crm-store.ts';
 
 /**
  * The plan from a setting such as the `SANDBOX_PLAN` environment variable: unset or empty means

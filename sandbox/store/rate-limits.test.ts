@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { SANDBOX_ADMIN_HEADERS } from './admin-guard.ts';
-import type { Sandbox } from './create-sandbox.ts';
-import { sandboxSettingsFromEnv } from './env-settings.ts';
-import { APP_ORIGIN, accessToken, apiGet, createClock, createTestSandbox } from './testing/test-support.ts';
+import { SANDBOX_ADMIN_HEADERS } from '../admin-guard.ts';
+import type { Sandbox } from '../create-sandbox.ts';
+import { sandboxSettingsFromEnv } from '../env-settings.ts';
+import { APP_ORIGIN, accessToken, apiGet, createClock, createTestSandbox } from '../testing/test-support.ts';
 
 const OVER_LIMIT = { success: false, error: 'Request over limit', errorCode: 429 };
 const DAILY_EXCEEDED = { success: false, error: 'daily request budget exceeded', errorCode: 429 };

@@ -1,10 +1,10 @@
+import { generateSeedData } from '../seed/seed.ts';
+import { COMPANY, LIMITED_ACCESS_USERS, SEED_LEAD_LABELS, SEED_USERS } from '../seed/seed-company.ts';
 import { ContactSet } from './contact-store.ts';
 import type { Company, CustomFieldValues, Lead, LeadLabel, Organization, Person, User } from './crm-types.ts';
 import { type LeadHit, LeadSet } from './lead-set.ts';
 import { mergeSearchHits, type SearchHit, type SearchQuery } from './search-index.ts';
 import { noSearchLag, type SearchLag } from './search-lag.ts';
-import { generateSeedData } from './seed/seed.ts';
-import { COMPANY, LIMITED_ACCESS_USERS, SEED_LEAD_LABELS, SEED_USERS } from './seed/seed-company.ts';
 
 /** Pipedrive plans differ in the visibility levels they offer; leads validate against the plan. */
 export type SandboxPlan = 'premium' | 'growth';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { SANDBOX_ADMIN_HEADERS } from './admin-guard.ts';
-import { FIXTURES } from './seed/seed.ts';
+import { SANDBOX_ADMIN_HEADERS } from '../admin-guard.ts';
+import { FIXTURES } from '../seed/seed.ts';
 import {
   APP_ORIGIN,
   accessToken,
@@ -8,7 +8,7 @@ import {
   apiPostJson,
   createClock,
   createTestSandbox,
-} from './testing/test-support.ts';
+} from '../testing/test-support.ts';
 
 // Five reps, plus the two colleagues with limited access (Priya, Sofia); Rahul is switched off.
 const ACTIVE_SEATS = 7;

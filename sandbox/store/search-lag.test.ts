@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_ENV_SEARCH_LAG_MS, sandboxSettingsFromEnv } from './env-settings.ts';
-import { FIXTURES } from './seed/seed.ts';
-import { accessToken, apiGet, apiPostJson, createClock, createTestSandbox } from './testing/test-support.ts';
+import { DEFAULT_ENV_SEARCH_LAG_MS, sandboxSettingsFromEnv } from '../env-settings.ts';
+import { FIXTURES } from '../seed/seed.ts';
+import { accessToken, apiGet, apiPostJson, createClock, createTestSandbox } from '../testing/test-support.ts';
 
 const LAG_MS = 3000;
 

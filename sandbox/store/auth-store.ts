@@ -1,5 +1,5 @@
+import { type RefreshFault, RefreshFaults } from '../refresh-faults.ts';
 import { randomToken } from './random-token.ts';
-import { type RefreshFault, RefreshFaults } from './refresh-faults.ts';
 
 export const CODE_TTL_MS = 5 * 60 * 1000;
 const CODE_RETENTION_MS = 60 * 60 * 1000;
