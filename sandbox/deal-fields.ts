@@ -19,7 +19,7 @@ import {
   type NumericOption,
   VISIBILITY_OPTIONS,
 } from './deal-field-built-ins.ts';
-import type { SandboxPlan } from './store/crm-store.ts';
+import type { SandboxPlan } from './store/sandbox-plan.ts';
 
 /**
  * `GET /v1/dealFields` as live Pipedrive sends it (recorded/get-v1-dealFields, a 2025 production

@@ -1,6 +1,6 @@
 import type { SandboxOptions } from './create-sandbox.ts';
 import { PKCE_MODES, type PkceMode } from './pkce.ts';
-import { sandboxPlanFrom } from './serve.ts';
+import { sandboxPlanFrom } from './store/sandbox-plan.ts';
 
 type EnvSettings = Pick<
   SandboxOptions,

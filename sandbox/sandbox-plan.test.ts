@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { sandboxPlanFrom, startSandbox } from './serve.ts';
+import { startSandbox } from './serve.ts';
+import { sandboxPlanFrom } from './store/sandbox-plan.ts';
 import { APP_ORIGIN } from './testing/test-support.ts';
 
 describe('sandbox plan setting', () => {

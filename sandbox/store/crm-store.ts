@@ -3,13 +3,9 @@ import { COMPANY, LIMITED_ACCESS_USERS, SEED_LEAD_LABELS, SEED_USERS } from '../
 import { ContactSet } from './contact-store.ts';
 import type { Company, CustomFieldValues, Lead, LeadLabel, Organization, Person, User } from './crm-types.ts';
 import { type LeadHit, LeadSet } from './lead-set.ts';
+import type { SandboxPlan } from './sandbox-plan.ts';
 import { mergeSearchHits, type SearchHit, type SearchQuery } from './search-index.ts';
 import { noSearchLag, type SearchLag } from './search-lag.ts';
-
-/** Pipedrive plans differ in the visibility levels they offer; leads validate against the plan. */
-export type SandboxPlan = 'premium' | 'growth';
-
-export const SANDBOX_PLANS: readonly SandboxPlan[] = ['premium', 'growth'];
 
 interface SeedState {
   contacts: ContactSet;
