@@ -1,8 +1,8 @@
 import type { Hono } from 'hono';
 import { type ApiEnv, endpoint } from './api-auth.ts';
 import { apiError } from './api-responses.ts';
-import { filterCurrencies } from './currencies.ts';
-import { dealFieldsJson } from './deal-fields.ts';
+import { filterCurrencies } from './fields/currencies.ts';
+import { dealFieldsJson } from './fields/deal-fields.ts';
 import type { CrmStore } from './store/crm-store.ts';
 
 /** REFERENCE §2.7: fixed by Pipedrive; API-created leads always get `API`. */

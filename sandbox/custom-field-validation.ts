@@ -1,7 +1,7 @@
-import { CURRENCIES } from './currencies.ts';
-import type { CustomFieldType } from './custom-field-keys.ts';
-import type { CustomDealField } from './deal-field-built-ins.ts';
-import { activeCustomFields } from './deal-fields.ts';
+import { CURRENCIES } from './fields/currencies.ts';
+import type { CustomFieldType } from './fields/custom-field-keys.ts';
+import type { CustomDealField } from './fields/deal-field-built-ins.ts';
+import { activeCustomFields } from './fields/deal-fields.ts';
 import type { CustomFieldValues } from './store/crm-types.ts';
 import {
   type Check,

@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
-import type { CustomDealField } from './deal-field-built-ins.ts';
-import { activeCustomFields } from './deal-fields.ts';
+import type { CustomDealField } from './fields/deal-field-built-ins.ts';
+import { activeCustomFields } from './fields/deal-fields.ts';
 import { sendPage } from './html-page.ts';
 import { isGuid } from './lead-validation.ts';
 import { html, type SafeHtml } from './safe-html.ts';

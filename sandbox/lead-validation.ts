@@ -1,5 +1,5 @@
 import { type CustomFieldLookups, validateCustomFields } from './custom-field-validation.ts';
-import { CHANNEL_OPTIONS } from './deal-field-built-ins.ts';
+import { CHANNEL_OPTIONS } from './fields/deal-field-built-ins.ts';
 import type { CustomFieldValues } from './store/crm-types.ts';
 import type { SandboxPlan } from './store/sandbox-plan.ts';
 import { boolean, type Check, date, id, isPlainObject, oneOf, string } from './value-checks.ts';

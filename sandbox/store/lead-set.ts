@@ -1,4 +1,4 @@
-import { findActiveCustomField, SEARCHABLE_FIELD_TYPES } from '../deal-fields.ts';
+import { findActiveCustomField, SEARCHABLE_FIELD_TYPES } from '../fields/deal-fields.ts';
 import type { CustomFieldValues, Lead } from './crm-types.ts';
 import { SearchIndex, type SearchQuery } from './search-index.ts';
 import type { SearchLag } from './search-lag.ts';

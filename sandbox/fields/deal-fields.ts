@@ -1,3 +1,4 @@
+import type { SandboxPlan } from '../store/sandbox-plan.ts';
 import {
   CUSTOM_FIELD_KEYS,
   CUSTOM_FIELD_NAMES,
@@ -19,7 +20,6 @@ import {
   type NumericOption,
   VISIBILITY_OPTIONS,
 } from './deal-field-built-ins.ts';
-import type { SandboxPlan } from './store/sandbox-plan.ts';
 
 /**
  * `GET /v1/dealFields` as live Pipedrive sends it (recorded/get-v1-dealFields, a 2025 production
