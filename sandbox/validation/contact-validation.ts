@@ -1,5 +1,5 @@
+import type { SandboxPlan } from '../store/sandbox-plan.ts';
 import { VISIBILITY_BY_PLAN } from './lead-validation.ts';
-import type { SandboxPlan } from './store/sandbox-plan.ts';
 import { isPlainObject } from './value-checks.ts';
 
 /** A v2 validation failure: the parameter path and why, sent as "Validation failed: <path>: <reason>". */

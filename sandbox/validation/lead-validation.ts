@@ -1,7 +1,7 @@
+import { CHANNEL_OPTIONS } from '../fields/deal-field-built-ins.ts';
+import type { CustomFieldValues } from '../store/crm-types.ts';
+import type { SandboxPlan } from '../store/sandbox-plan.ts';
 import { type CustomFieldLookups, validateCustomFields } from './custom-field-validation.ts';
-import { CHANNEL_OPTIONS } from './fields/deal-field-built-ins.ts';
-import type { CustomFieldValues } from './store/crm-types.ts';
-import type { SandboxPlan } from './store/sandbox-plan.ts';
 import { boolean, type Check, date, id, isPlainObject, oneOf, string } from './value-checks.ts';
 
 export interface LeadInput {

@@ -1,8 +1,8 @@
-import { CURRENCIES } from './fields/currencies.ts';
-import type { CustomFieldType } from './fields/custom-field-keys.ts';
-import type { CustomDealField } from './fields/deal-field-built-ins.ts';
-import { activeCustomFields } from './fields/deal-fields.ts';
-import type { CustomFieldValues } from './store/crm-types.ts';
+import { CURRENCIES } from '../fields/currencies.ts';
+import type { CustomFieldType } from '../fields/custom-field-keys.ts';
+import type { CustomDealField } from '../fields/deal-field-built-ins.ts';
+import { activeCustomFields } from '../fields/deal-fields.ts';
+import type { CustomFieldValues } from '../store/crm-types.ts';
 import {
   type Check,
   date,
