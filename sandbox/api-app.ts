@@ -20,8 +20,8 @@ import {
 } from './fault-injection.ts';
 import { FaultStore } from './fault-rules.ts';
 import { registerInstallAdminRoutes } from './install-admin-routes.ts';
-import { leadInboxPage } from './lead-inbox-page.ts';
 import { countLeadPosts, LeadPostLog } from './lead-post-log.ts';
+import { leadInboxPage } from './pages/lead-inbox-page.ts';
 import type { AuthStore } from './store/auth-store.ts';
 import type { CrmStore } from './store/crm-store.ts';
 import type { UsageLedger } from './store/usage-ledger.ts';

@@ -7,8 +7,8 @@ import { SandboxConnectionDropped } from './fault-injection.ts';
 import { registerAuthorizeRoutes } from './oauth-authorize-routes.ts';
 import type { OAuthClient } from './oauth-clients.ts';
 import { registerInstallLink } from './oauth-install-link.ts';
-import type { DemoAccount } from './oauth-pages.ts';
 import { registerTokenRoutes } from './oauth-token-routes.ts';
+import type { DemoAccount } from './pages/oauth-pages.ts';
 import type { AuthStore } from './store/auth-store.ts';
 import type { CrmStore } from './store/crm-store.ts';
 

@@ -1,7 +1,5 @@
 import type { Context, Hono } from 'hono';
-import { sendPage } from './html-page.ts';
 import { APP_NAME, type OAuthClient, scopesGrantedBy, secretsMatch } from './oauth-clients.ts';
-import { consentPage, type DemoAccount, errorPage } from './oauth-pages.ts';
 import {
   expiredPage,
   formField,
@@ -9,6 +7,8 @@ import {
   type SignInRenderer,
   signInRenderer,
 } from './oauth-sign-in.ts';
+import { sendPage } from './pages/html-page.ts';
+import { consentPage, type DemoAccount, errorPage } from './pages/oauth-pages.ts';
 import { authorizePkceProblem } from './pkce.ts';
 import type { AppInstalls } from './store/app-installs.ts';
 import type { AuthStore } from './store/auth-store.ts';

@@ -1,11 +1,11 @@
 import type { Context } from 'hono';
-import type { CustomDealField } from './fields/deal-field-built-ins.ts';
-import { activeCustomFields } from './fields/deal-fields.ts';
+import type { CustomDealField } from '../fields/deal-field-built-ins.ts';
+import { activeCustomFields } from '../fields/deal-fields.ts';
+import type { CrmStore } from '../store/crm-store.ts';
+import type { CustomFieldValues, Lead } from '../store/crm-types.ts';
+import { isGuid } from '../validation/lead-validation.ts';
 import { sendPage } from './html-page.ts';
 import { html, type SafeHtml } from './safe-html.ts';
-import type { CrmStore } from './store/crm-store.ts';
-import type { CustomFieldValues, Lead } from './store/crm-types.ts';
-import { isGuid } from './validation/lead-validation.ts';
 
 function formatValue(value: Lead['value']): string {
   if (!value) return 'No value';

@@ -1,5 +1,5 @@
+import type { Company, User } from '../store/crm-types.ts';
 import { html, type SafeHtml } from './safe-html.ts';
-import type { Company, User } from './store/crm-types.ts';
 
 const SCOPE_DESCRIPTIONS: Record<string, string> = {
   base: 'See your name, email, company and settings',
