@@ -17,8 +17,8 @@ import {
   FAULT_HEADER,
   faultInjection,
   SandboxConnectionDropped,
-} from './fault-injection.ts';
-import { FaultStore } from './fault-rules.ts';
+} from './faults/fault-injection.ts';
+import { FaultStore } from './faults/fault-rules.ts';
 import { registerInstallAdminRoutes } from './install-admin-routes.ts';
 import { countLeadPosts, LeadPostLog } from './lead-post-log.ts';
 import { leadInboxPage } from './pages/lead-inbox-page.ts';

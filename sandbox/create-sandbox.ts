@@ -1,7 +1,7 @@
 import type { Hono } from 'hono';
 import { createApiApp } from './api-app.ts';
 import { AppLifecycle } from './app-lifecycle.ts';
-import { FaultStore } from './fault-rules.ts';
+import { FaultStore } from './faults/fault-rules.ts';
 import { createOAuthApp } from './oauth-app.ts';
 import {
   CONFIDENTIAL_CLIENT_ID,

@@ -1,7 +1,7 @@
 import type { Hono } from 'hono';
 import { bad, field, isUserId, readBody } from './admin-json.ts';
-import { type FaultStore, parseFaultRules } from './fault-rules.ts';
-import { parseRefreshFault } from './refresh-faults.ts';
+import { type FaultStore, parseFaultRules } from './faults/fault-rules.ts';
+import { parseRefreshFault } from './faults/refresh-faults.ts';
 import type { AuthStore } from './store/auth-store.ts';
 
 export interface FaultAdminDeps {

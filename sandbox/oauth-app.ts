@@ -3,7 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { adminGuard } from './admin-guard.ts';
 import type { AppLifecycle } from './app-lifecycle.ts';
 import { appOriginCors } from './cors-policy.ts';
-import { SandboxConnectionDropped } from './fault-injection.ts';
+import { SandboxConnectionDropped } from './faults/fault-injection.ts';
 import { registerAuthorizeRoutes } from './oauth-authorize-routes.ts';
 import type { OAuthClient } from './oauth-clients.ts';
 import { registerInstallLink } from './oauth-install-link.ts';

@@ -1,4 +1,4 @@
-import { type RefreshFault, RefreshFaults } from '../refresh-faults.ts';
+import { type RefreshFault, RefreshFaults } from '../faults/refresh-faults.ts';
 import { randomToken } from './random-token.ts';
 
 export const CODE_TTL_MS = 5 * 60 * 1000;

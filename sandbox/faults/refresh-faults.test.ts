@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SANDBOX_ADMIN_HEADERS } from './admin-guard.ts';
-import type { Sandbox } from './create-sandbox.ts';
-import { FAULT_APPLIED_HEADER, SandboxConnectionDropped } from './fault-injection.ts';
-import { type RunningSandbox, startSandbox } from './serve.ts';
+import { SANDBOX_ADMIN_HEADERS } from '../admin-guard.ts';
+import type { Sandbox } from '../create-sandbox.ts';
+import { type RunningSandbox, startSandbox } from '../serve.ts';
 import {
   APP_ORIGIN,
   createTestSandbox,
@@ -10,7 +9,8 @@ import {
   FORM,
   postForm,
   publicClientCode,
-} from './testing/test-support.ts';
+} from '../testing/test-support.ts';
+import { FAULT_APPLIED_HEADER, SandboxConnectionDropped } from './fault-injection.ts';
 
 const MARIA = 21000001;
 

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SANDBOX_ADMIN_HEADERS } from './admin-guard.ts';
+import { SANDBOX_ADMIN_HEADERS } from '../admin-guard.ts';
+import { FIXTURES } from '../seed/seed.ts';
+import { type RunningSandbox, startSandbox } from '../serve.ts';
+import { APP_ORIGIN } from '../testing/test-support.ts';
 import { FAULT_HEADER } from './fault-injection.ts';
-import { FIXTURES } from './seed/seed.ts';
-import { type RunningSandbox, startSandbox } from './serve.ts';
-import { APP_ORIGIN } from './testing/test-support.ts';
 
 // Over a real HTTP server on ephemeral ports: the only way to see what a client sees when the
 // connection is dropped, since in-process there is no connection.

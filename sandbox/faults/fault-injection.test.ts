@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { SANDBOX_ADMIN_HEADERS } from './admin-guard.ts';
+import { SANDBOX_ADMIN_HEADERS } from '../admin-guard.ts';
+import { FIXTURES } from '../seed/seed.ts';
+import { APP_ORIGIN, accessToken, apiGet, createTestSandbox } from '../testing/test-support.ts';
 import { FAULT_APPLIED_HEADER, FAULT_HEADER, SandboxConnectionDropped } from './fault-injection.ts';
-import { FIXTURES } from './seed/seed.ts';
-import { APP_ORIGIN, accessToken, apiGet, createTestSandbox } from './testing/test-support.ts';
 
 const LEAD = { title: 'Fault matrix lead', person_id: FIXTURES.adaLovelace.personId };
 
