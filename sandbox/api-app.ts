@@ -9,7 +9,6 @@ import { registerLeadSearchRoutes } from './api-lead-search-routes.ts';
 import { apiError } from './api-responses.ts';
 import { registerSearchRoutes } from './api-search-routes.ts';
 import { registerUserRoutes } from './api-user-routes.ts';
-import type { AppLifecycle } from './app-lifecycle.ts';
 import { appOriginCors } from './cors-policy.ts';
 import { registerFaultAdminRoutes } from './fault-admin-routes.ts';
 import {
@@ -21,6 +20,7 @@ import {
 import { FaultStore } from './faults/fault-rules.ts';
 import { registerInstallAdminRoutes } from './install-admin-routes.ts';
 import { countLeadPosts, LeadPostLog } from './lead-post-log.ts';
+import type { AppLifecycle } from './oauth/app-lifecycle.ts';
 import { leadInboxPage } from './pages/lead-inbox-page.ts';
 import type { AuthStore } from './store/auth-store.ts';
 import type { CrmStore } from './store/crm-store.ts';

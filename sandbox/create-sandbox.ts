@@ -1,15 +1,16 @@
 import type { Hono } from 'hono';
 import { createApiApp } from './api-app.ts';
-import { AppLifecycle } from './app-lifecycle.ts';
 import { FaultStore } from './faults/fault-rules.ts';
-import { createOAuthApp } from './oauth-app.ts';
+import { AppLifecycle } from './oauth/app-lifecycle.ts';
+import { createOAuthApp } from './oauth/oauth-app.ts';
 import {
   CONFIDENTIAL_CLIENT_ID,
   CONFIDENTIAL_CLIENT_SECRET,
   createClients,
   PUBLIC_CLIENT_ID,
-} from './oauth-clients.ts';
-import type { PkceMode } from './pkce.ts';
+} from './oauth/oauth-clients.ts';
+import type { PkceMode } from './oauth/pkce.ts';
+import { UninstallNotices } from './oauth/uninstall-notices.ts';
 import { SANDBOX_PASSWORD } from './seed/seed-company.ts';
 import { AppInstalls } from './store/app-installs.ts';
 import { AuthStore } from './store/auth-store.ts';
@@ -17,7 +18,6 @@ import { CrmStore } from './store/crm-store.ts';
 import type { SandboxPlan } from './store/sandbox-plan.ts';
 import { SearchLag } from './store/search-lag.ts';
 import { UsageLedger } from './store/usage-ledger.ts';
-import { UninstallNotices } from './uninstall-notices.ts';
 
 export interface SandboxOptions {
   /** e.g. 'http://127.0.0.1:5181', the stand-in for https://oauth.pipedrive.com */

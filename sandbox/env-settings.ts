@@ -1,5 +1,5 @@
 import type { SandboxOptions } from './create-sandbox.ts';
-import { PKCE_MODES, type PkceMode } from './pkce.ts';
+import { PKCE_MODES, type PkceMode } from './oauth/pkce.ts';
 import { sandboxPlanFrom } from './store/sandbox-plan.ts';
 
 type EnvSettings = Pick<

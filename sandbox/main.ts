@@ -9,7 +9,7 @@
 
 import { SANDBOX_ADMIN_HEADER } from './admin-guard.ts';
 import { sandboxSettingsFromEnv } from './env-settings.ts';
-import { installLink } from './oauth-install-link.ts';
+import { installLink } from './oauth/oauth-install-link.ts';
 import { FIXTURES } from './seed/seed.ts';
 import { startSandbox } from './serve.ts';
 import { SEARCH_LIMIT } from './store/usage-ledger.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SANDBOX_ADMIN_HEADERS } from './admin-guard.ts';
-import { MAX_OAUTH_BODY_BYTES } from './oauth-app.ts';
+import { MAX_OAUTH_BODY_BYTES } from './oauth/oauth-app.ts';
 import { MAX_PENDING_AUTHORIZATIONS } from './store/auth-store.ts';
 import {
   accessToken,

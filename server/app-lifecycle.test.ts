@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { installLink } from '../sandbox/oauth-install-link.ts';
+import { installLink } from '../sandbox/oauth/oauth-install-link.ts';
 import { authorizeUrl, postForm, requestIdFrom, signInOn } from '../sandbox/testing/test-support.ts';
 import {
   CSRF,

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Hono } from 'hono';
 import { createSandbox, type Sandbox } from '../sandbox/create-sandbox.ts';
 import { sandboxSettingsFromEnv } from '../sandbox/env-settings.ts';
-import type { PkceMode } from '../sandbox/pkce.ts';
+import type { PkceMode } from '../sandbox/oauth/pkce.ts';
 import {
   API_ORIGIN,
   APP_ORIGIN,

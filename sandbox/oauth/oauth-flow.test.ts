@@ -16,7 +16,7 @@ import {
   postForm,
   publicClientCode,
   requestIdFrom,
-} from './testing/test-support.ts';
+} from '../testing/test-support.ts';
 
 describe('authorization code flow', () => {
   it('signs in a public client with PKCE and returns tokens that work at the API', async () => {

@@ -1,12 +1,12 @@
 import type { Context, Hono } from 'hono';
+import { refreshFaultResponse } from '../faults/refresh-fault-response.ts';
+import type { AuthStore, IssuedTokens } from '../store/auth-store.ts';
 import type { AppLifecycle } from './app-lifecycle.ts';
-import { refreshFaultResponse } from './faults/refresh-fault-response.ts';
 import { authenticateClient } from './oauth-client-auth.ts';
 import type { OAuthClient } from './oauth-clients.ts';
 import { tokenError } from './oauth-errors.ts';
 import { readTokenForm } from './oauth-form.ts';
 import { tokenPkceError } from './pkce.ts';
-import type { AuthStore, IssuedTokens } from './store/auth-store.ts';
 
 export interface TokenRouteDeps {
   auth: AuthStore;

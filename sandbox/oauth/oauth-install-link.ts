@@ -1,9 +1,9 @@
 import type { Context, Hono } from 'hono';
+import { sendPage } from '../pages/html-page.ts';
+import { errorPage } from '../pages/oauth-pages.ts';
+import type { AuthStore } from '../store/auth-store.ts';
 import type { OAuthClient } from './oauth-clients.ts';
 import type { SignInRenderer } from './oauth-sign-in.ts';
-import { sendPage } from './pages/html-page.ts';
-import { errorPage } from './pages/oauth-pages.ts';
-import type { AuthStore } from './store/auth-store.ts';
 
 export const INSTALL_LINK_PATH = '/oauth/install';
 

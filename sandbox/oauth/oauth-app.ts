@@ -1,16 +1,16 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { adminGuard } from './admin-guard.ts';
+import { adminGuard } from '../admin-guard.ts';
+import { appOriginCors } from '../cors-policy.ts';
+import { SandboxConnectionDropped } from '../faults/fault-injection.ts';
+import type { DemoAccount } from '../pages/oauth-pages.ts';
+import type { AuthStore } from '../store/auth-store.ts';
+import type { CrmStore } from '../store/crm-store.ts';
 import type { AppLifecycle } from './app-lifecycle.ts';
-import { appOriginCors } from './cors-policy.ts';
-import { SandboxConnectionDropped } from './faults/fault-injection.ts';
 import { registerAuthorizeRoutes } from './oauth-authorize-routes.ts';
 import type { OAuthClient } from './oauth-clients.ts';
 import { registerInstallLink } from './oauth-install-link.ts';
 import { registerTokenRoutes } from './oauth-token-routes.ts';
-import type { DemoAccount } from './pages/oauth-pages.ts';
-import type { AuthStore } from './store/auth-store.ts';
-import type { CrmStore } from './store/crm-store.ts';
 
 /**
  * Token, revocation and sign-in form bodies are a few hundred bytes. Anything far larger is refused

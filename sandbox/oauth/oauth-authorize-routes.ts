@@ -1,4 +1,9 @@
 import type { Context, Hono } from 'hono';
+import { sendPage } from '../pages/html-page.ts';
+import { consentPage, type DemoAccount, errorPage } from '../pages/oauth-pages.ts';
+import type { AppInstalls } from '../store/app-installs.ts';
+import type { AuthStore } from '../store/auth-store.ts';
+import type { CrmStore } from '../store/crm-store.ts';
 import { APP_NAME, type OAuthClient, scopesGrantedBy, secretsMatch } from './oauth-clients.ts';
 import {
   expiredPage,
@@ -7,12 +12,7 @@ import {
   type SignInRenderer,
   signInRenderer,
 } from './oauth-sign-in.ts';
-import { sendPage } from './pages/html-page.ts';
-import { consentPage, type DemoAccount, errorPage } from './pages/oauth-pages.ts';
 import { authorizePkceProblem } from './pkce.ts';
-import type { AppInstalls } from './store/app-installs.ts';
-import type { AuthStore } from './store/auth-store.ts';
-import type { CrmStore } from './store/crm-store.ts';
 
 export interface AuthorizeRouteDeps {
   auth: AuthStore;

@@ -1,6 +1,6 @@
+import type { AppInstalls } from '../store/app-installs.ts';
+import type { AuthStore } from '../store/auth-store.ts';
 import type { OAuthClient } from './oauth-clients.ts';
-import type { AppInstalls } from './store/app-installs.ts';
-import type { AuthStore } from './store/auth-store.ts';
 import type { UninstallNotices } from './uninstall-notices.ts';
 
 /** An app's life for one user: installed at "Allow and install", ended by an uninstall. */

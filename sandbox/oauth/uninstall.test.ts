@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { SANDBOX_ADMIN_HEADERS } from './admin-guard.ts';
-import type { Sandbox } from './create-sandbox.ts';
+import { SANDBOX_ADMIN_HEADERS } from '../admin-guard.ts';
+import type { Sandbox } from '../create-sandbox.ts';
 import {
   apiGet,
   approve,
@@ -17,7 +17,7 @@ import {
   publicClientCode,
   signInOn,
   type TestClock,
-} from './testing/test-support.ts';
+} from '../testing/test-support.ts';
 
 const MARIA = 21000001;
 const JAMES_EMAIL = 'james.carter@northwind.example';

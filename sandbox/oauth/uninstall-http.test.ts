@@ -1,8 +1,8 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningSandbox, startSandbox } from './serve.ts';
-import { basic, FORM } from './testing/test-support.ts';
+import { type RunningSandbox, startSandbox } from '../serve.ts';
+import { basic, FORM } from '../testing/test-support.ts';
 
 // A sandbox on ports (as `npm start` runs it) sends the uninstall DELETE over the network with
 // the global fetch; a bare HTTP server stands in for the app.

@@ -1,10 +1,10 @@
 import type { Context } from 'hono';
+import { sendPage } from '../pages/html-page.ts';
+import { type DemoAccount, errorPage, limitedAccessNote, signInPage } from '../pages/oauth-pages.ts';
+import { SANDBOX_PASSWORD } from '../seed/seed-company.ts';
+import type { PendingAuthorization } from '../store/auth-store.ts';
+import type { CrmStore } from '../store/crm-store.ts';
 import { APP_NAME, APP_SCOPES } from './oauth-clients.ts';
-import { sendPage } from './pages/html-page.ts';
-import { type DemoAccount, errorPage, limitedAccessNote, signInPage } from './pages/oauth-pages.ts';
-import { SANDBOX_PASSWORD } from './seed/seed-company.ts';
-import type { PendingAuthorization } from './store/auth-store.ts';
-import type { CrmStore } from './store/crm-store.ts';
 
 /** Helpers shared by the authorize and install-link routes. */
 

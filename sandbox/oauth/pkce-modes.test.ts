@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Sandbox } from './create-sandbox.ts';
-import type { PkceMode } from './pkce.ts';
+import type { Sandbox } from '../create-sandbox.ts';
 import {
   approve,
   authorizeUrl,
@@ -13,7 +12,8 @@ import {
   pkcePair,
   publicClientCode,
   redirectQuery,
-} from './testing/test-support.ts';
+} from '../testing/test-support.ts';
+import type { PkceMode } from './pkce.ts';
 
 const withMode = (pkce: PkceMode) => createTestSandbox(createClock(), undefined, { pkce });
 

@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
+import type { User } from '../store/crm-types.ts';
 import type { PkceMode } from './pkce.ts';
-import type { User } from './store/crm-types.ts';
 
 export const CONFIDENTIAL_CLIENT_ID = 'quicklead-sandbox';
 export const CONFIDENTIAL_CLIENT_SECRET = 'sandbox-client-secret';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { SANDBOX_ADMIN_HEADERS } from './admin-guard.ts';
-import type { Sandbox } from './create-sandbox.ts';
+import { SANDBOX_ADMIN_HEADERS } from '../admin-guard.ts';
+import type { Sandbox } from '../create-sandbox.ts';
 import {
   APP_ORIGIN,
   apiGet,
@@ -15,7 +15,7 @@ import {
   redirectQuery,
   requestIdFrom,
   signInOn,
-} from './testing/test-support.ts';
+} from '../testing/test-support.ts';
 
 const SOFIA = { id: 21000008, email: 'sofia.rossi@northwind.example' };
 const JAMES_EMAIL = 'james.carter@northwind.example';

@@ -12,7 +12,7 @@ import {
   PUBLIC_REDIRECT,
   postForm,
   publicClientCode,
-} from './testing/test-support.ts';
+} from '../testing/test-support.ts';
 
 async function expectTokenError(response: Response, status: number, error: string, text: string) {
   expect(response.status).toBe(status);
