@@ -1,5 +1,9 @@
 import { Hono } from 'hono';
-import { adminGuard } from './admin-guard.ts';
+import { adminGuard } from './admin/admin-guard.ts';
+import { registerFaultAdminRoutes } from './admin/fault-admin-routes.ts';
+import { registerInstallAdminRoutes } from './admin/install-admin-routes.ts';
+import { countLeadPosts, LeadPostLog } from './admin/lead-post-log.ts';
+import { registerUsageAdminRoutes } from './admin/usage-admin-routes.ts';
 import { type ApiEnv, bearerAuth, RATE_LIMIT_HEADERS } from './api-auth.ts';
 import { registerContactRoutes } from './api-contact-routes.ts';
 import { registerFieldRoutes } from './api-field-routes.ts';
@@ -10,7 +14,6 @@ import { apiError } from './api-responses.ts';
 import { registerSearchRoutes } from './api-search-routes.ts';
 import { registerUserRoutes } from './api-user-routes.ts';
 import { appOriginCors } from './cors-policy.ts';
-import { registerFaultAdminRoutes } from './fault-admin-routes.ts';
 import {
   FAULT_APPLIED_HEADER,
   FAULT_HEADER,
@@ -18,14 +21,11 @@ import {
   SandboxConnectionDropped,
 } from './faults/fault-injection.ts';
 import { FaultStore } from './faults/fault-rules.ts';
-import { registerInstallAdminRoutes } from './install-admin-routes.ts';
-import { countLeadPosts, LeadPostLog } from './lead-post-log.ts';
 import type { AppLifecycle } from './oauth/app-lifecycle.ts';
 import { leadInboxPage } from './pages/lead-inbox-page.ts';
 import type { AuthStore } from './store/auth-store.ts';
 import type { CrmStore } from './store/crm-store.ts';
 import type { UsageLedger } from './store/usage-ledger.ts';
-import { registerUsageAdminRoutes } from './usage-admin-routes.ts';
 
 export interface ApiAppDeps {
   auth: AuthStore;

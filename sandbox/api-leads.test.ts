@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SANDBOX_ADMIN_HEADERS } from './admin-guard.ts';
+import { SANDBOX_ADMIN_HEADERS } from './admin/admin-guard.ts';
 import { FIXTURES } from './seed/seed.ts';
 import { accessToken, apiGet, apiPostJson, createClock, createTestSandbox } from './testing/test-support.ts';
 

@@ -7,7 +7,7 @@
  * Ctrl-C stops both servers and frees the ports.
  */
 
-import { SANDBOX_ADMIN_HEADER } from './admin-guard.ts';
+import { SANDBOX_ADMIN_HEADER } from './admin/admin-guard.ts';
 import { sandboxSettingsFromEnv } from './env-settings.ts';
 import { installLink } from './oauth/oauth-install-link.ts';
 import { FIXTURES } from './seed/seed.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SANDBOX_ADMIN_HEADERS } from './admin-guard.ts';
+import { SANDBOX_ADMIN_HEADERS } from './admin/admin-guard.ts';
 import { MAX_OAUTH_BODY_BYTES } from './oauth/oauth-app.ts';
 import { MAX_PENDING_AUTHORIZATIONS } from './store/auth-store.ts';
 import {

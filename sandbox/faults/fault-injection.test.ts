@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { SANDBOX_ADMIN_HEADERS } from '../admin-guard.ts';
+import { SANDBOX_ADMIN_HEADERS } from '../admin/admin-guard.ts';
 import { FIXTURES } from '../seed/seed.ts';
 import { APP_ORIGIN, accessToken, apiGet, createTestSandbox } from '../testing/test-support.ts';
 import { FAULT_APPLIED_HEADER, FAULT_HEADER, SandboxConnectionDropped } from './fault-injection.ts';

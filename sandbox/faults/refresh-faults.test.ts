@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SANDBOX_ADMIN_HEADERS } from '../admin-guard.ts';
+import { SANDBOX_ADMIN_HEADERS } from '../admin/admin-guard.ts';
 import type { Sandbox } from '../create-sandbox.ts';
 import { type RunningSandbox, startSandbox } from '../serve.ts';
 import {

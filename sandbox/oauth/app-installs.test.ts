@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SANDBOX_ADMIN_HEADERS } from '../admin-guard.ts';
+import { SANDBOX_ADMIN_HEADERS } from '../admin/admin-guard.ts';
 import type { Sandbox } from '../create-sandbox.ts';
 import {
   APP_ORIGIN,

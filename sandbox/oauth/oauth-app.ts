@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { adminGuard } from '../admin-guard.ts';
+import { adminGuard } from '../admin/admin-guard.ts';
 import { appOriginCors } from '../cors-policy.ts';
 import { SandboxConnectionDropped } from '../faults/fault-injection.ts';
 import type { DemoAccount } from '../pages/oauth-pages.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { FIXTURES } from '../seed/seed.ts';
+import { accessToken, createTestSandbox } from '../testing/test-support.ts';
 import { SANDBOX_ADMIN_HEADERS } from './admin-guard.ts';
-import { FIXTURES } from './seed/seed.ts';
-import { accessToken, createTestSandbox } from './testing/test-support.ts';
 
 function setup() {
   const sandbox = createTestSandbox();

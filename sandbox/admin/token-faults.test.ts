@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { SANDBOX_ADMIN_HEADERS } from './admin-guard.ts';
-import type { Sandbox } from './create-sandbox.ts';
+import type { Sandbox } from '../create-sandbox.ts';
 import {
   apiGet,
   createTestSandbox,
   exchangePublicCode,
   postForm,
   publicClientCode,
-} from './testing/test-support.ts';
+} from '../testing/test-support.ts';
+import { SANDBOX_ADMIN_HEADERS } from './admin-guard.ts';
 
 function admin(sandbox: Sandbox, path: string, body?: unknown) {
   return sandbox.apiApp.request(`/__sandbox${path}`, {

@@ -1,6 +1,6 @@
 import type { Hono } from 'hono';
+import type { UsageLedger } from '../store/usage-ledger.ts';
 import { bad, field, readBody } from './admin-json.ts';
-import type { UsageLedger } from './store/usage-ledger.ts';
 
 /**
  * SANDBOX-ONLY admin routes for the usage ledger and the daily budget, not Pipedrive behaviour.

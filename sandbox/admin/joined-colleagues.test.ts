@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { SANDBOX_ADMIN_HEADERS } from './admin-guard.ts';
 import {
   accessToken,
   apiGet,
@@ -8,7 +7,8 @@ import {
   PUBLIC_REDIRECT,
   pkcePair,
   signInOn,
-} from './testing/test-support.ts';
+} from '../testing/test-support.ts';
+import { SANDBOX_ADMIN_HEADERS } from './admin-guard.ts';
 
 async function join(sandbox: ReturnType<typeof createTestSandbox>, body: unknown) {
   return sandbox.apiApp.request('/__sandbox/users', {

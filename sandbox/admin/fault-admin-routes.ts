@@ -1,8 +1,8 @@
 import type { Hono } from 'hono';
+import { type FaultStore, parseFaultRules } from '../faults/fault-rules.ts';
+import { parseRefreshFault } from '../faults/refresh-faults.ts';
+import type { AuthStore } from '../store/auth-store.ts';
 import { bad, field, isUserId, readBody } from './admin-json.ts';
-import { type FaultStore, parseFaultRules } from './faults/fault-rules.ts';
-import { parseRefreshFault } from './faults/refresh-faults.ts';
-import type { AuthStore } from './store/auth-store.ts';
 
 export interface FaultAdminDeps {
   auth: AuthStore;

@@ -1,7 +1,7 @@
 import type { Hono } from 'hono';
+import type { AppLifecycle } from '../oauth/app-lifecycle.ts';
+import { CONFIDENTIAL_CLIENT_ID } from '../oauth/oauth-clients.ts';
 import { bad, field, isUserId, readBody, userIdQuery } from './admin-json.ts';
-import type { AppLifecycle } from './oauth/app-lifecycle.ts';
-import { CONFIDENTIAL_CLIENT_ID } from './oauth/oauth-clients.ts';
 
 /**
  * SANDBOX-ONLY admin routes for app installs and uninstall notices, on the API origin beside the
