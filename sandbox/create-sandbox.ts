@@ -1,5 +1,5 @@
 import type { Hono } from 'hono';
-import { createApiApp } from './api-app.ts';
+import { createApiApp } from './api/api-app.ts';
 import { FaultStore } from './faults/fault-rules.ts';
 import { AppLifecycle } from './oauth/app-lifecycle.ts';
 import { createOAuthApp } from './oauth/oauth-app.ts';

@@ -1,13 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CURRENCIES } from './fields/currencies.ts';
+import { CURRENCIES } from '../fields/currencies.ts';
 import {
   CUSTOM_FIELD_OPTION_IDS,
   type CustomFieldType,
   CUSTOM_FIELD_KEYS as K,
-} from './fields/custom-field-keys.ts';
-import { FIXTURES, ORGANIZATION_COUNT, PERSON_COUNT } from './seed/seed.ts';
-import { accessToken, apiGet, apiPostJson, createClock, createTestSandbox } from './testing/test-support.ts';
+} from '../fields/custom-field-keys.ts';
+import { FIXTURES, ORGANIZATION_COUNT, PERSON_COUNT } from '../seed/seed.ts';
+import { accessToken, apiGet, apiPostJson, createClock, createTestSandbox } from '../testing/test-support.ts';
 
 // Hundreds of generated leads at one frozen instant: this is about validation, not pace, so the
 // rate limits only count here (they have tests of their own in rate-limits.test.ts).

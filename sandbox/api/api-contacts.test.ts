@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { SANDBOX_ADMIN_HEADERS } from './admin/admin-guard.ts';
-import { FIXTURES } from './seed/seed.ts';
-import { accessToken, apiGet, apiPostJson, createClock, createTestSandbox } from './testing/test-support.ts';
+import { SANDBOX_ADMIN_HEADERS } from '../admin/admin-guard.ts';
+import { FIXTURES } from '../seed/seed.ts';
+import { accessToken, apiGet, apiPostJson, createClock, createTestSandbox } from '../testing/test-support.ts';
 
 const clock = createClock(Date.UTC(2026, 10, 22, 9, 30, 15, 123));
 const sandbox = createTestSandbox(clock);

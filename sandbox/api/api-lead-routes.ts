@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Hono } from 'hono';
+import type { CrmStore } from '../store/crm-store.ts';
+import type { CustomFieldValues, Lead, User } from '../store/crm-types.ts';
+import { randomToken } from '../store/random-token.ts';
+import type { CustomFieldLookups } from '../validation/custom-field-validation.ts';
+import { isGuid, type LeadInput, validateLeadBody } from '../validation/lead-validation.ts';
 import { type ApiEnv, endpoint } from './api-auth.ts';
 import { apiError, invalidDataset } from './api-responses.ts';
 import { readJson } from './json-body.ts';
-import type { CrmStore } from './store/crm-store.ts';
-import type { CustomFieldValues, Lead, User } from './store/crm-types.ts';
-import { randomToken } from './store/random-token.ts';
-import type { CustomFieldLookups } from './validation/custom-field-validation.ts';
-import { isGuid, type LeadInput, validateLeadBody } from './validation/lead-validation.ts';
 
 function lookupsOf(crm: CrmStore): CustomFieldLookups {
   return {

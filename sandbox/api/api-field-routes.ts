@@ -1,9 +1,9 @@
 import type { Hono } from 'hono';
+import { filterCurrencies } from '../fields/currencies.ts';
+import { dealFieldsJson } from '../fields/deal-fields.ts';
+import type { CrmStore } from '../store/crm-store.ts';
 import { type ApiEnv, endpoint } from './api-auth.ts';
 import { apiError } from './api-responses.ts';
-import { filterCurrencies } from './fields/currencies.ts';
-import { dealFieldsJson } from './fields/deal-fields.ts';
-import type { CrmStore } from './store/crm-store.ts';
 
 /** REFERENCE §2.7: fixed by Pipedrive; API-created leads always get `API`. */
 export const LEAD_SOURCES: readonly string[] = [

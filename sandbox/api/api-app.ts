@@ -1,9 +1,22 @@
 import { Hono } from 'hono';
-import { adminGuard } from './admin/admin-guard.ts';
-import { registerFaultAdminRoutes } from './admin/fault-admin-routes.ts';
-import { registerInstallAdminRoutes } from './admin/install-admin-routes.ts';
-import { countLeadPosts, LeadPostLog } from './admin/lead-post-log.ts';
-import { registerUsageAdminRoutes } from './admin/usage-admin-routes.ts';
+import { adminGuard } from '../admin/admin-guard.ts';
+import { registerFaultAdminRoutes } from '../admin/fault-admin-routes.ts';
+import { registerInstallAdminRoutes } from '../admin/install-admin-routes.ts';
+import { countLeadPosts, LeadPostLog } from '../admin/lead-post-log.ts';
+import { registerUsageAdminRoutes } from '../admin/usage-admin-routes.ts';
+import { appOriginCors } from '../cors-policy.ts';
+import {
+  FAULT_APPLIED_HEADER,
+  FAULT_HEADER,
+  faultInjection,
+  SandboxConnectionDropped,
+} from '../faults/fault-injection.ts';
+import { FaultStore } from '../faults/fault-rules.ts';
+import type { AppLifecycle } from '../oauth/app-lifecycle.ts';
+import { leadInboxPage } from '../pages/lead-inbox-page.ts';
+import type { AuthStore } from '../store/auth-store.ts';
+import type { CrmStore } from '../store/crm-store.ts';
+import type { UsageLedger } from '../store/usage-ledger.ts';
 import { type ApiEnv, bearerAuth, RATE_LIMIT_HEADERS } from './api-auth.ts';
 import { registerContactRoutes } from './api-contact-routes.ts';
 import { registerFieldRoutes } from './api-field-routes.ts';
@@ -13,19 +26,6 @@ import { registerLeadSearchRoutes } from './api-lead-search-routes.ts';
 import { apiError } from './api-responses.ts';
 import { registerSearchRoutes } from './api-search-routes.ts';
 import { registerUserRoutes } from './api-user-routes.ts';
-import { appOriginCors } from './cors-policy.ts';
-import {
-  FAULT_APPLIED_HEADER,
-  FAULT_HEADER,
-  faultInjection,
-  SandboxConnectionDropped,
-} from './faults/fault-injection.ts';
-import { FaultStore } from './faults/fault-rules.ts';
-import type { AppLifecycle } from './oauth/app-lifecycle.ts';
-import { leadInboxPage } from './pages/lead-inbox-page.ts';
-import type { AuthStore } from './store/auth-store.ts';
-import type { CrmStore } from './store/crm-store.ts';
-import type { UsageLedger } from './store/usage-ledger.ts';
 
 export interface ApiAppDeps {
   auth: AuthStore;

@@ -1,8 +1,8 @@
 import type { Context, Hono } from 'hono';
+import type { CrmStore } from '../store/crm-store.ts';
+import type { SearchHit } from '../store/search-index.ts';
 import { type ApiEnv, endpoint } from './api-auth.ts';
 import { v2ValidationError } from './api-responses.ts';
-import type { CrmStore } from './store/crm-store.ts';
-import type { SearchHit } from './store/search-index.ts';
 
 const SEARCH_SCOPES = ['contacts:read', 'contacts:full', 'search:read'];
 const DEFAULT_LIMIT = 100;

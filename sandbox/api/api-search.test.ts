@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { FIXTURES } from './seed/seed.ts';
-import { BURST_WINDOW_MS } from './store/usage-ledger.ts';
-import { accessToken, apiGet, createClock, createTestSandbox } from './testing/test-support.ts';
+import { FIXTURES } from '../seed/seed.ts';
+import { BURST_WINDOW_MS } from '../store/usage-ledger.ts';
+import { accessToken, apiGet, createClock, createTestSandbox } from '../testing/test-support.ts';
 
 const clock = createClock();
 const sandbox = createTestSandbox(clock);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Sandbox } from './create-sandbox.ts';
+import type { Sandbox } from '../create-sandbox.ts';
 import {
   apiGet,
   apiPostJson,
@@ -9,7 +9,7 @@ import {
   createTestSandbox,
   postForm,
   requestIdFrom,
-} from './testing/test-support.ts';
+} from '../testing/test-support.ts';
 
 const PRIYA = { id: 21000007, email: 'priya.nair@northwind.example' };
 const SOFIA = { id: 21000008, email: 'sofia.rossi@northwind.example' };

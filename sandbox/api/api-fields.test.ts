@@ -7,8 +7,8 @@ import {
   MANDATORY_CUSTOM_FIELD_KEY,
   NOT_IN_ADD_DIALOG_CUSTOM_FIELD_KEY,
   WON_ONLY_CUSTOM_FIELD_KEY,
-} from './fields/custom-field-keys.ts';
-import { accessToken, apiGet, createClock, createTestSandbox } from './testing/test-support.ts';
+} from '../fields/custom-field-keys.ts';
+import { accessToken, apiGet, createClock, createTestSandbox } from '../testing/test-support.ts';
 
 const sandbox = createTestSandbox();
 const token = accessToken(sandbox);

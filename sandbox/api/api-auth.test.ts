@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { APP_ORIGIN, accessToken, apiGet, createTestSandbox, OTHER_ORIGIN } from './testing/test-support.ts';
+import { APP_ORIGIN, accessToken, apiGet, createTestSandbox, OTHER_ORIGIN } from '../testing/test-support.ts';
 
 const ERROR_INFO = 'Please check developers.pipedrive.com';
 

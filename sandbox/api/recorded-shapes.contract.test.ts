@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { FIXTURES } from './seed/seed.ts';
-import { diffShapes, type ShapeDifference, shapeOf } from './testing/json-shape.ts';
+import { FIXTURES } from '../seed/seed.ts';
+import { diffShapes, type ShapeDifference, shapeOf } from '../testing/json-shape.ts';
 import {
   RECORDED_AVAILABLE,
   RECORDED_DIR,
   type RecordedResponse,
   recordedResponses,
-} from './testing/recorded-responses.ts';
-import { RECORDED_SHAPE_ALLOWLIST, type ShapeAllowance } from './testing/recorded-shape-allowlist.ts';
+} from '../testing/recorded-responses.ts';
+import { RECORDED_SHAPE_ALLOWLIST, type ShapeAllowance } from '../testing/recorded-shape-allowlist.ts';
 import {
   accessToken,
   apiGet,
@@ -18,7 +18,7 @@ import {
   createClock,
   createTestSandbox,
   postForm,
-} from './testing/test-support.ts';
+} from '../testing/test-support.ts';
 
 /**
  * The sandbox's answers have the shapes live Pipedrive was recorded sending: for each recorded

@@ -1,9 +1,6 @@
 import type { Context, Hono } from 'hono';
-import { type ApiEnv, endpoint } from './api-auth.ts';
-import { v2ValidationError } from './api-responses.ts';
-import { readJson } from './json-body.ts';
-import type { CrmStore } from './store/crm-store.ts';
-import type { Organization, Person } from './store/crm-types.ts';
+import type { CrmStore } from '../store/crm-store.ts';
+import type { Organization, Person } from '../store/crm-types.ts';
 import {
   type ContactRefs,
   type OrganizationInput,
@@ -11,7 +8,10 @@ import {
   type PersonInput,
   parseOrganization,
   parsePerson,
-} from './validation/contact-validation.ts';
+} from '../validation/contact-validation.ts';
+import { type ApiEnv, endpoint } from './api-auth.ts';
+import { v2ValidationError } from './api-responses.ts';
+import { readJson } from './json-body.ts';
 
 /** v2 times are RFC 3339 to the second, as in the spec's examples. */
 function v2Time(ms: number): string {

@@ -1,7 +1,7 @@
 import type { Hono } from 'hono';
+import type { CrmStore } from '../store/crm-store.ts';
+import type { Company, User } from '../store/crm-types.ts';
 import { type ApiEnv, endpoint } from './api-auth.ts';
-import type { CrmStore } from './store/crm-store.ts';
-import type { Company, User } from './store/crm-types.ts';
 
 /** Pipedrive's "YYYY-MM-DD HH:MM:SS" (UTC) used by the user endpoints. */
 export function pipedriveDateTime(ms: number): string {

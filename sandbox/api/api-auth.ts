@@ -1,5 +1,9 @@
 import { createMiddleware } from 'hono/factory';
 import { routePath } from 'hono/route';
+import type { AccessToken, AuthStore } from '../store/auth-store.ts';
+import type { CrmStore } from '../store/crm-store.ts';
+import type { User } from '../store/crm-types.ts';
+import type { DailyBudget, UsageLedger, WindowState } from '../store/usage-ledger.ts';
 import {
   dailyBudgetExceeded,
   noPermission,
@@ -7,10 +11,6 @@ import {
   scopeMismatch,
   unauthorized,
 } from './api-responses.ts';
-import type { AccessToken, AuthStore } from './store/auth-store.ts';
-import type { CrmStore } from './store/crm-store.ts';
-import type { User } from './store/crm-types.ts';
-import type { DailyBudget, UsageLedger, WindowState } from './store/usage-ledger.ts';
 
 export interface ApiEnv {
   Variables: {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { startSandbox } from './serve.ts';
-import { sandboxPlanFrom } from './store/sandbox-plan.ts';
-import { APP_ORIGIN } from './testing/test-support.ts';
+import { startSandbox } from '../serve.ts';
+import { APP_ORIGIN } from '../testing/test-support.ts';
+import { sandboxPlanFrom } from './sandbox-plan.ts';
 
 describe('sandbox plan setting', () => {
   it('reads SANDBOX_PLAN: default premium, growth or premium in any case, anything else is an error', () => {

@@ -1,9 +1,9 @@
 import type { Context, Hono } from 'hono';
+import type { CrmStore } from '../store/crm-store.ts';
+import type { Lead } from '../store/crm-types.ts';
 import { type ApiEnv, endpoint } from './api-auth.ts';
 import { leadJson } from './api-lead-routes.ts';
 import { invalidDataset } from './api-responses.ts';
-import type { CrmStore } from './store/crm-store.ts';
-import type { Lead } from './store/crm-types.ts';
 
 const DEFAULT_LIMIT = 100;
 const MAX_LIMIT = 500;
