@@ -1,9 +1,6 @@
 import { Hono } from 'hono';
-import { adminGuard } from '../admin/admin-guard.ts';
-import { registerFaultAdminRoutes } from '../admin/fault-admin-routes.ts';
-import { registerInstallAdminRoutes } from '../admin/install-admin-routes.ts';
+import { apiAdminRoutes } from '../admin/admin-routes.ts';
 import { countLeadPosts, LeadPostLog } from '../admin/lead-post-log.ts';
-import { registerUsageAdminRoutes } from '../admin/usage-admin-routes.ts';
 import { appOriginCors } from '../cors-policy.ts';
 import {
   FAULT_APPLIED_HEADER,
@@ -48,8 +45,19 @@ export function createApiApp(deps: ApiAppDeps): Hono {
     // API data is per user and changes; nothing in between should keep a copy.
     c.res.headers.set('Cache-Control', 'no-store');
   });
+  const leadPosts = new LeadPostLog();
   // Before anything reads a body: a cross-site page must not reset or fault the newcomer's sandbox.
-  app.use('/__sandbox/*', adminGuard());
+  app.route(
+    '/',
+    apiAdminRoutes({
+      auth: deps.auth,
+      crm: deps.crm,
+      usage: deps.usage,
+      faults,
+      leadPosts,
+      lifecycle: deps.lifecycle,
+    }),
+  );
   const apiCors = appOriginCors(
     deps.appOrigins,
     ['GET', 'POST', 'PATCH', 'DELETE'],
@@ -60,46 +68,10 @@ export function createApiApp(deps: ApiAppDeps): Hono {
   app.use('/api/*', apiCors);
   app.use('/v1/*', apiCors);
   // Before faults: a create answered with an injected error still reached "Pipedrive".
-  const leadPosts = new LeadPostLog();
   app.use('*', countLeadPosts(leadPosts));
   // After CORS, so an injected error still reaches the page's script with CORS headers.
   app.use('*', faultInjection(faults));
 
-  app.get('/__sandbox/health', (c) => c.json({ ok: true }));
-  // Resets company data and faults; the usage ledger has its own reset so a test can measure across resets.
-  app.post('/__sandbox/reset', (c) => {
-    deps.crm.reset();
-    faults.clear();
-    deps.auth.failNextRefreshes(0);
-    leadPosts.reset();
-    return c.json({ ok: true });
-  });
-  registerFaultAdminRoutes(app, { auth: deps.auth, faults });
-  if (deps.lifecycle) registerInstallAdminRoutes(app, deps.lifecycle);
-  // Switches a user off (or on again) mid-session, so a test can show how a stale owner list fails.
-  app.post('/__sandbox/users/:id/active', async (c) => {
-    const body = (await c.req.json().catch(() => null)) as { active?: unknown } | null;
-    if (typeof body?.active !== 'boolean')
-      return c.json({ ok: false, error: 'body must be {"active": boolean}' }, 400);
-    const found = deps.crm.setUserActive(Number(c.req.param('id')), body.active);
-    return found ? c.json({ ok: true }) : c.json({ ok: false, error: 'no such user' }, 404);
-  });
-  // A new colleague joins: `{name}` in, `{id, name, email, password}` out (see CrmStore.join).
-  app.post('/__sandbox/users', async (c) => {
-    const body = (await c.req.json().catch(() => null)) as { name?: unknown } | null;
-    const name = typeof body?.name === 'string' ? body.name.trim() : '';
-    if (name === '' || name.length > 100)
-      return c.json({ ok: false, error: 'body must be {"name": string of 1 to 100 characters}' }, 400);
-    const user = deps.crm.join(name);
-    return c.json({ ok: true, id: user.id, name: user.name, email: user.email, password: user.password });
-  });
-  // How many `POST /v1/leads` arrived with this exact title, whatever they were answered.
-  app.get('/__sandbox/lead-posts', (c) => {
-    const title = c.req.query('title');
-    if (title === undefined) return c.json({ ok: false, error: 'query must have ?title=' }, 400);
-    return c.json({ ok: true, title, count: leadPosts.count(title) });
-  });
-  registerUsageAdminRoutes(app, deps.usage);
   app.get('/leads/inbox/:id', (c) => leadInboxPage(c, deps.crm));
 
   const v1 = new Hono<ApiEnv>();

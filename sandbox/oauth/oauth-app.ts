@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { adminGuard } from '../admin/admin-guard.ts';
+import { oauthAdminRoutes } from '../admin/admin-routes.ts';
 import { appOriginCors } from '../cors-policy.ts';
 import { SandboxConnectionDropped } from '../faults/fault-injection.ts';
 import type { DemoAccount } from '../pages/oauth-pages.ts';
@@ -53,9 +53,8 @@ export function createOAuthApp(deps: OAuthAppDeps): Hono {
         ),
     }),
   );
-  app.use('/__sandbox/*', adminGuard());
+  app.route('/', oauthAdminRoutes());
 
-  app.get('/__sandbox/health', (c) => c.json({ ok: true }));
   const installs = deps.lifecycle.installs;
   const renderSignIn = registerAuthorizeRoutes(app, { ...deps, installs });
   registerInstallLink(app, deps, renderSignIn);
