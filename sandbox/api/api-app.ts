@@ -16,13 +16,16 @@ import type { CrmStore } from '../store/crm-store.ts';
 import type { UsageLedger } from '../store/usage-ledger.ts';
 import { type ApiEnv, bearerAuth, RATE_LIMIT_HEADERS } from './api-auth.ts';
 import { registerContactRoutes } from './api-contact-routes.ts';
-import { registerFieldRoutes } from './api-field-routes.ts';
 import { registerLeadListRoutes } from './api-lead-list-routes.ts';
 import { registerLeadRoutes } from './api-lead-routes.ts';
 import { registerLeadSearchRoutes } from './api-lead-search-routes.ts';
 import { apiError } from './api-responses.ts';
 import { registerSearchRoutes } from './api-search-routes.ts';
-import { registerUserRoutes } from './api-user-routes.ts';
+import { currencyRoutes } from './currency-routes.ts';
+import { dealFieldRoutes } from './deal-field-routes.ts';
+import { leadLabelRoutes } from './lead-label-routes.ts';
+import { leadSourceRoutes } from './lead-source-routes.ts';
+import { userRoutes } from './user-routes.ts';
 
 export interface ApiAppDeps {
   auth: AuthStore;
@@ -76,8 +79,11 @@ export function createApiApp(deps: ApiAppDeps): Hono {
 
   const v1 = new Hono<ApiEnv>();
   v1.use('*', bearerAuth(deps.auth, deps.crm, deps.usage));
-  registerUserRoutes(v1, deps.crm, deps.now);
-  registerFieldRoutes(v1, deps.crm);
+  v1.route('/users', userRoutes(deps.crm, deps.now));
+  v1.route('/leadLabels', leadLabelRoutes(deps.crm));
+  v1.route('/currencies', currencyRoutes());
+  v1.route('/leadSources', leadSourceRoutes());
+  v1.route('/dealFields', dealFieldRoutes(deps.crm));
   registerLeadRoutes(v1, deps.crm, deps.now);
   registerLeadListRoutes(v1, deps.crm);
   // Pipedrive serves v1 at {api_domain}/api/v1 and, on api.pipedrive.com, at /v1.

@@ -1,23 +1,8 @@
-import type { Hono } from 'hono';
-import { filterCurrencies } from '../fields/currencies.ts';
+import { Hono } from 'hono';
 import { dealFieldsJson } from '../fields/deal-fields.ts';
 import type { CrmStore } from '../store/crm-store.ts';
 import { type ApiEnv, endpoint } from './api-auth.ts';
 import { apiError } from './api-responses.ts';
-
-/** REFERENCE §2.7: fixed by Pipedrive; API-created leads always get `API`. */
-export const LEAD_SOURCES: readonly string[] = [
-  'Manually created',
-  'Deal',
-  'Web forms',
-  'Prospector',
-  'Leadbooster',
-  'Live chat',
-  'Import',
-  'Website visitors',
-  'Workflow automation',
-  'API',
-];
 
 const DEFAULT_LIMIT = 100;
 const MAX_LIMIT = 500;
@@ -29,17 +14,11 @@ function integerParameter(raw: string | undefined, fallback: number): number | n
   return Number(raw);
 }
 
-export function registerFieldRoutes(v1: Hono<ApiEnv>, crm: CrmStore): void {
-  v1.get('/currencies', endpoint({ scopes: ['base'], cost: 20 }), (c) =>
-    c.json({ success: true, data: filterCurrencies(c.req.query('term')) }),
-  );
-
-  v1.get('/leadSources', endpoint({ scopes: ['leads:read', 'leads:full'], cost: 2 }), (c) =>
-    c.json({ success: true, data: LEAD_SOURCES.map((name) => ({ name })) }),
-  );
-
-  v1.get(
-    '/dealFields',
+/** `GET /v1/dealFields`: the company's deal fields for its plan, a page at a time. */
+export function dealFieldRoutes(crm: CrmStore): Hono<ApiEnv> {
+  const dealFields = new Hono<ApiEnv>();
+  dealFields.get(
+    '/',
     endpoint({ scopes: ['deals:read', 'deals:full', 'deal-fields:full', 'admin'], cost: 20 }),
     (c) => {
       const start = integerParameter(c.req.query('start'), 0);
@@ -66,4 +45,5 @@ export function registerFieldRoutes(v1: Hono<ApiEnv>, crm: CrmStore): void {
       });
     },
   );
+  return dealFields;
 }

@@ -1,4 +1,4 @@
-import type { Hono } from 'hono';
+import { Hono } from 'hono';
 import type { CrmStore } from '../store/crm-store.ts';
 import type { Company, User } from '../store/crm-types.ts';
 import { type ApiEnv, endpoint } from './api-auth.ts';
@@ -52,25 +52,15 @@ function currentUserJson(user: User, company: Company, now: number) {
   };
 }
 
-export function registerUserRoutes(v1: Hono<ApiEnv>, crm: CrmStore, now: () => number): void {
-  v1.get('/users/me', endpoint({ scopes: ['base'], cost: 2 }), (c) =>
+/** `GET /v1/users/me` and `GET /v1/users`. */
+export function userRoutes(crm: CrmStore, now: () => number): Hono<ApiEnv> {
+  const users = new Hono<ApiEnv>();
+  users.get('/me', endpoint({ scopes: ['base'], cost: 2 }), (c) =>
     c.json({ success: true, data: currentUserJson(c.get('user'), crm.company, now()) }),
   );
 
-  v1.get('/users', endpoint({ scopes: ['users:read'], cost: 20 }), (c) =>
+  users.get('/', endpoint({ scopes: ['users:read'], cost: 20 }), (c) =>
     c.json({ success: true, data: crm.users.map((user) => userJson(user, c.get('user'), now())) }),
   );
-
-  v1.get('/leadLabels', endpoint({ scopes: ['leads:read', 'leads:full'], cost: 10 }), (c) =>
-    c.json({
-      success: true,
-      data: crm.leadLabels.map((label) => ({
-        id: label.id,
-        name: label.name,
-        color: label.color,
-        add_time: label.addTime,
-        update_time: label.addTime,
-      })),
-    }),
-  );
+  return users;
 }
