@@ -15,16 +15,16 @@ import type { AuthStore } from '../store/auth-store.ts';
 import type { CrmStore } from '../store/crm-store.ts';
 import type { UsageLedger } from '../store/usage-ledger.ts';
 import { type ApiEnv, bearerAuth, RATE_LIMIT_HEADERS } from './api-auth.ts';
-import { registerContactRoutes } from './api-contact-routes.ts';
 import { registerLeadListRoutes } from './api-lead-list-routes.ts';
 import { registerLeadRoutes } from './api-lead-routes.ts';
 import { registerLeadSearchRoutes } from './api-lead-search-routes.ts';
 import { apiError } from './api-responses.ts';
-import { registerSearchRoutes } from './api-search-routes.ts';
 import { currencyRoutes } from './currency-routes.ts';
 import { dealFieldRoutes } from './deal-field-routes.ts';
 import { leadLabelRoutes } from './lead-label-routes.ts';
 import { leadSourceRoutes } from './lead-source-routes.ts';
+import { organizationRoutes } from './organization-routes.ts';
+import { personRoutes } from './person-routes.ts';
 import { userRoutes } from './user-routes.ts';
 
 export interface ApiAppDeps {
@@ -92,9 +92,9 @@ export function createApiApp(deps: ApiAppDeps): Hono {
 
   const v2 = new Hono<ApiEnv>();
   v2.use('*', bearerAuth(deps.auth, deps.crm, deps.usage));
-  registerSearchRoutes(v2, deps.crm);
+  v2.route('/persons', personRoutes(deps.crm, deps.now));
+  v2.route('/organizations', organizationRoutes(deps.crm, deps.now));
   registerLeadSearchRoutes(v2, deps.crm);
-  registerContactRoutes(v2, deps.crm, deps.now);
   app.route('/api/v2', v2);
 
   app.notFound((c) => apiError(c, 404, 'Not found'));

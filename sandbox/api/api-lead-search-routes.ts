@@ -4,7 +4,7 @@ import { type LeadHit, matchingCustomValues } from '../store/lead-set.ts';
 import type { SearchQuery } from '../store/search-index.ts';
 import { type ApiEnv, endpoint } from './api-auth.ts';
 import { v2ValidationError } from './api-responses.ts';
-import { page, parseSearch } from './api-search-routes.ts';
+import { page, parseSearch } from './search-page.ts';
 
 const LEAD_SEARCH_SCOPES = ['leads:read', 'leads:full', 'search:read'];
 const LEAD_SEARCH_FIELDS = ['custom_fields', 'notes', 'title'];

@@ -1,10 +1,8 @@
-import type { Context, Hono } from 'hono';
-import type { CrmStore } from '../store/crm-store.ts';
+import type { Context } from 'hono';
 import type { SearchHit } from '../store/search-index.ts';
-import { type ApiEnv, endpoint } from './api-auth.ts';
-import { v2ValidationError } from './api-responses.ts';
 
-const SEARCH_SCOPES = ['contacts:read', 'contacts:full', 'search:read'];
+/** What every v2 search endpoint shares: its query parameters, and its pages of hits with a cursor. */
+
 const DEFAULT_LIMIT = 100;
 const MAX_LIMIT = 500;
 
@@ -71,7 +69,8 @@ export interface Found<R> {
   record: R;
 }
 
-function resolve<R>(hits: readonly SearchHit[], find: (id: number) => R | undefined): Found<R>[] {
+/** The hits whose record is still there, with the record. */
+export function resolve<R>(hits: readonly SearchHit[], find: (id: number) => R | undefined): Found<R>[] {
   return hits.flatMap((hit) => {
     const record = find(hit.id);
     return record ? [{ score: hit.score, record }] : [];
@@ -96,50 +95,5 @@ export function page<R>(
       })),
     },
     additional_data: { next_cursor: nextOffset < hits.length ? encodeCursor(nextOffset) : null },
-  });
-}
-
-export function registerSearchRoutes(v2: Hono<ApiEnv>, crm: CrmStore): void {
-  v2.get('/persons/search', endpoint({ scopes: SEARCH_SCOPES, cost: 20, search: true }), (c) => {
-    const parsed = parseSearch(c, ['custom_fields', 'email', 'notes', 'phone', 'name']);
-    if (!parsed.ok) return v2ValidationError(c, parsed.parameter, parsed.reason);
-    const orgRaw = c.req.query('organization_id');
-    const orgId = orgRaw === undefined ? null : Number(orgRaw);
-    if (orgId !== null && (!Number.isInteger(orgId) || orgId < 1)) {
-      return v2ValidationError(c, 'organization_id', 'Must be a positive integer');
-    }
-    let hits = resolve(crm.searchPersons(parsed.search), (id) => crm.findPerson(id));
-    if (orgId !== null) hits = hits.filter((hit) => hit.record.orgId === orgId);
-    return page(c, hits, parsed.search, (person) => {
-      const org = person.orgId === null ? undefined : crm.findOrganization(person.orgId);
-      return {
-        id: person.id,
-        type: 'person',
-        name: person.name,
-        phones: person.phones,
-        emails: person.emails,
-        visible_to: person.visibleTo,
-        owner: { id: person.ownerId },
-        organization: org ? { id: org.id, name: org.name, address: org.address || null } : null,
-        custom_fields: [],
-        notes: [],
-      };
-    });
-  });
-
-  v2.get('/organizations/search', endpoint({ scopes: SEARCH_SCOPES, cost: 20, search: true }), (c) => {
-    const parsed = parseSearch(c, ['address', 'custom_fields', 'notes', 'name']);
-    if (!parsed.ok) return v2ValidationError(c, parsed.parameter, parsed.reason);
-    const hits = resolve(crm.searchOrganizations(parsed.search), (id) => crm.findOrganization(id));
-    return page(c, hits, parsed.search, (org) => ({
-      id: org.id,
-      type: 'organization',
-      name: org.name,
-      address: org.address || null,
-      visible_to: org.visibleTo,
-      owner: { id: org.ownerId },
-      custom_fields: [],
-      notes: [],
-    }));
   });
 }
