@@ -15,13 +15,12 @@ import type { AuthStore } from '../store/auth-store.ts';
 import type { CrmStore } from '../store/crm-store.ts';
 import type { UsageLedger } from '../store/usage-ledger.ts';
 import { type ApiEnv, bearerAuth, RATE_LIMIT_HEADERS } from './api-auth.ts';
-import { registerLeadListRoutes } from './api-lead-list-routes.ts';
-import { registerLeadRoutes } from './api-lead-routes.ts';
-import { registerLeadSearchRoutes } from './api-lead-search-routes.ts';
 import { apiError } from './api-responses.ts';
 import { currencyRoutes } from './currency-routes.ts';
 import { dealFieldRoutes } from './deal-field-routes.ts';
 import { leadLabelRoutes } from './lead-label-routes.ts';
+import { leadRoutes } from './lead-routes.ts';
+import { leadSearchRoutes } from './lead-search-routes.ts';
 import { leadSourceRoutes } from './lead-source-routes.ts';
 import { organizationRoutes } from './organization-routes.ts';
 import { personRoutes } from './person-routes.ts';
@@ -84,8 +83,7 @@ export function createApiApp(deps: ApiAppDeps): Hono {
   v1.route('/currencies', currencyRoutes());
   v1.route('/leadSources', leadSourceRoutes());
   v1.route('/dealFields', dealFieldRoutes(deps.crm));
-  registerLeadRoutes(v1, deps.crm, deps.now);
-  registerLeadListRoutes(v1, deps.crm);
+  v1.route('/leads', leadRoutes(deps.crm, deps.now));
   // Pipedrive serves v1 at {api_domain}/api/v1 and, on api.pipedrive.com, at /v1.
   app.route('/api/v1', v1);
   app.route('/v1', v1);
@@ -94,7 +92,7 @@ export function createApiApp(deps: ApiAppDeps): Hono {
   v2.use('*', bearerAuth(deps.auth, deps.crm, deps.usage));
   v2.route('/persons', personRoutes(deps.crm, deps.now));
   v2.route('/organizations', organizationRoutes(deps.crm, deps.now));
-  registerLeadSearchRoutes(v2, deps.crm);
+  v2.route('/leads', leadSearchRoutes(deps.crm));
   app.route('/api/v2', v2);
 
   app.notFound((c) => apiError(c, 404, 'Not found'));

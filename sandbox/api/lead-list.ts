@@ -1,9 +1,9 @@
-import type { Context, Hono } from 'hono';
+import type { Context } from 'hono';
 import type { CrmStore } from '../store/crm-store.ts';
 import type { Lead } from '../store/crm-types.ts';
-import { type ApiEnv, endpoint } from './api-auth.ts';
-import { leadJson } from './api-lead-routes.ts';
+import type { ApiEnv } from './api-auth.ts';
 import { invalidDataset } from './api-responses.ts';
+import { leadJson } from './lead-json.ts';
 
 const DEFAULT_LIMIT = 100;
 const MAX_LIMIT = 500;
@@ -137,45 +137,43 @@ function compareBy(a: Lead, b: Lead, { field, descending }: SortKey): number {
 }
 
 /**
- * `GET /v1/leads` [spec v1 `getLeads`]: cost 20, scopes leads:read or leads:full. Reads the store,
- * not the search index, so a lead is listed the moment it is stored. Without `sort`, oldest first,
- * as documented; leads equal on every sort key stay in the order they were stored.
+ * The answer to `GET /v1/leads` [spec v1 `getLeads`]. Reads the store, not the search index, so a
+ * lead is listed the moment it is stored. Without `sort`, oldest first, as documented; leads equal
+ * on every sort key stay in the order they were stored.
  */
-export function registerLeadListRoutes(v1: Hono<ApiEnv>, crm: CrmStore): void {
-  v1.get('/leads', endpoint({ scopes: ['leads:read', 'leads:full'], cost: 20 }), (c) => {
-    const parsed = parseQuery(c);
-    if (!parsed.ok) return invalidDataset(c, parsed.message);
-    // The sandbox company has no saved filters, so every filter id is unknown. Refused rather than
-    // ignored: ignoring it would answer a filtered question with an unfiltered list. Wording guessed.
-    if (c.req.query('filter_id') !== undefined) {
-      return invalidDataset(c, '"filter_id" must refer to an existing filter');
-    }
-    const query = parsed.value;
-    const sortKeys: SortKey[] = [...query.sort, { field: 'add_time', descending: false }];
-    const leads = crm
-      .listLeads()
-      .filter((entry) => matches(entry.lead, query))
-      .map((entry, stored) => ({ ...entry, stored }))
-      .sort((a, b) => {
-        for (const key of sortKeys) {
-          const order = compareBy(a.lead, b.lead, key);
-          if (order !== 0) return order;
-        }
-        return a.stored - b.stored;
-      });
-    const page = leads.slice(query.start, query.start + query.limit);
-    const more = query.start + query.limit < leads.length;
-    return c.json({
-      success: true,
-      data: page.map((entry) => leadJson(entry.lead, entry.customFields)),
-      additional_data: {
-        pagination: {
-          start: query.start,
-          limit: query.limit,
-          more_items_in_collection: more,
-          ...(more ? { next_start: query.start + query.limit } : {}),
-        },
-      },
+export function listLeads(c: Context<ApiEnv>, crm: CrmStore): Response {
+  const parsed = parseQuery(c);
+  if (!parsed.ok) return invalidDataset(c, parsed.message);
+  // The sandbox company has no saved filters, so every filter id is unknown. Refused rather than
+  // ignored: ignoring it would answer a filtered question with an unfiltered list. Wording guessed.
+  if (c.req.query('filter_id') !== undefined) {
+    return invalidDataset(c, '"filter_id" must refer to an existing filter');
+  }
+  const query = parsed.value;
+  const sortKeys: SortKey[] = [...query.sort, { field: 'add_time', descending: false }];
+  const leads = crm
+    .listLeads()
+    .filter((entry) => matches(entry.lead, query))
+    .map((entry, stored) => ({ ...entry, stored }))
+    .sort((a, b) => {
+      for (const key of sortKeys) {
+        const order = compareBy(a.lead, b.lead, key);
+        if (order !== 0) return order;
+      }
+      return a.stored - b.stored;
     });
+  const page = leads.slice(query.start, query.start + query.limit);
+  const more = query.start + query.limit < leads.length;
+  return c.json({
+    success: true,
+    data: page.map((entry) => leadJson(entry.lead, entry.customFields)),
+    additional_data: {
+      pagination: {
+        start: query.start,
+        limit: query.limit,
+        more_items_in_collection: more,
+        ...(more ? { next_start: query.start + query.limit } : {}),
+      },
+    },
   });
 }

@@ -1,54 +1,21 @@
 import { randomUUID } from 'node:crypto';
-import type { Hono } from 'hono';
+import { Hono } from 'hono';
 import type { CrmStore } from '../store/crm-store.ts';
-import type { CustomFieldValues, Lead, User } from '../store/crm-types.ts';
+import type { Lead, User } from '../store/crm-types.ts';
 import { randomToken } from '../store/random-token.ts';
 import type { CustomFieldLookups } from '../validation/custom-field-validation.ts';
 import { isGuid, type LeadInput, validateLeadBody } from '../validation/lead-validation.ts';
 import { type ApiEnv, endpoint } from './api-auth.ts';
 import { apiError, invalidDataset } from './api-responses.ts';
 import { readJson } from './json-body.ts';
+import { leadJson } from './lead-json.ts';
+import { listLeads } from './lead-list.ts';
 
 function lookupsOf(crm: CrmStore): CustomFieldLookups {
   return {
     isActiveUser: (id) => crm.findUser(id)?.activeFlag === true,
     hasOrganization: (id) => crm.findOrganization(id) !== undefined,
     hasPerson: (id) => crm.findPerson(id) !== undefined,
-  };
-}
-
-/**
- * A lead property for property as recorded from a live company in 2026
- * (recorded/get-v1-leads-id), in the same order; `POST /v1/leads` answers with the same shape.
- * `archive_time` is null while the lead is not archived, and the API cannot archive one here.
- * REFERENCE §2.2: custom values sit at the top level of the lead; unset ones are absent.
- */
-export function leadJson(lead: Lead, customFields: CustomFieldValues) {
-  return {
-    id: lead.id,
-    title: lead.title,
-    owner_id: lead.owner_id,
-    creator_id: lead.creator_id,
-    label_ids: [...lead.label_ids],
-    value: lead.value ? { ...lead.value } : null,
-    expected_close_date: lead.expected_close_date,
-    person_id: lead.person_id,
-    organization_id: lead.organization_id,
-    is_archived: lead.is_archived,
-    archive_time: null,
-    source_name: lead.source_name,
-    source_deal_id: lead.source_deal_id,
-    origin: lead.origin,
-    origin_id: lead.origin_id,
-    channel: lead.channel,
-    channel_id: lead.channel_id,
-    was_seen: lead.was_seen,
-    next_activity_id: lead.next_activity_id,
-    add_time: lead.add_time,
-    update_time: lead.update_time,
-    visible_to: lead.visible_to,
-    cc_email: lead.cc_email,
-    ...customFields,
   };
 }
 
@@ -102,8 +69,13 @@ function buildLead(input: LeadInput, user: User, crm: CrmStore, now: number): Le
   };
 }
 
-export function registerLeadRoutes(v1: Hono<ApiEnv>, crm: CrmStore, now: () => number): void {
-  v1.post('/leads', endpoint({ scopes: ['leads:full'], cost: 10 }), async (c) => {
+/**
+ * `POST /v1/leads`, `GET /v1/leads/{id}` and `GET /v1/leads` (lead-list.ts). The search,
+ * `GET /api/v2/leads/search`, is on v2 (lead-search-routes.ts).
+ */
+export function leadRoutes(crm: CrmStore, now: () => number): Hono<ApiEnv> {
+  const leads = new Hono<ApiEnv>();
+  leads.post('/', endpoint({ scopes: ['leads:full'], cost: 10 }), async (c) => {
     const json = await readJson(c);
     if (!json.ok) return json.response;
     const validation = validateLeadBody(json.body, crm.plan, lookupsOf(crm));
@@ -115,11 +87,14 @@ export function registerLeadRoutes(v1: Hono<ApiEnv>, crm: CrmStore, now: () => n
     return c.json({ success: true, data: leadJson(lead, validation.customFields) }, 201);
   });
 
-  v1.get('/leads/:id', endpoint({ scopes: ['leads:read', 'leads:full'], cost: 2 }), (c) => {
+  leads.get('/:id', endpoint({ scopes: ['leads:read', 'leads:full'], cost: 2 }), (c) => {
     const id = c.req.param('id');
     if (!isGuid(id)) return invalidDataset(c, '"id" must be a valid GUID');
     const lead = crm.findLead(id.toLowerCase());
     if (!lead) return apiError(c, 404, 'requested lead not found', 'Object was not found.');
     return c.json({ success: true, data: leadJson(lead, crm.leadCustomFields(lead.id)) });
   });
+
+  leads.get('/', endpoint({ scopes: ['leads:read', 'leads:full'], cost: 20 }), (c) => listLeads(c, crm));
+  return leads;
 }

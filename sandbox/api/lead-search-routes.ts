@@ -1,4 +1,4 @@
-import type { Context, Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import type { CrmStore } from '../store/crm-store.ts';
 import { type LeadHit, matchingCustomValues } from '../store/lead-set.ts';
 import type { SearchQuery } from '../store/search-index.ts';
@@ -53,9 +53,13 @@ function leadItem(hit: LeadHit, crm: CrmStore, query: SearchQuery, includeWasSee
   };
 }
 
-/** `GET /api/v2/leads/search` [spec v2 `searchLeads`]: title, notes and custom fields; cost 20. */
-export function registerLeadSearchRoutes(v2: Hono<ApiEnv>, crm: CrmStore): void {
-  v2.get('/leads/search', endpoint({ scopes: LEAD_SEARCH_SCOPES, cost: 20, search: true }), (c) => {
+/**
+ * `GET /api/v2/leads/search` [spec v2 `searchLeads`]: title, notes and custom fields; cost 20.
+ * Mounted at `/leads` on v2; the other lead endpoints are on v1 (lead-routes.ts).
+ */
+export function leadSearchRoutes(crm: CrmStore): Hono<ApiEnv> {
+  const leads = new Hono<ApiEnv>();
+  leads.get('/search', endpoint({ scopes: LEAD_SEARCH_SCOPES, cost: 20, search: true }), (c) => {
     const parsed = parseSearch(c, LEAD_SEARCH_FIELDS);
     if (!parsed.ok) return v2ValidationError(c, parsed.parameter, parsed.reason);
     const personFilter = idFilter(c, 'person_id');
@@ -78,4 +82,5 @@ export function registerLeadSearchRoutes(v2: Hono<ApiEnv>, crm: CrmStore): void 
       .map((hit) => ({ score: hit.score, record: hit }));
     return page(c, hits, query, (hit) => leadItem(hit, crm, query, include.includes('lead.was_seen')));
   });
+  return leads;
 }
