@@ -1,4 +1,6 @@
 import type { Hono } from 'hono';
+import { apiAdminRoutes, oauthAdminRoutes } from './admin/admin-routes.ts';
+import { LeadPostLog } from './admin/lead-post-log.ts';
 import { createApiApp } from './api/api-app.ts';
 import { FaultStore } from './faults/fault-rules.ts';
 import { AppLifecycle } from './oauth/app-lifecycle.ts';
@@ -139,6 +141,8 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     companyId: crm.company.id,
   });
   const corsOrigins = (options.corsOrigins ?? options.appOrigins).map(toOrigin);
+  // Counted by the API origin as lead creates arrive, read through `GET /__sandbox/lead-posts`.
+  const leadPosts = new LeadPostLog();
   const demoUsers = store.crm.users
     .filter((user) => user.activeFlag)
     .map((user) => ({ name: user.name, email: user.email, password: SANDBOX_PASSWORD }));
@@ -151,15 +155,17 @@ export function createSandbox(options: SandboxOptions): Sandbox {
       apiOrigin,
       appOrigins: corsOrigins,
       lifecycle,
+      admin: oauthAdminRoutes(),
     }),
     apiApp: createApiApp({
       auth: store.auth,
       crm: store.crm,
       usage: store.usage,
       faults: store.faults,
+      leadPosts,
       appOrigins: corsOrigins,
       now,
-      lifecycle,
+      admin: apiAdminRoutes({ ...store, leadPosts, lifecycle }),
     }),
     store,
     clients: {

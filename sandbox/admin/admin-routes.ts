@@ -12,9 +12,9 @@ import { registerUsageAdminRoutes } from './usage-admin-routes.ts';
 import { registerUserAdminRoutes } from './user-admin-routes.ts';
 
 /*
- * SANDBOX-ONLY: every `/__sandbox/*` route, not Pipedrive behaviour. Each origin mounts its
- * router before anything that reads a body, so the admin guard refuses a cross-site page before
- * a reset, a fault or a spent budget can happen.
+ * SANDBOX-ONLY: every `/__sandbox/*` route, not Pipedrive behaviour. create-sandbox.ts hands each
+ * origin its router, which the origin mounts before anything that reads a body, so the admin
+ * guard refuses a cross-site page before a reset, a fault or a spent budget can happen.
  */
 
 export interface ApiAdminDeps {
@@ -23,8 +23,8 @@ export interface ApiAdminDeps {
   usage: UsageLedger;
   faults: FaultStore;
   leadPosts: LeadPostLog;
-  /** Installs and uninstall notices, shared with the OAuth origin; no install admin routes when absent. */
-  lifecycle?: AppLifecycle;
+  /** Installs and uninstall notices, shared with the OAuth origin. */
+  lifecycle: AppLifecycle;
 }
 
 /** The API origin's admin surface: health, reset, faults, installs, users, lead posts and usage. */
@@ -41,7 +41,7 @@ export function apiAdminRoutes(deps: ApiAdminDeps): Hono {
     return c.json({ ok: true });
   });
   registerFaultAdminRoutes(admin, { auth: deps.auth, faults: deps.faults });
-  if (deps.lifecycle) registerInstallAdminRoutes(admin, deps.lifecycle);
+  registerInstallAdminRoutes(admin, deps.lifecycle);
   registerUserAdminRoutes(admin, deps.crm);
   // How many `POST /v1/leads` arrived with this exact title, whatever they were answered.
   admin.get('/__sandbox/lead-posts', (c) => {

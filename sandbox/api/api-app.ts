@@ -1,6 +1,5 @@
 import { Hono } from 'hono';
-import { apiAdminRoutes } from '../admin/admin-routes.ts';
-import { countLeadPosts, LeadPostLog } from '../admin/lead-post-log.ts';
+import { countLeadPosts, type LeadPostLog } from '../admin/lead-post-log.ts';
 import { appOriginCors } from '../cors-policy.ts';
 import {
   FAULT_APPLIED_HEADER,
@@ -8,8 +7,7 @@ import {
   faultInjection,
   SandboxConnectionDropped,
 } from '../faults/fault-injection.ts';
-import { FaultStore } from '../faults/fault-rules.ts';
-import type { AppLifecycle } from '../oauth/app-lifecycle.ts';
+import type { FaultStore } from '../faults/fault-rules.ts';
 import { leadInboxPage } from '../pages/lead-inbox-page.ts';
 import type { AuthStore } from '../store/auth-store.ts';
 import type { CrmStore } from '../store/crm-store.ts';
@@ -32,34 +30,24 @@ export interface ApiAppDeps {
   usage: UsageLedger;
   appOrigins: readonly string[];
   now: () => number;
-  /** Sandbox-only fault rules; a sandbox of its own when absent. */
-  faults?: FaultStore;
-  /** Installs and uninstall notices, shared with the OAuth origin; no install admin routes when absent. */
-  lifecycle?: AppLifecycle;
+  /** Sandbox-only fault rules, applied to every API request (fault-injection.ts). */
+  faults: FaultStore;
+  /** Sandbox-only: every lead create is counted here as it arrives. */
+  leadPosts: LeadPostLog;
+  /** The sandbox-only `/__sandbox/*` routes with their guard (admin-routes.ts). */
+  admin: Hono;
 }
 
 /** The stand-in for https://{company}.pipedrive.com, the `api_domain` of the token response. */
 export function createApiApp(deps: ApiAppDeps): Hono {
   const app = new Hono();
-  const faults = deps.faults ?? new FaultStore();
   app.use('*', async (c, next) => {
     await next();
     // API data is per user and changes; nothing in between should keep a copy.
     c.res.headers.set('Cache-Control', 'no-store');
   });
-  const leadPosts = new LeadPostLog();
   // Before anything reads a body: a cross-site page must not reset or fault the newcomer's sandbox.
-  app.route(
-    '/',
-    apiAdminRoutes({
-      auth: deps.auth,
-      crm: deps.crm,
-      usage: deps.usage,
-      faults,
-      leadPosts,
-      lifecycle: deps.lifecycle,
-    }),
-  );
+  app.route('/', deps.admin);
   const apiCors = appOriginCors(
     deps.appOrigins,
     ['GET', 'POST', 'PATCH', 'DELETE'],
@@ -70,9 +58,9 @@ export function createApiApp(deps: ApiAppDeps): Hono {
   app.use('/api/*', apiCors);
   app.use('/v1/*', apiCors);
   // Before faults: a create answered with an injected error still reached "Pipedrive".
-  app.use('*', countLeadPosts(leadPosts));
+  app.use('*', countLeadPosts(deps.leadPosts));
   // After CORS, so an injected error still reaches the page's script with CORS headers.
-  app.use('*', faultInjection(faults));
+  app.use('*', faultInjection(deps.faults));
 
   app.get('/leads/inbox/:id', (c) => leadInboxPage(c, deps.crm));
 

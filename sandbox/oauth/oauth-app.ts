@@ -1,6 +1,5 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { oauthAdminRoutes } from '../admin/admin-routes.ts';
 import { appOriginCors } from '../cors-policy.ts';
 import { SandboxConnectionDropped } from '../faults/fault-injection.ts';
 import type { DemoAccount } from '../pages/oauth-pages.ts';
@@ -28,6 +27,8 @@ export interface OAuthAppDeps {
   appOrigins: readonly string[];
   /** Installs per user and app, and the uninstall a revoked refresh token causes. */
   lifecycle: AppLifecycle;
+  /** The sandbox-only `/__sandbox/*` routes with their guard (admin-routes.ts). */
+  admin: Hono;
 }
 
 /** The stand-in for https://oauth.pipedrive.com. */
@@ -53,7 +54,7 @@ export function createOAuthApp(deps: OAuthAppDeps): Hono {
         ),
     }),
   );
-  app.route('/', oauthAdminRoutes());
+  app.route('/', deps.admin);
 
   const installs = deps.lifecycle.installs;
   const renderSignIn = registerAuthorizeRoutes(app, { ...deps, installs });
