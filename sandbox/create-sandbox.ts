@@ -2,6 +2,7 @@ import type { Hono } from 'hono';
 import { apiAdminRoutes, oauthAdminRoutes } from './admin/admin-routes.ts';
 import { LeadPostLog } from './admin/lead-post-log.ts';
 import { createApiApp } from './api/api-app.ts';
+import type { SandboxPlan } from './company/sandbox-plan.ts';
 import { FaultStore } from './faults/fault-rules.ts';
 import { AppLifecycle } from './oauth/app-lifecycle.ts';
 import { createOAuthApp } from './oauth/oauth-app.ts';
@@ -17,7 +18,6 @@ import { SANDBOX_PASSWORD } from './seed/seed-company.ts';
 import { AppInstalls } from './store/app-installs.ts';
 import { AuthStore } from './store/auth-store.ts';
 import { CrmStore } from './store/crm-store.ts';
-import type { SandboxPlan } from './store/sandbox-plan.ts';
 import { SearchLag } from './store/search-lag.ts';
 import { UsageLedger } from './store/usage-ledger.ts';
 

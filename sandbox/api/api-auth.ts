@@ -1,8 +1,8 @@
 import { createMiddleware } from 'hono/factory';
 import { routePath } from 'hono/route';
+import type { User } from '../company/crm-types.ts';
 import type { AccessToken, AuthStore } from '../store/auth-store.ts';
 import type { CrmStore } from '../store/crm-store.ts';
-import type { User } from '../store/crm-types.ts';
 import type { DailyBudget, UsageLedger, WindowState } from '../store/usage-ledger.ts';
 import {
   dailyBudgetExceeded,

@@ -7,7 +7,7 @@ import {
   MANDATORY_CUSTOM_FIELD_KEY,
   NOT_IN_ADD_DIALOG_CUSTOM_FIELD_KEY,
   WON_ONLY_CUSTOM_FIELD_KEY,
-} from '../fields/custom-field-keys.ts';
+} from '../company/custom-field-keys.ts';
 import { accessToken, apiGet, createClock, createTestSandbox } from '../testing/test-support.ts';
 
 const sandbox = createTestSandbox();

@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CURRENCIES } from '../fields/currencies.ts';
+import { CURRENCIES } from '../company/currencies.ts';
 import {
   CUSTOM_FIELD_OPTION_IDS,
   type CustomFieldType,
   CUSTOM_FIELD_KEYS as K,
-} from '../fields/custom-field-keys.ts';
+} from '../company/custom-field-keys.ts';
 import { FIXTURES, ORGANIZATION_COUNT, PERSON_COUNT } from '../seed/seed.ts';
 import { accessToken, apiGet, apiPostJson, createClock, createTestSandbox } from '../testing/test-support.ts';
 

@@ -7,7 +7,7 @@ import {
   CUSTOM_FIELD_KEYS as K,
   NOT_IN_ADD_DIALOG_CUSTOM_FIELD_KEY,
   WON_ONLY_CUSTOM_FIELD_KEY,
-} from '../fields/custom-field-keys.ts';
+} from '../company/custom-field-keys.ts';
 import { FIXTURES } from '../seed/seed.ts';
 import { accessToken, apiGet, apiPostJson, createClock, createTestSandbox } from '../testing/test-support.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CUSTOM_FIELD_KEYS as K } from '../fields/custom-field-keys.ts';
+import { CUSTOM_FIELD_KEYS as K } from '../company/custom-field-keys.ts';
 import { FIXTURES } from '../seed/seed.ts';
 import { accessToken, apiGet, apiPostJson, createTestSandbox } from '../testing/test-support.ts';
 

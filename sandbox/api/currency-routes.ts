@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { filterCurrencies } from '../fields/currencies.ts';
+import { filterCurrencies } from '../company/currencies.ts';
 import { type ApiEnv, endpoint } from './api-auth.ts';
 
 /** `GET /v1/currencies`, narrowed by `term` when given. */

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { dealFieldsJson } from '../fields/deal-fields.ts';
+import { dealFieldsJson } from '../company/deal-fields.ts';
 import type { CrmStore } from '../store/crm-store.ts';
 import { type ApiEnv, endpoint } from './api-auth.ts';
 import { apiError } from './api-responses.ts';

@@ -1,4 +1,4 @@
-import type { CustomFieldValues, Lead } from '../store/crm-types.ts';
+import type { CustomFieldValues, Lead } from '../company/crm-types.ts';
 
 /**
  * A lead property for property as recorded from a live company in 2026

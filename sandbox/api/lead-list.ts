@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
+import type { Lead } from '../company/crm-types.ts';
 import type { CrmStore } from '../store/crm-store.ts';
-import type { Lead } from '../store/crm-types.ts';
 import type { ApiEnv } from './api-auth.ts';
 import { invalidDataset } from './api-responses.ts';
 import { leadJson } from './lead-json.ts';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
+import type { Lead, User } from '../company/crm-types.ts';
 import type { CrmStore } from '../store/crm-store.ts';
-import type { Lead, User } from '../store/crm-types.ts';
 import { randomToken } from '../store/random-token.ts';
 import type { CustomFieldLookups } from '../validation/custom-field-validation.ts';
 import { isGuid, type LeadInput, validateLeadBody } from '../validation/lead-validation.ts';

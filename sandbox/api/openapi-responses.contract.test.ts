@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CUSTOM_FIELD_KEYS as K, WON_ONLY_CUSTOM_FIELD_KEY } from '../fields/custom-field-keys.ts';
+import { CUSTOM_FIELD_KEYS as K, WON_ONLY_CUSTOM_FIELD_KEY } from '../company/custom-field-keys.ts';
 import { FIXTURES } from '../seed/seed.ts';
 import { contractErrors, OPENAPI_AVAILABLE, OPENAPI_DIR } from '../testing/openapi-contract.ts';
 import { accessToken, apiGet, apiPostJson, createTestSandbox } from '../testing/test-support.ts';

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
+import type { Organization } from '../company/crm-types.ts';
 import type { CrmStore } from '../store/crm-store.ts';
-import type { Organization } from '../store/crm-types.ts';
 import { type OrganizationInput, parseOrganization } from '../validation/contact-validation.ts';
 import { type ApiEnv, endpoint } from './api-auth.ts';
 import { v2ValidationError } from './api-responses.ts';

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
+import type { Company, User } from '../company/crm-types.ts';
 import type { CrmStore } from '../store/crm-store.ts';
-import type { Company, User } from '../store/crm-types.ts';
 import { type ApiEnv, endpoint } from './api-auth.ts';
 
 /** Pipedrive's "YYYY-MM-DD HH:MM:SS" (UTC) used by the user endpoints. */

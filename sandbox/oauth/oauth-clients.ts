@@ -1,5 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
-import type { User } from '../store/crm-types.ts';
+import type { User } from '../company/crm-types.ts';
 import type { PkceMode } from './pkce.ts';
 
 export const CONFIDENTIAL_CLIENT_ID = 'quicklead-sandbox';

@@ -1,8 +1,8 @@
 import type { Context } from 'hono';
-import type { CustomDealField } from '../fields/deal-field-built-ins.ts';
-import { activeCustomFields } from '../fields/deal-fields.ts';
+import type { CustomFieldValues, Lead } from '../company/crm-types.ts';
+import type { CustomDealField } from '../company/deal-field-built-ins.ts';
+import { activeCustomFields } from '../company/deal-fields.ts';
 import type { CrmStore } from '../store/crm-store.ts';
-import type { CustomFieldValues, Lead } from '../store/crm-types.ts';
 import { isGuid } from '../validation/lead-validation.ts';
 import { sendPage } from './html-page.ts';
 import { html, type SafeHtml } from './safe-html.ts';

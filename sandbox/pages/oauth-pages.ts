@@ -1,4 +1,4 @@
-import type { Company, User } from '../store/crm-types.ts';
+import type { Company, User } from '../company/crm-types.ts';
 import { html, type SafeHtml } from './safe-html.ts';
 
 const SCOPE_DESCRIPTIONS: Record<string, string> = {

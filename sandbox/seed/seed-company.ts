@@ -1,4 +1,4 @@
-import type { Company, LeadLabel, User } from '../store/crm-types.ts';
+import type { Company, LeadLabel, User } from '../company/crm-types.ts';
 
 export const SANDBOX_PASSWORD = 'sandbox';
 

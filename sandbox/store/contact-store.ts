@@ -1,4 +1,4 @@
-import type { Organization, Person } from './crm-types.ts';
+import type { Organization, Person } from '../company/crm-types.ts';
 import { type SearchHit, SearchIndex, type SearchQuery } from './search-index.ts';
 
 function personIndex(persons: Iterable<Person>): SearchIndex<Person> {

@@ -1,5 +1,5 @@
-import { findActiveCustomField, SEARCHABLE_FIELD_TYPES } from '../fields/deal-fields.ts';
-import type { CustomFieldValues, Lead } from './crm-types.ts';
+import type { CustomFieldValues, Lead } from '../company/crm-types.ts';
+import { findActiveCustomField, SEARCHABLE_FIELD_TYPES } from '../company/deal-fields.ts';
 import { SearchIndex, type SearchQuery } from './search-index.ts';
 import type { SearchLag } from './search-lag.ts';
 import { normalizeText } from './text-normalize.ts';

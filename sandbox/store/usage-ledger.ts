@@ -1,5 +1,5 @@
+import type { SandboxPlan } from '../company/sandbox-plan.ts';
 import { RollingWindow, type WindowState } from './rolling-window.ts';
-import type { SandboxPlan } from './sandbox-plan.ts';
 
 /**
  * REFERENCE §3: the daily token budget is 30,000 × plan multiplier × seats, per company. The

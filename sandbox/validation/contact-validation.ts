@@ -1,4 +1,4 @@
-import type { SandboxPlan } from '../store/sandbox-plan.ts';
+import type { SandboxPlan } from '../company/sandbox-plan.ts';
 import { VISIBILITY_BY_PLAN } from './lead-validation.ts';
 import { isPlainObject } from './value-checks.ts';
 

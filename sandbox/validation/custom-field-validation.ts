@@ -1,8 +1,8 @@
-import { CURRENCIES } from '../fields/currencies.ts';
-import type { CustomFieldType } from '../fields/custom-field-keys.ts';
-import type { CustomDealField } from '../fields/deal-field-built-ins.ts';
-import { activeCustomFields } from '../fields/deal-fields.ts';
-import type { CustomFieldValues } from '../store/crm-types.ts';
+import type { CustomFieldValues } from '../company/crm-types.ts';
+import { CURRENCIES } from '../company/currencies.ts';
+import type { CustomFieldType } from '../company/custom-field-keys.ts';
+import type { CustomDealField } from '../company/deal-field-built-ins.ts';
+import { activeCustomFields } from '../company/deal-fields.ts';
 import {
   type Check,
   date,

@@ -1,6 +1,6 @@
-import { CHANNEL_OPTIONS } from '../fields/deal-field-built-ins.ts';
-import type { CustomFieldValues } from '../store/crm-types.ts';
-import type { SandboxPlan } from '../store/sandbox-plan.ts';
+import type { CustomFieldValues } from '../company/crm-types.ts';
+import { CHANNEL_OPTIONS } from '../company/deal-field-built-ins.ts';
+import type { SandboxPlan } from '../company/sandbox-plan.ts';
 import { type CustomFieldLookups, validateCustomFields } from './custom-field-validation.ts';
 import { boolean, type Check, date, id, isPlainObject, oneOf, string } from './value-checks.ts';
 

@@ -1,5 +1,5 @@
-import type { SandboxPlan } from '../store/sandbox-plan.ts';
 import type { CustomFieldType } from './custom-field-keys.ts';
+import type { SandboxPlan } from './sandbox-plan.ts';
 
 /**
  * The built-in fields of `GET /v1/dealFields` and the option lists they carry, as live Pipedrive

@@ -1,7 +1,8 @@
 /**
  * Pipedrive plans differ in the visibility levels they offer, their rate limits and their daily
- * token budget; leads and contacts validate against the plan. A file of its own, beneath the
- * stores, the deal fields and validation, which all read it, so none imports another for it.
+ * token budget; leads and contacts validate against the plan, and the deal fields offer its
+ * visibility options. A file of its own, so the stores, validation and the deal fields read it
+ * without importing one another.
  */
 export type SandboxPlan = 'premium' | 'growth';
 

@@ -1,4 +1,3 @@
-import type { SandboxPlan } from '../store/sandbox-plan.ts';
 import {
   CUSTOM_FIELD_KEYS,
   CUSTOM_FIELD_NAMES,
@@ -20,6 +19,7 @@ import {
   type NumericOption,
   VISIBILITY_OPTIONS,
 } from './deal-field-built-ins.ts';
+import type { SandboxPlan } from './sandbox-plan.ts';
 
 /**
  * `GET /v1/dealFields` as live Pipedrive sends it (recorded/get-v1-dealFields, a 2025 production
