@@ -14,11 +14,11 @@ import {
 } from './oauth/oauth-clients.ts';
 import type { PkceMode } from './oauth/pkce.ts';
 import { UninstallNotices } from './oauth/uninstall-notices.ts';
+import { SearchLag } from './search/search-lag.ts';
 import { SANDBOX_PASSWORD } from './seed/seed-company.ts';
 import { AppInstalls } from './store/app-installs.ts';
 import { AuthStore } from './store/auth-store.ts';
 import { CrmStore } from './store/crm-store.ts';
-import { SearchLag } from './store/search-lag.ts';
 import { UsageLedger } from './store/usage-ledger.ts';
 
 export interface SandboxOptions {

@@ -1,7 +1,7 @@
 import { type Context, Hono } from 'hono';
+import type { SearchQuery } from '../search/search-index.ts';
 import type { CrmStore } from '../store/crm-store.ts';
 import { type LeadHit, matchingCustomValues } from '../store/lead-set.ts';
-import type { SearchQuery } from '../store/search-index.ts';
 import { type ApiEnv, endpoint } from './api-auth.ts';
 import { v2ValidationError } from './api-responses.ts';
 import { page, parseSearch } from './search-page.ts';

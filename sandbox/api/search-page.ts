@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import type { SearchHit } from '../store/search-index.ts';
+import type { SearchHit } from '../search/search-index.ts';
 
 /** What every v2 search endpoint shares: its query parameters, and its pages of hits with a cursor. */
 

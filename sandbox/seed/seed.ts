@@ -1,5 +1,5 @@
 import type { Organization, Person } from '../company/crm-types.ts';
-import { slugWord } from '../store/text-normalize.ts';
+import { slugWord } from '../search/text-normalize.ts';
 import { SEED_USERS } from './seed-company.ts';
 import { FIRST_NAMES, LAST_NAMES } from './seed-words-people.ts';
 import {

@@ -1,5 +1,5 @@
 import type { Organization, Person } from '../company/crm-types.ts';
-import { type SearchHit, SearchIndex, type SearchQuery } from './search-index.ts';
+import { type SearchHit, SearchIndex, type SearchQuery } from '../search/search-index.ts';
 
 function personIndex(persons: Iterable<Person>): SearchIndex<Person> {
   return new SearchIndex<Person>(

@@ -8,12 +8,12 @@ import type {
   User,
 } from '../company/crm-types.ts';
 import type { SandboxPlan } from '../company/sandbox-plan.ts';
+import { mergeSearchHits, type SearchHit, type SearchQuery } from '../search/search-index.ts';
+import { noSearchLag, type SearchLag } from '../search/search-lag.ts';
 import { generateSeedData } from '../seed/seed.ts';
 import { COMPANY, LIMITED_ACCESS_USERS, SEED_LEAD_LABELS, SEED_USERS } from '../seed/seed-company.ts';
 import { ContactSet } from './contact-store.ts';
 import { type LeadHit, LeadSet } from './lead-set.ts';
-import { mergeSearchHits, type SearchHit, type SearchQuery } from './search-index.ts';
-import { noSearchLag, type SearchLag } from './search-lag.ts';
 
 interface SeedState {
   contacts: ContactSet;

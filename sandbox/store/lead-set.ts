@@ -1,8 +1,8 @@
 import type { CustomFieldValues, Lead } from '../company/crm-types.ts';
 import { findActiveCustomField, SEARCHABLE_FIELD_TYPES } from '../company/deal-fields.ts';
-import { SearchIndex, type SearchQuery } from './search-index.ts';
-import type { SearchLag } from './search-lag.ts';
-import { normalizeText } from './text-normalize.ts';
+import { SearchIndex, type SearchQuery } from '../search/search-index.ts';
+import type { SearchLag } from '../search/search-lag.ts';
+import { normalizeText } from '../search/text-normalize.ts';
 
 interface StoredLead {
   lead: Lead;
