@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { CUSTOM_FIELD_OPTION_IDS, CUSTOM_FIELD_KEYS as K } from '../sandbox/custom-field-keys.ts';
+import { CUSTOM_FIELD_OPTION_IDS, CUSTOM_FIELD_KEYS as K } from '../sandbox/company/custom-field-keys.ts';
 import { expect, type SessionApi, signInWithApi, test } from './fixtures.ts';
 import type { LeadFormPage } from './pages/lead-form-page.ts';
 

@@ -1,4 +1,4 @@
-import { SANDBOX_ADMIN_HEADERS } from '../sandbox/admin-guard.ts';
+import { SANDBOX_ADMIN_HEADERS } from '../sandbox/admin/admin-guard.ts';
 import { checkScreen } from './check-screen.ts';
 import { expect, sandboxApiOrigin, signInWithApi, test } from './fixtures.ts';
 

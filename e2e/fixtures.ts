@@ -1,5 +1,5 @@
 import { test as base, expect, type Page } from '@playwright/test';
-import { SANDBOX_ADMIN_HEADERS } from '../sandbox/admin-guard.ts';
+import { SANDBOX_ADMIN_HEADERS } from '../sandbox/admin/admin-guard.ts';
 import { LeadFormPage } from './pages/lead-form-page.ts';
 import { SandboxSignInPage } from './pages/sandbox-sign-in-page.ts';
 import { DEMO_USER, type SandboxUser } from './sandbox-accounts.ts';

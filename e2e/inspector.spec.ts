@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { expect, type Page, test } from '@playwright/test';
-import { SANDBOX_ADMIN_HEADERS } from '../sandbox/admin-guard.ts';
+import { SANDBOX_ADMIN_HEADERS } from '../sandbox/admin/admin-guard.ts';
 import { checkScreen } from './check-screen.ts';
 import { newColleague, reachConsent, type SessionMode, startSignIn } from './fixtures.ts';
 import { AccountMenuPage } from './pages/account-menu-page.ts';

@@ -1,22 +1,25 @@
 import type { Hono } from 'hono';
-import { createApiApp } from './api-app.ts';
-import { AppInstalls } from './app-installs.ts';
-import { AppLifecycle } from './app-lifecycle.ts';
-import { AuthStore } from './auth-store.ts';
-import { CrmStore, type SandboxPlan } from './crm-store.ts';
-import { FaultStore } from './fault-rules.ts';
-import { createOAuthApp } from './oauth-app.ts';
+import { apiAdminRoutes, oauthAdminRoutes } from './admin/admin-routes.ts';
+import { LeadPostLog } from './admin/lead-post-log.ts';
+import { createApiApp } from './api/api-app.ts';
+import type { SandboxPlan } from './company/sandbox-plan.ts';
+import { FaultStore } from './faults/fault-rules.ts';
+import { AppLifecycle } from './oauth/app-lifecycle.ts';
+import { createOAuthApp } from './oauth/oauth-app.ts';
 import {
   CONFIDENTIAL_CLIENT_ID,
   CONFIDENTIAL_CLIENT_SECRET,
   createClients,
   PUBLIC_CLIENT_ID,
-} from './oauth-clients.ts';
-import type { PkceMode } from './pkce.ts';
-import { SearchLag } from './search-lag.ts';
-import { SANDBOX_PASSWORD } from './seed-company.ts';
-import { UninstallNotices } from './uninstall-notices.ts';
-import { UsageLedger } from './usage-ledger.ts';
+} from './oauth/oauth-clients.ts';
+import type { PkceMode } from './oauth/pkce.ts';
+import { UninstallNotices } from './oauth/uninstall-notices.ts';
+import { SearchLag } from './search/search-lag.ts';
+import { SANDBOX_PASSWORD } from './seed/seed-company.ts';
+import { AppInstalls } from './store/app-installs.ts';
+import { AuthStore } from './store/auth-store.ts';
+import { CrmStore } from './store/crm-store.ts';
+import { UsageLedger } from './store/usage-ledger.ts';
 
 export interface SandboxOptions {
   /** e.g. 'http://127.0.0.1:5181', the stand-in for https://oauth.pipedrive.com */
@@ -138,6 +141,8 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     companyId: crm.company.id,
   });
   const corsOrigins = (options.corsOrigins ?? options.appOrigins).map(toOrigin);
+  // Counted by the API origin as lead creates arrive, read through `GET /__sandbox/lead-posts`.
+  const leadPosts = new LeadPostLog();
   const demoUsers = store.crm.users
     .filter((user) => user.activeFlag)
     .map((user) => ({ name: user.name, email: user.email, password: SANDBOX_PASSWORD }));
@@ -150,15 +155,17 @@ export function createSandbox(options: SandboxOptions): Sandbox {
       apiOrigin,
       appOrigins: corsOrigins,
       lifecycle,
+      admin: oauthAdminRoutes(),
     }),
     apiApp: createApiApp({
       auth: store.auth,
       crm: store.crm,
       usage: store.usage,
       faults: store.faults,
+      leadPosts,
       appOrigins: corsOrigins,
       now,
-      lifecycle,
+      admin: apiAdminRoutes({ ...store, leadPosts, lifecycle }),
     }),
     store,
     clients: {

@@ -1,6 +1,6 @@
+import { sandboxPlanFrom } from './company/sandbox-plan.ts';
 import type { SandboxOptions } from './create-sandbox.ts';
-import { PKCE_MODES, type PkceMode } from './pkce.ts';
-import { sandboxPlanFrom } from './serve.ts';
+import { PKCE_MODES, type PkceMode } from './oauth/pkce.ts';
 
 type EnvSettings = Pick<
   SandboxOptions,

@@ -11,7 +11,7 @@ import {
   createClock,
   pkcePair,
   postForm,
-} from './test-support.ts';
+} from './testing/test-support.ts';
 
 function sandboxWith(options: Partial<Parameters<typeof createSandbox>[0]>, clock = createClock()) {
   return createSandbox({

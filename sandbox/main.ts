@@ -7,12 +7,12 @@
  * Ctrl-C stops both servers and frees the ports.
  */
 
-import { SANDBOX_ADMIN_HEADER } from './admin-guard.ts';
+import { SANDBOX_ADMIN_HEADER } from './admin/admin-guard.ts';
 import { sandboxSettingsFromEnv } from './env-settings.ts';
-import { installLink } from './oauth-install-link.ts';
-import { FIXTURES } from './seed.ts';
+import { installLink } from './oauth/oauth-install-link.ts';
+import { FIXTURES } from './seed/seed.ts';
 import { startSandbox } from './serve.ts';
-import { SEARCH_LIMIT } from './usage-ledger.ts';
+import { SEARCH_LIMIT } from './store/usage-ledger.ts';
 
 const HOST = '127.0.0.1';
 

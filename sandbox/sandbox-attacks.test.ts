@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { SANDBOX_ADMIN_HEADERS } from './admin-guard.ts';
-import { MAX_PENDING_AUTHORIZATIONS } from './auth-store.ts';
-import { MAX_OAUTH_BODY_BYTES } from './oauth-app.ts';
+import { SANDBOX_ADMIN_HEADERS } from './admin/admin-guard.ts';
+import { MAX_OAUTH_BODY_BYTES } from './oauth/oauth-app.ts';
+import { MAX_PENDING_AUTHORIZATIONS } from './store/auth-store.ts';
 import {
   accessToken,
   apiGet,
@@ -13,7 +13,7 @@ import {
   postForm,
   requestIdFrom,
   signInOn,
-} from './test-support.ts';
+} from './testing/test-support.ts';
 
 /**
  * What a page the newcomer visits could do to the sandbox `npm start` runs on their machine. The

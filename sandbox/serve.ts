@@ -2,19 +2,6 @@ import { createServer, type Server } from 'node:http';
 import { getRequestListener } from '@hono/node-server';
 import type { Hono } from 'hono';
 import { createSandbox, type Sandbox, type SandboxOptions } from './create-sandbox.ts';
-import { SANDBOX_PLANS, type SandboxPlan } from './crm-store.ts';
-
-/**
- * The plan from a setting such as the `SANDBOX_PLAN` environment variable: unset or empty means
- * the default ('premium'); anything but 'premium' or 'growth' is an error, not a silent default.
- */
-export function sandboxPlanFrom(raw: string | undefined): SandboxPlan {
-  const value = (raw ?? '').trim().toLowerCase();
-  if (value === '') return 'premium';
-  const plan = SANDBOX_PLANS.find((candidate) => candidate === value);
-  if (!plan) throw new Error(`SANDBOX_PLAN must be one of ${SANDBOX_PLANS.join(', ')}, got "${raw}"`);
-  return plan;
-}
 
 /** `plan` (from SandboxOptions) sets the visibility options, rate limits and daily token budget. */
 export interface StartSandboxOptions extends SandboxOptions {

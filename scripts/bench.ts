@@ -11,7 +11,7 @@
 
 import { spawn } from 'node:child_process';
 import { chromium, type Page, type Request } from '@playwright/test';
-import { SANDBOX_ADMIN_HEADERS } from '../sandbox/admin-guard.ts';
+import { SANDBOX_ADMIN_HEADERS } from '../sandbox/admin/admin-guard.ts';
 import { documentedCostOf } from '../src/pipedrive/documented-costs.ts';
 
 const PORTS = { app: 4473, oauth: 4481, api: 4482 };

@@ -14,7 +14,7 @@ import { getRequestListener } from '@hono/node-server';
 import type { Hono } from 'hono';
 import { createServer as createViteServer, type ViteDevServer } from 'vite';
 import { sandboxSettingsFromEnv } from '../sandbox/env-settings.ts';
-import { installLink } from '../sandbox/oauth-install-link.ts';
+import { installLink } from '../sandbox/oauth/oauth-install-link.ts';
 import { startSandbox } from '../sandbox/serve.ts';
 import { createAppServer } from '../server/app-server.ts';
 import { readServerConfig } from '../server/server-config.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RECORDED_AVAILABLE, RECORDED_DIR, recordedFor } from '../sandbox/recorded-responses.ts';
+import { RECORDED_AVAILABLE, RECORDED_DIR, recordedFor } from '../sandbox/testing/recorded-responses.ts';
 import { ConfidentialClient, RefreshError } from './oauth-client.ts';
 import { readServerConfig } from './server-config.ts';
 import type { Session } from './sessions/session-cookie.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { installLink } from '../../sandbox/oauth-install-link.ts';
-import { authorizeUrl, postForm, requestIdFrom, signInOn } from '../../sandbox/test-support.ts';
+import { installLink } from '../../sandbox/oauth/oauth-install-link.ts';
+import { authorizeUrl, postForm, requestIdFrom, signInOn } from '../../sandbox/testing/test-support.ts';
 import {
   CSRF,
   callback,

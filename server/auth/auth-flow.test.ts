@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { apiGet } from '../../sandbox/test-support.ts';
+import { apiGet } from '../../sandbox/testing/test-support.ts';
 import { SIGN_IN_REQUIRED } from '../../src/auth/bff-contract.ts';
 import {
   authorize,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { approve } from '../../sandbox/test-support.ts';
+import { approve } from '../../sandbox/testing/test-support.ts';
 import {
   APP_ORIGIN,
   authorize,

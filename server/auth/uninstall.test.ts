@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { basic } from '../../sandbox/test-support.ts';
+import { basic } from '../../sandbox/testing/test-support.ts';
 import { SIGN_IN_REQUIRED } from '../../src/auth/bff-contract.ts';
 import { createHarness, type Harness, otherBrowser, proxied, signInAs } from '../testing/harness.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ACCESS_TOKEN_TTL_S } from '../../sandbox/auth-store.ts';
+import { ACCESS_TOKEN_TTL_S } from '../../sandbox/store/auth-store.ts';
 import type { FlowStep } from '../../src/auth/flow-model.ts';
 import { textOf } from '../../src/auth/flow-model.ts';
 import {

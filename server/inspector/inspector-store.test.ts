@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createClock } from '../../sandbox/test-support.ts';
+import { createClock } from '../../sandbox/testing/test-support.ts';
 import type { FlowStep } from '../../src/auth/flow-model.ts';
 import { InspectorStore, type InspectorStoreLimits } from './inspector-store.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ACCESS_TOKEN_TTL_S } from '../../sandbox/auth-store.ts';
+import { ACCESS_TOKEN_TTL_S } from '../../sandbox/store/auth-store.ts';
 import { SIGN_IN_REQUIRED } from '../../src/auth/bff-contract.ts';
 import {
   createHarness,

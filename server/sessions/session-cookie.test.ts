@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
-import { createClock } from '../../sandbox/test-support.ts';
+import { createClock } from '../../sandbox/testing/test-support.ts';
 import { CookieJar, createHarness, signIn } from '../testing/harness.ts';
 import {
   newSessionId,

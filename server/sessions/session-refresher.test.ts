@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createClock } from '../../sandbox/test-support.ts';
+import { createClock } from '../../sandbox/testing/test-support.ts';
 import { type ConfidentialClient, RefreshError } from '../oauth-client.ts';
 import { EmbeddedSessionStore } from './embedded-session-store.ts';
 import type { Session } from './session-cookie.ts';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createClock } from '../../sandbox/test-support.ts';
+import { createClock } from '../../sandbox/testing/test-support.ts';
 import { type LocalRedis, startLocalRedis } from '../testing/local-redis.ts';
 import { EmbeddedSessionStore } from './embedded-session-store.ts';
 import { RedisSessionStore } from './redis-session-store.ts';

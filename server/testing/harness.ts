@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Hono } from 'hono';
 import { createSandbox, type Sandbox } from '../../sandbox/create-sandbox.ts';
 import { sandboxSettingsFromEnv } from '../../sandbox/env-settings.ts';
-import type { PkceMode } from '../../sandbox/pkce.ts';
+import type { PkceMode } from '../../sandbox/oauth/pkce.ts';
 import {
   API_ORIGIN,
   APP_ORIGIN,
@@ -12,7 +12,7 @@ import {
   requestIdFrom,
   authorizeUrl as sandboxAuthorizePath,
   type TestClock,
-} from '../../sandbox/test-support.ts';
+} from '../../sandbox/testing/test-support.ts';
 import { type BffSignInStart, CSRF_HEADER, CSRF_HEADER_VALUE } from '../../src/auth/bff-contract.ts';
 import { REFRESH_RETRY_DELAYS_MS } from '../../src/auth/refresh-outcome.ts';
 import { createAppServer } from '../app-server.ts';

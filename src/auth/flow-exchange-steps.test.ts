@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { sandboxProvider, TEST_ORIGINS } from '@/testing/sandbox-provider.ts';
-import { approve } from '../../sandbox/test-support.ts';
+import { approve } from '../../sandbox/testing/test-support.ts';
 import { stepsFromExchange } from './flow-exchange-steps.ts';
 import { type Exchange, recordingFetch } from './flow-http.ts';
 import { type FlowStep, textOf } from './flow-model.ts';

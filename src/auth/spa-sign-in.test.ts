@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { sandboxProvider, TEST_ORIGINS } from '@/testing/sandbox-provider.ts';
 import type { Sandbox } from '../../sandbox/create-sandbox.ts';
-import { approve } from '../../sandbox/test-support.ts';
+import { approve } from '../../sandbox/testing/test-support.ts';
 import { SignInError } from './sign-in-error.ts';
 import { callbackUrlFor, completeSignIn, createAuthorizationRequest, revokeTokens } from './spa-sign-in.ts';
 

@@ -11,7 +11,7 @@ import {
   OPENAPI_DIR,
   requestSchema,
   schemaErrors,
-} from '../../sandbox/openapi-contract.ts';
+} from '../../sandbox/testing/openapi-contract.ts';
 import { toCustomFieldPayload } from './custom-fields/to-custom-field-payload.ts';
 import {
   buildLeadFormSchema,

@@ -18,7 +18,7 @@ import {
   OPENAPI_DIR,
   requestSchema,
   schemaErrors,
-} from '../../sandbox/openapi-contract.ts';
+} from '../../sandbox/testing/openapi-contract.ts';
 import type { CustomFieldInput, MoneyInput } from './custom-fields/custom-field-values.ts';
 import { toCustomFieldPayload } from './custom-fields/to-custom-field-payload.ts';
 import { buildLeadFormSchema, type LeadFormContext, type LeadFormInput } from './lead-form-schema.ts';

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { RECORDED_AVAILABLE, RECORDED_DIR, recordedResponses } from '../../sandbox/recorded-responses.ts';
+import {
+  RECORDED_AVAILABLE,
+  RECORDED_DIR,
+  recordedResponses,
+} from '../../sandbox/testing/recorded-responses.ts';
 import { apiErrorFrom } from './api-error.ts';
 import { permissionProblemOf } from './permission-problem.ts';
 

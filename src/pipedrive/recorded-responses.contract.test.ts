@@ -7,7 +7,7 @@ import {
   type RecordedResponse,
   recordedFolders,
   recordedResponses,
-} from '../../sandbox/recorded-responses.ts';
+} from '../../sandbox/testing/recorded-responses.ts';
 import { addLead, type Lead, leadSchema } from './add-lead.ts';
 import { ApiError } from './api-error.ts';
 import { callApi } from './call-api.ts';

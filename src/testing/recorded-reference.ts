@@ -5,7 +5,7 @@ import { getLeadLabels } from '@/pipedrive/lead-labels.ts';
 import type { ListOnDemand, ReferenceData } from '@/pipedrive/reference-data.ts';
 import type { Transport } from '@/pipedrive/transport.ts';
 import { getUsers } from '@/pipedrive/users.ts';
-import { type RecordedResponse, recordedFor } from '../../sandbox/recorded-responses.ts';
+import { type RecordedResponse, recordedFor } from '../../sandbox/testing/recorded-responses.ts';
 
 /** Test-only: a transport that answers every request with one recorded Pipedrive response. */
 export function recordedTransport(response: Pick<RecordedResponse, 'status' | 'body'>): Transport {

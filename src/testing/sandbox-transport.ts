@@ -1,6 +1,6 @@
 import { type ApiRequest, bearerInit, buildUrl, type Transport } from '@/pipedrive/transport.ts';
 import { createSandbox, type Sandbox } from '../../sandbox/create-sandbox.ts';
-import { SandboxConnectionDropped } from '../../sandbox/fault-injection.ts';
+import { SandboxConnectionDropped } from '../../sandbox/faults/fault-injection.ts';
 
 /**
  * Test-only: a real sandbox in-process, and a transport that sends the app's requests to it the
@@ -33,7 +33,7 @@ export function createSandboxTransport(options: { searchLagMs?: number; enforceR
   return { sandbox, transport, token };
 }
 
-/** A sandbox fault rule for one request (see sandbox/fault-rules.ts), sent as `x-sandbox-fault`. */
+/** A sandbox fault rule for one request (see sandbox/faults/fault-rules.ts), sent as `x-sandbox-fault`. */
 export type FaultFor = (request: ApiRequest) => Record<string, unknown> | undefined;
 
 export function transportWithToken(sandbox: Sandbox, token: () => string, faultFor?: FaultFor): Transport {

@@ -1,0 +1,27 @@
+import type { Hono } from 'hono';
+import type { CrmStore } from '../store/crm-store.ts';
+
+/**
+ * SANDBOX-ONLY admin routes for the company's users, not Pipedrive behaviour: switching a user off
+ * and a new colleague joining.
+ */
+export function registerUserAdminRoutes(app: Hono, crm: CrmStore): void {
+  // Switches a user off (or on again) mid-session, so a test can show how a stale owner list fails.
+  app.post('/__sandbox/users/:id/active', async (c) => {
+    const body = (await c.req.json().catch(() => null)) as { active?: unknown } | null;
+    if (typeof body?.active !== 'boolean')
+      return c.json({ ok: false, error: 'body must be {"active": boolean}' }, 400);
+    const found = crm.setUserActive(Number(c.req.param('id')), body.active);
+    return found ? c.json({ ok: true }) : c.json({ ok: false, error: 'no such user' }, 404);
+  });
+
+  // A new colleague joins: `{name}` in, `{id, name, email, password}` out (see CrmStore.join).
+  app.post('/__sandbox/users', async (c) => {
+    const body = (await c.req.json().catch(() => null)) as { name?: unknown } | null;
+    const name = typeof body?.name === 'string' ? body.name.trim() : '';
+    if (name === '' || name.length > 100)
+      return c.json({ ok: false, error: 'body must be {"name": string of 1 to 100 characters}' }, 400);
+    const user = crm.join(name);
+    return c.json({ ok: true, id: user.id, name: user.name, email: user.email, password: user.password });
+  });
+}

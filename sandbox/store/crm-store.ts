@@ -1,0 +1,243 @@
+import type {
+  Company,
+  CustomFieldValues,
+  Lead,
+  LeadLabel,
+  Organization,
+  Person,
+  User,
+} from '../company/crm-types.ts';
+import type { SandboxPlan } from '../company/sandbox-plan.ts';
+import { mergeSearchHits, type SearchHit, type SearchQuery } from '../search/search-index.ts';
+import { noSearchLag, type SearchLag } from '../search/search-lag.ts';
+import { generateSeedData } from '../seed/seed.ts';
+import { COMPANY, LIMITED_ACCESS_USERS, SEED_LEAD_LABELS, SEED_USERS } from '../seed/seed-company.ts';
+import { ContactSet } from './contact-store.ts';
+import { type LeadHit, LeadSet } from './lead-set.ts';
+
+interface SeedState {
+  contacts: ContactSet;
+  maxPersonId: number;
+  maxOrganizationId: number;
+}
+
+let sharedSeed: SeedState | null = null;
+
+/**
+ * Seeded records and their indexes never change after seeding, so every store in the process
+ * shares one copy: tests can create many sandboxes without rebuilding 6,000 records each time.
+ */
+function loadSeed(): SeedState {
+  if (!sharedSeed) {
+    const seed = generateSeedData();
+    const contacts = new ContactSet(seed.persons, seed.organizations);
+    sharedSeed = {
+      contacts,
+      maxPersonId: contacts.maxPersonId(),
+      maxOrganizationId: contacts.maxOrganizationId(),
+    };
+  }
+  return sharedSeed;
+}
+
+/**
+ * Everyone in the company, as `GET /v1/users` lists them. The deactivated user stays last, where
+ * tests that need an inactive owner look for one.
+ */
+const ALL_USERS: readonly User[] = [
+  ...SEED_USERS.filter((user) => user.activeFlag),
+  ...LIMITED_ACCESS_USERS,
+  ...SEED_USERS.filter((user) => !user.activeFlag),
+];
+
+/** Ids of colleagues who join through the admin surface, clear of the seeded ones. */
+const JOINED_ID_START = 21000101;
+
+export type NewPerson = Omit<Person, 'id'>;
+export type NewOrganization = Omit<Organization, 'id'>;
+
+/** Company data the API serves: seeded, deterministic records plus what the API created in memory. */
+export class CrmStore {
+  readonly company: Company = COMPANY;
+  /** Users switched off through the admin surface, e.g. to test a stale owner list. */
+  private readonly deactivatedUserIds = new Set<number>();
+  /** Colleagues who joined through the admin surface: a test's own user, installed nowhere yet. */
+  private joined: User[] = [];
+  readonly leadLabels: readonly LeadLabel[] = SEED_LEAD_LABELS;
+  private readonly seed: SeedState = loadSeed();
+  /** Persons and organizations created through the API, on top of the shared seed. */
+  private created = new ContactSet();
+  /** When each created person and organization reaches the search index (search-lag.ts). */
+  private personsIndexedAt = new Map<number, number>();
+  private organizationsIndexedAt = new Map<number, number>();
+  private readonly searchLag: SearchLag;
+  private leads: LeadSet;
+
+  /** Without a `searchLag`, records are searchable as soon as they are stored. */
+  constructor(
+    readonly plan: SandboxPlan,
+    searchLag?: SearchLag,
+  ) {
+    this.searchLag = searchLag ?? noSearchLag(Date.now);
+    this.leads = new LeadSet(this.searchLag);
+  }
+
+  /** Back to the seed: leads and created persons and organizations are dropped. */
+  reset(): void {
+    this.deactivatedUserIds.clear();
+    this.joined = [];
+    this.leads = new LeadSet(this.searchLag);
+    this.created = new ContactSet();
+    this.personsIndexedAt = new Map();
+    this.organizationsIndexedAt = new Map();
+  }
+
+  get users(): readonly User[] {
+    // Joined colleagues come before the deactivated user, who stays last.
+    const everyone =
+      this.joined.length === 0
+        ? ALL_USERS
+        : [...ALL_USERS.slice(0, -1), ...this.joined, ...ALL_USERS.slice(-1)];
+    if (this.deactivatedUserIds.size === 0) return everyone;
+    return everyone.map((user) =>
+      this.deactivatedUserIds.has(user.id) ? { ...user, activeFlag: false } : user,
+    );
+  }
+
+  /**
+   * Sandbox admin: a new colleague joins the company, with the sandbox password and the app
+   * installed nowhere. Tests that must see the consent page (or uninstall) each get a user of their
+   * own, so tests running side by side on one sandbox never install the app for one another.
+   */
+  join(name: string): User {
+    const id = JOINED_ID_START + this.joined.length;
+    const slug =
+      name
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '.')
+        .replace(/^\.|\.$/g, '') || 'colleague';
+    const template = ALL_USERS[0];
+    if (!template) throw new Error('the sandbox has no seeded user');
+    const user: User = {
+      ...template,
+      id,
+      name,
+      email: `${slug}.${id}@northwind.example`,
+      phone: null,
+      isAdmin: false,
+      activeFlag: true,
+      permissions: { leads: true },
+      installedScopes: null,
+    };
+    this.joined.push(user);
+    return user;
+  }
+
+  /** Sandbox admin: switch a user on or off. False when there is no such user. */
+  setUserActive(id: number, active: boolean): boolean {
+    if (!this.users.some((user) => user.id === id)) return false;
+    if (active) this.deactivatedUserIds.delete(id);
+    else this.deactivatedUserIds.add(id);
+    return true;
+  }
+
+  findUser(id: number): User | undefined {
+    return this.users.find((user) => user.id === id);
+  }
+
+  findUserByEmail(email: string): User | undefined {
+    const wanted = email.trim().toLowerCase();
+    return this.users.find((user) => user.email === wanted);
+  }
+
+  findPerson(id: number): Person | undefined {
+    return this.seed.contacts.persons.get(id) ?? this.created.persons.get(id);
+  }
+
+  findOrganization(id: number): Organization | undefined {
+    return this.seed.contacts.organizations.get(id) ?? this.created.organizations.get(id);
+  }
+
+  listPersons(): Person[] {
+    return [...this.seed.contacts.persons.values(), ...this.created.persons.values()];
+  }
+
+  listOrganizations(): Organization[] {
+    return [...this.seed.contacts.organizations.values(), ...this.created.organizations.values()];
+  }
+
+  /** The seed is always in the index; a created person only once the search lag has passed. */
+  searchPersons(query: SearchQuery): SearchHit[] {
+    return mergeSearchHits([
+      { index: this.seed.contacts.personIndex, hits: this.seed.contacts.searchPersons(query) },
+      {
+        index: this.created.personIndex,
+        hits: this.indexedOnly(this.created.searchPersons(query), this.personsIndexedAt),
+      },
+    ]);
+  }
+
+  searchOrganizations(query: SearchQuery): SearchHit[] {
+    return mergeSearchHits([
+      { index: this.seed.contacts.organizationIndex, hits: this.seed.contacts.searchOrganizations(query) },
+      {
+        index: this.created.organizationIndex,
+        hits: this.indexedOnly(this.created.searchOrganizations(query), this.organizationsIndexedAt),
+      },
+    ]);
+  }
+
+  /**
+   * Stores a person under the next free id: readable by id at once, searchable after the search
+   * lag. The API cannot change a person, so only new ones lag.
+   */
+  addPerson(fields: NewPerson): Person {
+    const id = Math.max(this.seed.maxPersonId, this.created.maxPersonId()) + 1;
+    const person: Person = { ...fields, id };
+    this.created.addPerson(person);
+    this.personsIndexedAt.set(id, this.searchLag.indexedAtForWriteNow());
+    return person;
+  }
+
+  addOrganization(fields: NewOrganization): Organization {
+    const id = Math.max(this.seed.maxOrganizationId, this.created.maxOrganizationId()) + 1;
+    const org: Organization = { ...fields, id };
+    this.created.addOrganization(org);
+    this.organizationsIndexedAt.set(id, this.searchLag.indexedAtForWriteNow());
+    return org;
+  }
+
+  /**
+   * Stores a lead (or, under an id already stored, a changed version of it): `GET /v1/leads/{id}`
+   * and `GET /v1/leads` see it at once, `GET /api/v2/leads/search` after the search lag.
+   */
+  addLead(lead: Lead, customFields: CustomFieldValues = {}): void {
+    this.leads.add(lead, customFields);
+  }
+
+  /** Every lead, latest versions, in the order they were first stored. */
+  listLeads(): Array<{ lead: Lead; customFields: CustomFieldValues }> {
+    return this.leads.list();
+  }
+
+  findLead(id: string): Lead | undefined {
+    return this.leads.find(id);
+  }
+
+  /** The custom field values set on a lead, in the v1 read format; empty for an unknown lead. */
+  leadCustomFields(id: string): CustomFieldValues {
+    return this.leads.customFields(id);
+  }
+
+  countLeads(): number {
+    return this.leads.count();
+  }
+
+  searchLeads(query: SearchQuery): LeadHit[] {
+    return this.leads.search(query);
+  }
+
+  private indexedOnly(hits: SearchHit[], indexedAt: ReadonlyMap<number, number>): SearchHit[] {
+    return hits.filter((hit) => this.searchLag.isIndexed(indexedAt.get(hit.id) ?? 0));
+  }
+}
