@@ -40,8 +40,8 @@ export interface SandboxOptions {
   /** Default 3599 like Pipedrive; shorter lets tests see tokens expire. */
   accessTokenTtlSeconds?: number;
   /**
-   * How the confidential client treats PKCE (see pkce.ts): 'accept' (default: tolerated and
-   * ignored, as REFERENCE advises for Pipedrive), 'require' (S256 required and the verifier
+   * How the confidential client treats PKCE (see sandbox/oauth/pkce.ts): 'accept' (default: tolerated
+   * and ignored, as Pipedrive documents no PKCE), 'require' (S256 required and the verifier
    * checked) or 'reject' (an authorization request carrying PKCE is refused). The public client
    * always requires it.
    */

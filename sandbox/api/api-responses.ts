@@ -13,7 +13,7 @@ export function scopeMismatch(c: Context): Response {
   );
 }
 
-/** Pipedrive's answer when the user's permission set does not allow the request (REFERENCE §2.1). */
+/** Pipedrive's answer when the user's permission set does not allow the request (the spec's example). */
 export function noPermission(c: Context): Response {
   return c.json(
     {
@@ -80,7 +80,7 @@ export function overLimit(c: Context, retryAfterSeconds: number): Response {
 }
 
 /**
- * The company's daily token budget spent: the body observed from Pipedrive (REFERENCE §3).
+ * The company's daily token budget spent: the body observed from live Pipedrive.
  * `Retry-After` is the seconds until the budget refills at midnight UTC, its documented reset.
  */
 export function dailyBudgetExceeded(c: Context, retryAfterSeconds: number): Response {
