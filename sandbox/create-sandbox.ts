@@ -84,7 +84,7 @@ export interface SandboxStore {
   crm: CrmStore;
   /** Requests and token cost by endpoint, and the counters behind the rate-limit headers. */
   usage: UsageLedger;
-  /** Sandbox-only fault rules, set through `/__sandbox/faults` (see fault-injection.ts). */
+  /** Sandbox-only fault rules, set through `/__sandbox/faults` (see sandbox/faults/fault-injection.ts). */
   faults: FaultStore;
   /** Which users installed which client; "Allow and install" adds, an uninstall removes. */
   installs: AppInstalls;

@@ -71,8 +71,8 @@ export function apiError(
 
 /**
  * A burst or search limit reached. Pipedrive does not document this body; it is a guess, the same
- * as the sandbox's injected 429s (fault-injection.ts) so the app meets one shape. `Retry-After`
- * is the seconds until the window has room again.
+ * as the sandbox's injected 429s (sandbox/faults/fault-injection.ts) so the app meets one shape.
+ * `Retry-After` is the seconds until the window has room again.
  */
 export function overLimit(c: Context, retryAfterSeconds: number): Response {
   c.header('Retry-After', String(retryAfterSeconds));

@@ -1,9 +1,9 @@
 /**
  * Every known difference between the shapes the sandbox sends and the shapes recorded from live
  * Pipedrive (`shared/pipedrive/recorded/`), with the reason it is kept; read by
- * recorded-shapes.contract.test.ts, which fails on any difference not listed here, on any entry
- * that no longer matches a difference, and on any recorded folder or file that is neither compared
- * nor listed with `path: '*'`.
+ * sandbox/api/recorded-shapes.contract.test.ts, which fails on any difference not listed here, on
+ * any entry that no longer matches a difference, and on any recorded folder or file that is neither
+ * compared nor listed with `path: '*'`.
  *
  * `path` is a place in the body (`data[].options[].id`: keys joined by dots, `[]` for array items)
  * or `'*'` for a whole folder (or, with `file`, one file) the sandbox does not serve. Fix the
@@ -29,7 +29,7 @@ const USERS_ME =
 const OTHER_COMPANY_FIELD =
   "A custom deal field of the recorded company (a 40-hex key of that account's own); custom values sit at the " +
   "top level of a lead, and the sandbox's sit there under the sandbox company's keys " +
-  '(api-lead-list.test.ts), which no recording can name';
+  '(sandbox/api/api-lead-list.test.ts), which no recording can name';
 const CAL_COM = 'Added by cal.com when it stored the token (recorded/SOURCES.md), not sent by Pipedrive';
 
 export const RECORDED_SHAPE_ALLOWLIST: readonly ShapeAllowance[] = [
