@@ -40,8 +40,8 @@ export interface SandboxOptions {
   /** Default 3599 like Pipedrive; shorter lets tests see tokens expire. */
   accessTokenTtlSeconds?: number;
   /**
-   * How the confidential client treats PKCE (see pkce.ts): 'accept' (default: tolerated and
-   * ignored, as REFERENCE advises for Pipedrive), 'require' (S256 required and the verifier
+   * How the confidential client treats PKCE (see sandbox/oauth/pkce.ts): 'accept' (default: tolerated
+   * and ignored, as Pipedrive documents no PKCE), 'require' (S256 required and the verifier
    * checked) or 'reject' (an authorization request carrying PKCE is refused). The public client
    * always requires it.
    */
@@ -84,7 +84,7 @@ export interface SandboxStore {
   crm: CrmStore;
   /** Requests and token cost by endpoint, and the counters behind the rate-limit headers. */
   usage: UsageLedger;
-  /** Sandbox-only fault rules, set through `/__sandbox/faults` (see fault-injection.ts). */
+  /** Sandbox-only fault rules, set through `/__sandbox/faults` (see sandbox/faults/fault-injection.ts). */
   faults: FaultStore;
   /** Which users installed which client; "Allow and install" adds, an uninstall removes. */
   installs: AppInstalls;

@@ -6,7 +6,7 @@
  * documents: real Pipedrive sends no cost header), the cost per lead, the search 429s seen, the
  * reads spent looking for lost creates, and median timings. It fails on reference data fetched
  * more than once per session, anything but one `POST /v1/leads` per lead, any search 429, or a
- * documented token cost per lead above the budget of 35 (issue 12).
+ * documented token cost per lead above the budget of 35.
  */
 
 import { spawn } from 'node:child_process';

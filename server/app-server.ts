@@ -86,7 +86,7 @@ export function createAppServer(options: AppServerOptions): Hono {
         503,
       );
     }
-    // Name and message only: a full dump could carry a callback's code and state (SEC-PKCE-03).
+    // Name and message only: a full dump could carry a callback's code and state, which must never reach a log.
     console.error(`[quicklead] ${c.req.method} ${c.req.path} failed: ${error.name}: ${error.message}`);
     return c.json({ success: false, error: 'Internal server error' }, 500);
   });

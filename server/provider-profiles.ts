@@ -1,6 +1,6 @@
 /**
  * Where each kind of OAuth provider keeps its endpoints. Pipedrive publishes no discovery document
- * (`pipedrive/REFERENCE.md` §1.1), so every provider is described here rather than fetched.
+ * (no `/.well-known` metadata), so every provider is described here rather than fetched.
  */
 
 export type ProviderKind = 'sandbox' | 'pipedrive' | 'custom';

@@ -54,8 +54,9 @@ export function estimatedBits(secret: string): number {
  * `QUICKLEAD_SESSION_SECRET` may hold several secrets, comma-separated, newest first: the newest
  * seals every cookie written from now on, and every one listed still opens cookies. That is how a
  * secret is rotated without signing everyone out: put the new one in front of the old. Each use
- * re-seals a session with the newest, and a session unused for 12 hours ends (session-cookie.ts),
- * so 12 hours after the rotation no live cookie needs the old one and it can be dropped.
+ * re-seals a session with the newest, and a session unused for 12 hours ends
+ * (server/sessions/session-cookie.ts), so 12 hours after the rotation no live cookie needs the old
+ * one and it can be dropped.
  */
 export function splitSessionSecrets(value: string): string[] {
   return value

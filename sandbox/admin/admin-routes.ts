@@ -12,9 +12,9 @@ import { registerUsageAdminRoutes } from './usage-admin-routes.ts';
 import { registerUserAdminRoutes } from './user-admin-routes.ts';
 
 /*
- * SANDBOX-ONLY: every `/__sandbox/*` route, not Pipedrive behaviour. create-sandbox.ts hands each
- * origin its router, which the origin mounts before anything that reads a body, so the admin
- * guard refuses a cross-site page before a reset, a fault or a spent budget can happen.
+ * SANDBOX-ONLY: every `/__sandbox/*` route, not Pipedrive behaviour. sandbox/create-sandbox.ts
+ * hands each origin its router, which the origin mounts before anything that reads a body, so the
+ * admin guard refuses a cross-site page before a reset, a fault or a spent budget can happen.
  */
 
 export interface ApiAdminDeps {

@@ -41,8 +41,8 @@ export function registerFaultAdminRoutes(app: Hono, deps: FaultAdminDeps): void 
   });
 
   // The next `times` (default 1; 0 switches it off) refresh_token grants fail as `kind` says
-  // (default invalid_grant; see refresh-faults.ts for the kinds); with `{ "userId": n }` only
-  // that user's.
+  // (default invalid_grant; see sandbox/faults/refresh-faults.ts for the kinds); with
+  // `{ "userId": n }` only that user's.
   app.post('/__sandbox/tokens/fail-refresh', async (c) => {
     const body = await readBody(c);
     if (!body.ok) return bad(c, 'body must be empty or {"times"?, "userId"?, "kind"?, ...}');

@@ -87,7 +87,7 @@ describe('POST /__sandbox/tokens/fail-refresh', () => {
     for (let attempt = 0; attempt < 2; attempt += 1) {
       const failed = await refresh(sandbox, tokens.refresh_token);
       expect(failed.status).toBe(400);
-      // The body Pipedrive's SDK tests mock, exactly (REFERENCE §1.2).
+      // The body Pipedrive's Node SDK tests mock for a refused refresh, exactly.
       expect(await failed.json()).toEqual({
         success: false,
         message: 'Invalid grant: refresh token is invalid',

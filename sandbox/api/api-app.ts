@@ -30,11 +30,11 @@ export interface ApiAppDeps {
   usage: UsageLedger;
   appOrigins: readonly string[];
   now: () => number;
-  /** Sandbox-only fault rules, applied to every API request (fault-injection.ts). */
+  /** Sandbox-only fault rules, applied to every API request (sandbox/faults/fault-injection.ts). */
   faults: FaultStore;
   /** Sandbox-only: every lead create is counted here as it arrives. */
   leadPosts: LeadPostLog;
-  /** The sandbox-only `/__sandbox/*` routes with their guard (admin-routes.ts). */
+  /** The sandbox-only `/__sandbox/*` routes with their guard (sandbox/admin/admin-routes.ts). */
   admin: Hono;
 }
 

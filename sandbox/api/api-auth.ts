@@ -80,7 +80,7 @@ const LEADS_SCOPES: readonly string[] = ['leads:read', 'leads:full'];
 export interface EndpointOptions {
   scopes: readonly string[];
   cost: number;
-  /** One of the search endpoints, which have a limit of their own (REFERENCE §3). */
+  /** One of the search endpoints, which have a limit of their own (10 requests per 2 seconds). */
   search?: boolean;
 }
 

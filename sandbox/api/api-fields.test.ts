@@ -131,7 +131,7 @@ describe('GET /api/v1/currencies', () => {
 });
 
 describe('GET /api/v1/leadSources', () => {
-  it('returns the fixed list of REFERENCE §2.7 for 2 tokens', async () => {
+  it('returns the fixed list Pipedrive documents for 2 tokens', async () => {
     const { status, headers, body } = await get('/api/v1/leadSources');
     expect(status).toBe(200);
     expect(headers.get('x-token-cost')).toBe('2');

@@ -10,7 +10,7 @@ import { FIXTURES, ORGANIZATION_COUNT, PERSON_COUNT } from '../seed/seed.ts';
 import { accessToken, apiGet, apiPostJson, createClock, createTestSandbox } from '../testing/test-support.ts';
 
 // Hundreds of generated leads at one frozen instant: this is about validation, not pace, so the
-// rate limits only count here (they have tests of their own in rate-limits.test.ts).
+// rate limits only count here (they have tests of their own in sandbox/store/rate-limits.test.ts).
 const sandbox = createTestSandbox(createClock(), undefined, { enforceRateLimits: false });
 const token = accessToken(sandbox);
 const base = { title: 'Property lead', organization_id: FIXTURES.globex.organizationId };

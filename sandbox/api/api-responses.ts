@@ -13,7 +13,7 @@ export function scopeMismatch(c: Context): Response {
   );
 }
 
-/** Pipedrive's answer when the user's permission set does not allow the request (REFERENCE §2.1). */
+/** Pipedrive's answer when the user's permission set does not allow the request (the spec's example). */
 export function noPermission(c: Context): Response {
   return c.json(
     {
@@ -71,8 +71,8 @@ export function apiError(
 
 /**
  * A burst or search limit reached. Pipedrive does not document this body; it is a guess, the same
- * as the sandbox's injected 429s (fault-injection.ts) so the app meets one shape. `Retry-After`
- * is the seconds until the window has room again.
+ * as the sandbox's injected 429s (sandbox/faults/fault-injection.ts) so the app meets one shape.
+ * `Retry-After` is the seconds until the window has room again.
  */
 export function overLimit(c: Context, retryAfterSeconds: number): Response {
   c.header('Retry-After', String(retryAfterSeconds));
@@ -80,7 +80,7 @@ export function overLimit(c: Context, retryAfterSeconds: number): Response {
 }
 
 /**
- * The company's daily token budget spent: the body observed from Pipedrive (REFERENCE §3).
+ * The company's daily token budget spent: the body observed from live Pipedrive.
  * `Retry-After` is the seconds until the budget refills at midnight UTC, its documented reset.
  */
 export function dailyBudgetExceeded(c: Context, retryAfterSeconds: number): Response {

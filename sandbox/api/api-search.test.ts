@@ -9,7 +9,7 @@ const token = accessToken(sandbox);
 
 async function search(path: string) {
   // Each search in a window of its own: these tests are about what search finds, not how often it
-  // may be asked (10 per 2 s; rate-limits.test.ts).
+  // may be asked (10 per 2 s; sandbox/store/rate-limits.test.ts).
   clock.advance(BURST_WINDOW_MS);
   const response = await apiGet(sandbox, path, token);
   return { status: response.status, headers: response.headers, body: await response.json() };

@@ -4,7 +4,8 @@ import type { CustomFieldValues, Lead } from '../company/crm-types.ts';
  * A lead property for property as recorded from a live company in 2026
  * (recorded/get-v1-leads-id), in the same order; `POST /v1/leads` answers with the same shape.
  * `archive_time` is null while the lead is not archived, and the API cannot archive one here.
- * REFERENCE §2.2: custom values sit at the top level of the lead; unset ones are absent.
+ * Custom values sit at the top level of the lead, as leads inherit deals' custom fields; unset ones
+ * are absent.
  */
 export function leadJson(lead: Lead, customFields: CustomFieldValues) {
   return {

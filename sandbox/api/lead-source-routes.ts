@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { type ApiEnv, endpoint } from './api-auth.ts';
 
-/** REFERENCE §2.7: fixed by Pipedrive; API-created leads always get `API`. */
+/** Fixed by Pipedrive, and not settable through the API; API-created leads always get `API`. */
 export const LEAD_SOURCES: readonly string[] = [
   'Manually created',
   'Deal',

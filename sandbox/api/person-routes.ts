@@ -21,9 +21,9 @@ function splitName(name: string): { first: string; last: string } {
 }
 
 /**
- * The v2 shape of `addPerson` (REFERENCE §2.5). The spec types `org_id` and `picture_id` as plain
- * integers, so they are left out rather than sent as null when there is none; real Pipedrive
- * sends null, and clients should accept both.
+ * The v2 shape of `addPerson`. The spec types `org_id` and `picture_id` as plain integers, so they
+ * are left out rather than sent as null when there is none; real Pipedrive sends null, and clients
+ * should accept both.
  */
 function personJson(person: Person, input: PersonInput, time: string) {
   const { first, last } = splitName(person.name);

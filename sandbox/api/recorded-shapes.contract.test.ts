@@ -23,9 +23,10 @@ import {
 /**
  * The sandbox's answers have the shapes live Pipedrive was recorded sending: for each recorded
  * request the sandbox serves, the same request goes to an in-process sandbox and the two are
- * compared key by key and JSON type by JSON type (json-shape.ts says how: unions of bodies and of
- * array items; `null` from the sandbox only where a recording shows `null`). Values are not
- * compared. Every difference must be listed, with its reason, in recorded-shape-allowlist.ts.
+ * compared key by key and JSON type by JSON type (sandbox/testing/json-shape.ts says how: unions of
+ * bodies and of array items; `null` from the sandbox only where a recording shows `null`). Values
+ * are not compared. Every difference must be listed, with its reason, in
+ * sandbox/testing/recorded-shape-allowlist.ts.
  */
 
 interface SandboxAnswer {

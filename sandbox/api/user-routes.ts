@@ -38,7 +38,7 @@ function userJson(user: User, me: User, now: number) {
   };
 }
 
-/** REFERENCE §2.7: the users shape plus the company and language (no recording of users/me). */
+/** `GET /v1/users/me` as documented (there is no recording): the users shape plus company and language. */
 function currentUserJson(user: User, company: Company, now: number) {
   const [languageCode = 'en', countryCode = 'US'] = user.locale.split('_');
   return {

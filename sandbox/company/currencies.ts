@@ -1,4 +1,4 @@
-/** One entry of `GET /v1/currencies` (REFERENCE §2.7), already in the wire shape. */
+/** One entry of `GET /v1/currencies`, already in the wire shape. */
 export interface Currency {
   id: number;
   code: string;

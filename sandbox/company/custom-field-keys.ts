@@ -1,5 +1,5 @@
 /**
- * The sandbox company's custom deal fields, which leads inherit (REFERENCE §2.2, §2.6). The keys are
+ * The sandbox company's custom deal fields, which leads inherit as in Pipedrive. The keys are
  * fixed 40-hex strings, like the hashes Pipedrive generates, so the app's tests and the e2e suite
  * can name a field without fetching `GET /v1/dealFields` first. This module has no imports on
  * purpose: anything may depend on it.
@@ -31,7 +31,7 @@
  * the app must hide it, and `POST /v1/leads` answers `"<key>" is not allowed` for it.
  *
  * Two more active custom fields vary the flags the way a live company's fields do (recorded
- * `GET /v1/dealFields`, REFERENCE §2.6). `POST /v1/leads` accepts both like any other field:
+ * `GET /v1/dealFields`). `POST /v1/leads` accepts both like any other field:
  *
  * | type    | name                 | key                                      | what differs                                                      |
  * | ------- | -------------------- | ---------------------------------------- | ----------------------------------------------------------------- |

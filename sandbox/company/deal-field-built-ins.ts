@@ -61,7 +61,7 @@ export interface CustomDealField extends FieldDef {
 
 /**
  * Visibility options per plan family. Premium/Ultimate: as recorded from a live company (note the
- * typographic apostrophe, U+2019). Lite/Growth: ids 1 and 3 as in the spec (REFERENCE §2.2); the
+ * typographic apostrophe, U+2019). Lite/Growth: ids 1 and 3 as in the spec's `addLead`; the
  * spec's labels "Owner & followers" and "Entire company" are the old ones, and Pipedrive's current
  * help page on visibility groups names the two Lite/Growth options "Item owner" and "All users",
  * the same words the recorded Premium list uses. Not verified against a Growth company's API.
@@ -79,7 +79,7 @@ export const VISIBILITY_OPTIONS: Record<SandboxPlan, readonly FieldOption[]> = {
   ],
 };
 
-/** The `channel` options of a real `GET /v1/dealFields` dump (REFERENCE §2.6). */
+/** The `channel` options of a real `GET /v1/dealFields` dump, found in public code. */
 export const CHANNEL_OPTIONS: readonly NumericOption[] = [
   { id: 64, label: 'Prospector', alt_id: 'prospector' },
   { id: 65, label: 'Lead Suggestions', alt_id: 'lead_suggestions' },

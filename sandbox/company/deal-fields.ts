@@ -175,7 +175,7 @@ function copyFlag(flag: MandatoryFlag): MandatoryFlag {
 }
 
 /**
- * REFERENCE §2.6 and the recording: a monetary field is followed by its currency as a cut-down
+ * As documented and recorded: a monetary field is followed by its currency as a cut-down
  * item (`id: null`, ten properties), which carries the parent's `mandatory_flag`.
  */
 function currencySubfieldJson(parent: FieldDef, subfield: { key: string; name: string }) {

@@ -62,8 +62,8 @@ function faultResponse(c: Context, rule: FaultRule & { status: number }): Respon
   c.header(FAULT_APPLIED_HEADER, 'status');
   if (rule.retryAfterSeconds !== undefined) c.header('Retry-After', String(rule.retryAfterSeconds));
   const status = rule.status as ContentfulStatusCode;
-  // The body of the sandbox's own burst and search 429s (api-responses.ts overLimit): a guess, as
-  // Pipedrive documents only the daily-budget body (REFERENCE §3).
+  // The body of the sandbox's own burst and search 429s (overLimit in sandbox/api/api-responses.ts):
+  // a guess, as Pipedrive documents only the daily-budget body.
   if (rule.status === 429)
     return c.json({ success: false, error: 'Request over limit', errorCode: 429 }, status);
   return c.json(

@@ -22,7 +22,7 @@ export function refreshFaultResponse(c: Context, fault: RefreshFault): Response 
   c.header('Cache-Control', 'no-store');
   switch (fault.kind) {
     case 'invalid_grant':
-      // The body Pipedrive's own SDK tests mock for a refused refresh (REFERENCE §1.2), as is.
+      // The body Pipedrive's own SDK tests mock for a refused refresh, as is.
       return c.json(
         { success: false, message: 'Invalid grant: refresh token is invalid', error: 'invalid_grant' },
         400,

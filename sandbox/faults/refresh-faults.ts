@@ -4,7 +4,7 @@
  * refresh token itself stays valid; only the answer is replaced.
  */
 export const REFRESH_FAULT_KINDS = [
-  /** 400 with the body Pipedrive's own SDK tests mock (REFERENCE §1.2): the session is over. */
+  /** 400 with the body Pipedrive's own SDK tests mock: the session is over. */
   'invalid_grant',
   /** 429 with `Retry-After`: busy, try again later. */
   'rate_limited',

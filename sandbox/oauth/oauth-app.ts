@@ -27,7 +27,7 @@ export interface OAuthAppDeps {
   appOrigins: readonly string[];
   /** Installs per user and app, and the uninstall a revoked refresh token causes. */
   lifecycle: AppLifecycle;
-  /** The sandbox-only `/__sandbox/*` routes with their guard (admin-routes.ts). */
+  /** The sandbox-only `/__sandbox/*` routes with their guard (sandbox/admin/admin-routes.ts). */
   admin: Hono;
 }
 

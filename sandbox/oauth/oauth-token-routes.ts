@@ -83,8 +83,8 @@ export function registerTokenRoutes(app: Hono, deps: TokenRouteDeps): void {
     const token = form.params.get('token');
     if (!token) return tokenError(c, 'missingToken');
     const revoked = deps.auth.revoke(token, auth.client.clientId);
-    // Revoking the refresh token is how an app uninstalls itself (REFERENCE §1.1); revoking an
-    // access token ends that token only.
+    // Revoking the refresh token is how an app uninstalls itself, as Pipedrive documents; revoking
+    // an access token ends that token only.
     if (revoked?.kind === 'refresh') deps.lifecycle.uninstall(revoked.userId, auth.client.clientId);
     c.header('Cache-Control', 'no-store');
     return c.body(null, 200);

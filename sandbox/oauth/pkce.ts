@@ -6,10 +6,10 @@ const VERIFIER = /^[A-Za-z0-9._~-]{43,128}$/;
 const S256_CHALLENGE = /^[A-Za-z0-9_-]{43}$/;
 
 /**
- * How a client's authorization requests treat PKCE. `accept`: tolerated and ignored, which is what
- * REFERENCE §6 advises for Pipedrive (it documents no PKCE). `require`: S256 challenge at
- * authorize, verifier checked at the token endpoint. `reject`: a server that does not take PKCE
- * parameters at all, so a client that sends them anyway is caught.
+ * How a client's authorization requests treat PKCE. `accept`: tolerated and ignored, which suits
+ * Pipedrive, as it documents no PKCE. `require`: S256 challenge at authorize, verifier checked at
+ * the token endpoint. `reject`: a server that does not take PKCE parameters at all, so a client
+ * that sends them anyway is caught.
  */
 export const PKCE_MODES = ['accept', 'require', 'reject'] as const;
 export type PkceMode = (typeof PKCE_MODES)[number];

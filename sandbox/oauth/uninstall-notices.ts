@@ -1,8 +1,8 @@
 /**
- * The uninstall notice (REFERENCE §1.5): after an uninstall Pipedrive sends `DELETE` to the app's
- * callback URL with HTTP Basic `client_id:client_secret` and a JSON body
- * `{client_id, company_id, user_id, timestamp}`, and ignores the answer. REFERENCE gives no
- * timestamp format; the sandbox sends ISO 8601 in UTC (`2026-11-22T12:00:00.000Z`).
+ * The uninstall notice: after an uninstall Pipedrive sends `DELETE` to the app's callback URL with
+ * HTTP Basic `client_id:client_secret` and a JSON body `{client_id, company_id, user_id, timestamp}`,
+ * and ignores the answer. Pipedrive documents no timestamp format; the sandbox sends ISO 8601 in
+ * UTC (`2026-11-22T12:00:00.000Z`).
  */
 export interface UninstallNoticeBody {
   client_id: string;

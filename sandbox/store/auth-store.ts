@@ -249,9 +249,9 @@ export class AuthStore {
   }
 
   /**
-   * Sandbox fault: the next `times` refresh grants fail as `fault` says (invalid_grant unless
-   * told; only `userId`'s, when given, so one test's fault cannot hit another's session); 0
-   * switches it off. Kept here for callers from before RefreshFaults; see refresh-faults.ts.
+   * Sandbox fault: the next `times` refresh grants fail as `fault` says (invalid_grant unless told;
+   * only `userId`'s, when given, so one test's fault cannot hit another's session); 0 switches it
+   * off. Kept here for callers from before RefreshFaults; see sandbox/faults/refresh-faults.ts.
    */
   failNextRefreshes(times: number, userId?: number, fault?: RefreshFault): void {
     this.refreshFaults.set(times, userId, fault);

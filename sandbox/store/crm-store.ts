@@ -67,7 +67,7 @@ export class CrmStore {
   private readonly seed: SeedState = loadSeed();
   /** Persons and organizations created through the API, on top of the shared seed. */
   private created = new ContactSet();
-  /** When each created person and organization reaches the search index (search-lag.ts). */
+  /** When each created person and organization reaches the search index (sandbox/search/search-lag.ts). */
   private personsIndexedAt = new Map<number, number>();
   private organizationsIndexedAt = new Map<number, number>();
   private readonly searchLag: SearchLag;

@@ -9,7 +9,7 @@ interface StoredLead {
   customFields: CustomFieldValues;
   /** The lead's key in the search index, which works on numeric ids while lead ids are UUIDs. */
   docId: number;
-  /** When this version reaches the search index (sandbox clock; see search-lag.ts). */
+  /** When this version reaches the search index (sandbox clock; see sandbox/search/search-lag.ts). */
   indexedAt: number;
   /** When a newer version replaced this one in the index; null while it is the latest. */
   supersededAt: number | null;
@@ -73,7 +73,8 @@ function leadIndex(): SearchIndex<LeadDocument> {
 /**
  * Leads created through the API. Reads by id and the list see the latest version at once; the
  * search index sees a version only from its `indexedAt`, as Pipedrive's index lags its writes
- * (search-lag.ts). A replaced lead keeps being found as it was indexed until its new version is.
+ * (sandbox/search/search-lag.ts). A replaced lead keeps being found as it was indexed until its new
+ * version is.
  */
 export class LeadSet {
   private readonly byId = new Map<string, StoredLead>();

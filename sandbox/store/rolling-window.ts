@@ -13,8 +13,8 @@ export interface WindowState {
 const MAX_KEYS = 1000;
 
 /**
- * Requests per key (an access token) in a rolling window, as REFERENCE §3 describes Pipedrive's
- * burst limits: every request counts for exactly `windowMs` after it was let through. A fixed
+ * Requests per key (an access token) in a rolling window, as Pipedrive's burst limits are
+ * described: every request counts for exactly `windowMs` after it was let through. A fixed
  * window would let twice the limit through across its boundary.
  */
 export class RollingWindow {

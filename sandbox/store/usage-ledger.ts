@@ -2,16 +2,16 @@ import type { SandboxPlan } from '../company/sandbox-plan.ts';
 import { RollingWindow, type WindowState } from './rolling-window.ts';
 
 /**
- * REFERENCE §3: the daily token budget is 30,000 × plan multiplier × seats, per company. The
+ * Pipedrive's daily token budget is 30,000 × plan multiplier × seats, per company. The
  * sandbox's "growth" stands for Lite/Growth/Professional and uses Growth's multiplier.
  */
 const DAILY_TOKENS_PER_SEAT = 30_000;
 const PLAN_MULTIPLIER: Record<SandboxPlan, number> = { growth: 2, premium: 5 };
 
-/** REFERENCE §3: burst limits of OAuth apps per access token, in a rolling 2-second window. */
+/** Pipedrive's burst limits of OAuth apps per access token, in a rolling 2-second window. */
 export const BURST_WINDOW_MS = 2000;
 const OAUTH_BURST_LIMIT: Record<SandboxPlan, number> = { growth: 160, premium: 400 };
-/** REFERENCE §3: search endpoints allow 10 requests per 2 seconds, whatever the plan. */
+/** Search endpoints allow 10 requests per 2 seconds, whatever the plan. */
 export const SEARCH_LIMIT = 10;
 
 const DAY_MS = 24 * 60 * 60 * 1000;

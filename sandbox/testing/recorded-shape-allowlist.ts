@@ -1,9 +1,9 @@
 /**
  * Every known difference between the shapes the sandbox sends and the shapes recorded from live
  * Pipedrive (`shared/pipedrive/recorded/`), with the reason it is kept; read by
- * recorded-shapes.contract.test.ts, which fails on any difference not listed here, on any entry
- * that no longer matches a difference, and on any recorded folder or file that is neither compared
- * nor listed with `path: '*'`.
+ * sandbox/api/recorded-shapes.contract.test.ts, which fails on any difference not listed here, on
+ * any entry that no longer matches a difference, and on any recorded folder or file that is neither
+ * compared nor listed with `path: '*'`.
  *
  * `path` is a place in the body (`data[].options[].id`: keys joined by dots, `[]` for array items)
  * or `'*'` for a whole folder (or, with `file`, one file) the sandbox does not serve. Fix the
@@ -22,14 +22,14 @@ const NOT_USED = 'QuickLead does not call this endpoint, so the sandbox does not
 const LEAD_FIELDS_2023 =
   'Recorded in 2023 (a fake handler pasted from a live answer), before Pipedrive added this property to leads; ' +
   'the 2026 recording of GET /v1/leads/{id} has it, and the 201 body of POST /v1/leads is the same lead shape ' +
-  '(spec addLead, REFERENCE §2.2)';
+  '(spec addLead)';
 const USERS_ME =
-  'GET /v1/users/me is the users shape plus the company and language (spec getCurrentUser, REFERENCE §2.7); ' +
+  'GET /v1/users/me is the users shape plus the company and language (spec getCurrentUser); ' +
   'there is no recording of users/me, so it is compared with the recorded users and these are the documented extras';
 const OTHER_COMPANY_FIELD =
   "A custom deal field of the recorded company (a 40-hex key of that account's own); custom values sit at the " +
-  "top level of a lead (REFERENCE §2.2), and the sandbox's sit there under the sandbox company's keys " +
-  '(api-lead-list.test.ts), which no recording can name';
+  "top level of a lead, and the sandbox's sit there under the sandbox company's keys " +
+  '(sandbox/api/api-lead-list.test.ts), which no recording can name';
 const CAL_COM = 'Added by cal.com when it stored the token (recorded/SOURCES.md), not sent by Pipedrive';
 
 export const RECORDED_SHAPE_ALLOWLIST: readonly ShapeAllowance[] = [
@@ -38,12 +38,12 @@ export const RECORDED_SHAPE_ALLOWLIST: readonly ShapeAllowance[] = [
   {
     folder: 'get-v1-organizations-id',
     path: '*',
-    reason: `${NOT_USED}: organizations are searched and created through v2 (REFERENCE §2.4, §2.5)`,
+    reason: `${NOT_USED}: organizations are searched and created through v2`,
   },
   {
     folder: 'get-v1-persons-id',
     path: '*',
-    reason: `${NOT_USED}: persons are searched and created through v2 (REFERENCE §2.4, §2.5)`,
+    reason: `${NOT_USED}: persons are searched and created through v2`,
   },
   { folder: 'get-v2-deals-id', path: '*', reason: `${NOT_USED}: QuickLead creates leads, not deals` },
   { folder: 'patch-v1-leads-id', path: '*', reason: `${NOT_USED}: QuickLead never edits a lead it created` },
@@ -52,12 +52,12 @@ export const RECORDED_SHAPE_ALLOWLIST: readonly ShapeAllowance[] = [
   {
     folder: 'post-v1-organizations',
     path: '*',
-    reason: `${NOT_USED}: the deprecated v1 create; the sandbox serves POST /api/v2/organizations (REFERENCE §2.5)`,
+    reason: `${NOT_USED}: the deprecated v1 create; the sandbox serves POST /api/v2/organizations`,
   },
   {
     folder: 'post-v1-persons',
     path: '*',
-    reason: `${NOT_USED}: the deprecated v1 create; the sandbox serves POST /api/v2/persons (REFERENCE §2.5)`,
+    reason: `${NOT_USED}: the deprecated v1 create; the sandbox serves POST /api/v2/persons`,
   },
   { folder: 'post-v2-stages', path: '*', reason: `${NOT_USED}: QuickLead does not touch stages` },
   {
@@ -73,7 +73,7 @@ export const RECORDED_SHAPE_ALLOWLIST: readonly ShapeAllowance[] = [
     path: 'additional_data',
     reason:
       'Neither recording kept it (one holds the data items only, the other is a partial paste); the sandbox pages ' +
-      'with additional_data.pagination as the spec and REFERENCE §2.1 document for v1 lists',
+      'with additional_data.pagination as Pipedrive documents for v1 lists',
   },
 
   // GET /v1/users/me, compared with the recorded users (see USERS_ME).
@@ -110,7 +110,7 @@ export const RECORDED_SHAPE_ALLOWLIST: readonly ShapeAllowance[] = [
     path: 'additional_data.pagination',
     reason:
       'v1 search pages with start/limit; the sandbox serves GET /api/v2/leads/search, which pages with a ' +
-      'cursor (spec v2 searchLeads, REFERENCE §2.4). The items are the same shape in both',
+      'cursor (spec v2 searchLeads). The items are the same shape in both',
   },
   {
     folder: 'get-v1-leads-search',

@@ -165,9 +165,9 @@ const PERSON_KEYS = [
 ];
 
 /**
- * `POST /api/v2/persons` (REFERENCE §2.5). The spec does not mark `name` required, but Pipedrive
- * refuses a person without one. Contact-sync-only fields (job_title, notes, im, birthday,
- * postal_address) are refused as unknown, as on an account without contact sync.
+ * `POST /api/v2/persons`. The spec does not mark `name` required, but Pipedrive refuses a person
+ * without one. Contact-sync-only fields (job_title, notes, im, birthday, postal_address) are refused
+ * as unknown, as on an account without contact sync.
  */
 export function parsePerson(raw: unknown, plan: SandboxPlan, refs: ContactRefs): Parsed<PersonInput> {
   return parse(() => {
@@ -238,7 +238,7 @@ function count(value: unknown, parameter: string): number {
   return value;
 }
 
-/** `POST /api/v2/organizations` (REFERENCE §2.5): `name` required, the rest optional. */
+/** `POST /api/v2/organizations`: `name` required, the rest optional. */
 export function parseOrganization(
   raw: unknown,
   plan: SandboxPlan,

@@ -63,7 +63,7 @@ function single(value: unknown, key: string, check: Check, stored: unknown = val
   return message ? fail(message) : { [key]: stored as string | number };
 }
 
-/** Option ids, comma-separated, no spaces: what QuickLead sends and what v1 reads back (REFERENCE §2.6). */
+/** Option ids, comma-separated, no spaces: what QuickLead sends and what v1 reads back. */
 const OPTION_ID_LIST = /^\d+(,\d+)*$/;
 
 /**
@@ -171,7 +171,7 @@ function keysOf(field: CustomDealField): string[] {
 }
 
 /**
- * Top-level custom values of a lead body, in the v1 format of each field type (REFERENCE §2.6),
+ * Top-level custom values of a lead body, in the v1 Deals format of each field type,
  * checked in field order. Keys of inactive or unknown fields are left for the caller's
  * "is not allowed" rule. Returns the values as `GET /v1/leads/{id}` will send them back.
  */

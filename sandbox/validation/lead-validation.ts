@@ -62,7 +62,7 @@ function visibility(plan: SandboxPlan): Check {
   return (value, label) => (typeof value !== 'string' ? `${label} must be a string` : allowed(value, label));
 }
 
-/** REFERENCE §2.2: `channel` must be one of the company's channel options from `GET /v1/dealFields`. */
+/** `channel` must be one of the company's channel options from `GET /v1/dealFields`. */
 const channelIds = oneOf(CHANNEL_OPTIONS.map((option) => option.id));
 const channel: Check = (value, label) => id(value, label) ?? channelIds(value, label);
 

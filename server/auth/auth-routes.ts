@@ -102,7 +102,7 @@ export function registerAuthRoutes(app: Hono, deps: AuthRouteDeps): void {
   app.get(BFF_PATHS.callback, async (c) => {
     const callbackUrl = new URL(c.req.url);
     const pending = await cookies.readSignIn(c);
-    // One use only: whatever happens next, this sign-in's state and verifier are gone (SEC-PKCE-03).
+    // One use only: whatever happens next, this sign-in's state and verifier are gone.
     cookies.clearSignIn(c);
     if (!pending) {
       const params = callbackUrl.searchParams;

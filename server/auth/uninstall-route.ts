@@ -20,9 +20,9 @@ const numericId = z.union([
 ]);
 
 /**
- * `{client_id, company_id, user_id, timestamp}` (REFERENCE §1.5). Other keys are ignored, and so
- * are `client_id` and `timestamp`: the Basic credentials already say the notice is for this app,
- * and this server's own clock dates it, the clock sessions' `startedAt` is read from.
+ * Pipedrive's uninstall notice: `{client_id, company_id, user_id, timestamp}`. Other keys are
+ * ignored, and so are `client_id` and `timestamp`: the Basic credentials already say the notice is
+ * for this app, and this server's own clock dates it, the clock sessions' `startedAt` is read from.
  */
 const noticeSchema = z.object({ user_id: numericId, company_id: numericId });
 

@@ -44,8 +44,9 @@ function refusal(c: Context, status: 404 | 405 | 413 | 429 | 502, error: string,
 }
 
 /**
- * `/api/pipedrive/*` → `{api_domain}/*`: only the calls on the allowlist (SEC-BFF-PROXY-01), only
- * with the CSRF header (SEC-BFF-CSRF-01), with the session's bearer token added on the way out.
+ * `/api/pipedrive/*` → `{api_domain}/*`: only the method and path pairs on the allowlist, only with
+ * the CSRF header (which a cross-site form cannot send), with the session's bearer token added on
+ * the way out.
  */
 export function registerApiProxy(app: Hono, deps: ApiProxyDeps): void {
   const { config, sessions, refresher, recorder, now, timeouts } = deps;

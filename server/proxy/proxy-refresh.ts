@@ -18,7 +18,7 @@ async function refreshed(
   try {
     return { ok: true, session: await refresher.refresh(session, options) };
   } catch (error) {
-    // The store being out of reach is not Pipedrive's doing: it gets its own answer (app-server.ts).
+    // The store being out of reach is not Pipedrive's doing: it gets its own answer (server/app-server.ts).
     if (error instanceof SessionStoreUnavailableError) throw error;
     return { ok: false, failure: error instanceof RefreshError ? error.failure : { kind: 'transient' } };
   }

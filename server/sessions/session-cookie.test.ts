@@ -77,7 +77,7 @@ describe('session cookies', () => {
   });
 });
 
-describe('session timeouts (SEC-SESS-01)', () => {
+describe('session timeouts', () => {
   it('ends a session unused for longer than the idle timeout', async () => {
     const h = createHarness();
     await signIn(h);

@@ -9,8 +9,8 @@ import { z } from 'zod';
  * in the session store (`session-store.ts`), and a sign-in in progress (state, PKCE verifier, return path).
  * Sealing the id too means a cookie cannot be made up, and a secret rotation covers both.
  *
- * SEC-SESS-01: a session ends after 12 hours without use (each use slides it) and, at the latest,
- * 30 days after sign-in, which is within Pipedrive's refresh-token lifetime (60 days, sliding).
+ * A session ends after 12 hours without use (each use slides it) and, at the latest, 30 days after
+ * sign-in, which is within Pipedrive's refresh-token lifetime (60 days, sliding).
  */
 export const SESSION_IDLE_TIMEOUT_MS = 12 * 60 * 60 * 1000;
 export const SESSION_ABSOLUTE_TIMEOUT_MS = 30 * 24 * 60 * 60 * 1000;
@@ -136,7 +136,10 @@ export interface SessionCookieOptions {
   now: () => number;
 }
 
-/** Reads and writes the two sealed cookies with the attributes SEC-COOKIE-01 asks for. */
+/**
+ * Reads and writes the session and sign-in cookies: HttpOnly, `Path=/`, no `Domain`, and on https
+ * `Secure` with the `__Host-` prefix.
+ */
 export class SessionCookies {
   readonly sessionName: string;
   readonly signInName: string;
