@@ -19,6 +19,7 @@ export default mergeConfig(
             environment: 'node',
             include: [
               'src/**/*.test.ts',
+              'common/**/*.test.ts',
               'sandbox/**/*.test.ts',
               'server/**/*.test.ts',
               'scripts/**/*.test.ts',

@@ -1,9 +1,9 @@
 import type { Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { ContentfulStatusCode, StatusCode } from 'hono/utils/http-status';
-import { BFF_PATHS, CSRF_HEADER, CSRF_HEADER_VALUE, SIGN_IN_REQUIRED } from '../src/auth/bff-contract.ts';
-import { isAllowedOrigin } from '../src/config/app-config.ts';
-import { API_ALLOWLIST, isAllowedApiCall } from '../src/pipedrive/api-allowlist.ts';
+import { API_ALLOWLIST, isAllowedApiCall } from '../common/api-allowlist.ts';
+import { BFF_PATHS, CSRF_HEADER, CSRF_HEADER_VALUE, SIGN_IN_REQUIRED } from '../common/bff-contract.ts';
+import { isAllowedOrigin } from '../common/oauth/allowed-origin.ts';
 import type { FlowRecorder } from './flow-recorder.ts';
 import { type ProviderTimeouts, providerDeadline } from './provider-timeouts.ts';
 import { providerFailure, refreshed } from './proxy-refresh.ts';

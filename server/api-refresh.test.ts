@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { SIGN_IN_REQUIRED } from '../common/bff-contract.ts';
 import { ACCESS_TOKEN_TTL_S } from '../sandbox/auth-store.ts';
-import { SIGN_IN_REQUIRED } from '../src/auth/bff-contract.ts';
 import { createHarness, type Harness, latestTokens, proxied, signIn, tokenCalls } from './test-harness.ts';
 
 /** Moves both clocks to 30 s before the access token expires: inside the server's 60 s margin. */

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { SESSION_STORE_UNAVAILABLE } from '../src/auth/bff-contract.ts';
+import { SESSION_STORE_UNAVAILABLE } from '../common/bff-contract.ts';
 import { APP_CONFIG_PATH } from '../src/config/app-config.ts';
 import { registerApiProxy } from './api-proxy.ts';
 import { registerAuthRoutes } from './auth-routes.ts';

@@ -1,7 +1,7 @@
 import * as oauth from 'oauth4webapi';
-import { type RefreshFailure, refreshFailureOf } from '../src/auth/refresh-outcome.ts';
-import { SignInError } from '../src/auth/sign-in-error.ts';
-import { isAllowedOrigin } from '../src/config/app-config.ts';
+import { isAllowedOrigin } from '../common/oauth/allowed-origin.ts';
+import { type RefreshFailure, refreshFailureOf } from '../common/oauth/refresh-outcome.ts';
+import { SignInError } from '../common/oauth/sign-in-error.ts';
 import type { ProviderProfile } from './provider-profiles.ts';
 import { DEFAULT_PROVIDER_TIMEOUTS, providerDeadline } from './provider-timeouts.ts';
 import type { ServerConfig } from './server-config.ts';

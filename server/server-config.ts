@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BFF_PATHS } from '../src/auth/bff-contract.ts';
+import { BFF_PATHS } from '../common/bff-contract.ts';
 import type { SessionMode } from '../src/config/app-config.ts';
 import {
   PIPEDRIVE_PROFILE,

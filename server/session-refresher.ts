@@ -1,4 +1,4 @@
-import { REFRESH_RETRY_DELAYS_MS, type RefreshFailure } from '../src/auth/refresh-outcome.ts';
+import { REFRESH_RETRY_DELAYS_MS, type RefreshFailure } from '../common/oauth/refresh-outcome.ts';
 import { type ConfidentialClient, RefreshError } from './oauth-client.ts';
 import type { Session } from './session-cookie.ts';
 import type { SessionStore } from './sessions/session-store.ts';

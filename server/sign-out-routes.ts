@@ -1,10 +1,6 @@
 import type { Context, Hono } from 'hono';
-import {
-  BFF_PATHS,
-  type BffInspectorTimeline,
-  CSRF_HEADER,
-  CSRF_HEADER_VALUE,
-} from '../src/auth/bff-contract.ts';
+import { BFF_PATHS, CSRF_HEADER, CSRF_HEADER_VALUE } from '../common/bff-contract.ts';
+import type { BffInspectorTimeline } from '../src/auth/bff-inspector-timeline.ts';
 import type { AuthRouteDeps } from './auth-routes.ts';
 
 /**

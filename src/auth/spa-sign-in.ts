@@ -1,10 +1,11 @@
+import { isAllowedOrigin } from '@common/oauth/allowed-origin.ts';
+import { SignInError, toSignInError } from '@common/oauth/sign-in-error.ts';
 import * as oauth from 'oauth4webapi';
-import { isAllowedOrigin, type ProviderConfig } from '@/config/app-config.ts';
+import type { ProviderConfig } from '@/config/app-config.ts';
 import { flowRecorder } from './flow-recorder-slot.ts';
 import { type PendingSignIn, savePendingSignIn, takePendingSignIn } from './pending-sign-in.ts';
 import { authorizationServerFor, httpOptionsFor } from './provider-profile.ts';
 import type { Session } from './session.ts';
-import { SignInError, toSignInError } from './sign-in-error.ts';
 
 export const CALLBACK_PATH = '/callback';
 

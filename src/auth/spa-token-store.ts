@@ -1,9 +1,9 @@
+import { REFRESH_RETRY_DELAYS_MS, refreshFailureOf } from '@common/oauth/refresh-outcome.ts';
 import * as oauth from 'oauth4webapi';
 import type { ProviderConfig } from '@/config/app-config.ts';
 import { ProviderBusyError, ProviderUnavailableError } from '@/pipedrive/provider-unavailable.ts';
 import { bearerInit, buildUrl, type Transport } from '@/pipedrive/transport.ts';
 import { authorizationServerFor, httpOptionsFor } from './provider-profile.ts';
-import { REFRESH_RETRY_DELAYS_MS, refreshFailureOf } from './refresh-outcome.ts';
 import type { Session } from './session.ts';
 import { sessionFromTokens } from './spa-sign-in.ts';
 

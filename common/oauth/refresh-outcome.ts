@@ -1,5 +1,5 @@
 import * as oauth from 'oauth4webapi';
-import { retryAfterSecondsOf } from '../pipedrive/api-error.ts';
+import { retryAfterSecondsOf } from '../retry-after.ts';
 
 /**
  * What a failed token refresh means, the same in both session modes (DOM-free: `server/` imports
