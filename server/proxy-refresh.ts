@@ -1,7 +1,6 @@
 import type { Context } from 'hono';
 import { PROVIDER_BUSY, PROVIDER_UNAVAILABLE } from '../common/bff-contract.ts';
-import type { RefreshFailure } from '../common/oauth/refresh-outcome.ts';
-import { RefreshError } from './oauth-client.ts';
+import { RefreshError, type RefreshFailure } from '../common/oauth/refresh-outcome.ts';
 import type { Session } from './session-cookie.ts';
 import type { RefreshOptions, SessionRefresher } from './session-refresher.ts';
 import { SessionStoreUnavailableError } from './sessions/session-store.ts';

@@ -14,6 +14,7 @@ export function publicConfigOf(config: ServerConfig): AppConfig {
           kind: provider.kind,
           name: provider.name,
           issuer: provider.issuer,
+          requireIss: provider.requireIss,
           authorizationEndpoint: provider.authorizationEndpoint,
           tokenEndpoint: provider.tokenEndpoint,
           ...(provider.revocationEndpoint ? { revocationEndpoint: provider.revocationEndpoint } : {}),

@@ -74,6 +74,7 @@ export function SessionProvider({ config, children }: { config: AppConfig; child
   // Bumped to ask the app server again; a failed check asks again by itself after a pause.
   const [checks, setChecks] = useState(0);
   const recheck = useCallback(() => setChecks((count) => count + 1), []);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new `checks` is what asks the app server again
   useEffect(() => {
     if (!offersBff) return;
     let active = true;

@@ -48,6 +48,7 @@ async function signedIn(ttl: number, duringWait: () => void = () => {}) {
     kind: 'sandbox',
     name: 'Pipedrive sandbox',
     issuer: OAUTH,
+    requireIss: false,
     authorizationEndpoint: `${OAUTH}/oauth/authorize`,
     tokenEndpoint: `${OAUTH}/oauth/token`,
     revocationEndpoint: `${OAUTH}/oauth/revoke`,

@@ -8,6 +8,7 @@ const valid = {
     kind: 'sandbox',
     name: 'Pipedrive sandbox',
     issuer: 'http://127.0.0.1:5181',
+    requireIss: false,
     authorizationEndpoint: 'http://127.0.0.1:5181/oauth/authorize',
     tokenEndpoint: 'http://127.0.0.1:5181/oauth/token',
     clientId: 'quicklead-spa-sandbox',

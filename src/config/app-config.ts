@@ -11,6 +11,8 @@ export const providerConfigSchema = z.object({
   /** Shown on the sign-in button: "Sign in with {name}". */
   name: z.string().min(1),
   issuer: z.url(),
+  /** The provider advertises RFC 9207: a callback without `iss` is refused (a present one is always checked). */
+  requireIss: z.boolean(),
   authorizationEndpoint: z.url(),
   tokenEndpoint: z.url(),
   revocationEndpoint: z.url().optional(),
