@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
+import { APP_CONFIG_PATH } from '../common/app-config.ts';
 import { SESSION_STORE_UNAVAILABLE } from '../common/bff-contract.ts';
-import { APP_CONFIG_PATH } from '../src/config/app-config.ts';
 import { registerApiProxy } from './api-proxy.ts';
 import { registerAuthRoutes } from './auth-routes.ts';
 import { FlowRecorder } from './flow-recorder.ts';

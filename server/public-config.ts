@@ -1,4 +1,4 @@
-import { type AppConfig, appConfigSchema } from '../src/config/app-config.ts';
+import { type AppConfig, appConfigSchema } from '../common/app-config.ts';
 import type { ServerConfig } from './server-config.ts';
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { appConfigSchema } from '../src/config/app-config.ts';
+import { appConfigSchema } from '../common/app-config.ts';
 import { publicConfigOf } from './public-config.ts';
 import { readServerConfig } from './server-config.ts';
 import { configErrorOf, randomSessionSecret } from './test-harness.ts';
