@@ -1,5 +1,10 @@
-import { createSandbox } from '../../sandbox/create-sandbox.ts';
-import { approve } from '../../sandbox/test-support.ts';
+import {
+  API_ORIGIN,
+  APP_ORIGIN,
+  approve,
+  createClock,
+  createTestSandbox,
+} from '../../sandbox/test-support.ts';
 import type { ClientAuthentication } from './client-authentication.ts';
 import { OAuthClient } from './oauth-client.ts';
 import type { OAuthProviderProfile } from './provider-profile.ts';
@@ -9,9 +14,10 @@ import type { OAuthProviderProfile } from './provider-profile.ts';
  * against a real sandbox in-process, its calls to the provider recorded.
  */
 
-export const APP = 'http://127.0.0.1:5173';
+export const APP = APP_ORIGIN;
+/** Where createTestSandbox puts the sandbox's OAuth server. */
 export const OAUTH = 'http://127.0.0.1:5181';
-export const API = 'http://127.0.0.1:5182';
+export const API = API_ORIGIN;
 
 export interface ProviderCall {
   url: string;
@@ -47,13 +53,8 @@ export function profileFor(setup: Pick<ClientSetup, 'apiOrigins' | 'requireIss'>
 
 /** The client in one role, the sandbox behind it, and every call it made there. */
 export function clientAgainstSandbox(setup: ClientSetup = {}) {
-  let time = Date.UTC(2026, 10, 22, 12);
-  const now = () => time;
-  const sandbox = createSandbox({
-    oauthOrigin: OAUTH,
-    apiOrigin: API,
-    appOrigins: [APP],
-    now,
+  const clock = createClock();
+  const sandbox = createTestSandbox(clock, undefined, {
     rotateRefreshTokens: setup.rotateRefreshTokens ?? false,
   });
   const calls: ProviderCall[] = [];
@@ -85,7 +86,7 @@ export function clientAgainstSandbox(setup: ClientSetup = {}) {
     clientId: role === 'public' ? sandbox.clients.public.clientId : sandbox.clients.confidential.clientId,
     authentication,
     fetch: fetchImpl,
-    now,
+    now: clock.now,
   });
   const redirectUri = role === 'public' ? `${APP}/callback` : `${APP}/auth/callback`;
 
@@ -120,10 +121,8 @@ export function clientAgainstSandbox(setup: ClientSetup = {}) {
     signedIn,
     accessTokenWorks,
     clientId: role === 'public' ? sandbox.clients.public.clientId : sandbox.clients.confidential.clientId,
-    advance: (ms: number) => {
-      time += ms;
-    },
-    now,
+    advance: clock.advance,
+    now: clock.now,
   };
 }
 
