@@ -35,7 +35,11 @@ function chunkModules(): Plugin {
 export default defineConfig({
   plugins: [react(), chunkModules()],
   resolve: {
-    alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
+    // `@common/`: code the browser and the app server both run (common/ imports neither src/ nor server/).
+    alias: {
+      '@': fileURLToPath(new URL('./src', import.meta.url)),
+      '@common': fileURLToPath(new URL('./common', import.meta.url)),
+    },
   },
   server: { host: '127.0.0.1', port: 5173, strictPort: true },
   build: { sourcemap: false, target: 'es2022', manifest: true },

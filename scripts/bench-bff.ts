@@ -12,13 +12,13 @@
  */
 import { createServer, type IncomingMessage, request, type Server, type ServerResponse } from 'node:http';
 import { getRequestListener } from '@hono/node-server';
+import { BFF_PATHS, type BffSignInStart, CSRF_HEADER, CSRF_HEADER_VALUE } from '../common/bff-contract.ts';
 import { startSandbox } from '../sandbox/serve.ts';
 import { createAppServer } from '../server/app-server.ts';
 import { readServerConfig } from '../server/server-config.ts';
 import { RedisSessionStore } from '../server/sessions/redis-session-store.ts';
 import type { SessionStore } from '../server/sessions/session-store.ts';
 import { startLocalRedis } from '../server/testing/local-redis.ts';
-import { BFF_PATHS, type BffSignInStart, CSRF_HEADER, CSRF_HEADER_VALUE } from '../src/auth/bff-contract.ts';
 
 const HOST = '127.0.0.1';
 const PORTS = { app: 4573, oauth: 4581, api: 4582, instances: [4574, 4575, 4576] };

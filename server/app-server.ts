@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
-import { SESSION_STORE_UNAVAILABLE } from '../src/auth/bff-contract.ts';
-import { APP_CONFIG_PATH } from '../src/config/app-config.ts';
+import { APP_CONFIG_PATH } from '../common/app-config.ts';
+import { SESSION_STORE_UNAVAILABLE } from '../common/bff-contract.ts';
 import { registerAuthRoutes } from './auth/auth-routes.ts';
 import { registerSignOutRoutes } from './auth/sign-out-routes.ts';
 import { registerUninstallRoute } from './auth/uninstall-route.ts';

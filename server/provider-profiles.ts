@@ -1,3 +1,5 @@
+import type { OAuthProviderProfile } from '../common/oauth/provider-profile.ts';
+
 /**
  * Where each kind of OAuth provider keeps its endpoints. Pipedrive publishes no discovery document
  * (no `/.well-known` metadata), so every provider is described here rather than fetched.
@@ -5,18 +7,11 @@
 
 export type ProviderKind = 'sandbox' | 'pipedrive' | 'custom';
 
-export interface ProviderProfile {
+export interface ProviderProfile extends OAuthProviderProfile {
   kind: ProviderKind;
   /** Shown on the sign-in button: "Sign in with {name}". */
   name: string;
-  /** Compared with the callback's `iss` by exact string when the provider sends one (RFC 9207). */
-  issuer: string;
-  /** Set only for providers that advertise RFC 9207: a callback without `iss` is then refused. */
-  requireIss: boolean;
-  authorizationEndpoint: string;
-  tokenEndpoint: string;
   revocationEndpoint?: string;
-  /** Origins the token response's `api_domain` may name; `*` stands for one DNS label. */
   apiOrigins: string[];
 }
 

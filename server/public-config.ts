@@ -1,4 +1,4 @@
-import { type AppConfig, appConfigSchema } from '../src/config/app-config.ts';
+import { type AppConfig, appConfigSchema } from '../common/app-config.ts';
 import type { ServerConfig } from './server-config.ts';
 
 /**
@@ -14,6 +14,7 @@ export function publicConfigOf(config: ServerConfig): AppConfig {
           kind: provider.kind,
           name: provider.name,
           issuer: provider.issuer,
+          requireIss: provider.requireIss,
           authorizationEndpoint: provider.authorizationEndpoint,
           tokenEndpoint: provider.tokenEndpoint,
           ...(provider.revocationEndpoint ? { revocationEndpoint: provider.revocationEndpoint } : {}),

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { RefreshError } from '../common/oauth/refresh-outcome.ts';
 import { RECORDED_AVAILABLE, RECORDED_DIR, recordedFor } from '../sandbox/testing/recorded-responses.ts';
-import { ConfidentialClient, RefreshError } from './oauth-client.ts';
+import { ConfidentialClient } from './oauth-client.ts';
 import { readServerConfig } from './server-config.ts';
 import type { Session } from './sessions/session-cookie.ts';
 import { randomSessionSecret } from './testing/harness.ts';

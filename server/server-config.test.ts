@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { appConfigSchema } from '../src/config/app-config.ts';
+import { appConfigSchema } from '../common/app-config.ts';
 import { publicConfigOf } from './public-config.ts';
 import { readServerConfig } from './server-config.ts';
 import { configErrorOf, randomSessionSecret } from './testing/harness.ts';
@@ -217,6 +217,7 @@ describe('publicConfigOf', () => {
         kind: 'sandbox',
         name: 'Pipedrive sandbox',
         issuer: 'http://127.0.0.1:5181',
+        requireIss: false,
         authorizationEndpoint: 'http://127.0.0.1:5181/oauth/authorize',
         tokenEndpoint: 'http://127.0.0.1:5181/oauth/token',
         revocationEndpoint: 'http://127.0.0.1:5181/oauth/revoke',
@@ -229,6 +230,17 @@ describe('publicConfigOf', () => {
     const text = JSON.stringify(publicConfig);
     expect(text).not.toContain(config.clientSecret);
     expect(text).not.toContain(SECRET);
+  });
+
+  it('tells the spa client that a provider advertising RFC 9207 must send iss, as the server requires it', () => {
+    const config = readServerConfig({
+      ...CUSTOM,
+      QUICKLEAD_REQUIRE_ISS: 'true',
+      QUICKLEAD_SESSION_MODES: 'bff,spa',
+      QUICKLEAD_SPA_CLIENT_ID: 'custom-public-client',
+    });
+    expect(config.provider.requireIss).toBe(true);
+    expect(publicConfigOf(config).spa?.requireIss).toBe(true);
   });
 
   it('gives the browser only the mode and provider name for Pipedrive: no secret, no client id', () => {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { BFF_PATHS } from '../src/auth/bff-contract.ts';
-import type { SessionMode } from '../src/config/app-config.ts';
+import type { SessionMode } from '../common/app-config.ts';
+import { BFF_PATHS } from '../common/bff-contract.ts';
 import {
   PIPEDRIVE_PROFILE,
   type ProviderKind,

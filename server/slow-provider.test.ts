@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PROVIDER_UNAVAILABLE } from '../src/auth/bff-contract.ts';
+import { PROVIDER_UNAVAILABLE } from '../common/bff-contract.ts';
 import {
   authorize,
   CSRF,

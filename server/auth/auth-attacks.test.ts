@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
+import { SIGN_IN_REQUIRED } from '../../common/bff-contract.ts';
 import { apiGet, pkcePair } from '../../sandbox/testing/test-support.ts';
-import { SIGN_IN_REQUIRED } from '../../src/auth/bff-contract.ts';
 import { MAX_UPSTREAM_BODY_BYTES } from '../proxy/upstream-body.ts';
 import { SessionCookies } from '../sessions/session-cookie.ts';
 import {

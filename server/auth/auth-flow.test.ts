@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { SIGN_IN_REQUIRED } from '../../common/bff-contract.ts';
 import { apiGet } from '../../sandbox/testing/test-support.ts';
-import { SIGN_IN_REQUIRED } from '../../src/auth/bff-contract.ts';
 import {
   authorize,
   CSRF,

@@ -1,15 +1,15 @@
 import type { Context, Hono } from 'hono';
 import {
   BFF_PATHS,
-  type BffInspectorTimeline,
   type BffSessionInfo,
   type BffSignInStart,
   CSRF_HEADER,
   companyDomainOf,
   SIGN_IN_ERROR_PARAM,
-} from '../../src/auth/bff-contract.ts';
-import { safeReturnTo } from '../../src/auth/return-to.ts';
-import { type SignInErrorKind, toSignInError } from '../../src/auth/sign-in-error.ts';
+} from '../../common/bff-contract.ts';
+import { type SignInErrorKind, toSignInError } from '../../common/oauth/sign-in-error.ts';
+import { safeReturnTo } from '../../common/return-to.ts';
+import type { BffInspectorTimeline } from '../../src/auth/bff-inspector-timeline.ts';
 import { requireCsrfHeader } from '../http/csrf.ts';
 import type { FlowRecorder } from '../inspector/flow-recorder.ts';
 import type { ConfidentialClient } from '../oauth-client.ts';

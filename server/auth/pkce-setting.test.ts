@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { BffSignInStart } from '../../common/bff-contract.ts';
 import { sandboxSettingsFromEnv } from '../../sandbox/env-settings.ts';
-import type { BffSignInStart } from '../../src/auth/bff-contract.ts';
 import type { FlowStep } from '../../src/auth/flow-model.ts';
 import { textOf } from '../../src/auth/flow-model.ts';
 import { createAppServer } from '../app-server.ts';

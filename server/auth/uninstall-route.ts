@@ -2,7 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Context, Hono, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
-import { BFF_PATHS } from '../../src/auth/bff-contract.ts';
+import { BFF_PATHS } from '../../common/bff-contract.ts';
 import type { ServerConfig } from '../server-config.ts';
 import type { SessionStore } from '../sessions/session-store.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { SIGN_IN_REQUIRED } from '../../common/bff-contract.ts';
 import { basic } from '../../sandbox/testing/test-support.ts';
-import { SIGN_IN_REQUIRED } from '../../src/auth/bff-contract.ts';
 import { createHarness, type Harness, otherBrowser, proxied, signInAs } from '../testing/harness.ts';
 
 const MARIA = 'maria.lopez@northwind.example';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CSRF_HEADER } from '../../src/auth/bff-contract.ts';
+import { CSRF_HEADER } from '../../common/bff-contract.ts';
 import { CSRF, createHarness, signIn } from '../testing/harness.ts';
 
 describe('the CSRF header', () => {

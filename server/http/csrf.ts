@@ -1,5 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
-import { CSRF_HEADER, CSRF_HEADER_VALUE } from '../../src/auth/bff-contract.ts';
+import { CSRF_HEADER, CSRF_HEADER_VALUE } from '../../common/bff-contract.ts';
 
 /**
  * Lets a request through only with QuickLead's CSRF header, which only the app's own page sends.

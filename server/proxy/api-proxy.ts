@@ -1,9 +1,9 @@
 import type { Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { ContentfulStatusCode, StatusCode } from 'hono/utils/http-status';
-import { BFF_PATHS, CSRF_HEADER } from '../../src/auth/bff-contract.ts';
-import { isAllowedOrigin } from '../../src/config/app-config.ts';
-import { API_ALLOWLIST, isAllowedApiCall } from '../../src/pipedrive/api-allowlist.ts';
+import { API_ALLOWLIST, isAllowedApiCall } from '../../common/api-allowlist.ts';
+import { BFF_PATHS, CSRF_HEADER } from '../../common/bff-contract.ts';
+import { isAllowedOrigin } from '../../common/oauth/allowed-origin.ts';
 import { requireCsrfHeader } from '../http/csrf.ts';
 import type { FlowRecorder } from '../inspector/flow-recorder.ts';
 import { type ProviderTimeouts, providerDeadline } from '../provider-timeouts.ts';

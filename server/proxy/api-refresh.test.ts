@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { SIGN_IN_REQUIRED } from '../../common/bff-contract.ts';
 import { ACCESS_TOKEN_TTL_S } from '../../sandbox/store/auth-store.ts';
-import { SIGN_IN_REQUIRED } from '../../src/auth/bff-contract.ts';
 import {
   createHarness,
   type Harness,

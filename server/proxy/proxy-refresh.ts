@@ -1,7 +1,6 @@
 import type { Context } from 'hono';
-import { PROVIDER_BUSY, PROVIDER_UNAVAILABLE, SIGN_IN_REQUIRED } from '../../src/auth/bff-contract.ts';
-import type { RefreshFailure } from '../../src/auth/refresh-outcome.ts';
-import { RefreshError } from '../oauth-client.ts';
+import { PROVIDER_BUSY, PROVIDER_UNAVAILABLE, SIGN_IN_REQUIRED } from '../../common/bff-contract.ts';
+import { RefreshError, type RefreshFailure } from '../../common/oauth/refresh-outcome.ts';
 import type { Session } from '../sessions/session-cookie.ts';
 import type { SessionRefresher } from '../sessions/session-refresher.ts';
 import { SessionStoreUnavailableError } from '../sessions/session-store.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { PROVIDER_BUSY, PROVIDER_UNAVAILABLE, SIGN_IN_REQUIRED } from '../../common/bff-contract.ts';
+import { REFRESH_RETRY_DELAYS_MS } from '../../common/oauth/refresh-outcome.ts';
 import { ACCESS_TOKEN_TTL_S } from '../../sandbox/store/auth-store.ts';
-import { PROVIDER_BUSY, PROVIDER_UNAVAILABLE, SIGN_IN_REQUIRED } from '../../src/auth/bff-contract.ts';
-import { REFRESH_RETRY_DELAYS_MS } from '../../src/auth/refresh-outcome.ts';
 import {
   createHarness,
   type Harness,

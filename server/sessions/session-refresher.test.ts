@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { RefreshError } from '../../common/oauth/refresh-outcome.ts';
 import { createClock } from '../../sandbox/testing/test-support.ts';
-import { type ConfidentialClient, RefreshError } from '../oauth-client.ts';
+import type { ConfidentialClient } from '../oauth-client.ts';
 import { EmbeddedSessionStore } from './embedded-session-store.ts';
 import type { Session } from './session-cookie.ts';
 import { SessionRefresher } from './session-refresher.ts';

@@ -1,5 +1,9 @@
-import { REFRESH_RETRY_DELAYS_MS, type RefreshFailure } from '../../src/auth/refresh-outcome.ts';
-import { type ConfidentialClient, RefreshError } from '../oauth-client.ts';
+import {
+  REFRESH_RETRY_DELAYS_MS,
+  RefreshError,
+  type RefreshFailure,
+} from '../../common/oauth/refresh-outcome.ts';
+import type { ConfidentialClient } from '../oauth-client.ts';
 import type { Session } from './session-cookie.ts';
 import type { SessionStore } from './session-store.ts';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SESSION_STORE_UNAVAILABLE, SIGN_IN_REQUIRED } from '../../common/bff-contract.ts';
 import { basic } from '../../sandbox/testing/test-support.ts';
-import { SESSION_STORE_UNAVAILABLE, SIGN_IN_REQUIRED } from '../../src/auth/bff-contract.ts';
 import { createAppServer } from '../app-server.ts';
 import {
   authorize,

@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Hono } from 'hono';
+import { type BffSignInStart, CSRF_HEADER, CSRF_HEADER_VALUE } from '../../common/bff-contract.ts';
+import { REFRESH_RETRY_DELAYS_MS } from '../../common/oauth/refresh-outcome.ts';
 import { createSandbox, type Sandbox } from '../../sandbox/create-sandbox.ts';
 import { sandboxSettingsFromEnv } from '../../sandbox/env-settings.ts';
 import type { PkceMode } from '../../sandbox/oauth/pkce.ts';
@@ -13,8 +15,6 @@ import {
   authorizeUrl as sandboxAuthorizePath,
   type TestClock,
 } from '../../sandbox/testing/test-support.ts';
-import { type BffSignInStart, CSRF_HEADER, CSRF_HEADER_VALUE } from '../../src/auth/bff-contract.ts';
-import { REFRESH_RETRY_DELAYS_MS } from '../../src/auth/refresh-outcome.ts';
 import { createAppServer } from '../app-server.ts';
 import type { ProviderTimeouts } from '../provider-timeouts.ts';
 import { readServerConfig, type ServerConfig } from '../server-config.ts';

@@ -1,7 +1,7 @@
+import { BFF_PATHS } from '@common/bff-contract.ts';
 import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { BFF_PATHS } from '@/auth/bff-contract.ts';
 import type { AppConfig } from '@/config/app-config.ts';
 import { TEST_ORIGINS } from '@/testing/sandbox-provider.ts';
 import { App } from './app.tsx';

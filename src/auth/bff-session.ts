@@ -1,13 +1,13 @@
 import {
   BFF_PATHS,
-  type BffInspectorTimeline,
   type BffSessionInfo,
   type BffSignInStart,
   CSRF_HEADER,
   CSRF_HEADER_VALUE,
-} from './bff-contract.ts';
+} from '@common/bff-contract.ts';
+import { safeReturnTo } from '@common/return-to.ts';
+import type { BffInspectorTimeline } from './bff-inspector-timeline.ts';
 import type { FlowStep } from './flow-model.ts';
-import { safeReturnTo } from './return-to.ts';
 
 /** `bff` mode: asks the app server whether this browser has a session. */
 export async function fetchBffSession(fetchImpl: typeof fetch = fetch): Promise<BffSessionInfo> {

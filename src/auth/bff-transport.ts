@@ -1,10 +1,3 @@
-import { retryAfterSecondsOf } from '@/pipedrive/api-error.ts';
-import {
-  ProviderBusyError,
-  ProviderUnavailableError,
-  SESSION_STORE_UNAVAILABLE_MESSAGE,
-} from '@/pipedrive/provider-unavailable.ts';
-import { bffTransport, type Transport } from '@/pipedrive/transport.ts';
 import {
   BFF_PATHS,
   CSRF_HEADER,
@@ -12,7 +5,14 @@ import {
   PROVIDER_BUSY,
   PROVIDER_UNAVAILABLE,
   SESSION_STORE_UNAVAILABLE,
-} from './bff-contract.ts';
+} from '@common/bff-contract.ts';
+import { retryAfterSecondsOf } from '@common/retry-after.ts';
+import {
+  ProviderBusyError,
+  ProviderUnavailableError,
+  SESSION_STORE_UNAVAILABLE_MESSAGE,
+} from '@/pipedrive/provider-unavailable.ts';
+import { bffTransport, type Transport } from '@/pipedrive/transport.ts';
 import { flowRecorder } from './flow-recorder-slot.ts';
 
 /** A busy answer without `Retry-After` waits as long as refresh-outcome.ts waits in `spa` mode. */

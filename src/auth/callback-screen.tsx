@@ -1,10 +1,10 @@
+import { SIGN_IN_ERROR_PARAM } from '@common/bff-contract.ts';
+import { SignInError, type SignInErrorKind } from '@common/oauth/sign-in-error.ts';
 import { useEffect, useState } from 'react';
 import type { SessionMode } from '@/config/app-config.ts';
 import { useDocumentTitle } from '@/ui/use-document-title.ts';
-import { SIGN_IN_ERROR_PARAM } from './bff-contract.ts';
 import { useSession } from './session-context.tsx';
 import { SignInButton } from './sign-in-button.tsx';
-import { SignInError, type SignInErrorKind } from './sign-in-error.ts';
 import { completeSignInOnce } from './spa-sign-in.ts';
 
 /** `spa` mode: finishes the redirect back from the provider, exchanges the code, cleans the address bar. */

@@ -1,23 +1,21 @@
-import * as oauth from 'oauth4webapi';
+import { OAuthClient } from '@common/oauth/oauth-client.ts';
 import type { ProviderConfig } from '@/config/app-config.ts';
 
 /**
- * Pipedrive publishes no discovery document, so the authorization server is described from
- * configuration rather than fetched.
+ * `spa` mode's OAuth client: the browser is a public client (no secret, so PKCE is always on).
+ * `fetch`: the inspector's recording fetch while it is on.
  */
-export function authorizationServerFor(provider: ProviderConfig): oauth.AuthorizationServer {
-  return {
-    issuer: provider.issuer,
-    authorization_endpoint: provider.authorizationEndpoint,
-    token_endpoint: provider.tokenEndpoint,
-    revocation_endpoint: provider.revocationEndpoint,
-    code_challenge_methods_supported: ['S256'],
-  };
-}
-
-/** oauth4webapi refuses plain http unless told; only the local sandbox is served over http. */
-export function httpOptionsFor(provider: ProviderConfig): { [oauth.allowInsecureRequests]?: boolean } {
-  return new URL(provider.tokenEndpoint).protocol === 'http:' ? { [oauth.allowInsecureRequests]: true } : {};
+export function publicClientFor(
+  provider: ProviderConfig,
+  options: { fetch?: typeof fetch | undefined; now?: (() => number) | undefined } = {},
+): OAuthClient<{ kind: 'public' }> {
+  return new OAuthClient({
+    provider,
+    clientId: provider.clientId,
+    authentication: { kind: 'public' },
+    fetch: options.fetch,
+    now: options.now,
+  });
 }
 
 /**

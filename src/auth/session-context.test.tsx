@@ -1,9 +1,9 @@
+import { BFF_PATHS } from '@common/bff-contract.ts';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act, cleanup, render, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AppConfig } from '@/config/app-config.ts';
 import { sandboxProvider, TEST_ORIGINS } from '@/testing/sandbox-provider.ts';
-import { BFF_PATHS } from './bff-contract.ts';
 import type { Session } from './session.ts';
 import { SessionProvider, useSession } from './session-context.tsx';
 

@@ -1,10 +1,7 @@
-/** A signed-in session. Held in memory only: a reload means signing in again. */
-export interface Session {
-  accessToken: string;
-  refreshToken: string | undefined;
-  /** Epoch milliseconds. */
-  expiresAt: number;
-  scopes: string[];
-  /** Origin for API calls, from the token response's `api_domain`. */
-  apiDomain: string;
-}
+import type { TokenSet } from '@common/oauth/token-set.ts';
+
+/**
+ * A signed-in `spa` session: the OAuth client's tokens, held in memory only (a reload means
+ * signing in again). When to refresh is worked out by the token store from when it got them.
+ */
+export type Session = Omit<TokenSet, 'refreshAt'>;

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
+import { SignInError } from '@common/oauth/sign-in-error.ts';
 import { describe, expect, it } from 'vitest';
 import { sandboxProvider, TEST_ORIGINS } from '@/testing/sandbox-provider.ts';
 import type { Sandbox } from '../../sandbox/create-sandbox.ts';
 import { approve } from '../../sandbox/testing/test-support.ts';
-import { SignInError } from './sign-in-error.ts';
 import { callbackUrlFor, completeSignIn, createAuthorizationRequest, revokeTokens } from './spa-sign-in.ts';
 
 // The real sandbox, in-process: oauth4webapi's requests go to its Hono app instead of a port.

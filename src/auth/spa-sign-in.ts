@@ -1,10 +1,10 @@
+import { SignInError, toSignInError } from '@common/oauth/sign-in-error.ts';
 import * as oauth from 'oauth4webapi';
-import { isAllowedOrigin, type ProviderConfig } from '@/config/app-config.ts';
+import type { ProviderConfig } from '@/config/app-config.ts';
 import { flowRecorder } from './flow-recorder-slot.ts';
 import { type PendingSignIn, savePendingSignIn, takePendingSignIn } from './pending-sign-in.ts';
-import { authorizationServerFor, httpOptionsFor } from './provider-profile.ts';
+import { publicClientFor } from './provider-profile.ts';
 import type { Session } from './session.ts';
-import { SignInError, toSignInError } from './sign-in-error.ts';
 
 export const CALLBACK_PATH = '/callback';
 
@@ -12,23 +12,13 @@ export function callbackUrlFor(origin: string): string {
   return `${origin}${CALLBACK_PATH}`;
 }
 
-/** Builds the authorization request (PKCE S256 + state) and remembers what the callback must check. */
+/** Builds the authorization request (PKCE S256 + state) and what this tab keeps for the callback. */
 export async function createAuthorizationRequest(
   provider: ProviderConfig,
   redirectUri: string,
 ): Promise<{ url: URL; pending: PendingSignIn }> {
-  const pending: PendingSignIn = {
-    state: oauth.generateRandomState(),
-    codeVerifier: oauth.generateRandomCodeVerifier(),
-    redirectUri,
-    startedAt: Date.now(),
-  };
-  const url = authorizationUrlFor(
-    provider,
-    pending,
-    await oauth.calculatePKCECodeChallenge(pending.codeVerifier),
-  );
-  return { url, pending };
+  const { url, state, pkce } = await publicClientFor(provider).authorizationRequest(redirectUri);
+  return { url, pending: { state, codeVerifier: pkce.codeVerifier, redirectUri, startedAt: Date.now() } };
 }
 
 /**
@@ -40,14 +30,11 @@ export function authorizationUrlFor(
   pending: PendingSignIn,
   codeChallenge: string,
 ): URL {
-  const url = new URL(provider.authorizationEndpoint);
-  url.searchParams.set('client_id', provider.clientId);
-  url.searchParams.set('redirect_uri', pending.redirectUri);
-  url.searchParams.set('response_type', 'code');
-  url.searchParams.set('state', pending.state);
-  url.searchParams.set('code_challenge', codeChallenge);
-  url.searchParams.set('code_challenge_method', 'S256');
-  return url;
+  return publicClientFor(provider).authorizationUrl({
+    redirectUri: pending.redirectUri,
+    state: pending.state,
+    codeChallenge,
+  });
 }
 
 export async function startSignIn(provider: ProviderConfig): Promise<void> {
@@ -56,51 +43,25 @@ export async function startSignIn(provider: ProviderConfig): Promise<void> {
   window.location.assign(url.href);
 }
 
-/** Validates the callback, exchanges the code once, and returns the in-memory session. */
+/**
+ * Validates the callback, exchanges the code once, and returns the in-memory session. A token
+ * response naming an API origin this deployment does not trust is handed back and refused.
+ */
 export async function completeSignIn(
   provider: ProviderConfig,
   callbackUrl: URL,
   pending: PendingSignIn | undefined,
-  options: { now?: () => number; fetch?: typeof fetch } = {},
+  options: { now?: () => number; fetch?: typeof fetch | undefined } = {},
 ): Promise<Session> {
   try {
     if (!pending) {
       if (callbackUrl.searchParams.get('error') === 'access_denied') throw new SignInError('denied');
       throw new SignInError('state');
     }
-    const as = authorizationServerFor(provider);
-    const client: oauth.Client = { client_id: provider.clientId };
-    const params = oauth.validateAuthResponse(as, client, callbackUrl, pending.state);
-    const response = await oauth.authorizationCodeGrantRequest(
-      as,
-      client,
-      oauth.None(),
-      params,
-      pending.redirectUri,
-      pending.codeVerifier,
-      { ...httpOptionsFor(provider), ...(options.fetch ? { [oauth.customFetch]: options.fetch } : {}) },
-    );
-    const tokens = await oauth.processAuthorizationCodeResponse(as, client, response);
-    return sessionFromTokens(provider, tokens, (options.now ?? Date.now)());
+    return await publicClientFor(provider, options).exchangeCode(callbackUrl, pending);
   } catch (error) {
     throw toSignInError(error);
   }
-}
-
-export function sessionFromTokens(
-  provider: ProviderConfig,
-  tokens: oauth.TokenEndpointResponse,
-  issuedAt: number,
-): Session {
-  const apiDomain = typeof tokens.api_domain === 'string' ? tokens.api_domain.replace(/\/$/, '') : '';
-  if (!isAllowedOrigin(apiDomain, provider.apiOrigins)) throw new SignInError('api-domain', apiDomain);
-  return {
-    accessToken: tokens.access_token,
-    refreshToken: tokens.refresh_token,
-    expiresAt: issuedAt + (tokens.expires_in ?? 3600) * 1000,
-    scopes: (tokens.scope ?? '').split(/[,\s]+/).filter(Boolean),
-    apiDomain,
-  };
 }
 
 let inFlight: { url: string; promise: Promise<Session> } | undefined;
@@ -140,35 +101,14 @@ async function recordSignIn(provider: ProviderConfig, callbackUrl: URL, pending:
 
 /**
  * Disconnect (RFC 7009): revokes the refresh token, which at Pipedrive ends the whole grant and
- * uninstalls the app for this user, then the access token. Throws when the first revocation fails,
- * so the rep is told the app is still connected; the second is best effort, the grant being gone.
+ * uninstalls the app for this user, then the access token. Throws when the provider did not
+ * confirm the first, so the rep is told the app is still connected (and the tokens still work).
  */
 export async function revokeTokens(
   provider: ProviderConfig,
   session: Session,
   fetchImpl: typeof fetch | undefined = flowRecorder()?.recordedFetch(),
 ): Promise<void> {
-  const pairs: Array<[string | undefined, string]> = [
-    [session.refreshToken, 'refresh_token'],
-    [session.accessToken, 'access_token'],
-  ];
-  const [first, ...rest] = pairs.filter((pair): pair is [string, string] => pair[0] !== undefined);
-  if (first) await revokeToken(provider, first, fetchImpl);
-  for (const pair of rest) await revokeToken(provider, pair, fetchImpl).catch(() => undefined);
-}
-
-async function revokeToken(
-  provider: ProviderConfig,
-  [token, hint]: [string, string],
-  fetchImpl: typeof fetch | undefined,
-): Promise<void> {
-  if (!provider.revocationEndpoint) throw new Error(`${provider.name} offers no way to revoke a token.`);
-  const as = authorizationServerFor(provider);
-  const client: oauth.Client = { client_id: provider.clientId };
-  const response = await oauth.revocationRequest(as, client, oauth.None(), token, {
-    ...httpOptionsFor(provider),
-    additionalParameters: { token_type_hint: hint },
-    ...(fetchImpl ? { [oauth.customFetch]: fetchImpl } : {}),
-  });
-  await oauth.processRevocationResponse(response);
+  const { grantEnded } = await publicClientFor(provider, { fetch: fetchImpl }).revoke(session);
+  if (!grantEnded) throw new Error(`${provider.name} did not confirm the revocation.`);
 }

@@ -1,3 +1,4 @@
+import { REFRESH_RETRY_DELAYS_MS } from '@common/oauth/refresh-outcome.ts';
 import { describe, expect, it, vi } from 'vitest';
 import type { ProviderConfig } from '@/config/app-config.ts';
 import { ProviderBusyError, ProviderUnavailableError } from '@/pipedrive/provider-unavailable.ts';
@@ -5,7 +6,6 @@ import { createSandbox } from '../../sandbox/create-sandbox.ts';
 import { SandboxConnectionDropped } from '../../sandbox/faults/fault-injection.ts';
 import type { RefreshFault } from '../../sandbox/faults/refresh-faults.ts';
 import { approve } from '../../sandbox/testing/test-support.ts';
-import { REFRESH_RETRY_DELAYS_MS } from './refresh-outcome.ts';
 import { callbackUrlFor, completeSignIn, createAuthorizationRequest } from './spa-sign-in.ts';
 import { SpaTokenStore } from './spa-token-store.ts';
 
@@ -48,6 +48,7 @@ async function signedIn(ttl: number, duringWait: () => void = () => {}) {
     kind: 'sandbox',
     name: 'Pipedrive sandbox',
     issuer: OAUTH,
+    requireIss: false,
     authorizationEndpoint: `${OAUTH}/oauth/authorize`,
     tokenEndpoint: `${OAUTH}/oauth/token`,
     revocationEndpoint: `${OAUTH}/oauth/revoke`,

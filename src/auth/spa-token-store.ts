@@ -1,14 +1,11 @@
-import * as oauth from 'oauth4webapi';
+import type { OAuthClient } from '@common/oauth/oauth-client.ts';
+import { REFRESH_RETRY_DELAYS_MS, RefreshError, type RefreshFailure } from '@common/oauth/refresh-outcome.ts';
+import { refreshAtFor } from '@common/oauth/token-set.ts';
 import type { ProviderConfig } from '@/config/app-config.ts';
 import { ProviderBusyError, ProviderUnavailableError } from '@/pipedrive/provider-unavailable.ts';
 import { bearerInit, buildUrl, type Transport } from '@/pipedrive/transport.ts';
-import { authorizationServerFor, httpOptionsFor } from './provider-profile.ts';
-import { REFRESH_RETRY_DELAYS_MS, refreshFailureOf } from './refresh-outcome.ts';
+import { publicClientFor } from './provider-profile.ts';
 import type { Session } from './session.ts';
-import { sessionFromTokens } from './spa-sign-in.ts';
-
-/** Refresh this long before the access token runs out, so a request never leaves with a dying token. */
-const REFRESH_MARGIN_MS = 60_000;
 
 interface SpaTokenStoreOptions {
   now?: () => number;
@@ -28,6 +25,11 @@ class SessionEndedError extends Error {
 
 const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+/** The OAuth client throws RefreshError; anything else is read as a failure worth another try. */
+function failureOf(error: unknown): RefreshFailure {
+  return error instanceof RefreshError ? error.failure : { kind: 'transient' };
+}
+
 /**
  * `spa` mode's tokens, in memory only. Refreshes before expiry and after a 401, one refresh at a
  * time however many requests are waiting (single flight), and keeps the refresh token Pipedrive
@@ -36,19 +38,25 @@ const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, 
  */
 export class SpaTokenStore {
   private session: Session;
+  /** From when the access token is refreshed before it is used (epoch ms). */
+  private refreshAt: number;
   private refreshing: Promise<Session> | undefined;
   private ended = false;
   /** After a 429 from the token endpoint, it is not asked again before this time (epoch ms). */
   private busyUntil = 0;
   private readonly now: () => number;
+  private readonly client: OAuthClient<{ kind: 'public' }>;
 
   constructor(
-    private readonly provider: ProviderConfig,
+    provider: ProviderConfig,
     session: Session,
     private readonly options: SpaTokenStoreOptions,
   ) {
     this.session = session;
     this.now = options.now ?? Date.now;
+    // Handed over as they arrive from the token endpoint: their lifetime counts from now.
+    this.refreshAt = refreshAtFor(session.expiresAt, this.now());
+    this.client = publicClientFor(provider, { fetch: options.fetch, now: this.now });
   }
 
   get current(): Session {
@@ -57,7 +65,7 @@ export class SpaTokenStore {
 
   async accessToken(): Promise<string> {
     const { expiresAt, refreshToken } = this.session;
-    if (this.ended || !refreshToken || expiresAt - this.now() >= REFRESH_MARGIN_MS) {
+    if (this.ended || !refreshToken || this.now() < this.refreshAt) {
       return this.session.accessToken;
     }
     try {
@@ -117,7 +125,7 @@ export class SpaTokenStore {
       try {
         return await this.refreshOnce(refreshToken);
       } catch (error) {
-        const failure = refreshFailureOf(error, this.now());
+        const failure = failureOf(error);
         if (failure.kind === 'grant') {
           this.end();
           throw new SessionEndedError('The refresh token was refused.', { cause: error });
@@ -134,17 +142,11 @@ export class SpaTokenStore {
   }
 
   private async refreshOnce(refreshToken: string): Promise<Session> {
-    const as = authorizationServerFor(this.provider);
-    const client: oauth.Client = { client_id: this.provider.clientId };
-    const response = await oauth.refreshTokenGrantRequest(as, client, oauth.None(), refreshToken, {
-      ...httpOptionsFor(this.provider),
-      ...(this.options.fetch ? { [oauth.customFetch]: this.options.fetch } : {}),
-    });
-    const tokens = await oauth.processRefreshTokenResponse(as, client, response);
-    const next = sessionFromTokens(this.provider, tokens, this.now());
-    // Pipedrive may or may not rotate the refresh token: keep whichever is current.
-    this.session = { ...next, refreshToken: next.refreshToken ?? refreshToken };
-    return this.session;
+    // Pipedrive may or may not rotate the refresh token: the client keeps whichever is current.
+    const { refreshAt, ...session } = await this.client.refresh({ ...this.session, refreshToken });
+    this.session = session;
+    this.refreshAt = refreshAt;
+    return session;
   }
 
   private end(): void {

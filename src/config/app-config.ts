@@ -1,49 +1,10 @@
+import { APP_CONFIG_PATH, type AppConfig, appConfigSchema } from '@common/app-config.ts';
 import { z } from 'zod';
 
-/**
- * What the browser needs to know about its deployment, served by the app server at run time
- * (`/app-config.json`) so one build serves every deployment. Never holds a secret.
- */
-
-/** The public OAuth client the browser itself uses in `spa` mode. */
-export const providerConfigSchema = z.object({
-  kind: z.enum(['sandbox', 'pipedrive', 'custom']),
-  /** Shown on the sign-in button: "Sign in with {name}". */
-  name: z.string().min(1),
-  issuer: z.url(),
-  authorizationEndpoint: z.url(),
-  tokenEndpoint: z.url(),
-  revocationEndpoint: z.url().optional(),
-  clientId: z.string().min(1),
-  /**
-   * Origins the token response's `api_domain` may name. The access token is only ever sent to one
-   * of these, so a forged `api_domain` cannot make the app leak it. `*` stands for one DNS label.
-   */
-  apiOrigins: z.array(z.string().min(1)).min(1),
-});
-
-export const SESSION_MODES = ['bff', 'spa'] as const;
-export type SessionMode = (typeof SESSION_MODES)[number];
-
-export const appConfigSchema = z
-  .object({
-    /** The session modes this deployment offers; the first is the default. */
-    modes: z.array(z.enum(SESSION_MODES)).min(1),
-    provider: z.object({ kind: z.enum(['sandbox', 'pipedrive', 'custom']), name: z.string().min(1) }),
-    /** The public client, present exactly when `spa` mode is offered. */
-    spa: providerConfigSchema.optional(),
-    /** The OAuth flow inspector (a demo aid): offered, and its steps recorded, only when true. */
-    inspector: z.boolean().default(false),
-  })
-  .refine((config) => !config.modes.includes('spa') || config.spa !== undefined, {
-    message: 'spa mode needs the spa client settings',
-    path: ['spa'],
-  });
-
-export type ProviderConfig = z.infer<typeof providerConfigSchema>;
-export type AppConfig = z.infer<typeof appConfigSchema>;
-
-export const APP_CONFIG_PATH = '/app-config.json';
+// The configuration's shape is shared with the app server, which builds it (common/app-config.ts).
+// The browser's many modules that read it keep naming it from here, beside its loader.
+export type { AppConfig, ProviderConfig, SessionMode } from '@common/app-config.ts';
+export { APP_CONFIG_PATH } from '@common/app-config.ts';
 
 export class AppConfigError extends Error {
   override name = 'AppConfigError';
@@ -64,19 +25,4 @@ export async function loadAppConfig(fetchImpl: typeof fetch = fetch): Promise<Ap
     throw new AppConfigError(`The app configuration is not valid: ${z.prettifyError(parsed.error)}`);
   }
   return parsed.data;
-}
-
-/** True when `origin` is allowed by one of `patterns` (exact origins, or `*` for one host label). */
-export function isAllowedOrigin(origin: string, patterns: readonly string[]): boolean {
-  let url: URL;
-  try {
-    url = new URL(origin);
-  } catch {
-    return false;
-  }
-  if (url.origin !== origin.replace(/\/$/, '')) return false;
-  return patterns.some((pattern) => {
-    const escaped = pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[a-z0-9-]+');
-    return new RegExp(`^${escaped}$`, 'i').test(url.origin);
-  });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { apiErrorFrom, fieldNamedIn, retryAfterSecondsOf } from './api-error.ts';
+import { apiErrorFrom, fieldNamedIn } from './api-error.ts';
 
 describe('fieldNamedIn', () => {
   it('reads the field a Joi-style message starts with', () => {
@@ -38,16 +38,5 @@ describe('apiErrorFrom', () => {
     const error = apiErrorFrom(502, undefined);
     expect(error.message).toBe('Pipedrive answered 502');
     expect(error.field).toBeUndefined();
-  });
-});
-
-describe('retryAfterSecondsOf', () => {
-  it('reads seconds and HTTP dates, never less than a second', () => {
-    expect(retryAfterSecondsOf('12')).toBe(12);
-    expect(retryAfterSecondsOf('0')).toBe(1);
-    const now = Date.parse('2026-11-22T12:00:00Z');
-    expect(retryAfterSecondsOf('Sun, 22 Nov 2026 12:00:30 GMT', now)).toBe(30);
-    expect(retryAfterSecondsOf('soon')).toBeUndefined();
-    expect(retryAfterSecondsOf(null)).toBeUndefined();
   });
 });

@@ -1,3 +1,5 @@
+import { retryAfterSecondsOf } from '@common/retry-after.ts';
+
 /** Which call failed: a 403 means a different permission for each endpoint. */
 export interface FailedCall {
   method: string;
@@ -58,11 +60,4 @@ export function apiErrorFrom(
   const error = typeof record.error === 'string' ? record.error : `Pipedrive answered ${status}`;
   const info = typeof record.error_info === 'string' ? record.error_info : undefined;
   return new ApiError(status, error, info, retryAfterSecondsOf(retryAfter), call);
-}
-
-/** `Retry-After` is seconds or an HTTP date; either way, whole seconds from now (at least 1). */
-export function retryAfterSecondsOf(header: string | null | undefined, now = Date.now()): number | undefined {
-  if (!header) return undefined;
-  const seconds = /^\d+$/.test(header.trim()) ? Number(header) : (Date.parse(header) - now) / 1000;
-  return Number.isFinite(seconds) ? Math.max(1, Math.ceil(seconds)) : undefined;
 }

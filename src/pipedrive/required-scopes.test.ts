@@ -1,6 +1,6 @@
+import { isAllowedApiCall } from '@common/api-allowlist.ts';
 import { describe, expect, it } from 'vitest';
 import { createSandboxTransport, transportWithToken } from '@/testing/sandbox-transport.ts';
-import { isAllowedApiCall } from './api-allowlist.ts';
 import { endpointOf, missingScopes, REQUIRED_SCOPES, type ScopeNeed } from './required-scopes.ts';
 import type { ApiRequest } from './transport.ts';
 

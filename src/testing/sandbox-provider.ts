@@ -22,6 +22,7 @@ export function sandboxProvider(apiOrigins: string[] = [TEST_ORIGINS.api]) {
     kind: 'sandbox',
     name: 'Pipedrive sandbox',
     issuer: TEST_ORIGINS.oauth,
+    requireIss: false,
     authorizationEndpoint: `${TEST_ORIGINS.oauth}/oauth/authorize`,
     tokenEndpoint: `${TEST_ORIGINS.oauth}/oauth/token`,
     revocationEndpoint: `${TEST_ORIGINS.oauth}/oauth/revoke`,

@@ -1,7 +1,7 @@
 /**
- * The Pipedrive calls QuickLead makes, as method + path pattern. The app server forwards only
- * these (SEC-BFF-PROXY-01); DOM-free so `server/` can import it. Each has its documented token
- * cost in documented-costs.ts (checked by its contract test).
+ * The Pipedrive calls QuickLead makes, as method + path pattern: the app server's proxy forwards
+ * only these. Each has its documented token cost in src/pipedrive/documented-costs.ts (checked by
+ * its contract test).
  */
 export const API_ALLOWLIST: ReadonlyArray<{ method: 'GET' | 'POST'; path: RegExp }> = [
   { method: 'GET', path: /^\/api\/v1\/users\/me$/ },

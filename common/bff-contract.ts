@@ -1,7 +1,5 @@
-import type { FlowStep } from './flow-model.ts';
-
 /**
- * What the browser and the app server agree on in `bff` mode. DOM-free: `server/` imports it.
+ * What the browser and the app server agree on in `bff` mode.
  */
 
 /**
@@ -71,14 +69,6 @@ export interface BffSessionInfo {
   /** Epoch milliseconds when the access token expires (the server refreshes it). */
   expiresAt?: number;
   scopes?: string[];
-}
-
-/**
- * `GET /auth/inspector`, and `POST /auth/logout` or `/auth/disconnect` when asked for JSON: this
- * session's steps as the server recorded them, redacted (never an access or refresh token, never the client secret).
- */
-export interface BffInspectorTimeline {
-  steps: FlowStep[];
 }
 
 /** `acme` for `https://acme.pipedrive.com`; undefined for any other API origin (the sandbox's). */

@@ -1,9 +1,9 @@
 import * as oauth from 'oauth4webapi';
-import { retryAfterSecondsOf } from '../pipedrive/api-error.ts';
+import { retryAfterSecondsOf } from '../retry-after.ts';
 
 /**
- * What a failed token refresh means, the same in both session modes (DOM-free: `server/` imports
- * it). Only a refused grant ends the session; everything else leaves the refresh token as it was.
+ * What a failed token refresh means, the same in both session modes. Only a refused grant ends
+ * the session; everything else leaves the refresh token as it was.
  */
 export type RefreshFailure =
   /** The refresh token is no good (`invalid_grant`): sign in again. */
@@ -53,4 +53,25 @@ export function refreshFailureOf(error: unknown, now = Date.now()): RefreshFailu
   )
     return { kind: 'grant' };
   return { kind: 'transient' };
+}
+
+const REFRESH_MESSAGES: Record<RefreshFailure['kind'], string> = {
+  grant: 'The refresh token was refused.',
+  'rate-limited': 'The token endpoint asked to wait.',
+  transient: 'The token endpoint could not be used.',
+};
+
+/** Why a refresh did not give a new access token: only `grant` means the session is over. */
+export class RefreshError extends Error {
+  override name = 'RefreshError';
+  constructor(
+    readonly failure: RefreshFailure,
+    options?: ErrorOptions,
+  ) {
+    super(REFRESH_MESSAGES[failure.kind], options);
+  }
+
+  get kind(): RefreshFailure['kind'] {
+    return this.failure.kind;
+  }
 }
