@@ -11,8 +11,8 @@
 
 import { spawn } from 'node:child_process';
 import { chromium, type Page, type Request } from '@playwright/test';
+import { documentedCostOf } from '../common/documented-costs.ts';
 import { SANDBOX_ADMIN_HEADERS } from '../sandbox/admin/admin-guard.ts';
-import { documentedCostOf } from '../src/pipedrive/documented-costs.ts';
 
 const PORTS = { app: 4473, oauth: 4481, api: 4482 };
 const APP = `http://127.0.0.1:${PORTS.app}`;

@@ -15,7 +15,7 @@ loadAppConfig().then(
     // is even fetched, and nothing is ever recorded.
     // A recorder that fails to load costs the demo its timeline, never the app.
     if (config.inspector) {
-      await import('@/auth/flow-recording.ts').then(
+      await import('@/inspector/recording.ts').then(
         (recording) => recording.startRecording(),
         () => undefined,
       );

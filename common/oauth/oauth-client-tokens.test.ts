@@ -1,6 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { OAuthClient } from './oauth-client.ts';
-import { RefreshError } from './refresh-outcome.ts';
 import {
   API,
   type ClientRole,
@@ -8,7 +6,9 @@ import {
   clientAgainstSandbox,
   profileFor,
   withJsonBody,
-} from './test-support.ts';
+} from '../testing/oauth-clients.ts';
+import { OAuthClient } from './oauth-client.ts';
+import { RefreshError } from './refresh-outcome.ts';
 
 const ROLES: readonly ClientRole[] = ['public', 'confidential'];
 

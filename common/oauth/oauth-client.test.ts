@@ -1,7 +1,5 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { OAuthClient } from './oauth-client.ts';
-import { toSignInError } from './sign-in-error.ts';
 import {
   API,
   APP,
@@ -11,7 +9,9 @@ import {
   OAUTH,
   profileFor,
   withJsonBody,
-} from './test-support.ts';
+} from '../testing/oauth-clients.ts';
+import { OAuthClient } from './oauth-client.ts';
+import { toSignInError } from './sign-in-error.ts';
 
 const ROLES: readonly ClientRole[] = ['public', 'confidential'];
 

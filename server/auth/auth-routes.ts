@@ -7,9 +7,9 @@ import {
   companyDomainOf,
   SIGN_IN_ERROR_PARAM,
 } from '../../common/bff-contract.ts';
+import type { BffInspectorTimeline } from '../../common/inspector/timeline.ts';
 import { type SignInErrorKind, toSignInError } from '../../common/oauth/sign-in-error.ts';
 import { safeReturnTo } from '../../common/return-to.ts';
-import type { BffInspectorTimeline } from '../../src/auth/bff-inspector-timeline.ts';
 import { requireCsrfHeader } from '../http/csrf.ts';
 import type { FlowRecorder } from '../inspector/flow-recorder.ts';
 import type { ConfidentialClient } from '../oauth-client.ts';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { BffSignInStart } from '../../common/bff-contract.ts';
+import type { FlowStep } from '../../common/inspector/model.ts';
+import { textOf } from '../../common/inspector/model.ts';
 import { sandboxSettingsFromEnv } from '../../sandbox/env-settings.ts';
-import type { FlowStep } from '../../src/auth/flow-model.ts';
-import { textOf } from '../../src/auth/flow-model.ts';
 import { createAppServer } from '../app-server.ts';
 import { FlowRecorder } from '../inspector/flow-recorder.ts';
 import { readServerConfig } from '../server-config.ts';

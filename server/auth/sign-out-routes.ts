@@ -1,6 +1,6 @@
 import type { Context, Hono } from 'hono';
 import { BFF_PATHS, CSRF_HEADER } from '../../common/bff-contract.ts';
-import type { BffInspectorTimeline } from '../../src/auth/bff-inspector-timeline.ts';
+import type { BffInspectorTimeline } from '../../common/inspector/timeline.ts';
 import { requireCsrfHeader } from '../http/csrf.ts';
 import type { AuthRouteDeps } from './auth-routes.ts';
 

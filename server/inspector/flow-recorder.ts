@@ -1,15 +1,15 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { stepsFromExchange } from '../../src/auth/flow-exchange-steps.ts';
-import { recordingFetch } from '../../src/auth/flow-http.ts';
-import type { FlowStep } from '../../src/auth/flow-model.ts';
-import type { Redactor } from '../../src/auth/flow-redact.ts';
+import { stepsFromExchange } from '../../common/inspector/exchange-steps.ts';
+import type { FlowStep } from '../../common/inspector/model.ts';
+import { recordingFetch } from '../../common/inspector/recording-fetch.ts';
+import type { Redactor } from '../../common/inspector/redact.ts';
 import {
   authorizationRequestStep,
   callbackStep,
   pkceOffStep,
   pkceStep,
   type StepContext,
-} from '../../src/auth/flow-sign-in-steps.ts';
+} from '../../common/inspector/sign-in-steps.ts';
 import type { ServerConfig } from '../server-config.ts';
 import { SESSION_IDLE_TIMEOUT_MS, SIGN_IN_TTL_MS } from '../sessions/session-cookie.ts';
 import type { SharedTimelines } from '../sessions/session-store.ts';

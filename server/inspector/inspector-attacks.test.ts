@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { FlowStep } from '../../common/inspector/model.ts';
+import { textOf } from '../../common/inspector/model.ts';
 import { ACCESS_TOKEN_TTL_S } from '../../sandbox/store/auth-store.ts';
-import type { FlowStep } from '../../src/auth/flow-model.ts';
-import { textOf } from '../../src/auth/flow-model.ts';
 import {
   API_ORIGIN,
   CSRF,

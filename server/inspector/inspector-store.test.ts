@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { FlowStep } from '../../common/inspector/model.ts';
 import { createClock } from '../../sandbox/testing/test-support.ts';
-import type { FlowStep } from '../../src/auth/flow-model.ts';
 import { InspectorStore, type InspectorStoreLimits } from './inspector-store.ts';
 
 const step = (id: string, kind: FlowStep['kind'] = 'api-call') => ({ id, kind }) as FlowStep;

@@ -1,4 +1,4 @@
-import type { FlowStep } from '../../src/auth/flow-model.ts';
+import type { FlowStep } from '../../common/inspector/model.ts';
 import { fitStep, TIMELINE_BYTES_EMPTY } from './step-size.ts';
 
 /**

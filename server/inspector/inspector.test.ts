@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import type { FlowStep } from '../../common/inspector/model.ts';
+import { textOf } from '../../common/inspector/model.ts';
 import { ACCESS_TOKEN_TTL_S } from '../../sandbox/store/auth-store.ts';
-import type { FlowStep } from '../../src/auth/flow-model.ts';
-import { textOf } from '../../src/auth/flow-model.ts';
 import { FAILED_SIGN_IN_COOKIE } from '../sessions/session-cookie.ts';
 import {
   authorize,

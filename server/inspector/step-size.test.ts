@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { FlowStep } from '../../src/auth/flow-model.ts';
+import type { FlowStep } from '../../common/inspector/model.ts';
 import { fitStep, jsonBytes } from './step-size.ts';
 
 const call: FlowStep = {

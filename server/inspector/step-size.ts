@@ -1,4 +1,4 @@
-import { type FlowStep, plain, type SecretText } from '../../src/auth/flow-model.ts';
+import { type FlowStep, plain, type SecretText } from '../../common/inspector/model.ts';
 
 /** What a step costs: the bytes of the JSON it is served as (UTF-8). */
 export function jsonBytes(value: unknown): number {

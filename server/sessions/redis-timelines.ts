@@ -1,5 +1,5 @@
 import type { createClient } from '@redis/client';
-import type { FlowStep } from '../../src/auth/flow-model.ts';
+import type { FlowStep } from '../../common/inspector/model.ts';
 import type { InspectorStoreLimits } from '../inspector/inspector-store.ts';
 import { fitStep, TIMELINE_BYTES_EMPTY } from '../inspector/step-size.ts';
 import { storeKeyOf } from './session-store.ts';

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { FlowStep } from '../../src/auth/flow-model.ts';
+import type { FlowStep } from '../../common/inspector/model.ts';
 import type { InspectorStoreLimits } from '../inspector/inspector-store.ts';
 import type { Session } from './session-cookie.ts';
 

@@ -1,6 +1,6 @@
 import { lazy, type ReactNode, Suspense } from 'react';
 import { useSession } from '@/auth/session-context.tsx';
-import { INSPECTOR_PANEL_ID, INSPECTOR_TOGGLE_ID, useInspector } from './inspector-context.tsx';
+import { INSPECTOR_PANEL_ID, INSPECTOR_TOGGLE_ID, useInspector } from '../inspector/inspector-context.tsx';
 import { SignOutFailedNotice } from './sign-out-failed-notice.tsx';
 
 // Loaded only when opened: with the inspector closed, none of its code is fetched.

@@ -1,5 +1,5 @@
+import { InspectorToggle, useInspector } from '../inspector/inspector-context.tsx';
 import { AccountMenu } from './account-menu.tsx';
-import { InspectorToggle, useInspector } from './inspector-context.tsx';
 
 interface AppHeaderProps {
   userName?: string | undefined;

@@ -6,9 +6,9 @@ import { SignInScreen } from '@/auth/sign-in-screen.tsx';
 import { CALLBACK_PATH } from '@/auth/spa-sign-in.ts';
 import type { AppConfig } from '@/config/app-config.ts';
 import { useDocumentTitle } from '@/ui/use-document-title.ts';
+import { InspectorProvider } from '../inspector/inspector-context.tsx';
 import { AppFrame } from './app-frame.tsx';
 import { AppHeader } from './app-header.tsx';
-import { InspectorProvider } from './inspector-context.tsx';
 import { createQueryClient } from './query-client.ts';
 
 // The form and everything behind sign-in load on demand, so the first screen starts fast;

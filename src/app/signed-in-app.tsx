@@ -1,5 +1,4 @@
 import { useMemo, useState } from 'react';
-import { leadWebUrl } from '@/auth/provider-profile.ts';
 import { unmetScopeNeeds } from '@/auth/scope-check.ts';
 import { type SessionState, useSession } from '@/auth/session-context.tsx';
 import { SignInButton } from '@/auth/sign-in-button.tsx';
@@ -7,6 +6,7 @@ import { loadLeadDraft } from '@/leads/lead-draft.ts';
 import { LeadScreen } from '@/leads/lead-screen.tsx';
 import { listsNeededAtStart } from '@/leads/lists-needed.ts';
 import { intlLocaleOf } from '@/pipedrive/current-user.ts';
+import { leadWebUrl } from '@/pipedrive/lead-web-url.ts';
 import { useReferenceData } from '@/pipedrive/reference-data.ts';
 import { TransportProvider, useTransport } from '@/pipedrive/transport-context.tsx';
 import { AppFrame } from './app-frame.tsx';

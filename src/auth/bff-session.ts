@@ -5,9 +5,9 @@ import {
   CSRF_HEADER,
   CSRF_HEADER_VALUE,
 } from '@common/bff-contract.ts';
+import type { FlowStep } from '@common/inspector/model.ts';
+import type { BffInspectorTimeline } from '@common/inspector/timeline.ts';
 import { safeReturnTo } from '@common/return-to.ts';
-import type { BffInspectorTimeline } from './bff-inspector-timeline.ts';
-import type { FlowStep } from './flow-model.ts';
 
 /** `bff` mode: asks the app server whether this browser has a session. */
 export async function fetchBffSession(fetchImpl: typeof fetch = fetch): Promise<BffSessionInfo> {

@@ -6,6 +6,7 @@ import {
   PROVIDER_UNAVAILABLE,
   SESSION_STORE_UNAVAILABLE,
 } from '@common/bff-contract.ts';
+import { tabRecorder } from '@common/inspector/recorder-slot.ts';
 import { retryAfterSecondsOf } from '@common/retry-after.ts';
 import {
   ProviderBusyError,
@@ -13,7 +14,6 @@ import {
   SESSION_STORE_UNAVAILABLE_MESSAGE,
 } from '@/pipedrive/provider-unavailable.ts';
 import { bffTransport, type Transport } from '@/pipedrive/transport.ts';
-import { flowRecorder } from './flow-recorder-slot.ts';
 
 /** A busy answer without `Retry-After` waits as long as refresh-outcome.ts waits in `spa` mode. */
 const DEFAULT_RETRY_AFTER_S = 30;
@@ -30,7 +30,7 @@ export function bffSessionTransport(
   transport: Transport = bffTransport(BFF_PATHS.apiPrefix, { header: CSRF_HEADER, value: CSRF_HEADER_VALUE }),
 ): Transport {
   return async (request) => {
-    const response = await transport(request).finally(() => flowRecorder()?.log.noteActivity());
+    const response = await transport(request).finally(() => tabRecorder()?.log.noteActivity());
     if (response.status === 401) onSessionEnded();
     if (!response.ok) await throwIfRefreshFailed(response);
     return response;

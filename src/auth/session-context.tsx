@@ -1,11 +1,11 @@
+import type { FlowStep } from '@common/inspector/model.ts';
+import { tabRecorder } from '@common/inspector/recorder-slot.ts';
 import { useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import type { AppConfig, SessionMode } from '@/config/app-config.ts';
 import type { Transport } from '@/pipedrive/transport.ts';
 import { bffDisconnect, bffSignOut, fetchBffSession, startBffSignIn } from './bff-session.ts';
 import { bffSessionTransport } from './bff-transport.ts';
-import type { FlowStep } from './flow-model.ts';
-import { flowRecorder } from './flow-recorder-slot.ts';
 import type { Session } from './session.ts';
 import { revokeTokens, startSignIn } from './spa-sign-in.ts';
 import { SpaTokenStore } from './spa-token-store.ts';
@@ -110,7 +110,7 @@ export function SessionProvider({ config, children }: { config: AppConfig; child
   const signedIn = useCallback(
     (session: Session) => {
       if (!config.spa) return;
-      const fetchImpl = flowRecorder()?.recordedFetch();
+      const fetchImpl = tabRecorder()?.fetchThatRecords();
       const store = new SpaTokenStore(config.spa, session, {
         onSessionEnded: () => setSessionEnded(true),
         ...(fetchImpl ? { fetch: fetchImpl } : {}),
@@ -138,7 +138,7 @@ export function SessionProvider({ config, children }: { config: AppConfig; child
       queryClient.clear();
       // Drafts hold prospects' details: they leave with the session.
       sessionStorage.clear();
-      if (timeline) flowRecorder()?.log.replaceWithServerSteps(timeline);
+      if (timeline) tabRecorder()?.log.replaceWithServerSteps(timeline);
     },
     [queryClient],
   );
@@ -162,7 +162,7 @@ export function SessionProvider({ config, children }: { config: AppConfig; child
     forgetSession(undefined);
     // Nothing is revoked (that would uninstall the app), so the tokens still work: the inspector's
     // record of them in this tab goes with the session.
-    flowRecorder()?.log.clear();
+    tabRecorder()?.log.clear();
   }, [forgetSession, state]);
 
   const canDisconnect =

@@ -1,7 +1,7 @@
+import { tabRecorder } from '@common/inspector/recorder-slot.ts';
 import { SignInError, toSignInError } from '@common/oauth/sign-in-error.ts';
 import * as oauth from 'oauth4webapi';
 import type { ProviderConfig } from '@/config/app-config.ts';
-import { flowRecorder } from './flow-recorder-slot.ts';
 import { type PendingSignIn, savePendingSignIn, takePendingSignIn } from './pending-sign-in.ts';
 import { publicClientFor } from './provider-profile.ts';
 import type { Session } from './session.ts';
@@ -74,7 +74,7 @@ export function completeSignInOnce(provider: ProviderConfig, callbackUrl: URL): 
   if (inFlight?.url !== callbackUrl.href) {
     const pending = takePendingSignIn();
     const promise = recordSignIn(provider, callbackUrl, pending).then(() =>
-      completeSignIn(provider, callbackUrl, pending, { fetch: flowRecorder()?.recordedFetch() }),
+      completeSignIn(provider, callbackUrl, pending, { fetch: tabRecorder()?.fetchThatRecords() }),
     );
     inFlight = { url: callbackUrl.href, promise };
   }
@@ -83,7 +83,7 @@ export function completeSignInOnce(provider: ProviderConfig, callbackUrl: URL): 
 
 /** Inspector on: steps 1–3 as they happened, rebuilt from what this tab kept across the redirect. */
 async function recordSignIn(provider: ProviderConfig, callbackUrl: URL, pending: PendingSignIn | undefined) {
-  const log = flowRecorder()?.log;
+  const log = tabRecorder()?.log;
   if (!log?.enabled || !pending) return;
   const codeChallenge = await oauth.calculatePKCECodeChallenge(pending.codeVerifier);
   log.add({
@@ -107,7 +107,7 @@ async function recordSignIn(provider: ProviderConfig, callbackUrl: URL, pending:
 export async function revokeTokens(
   provider: ProviderConfig,
   session: Session,
-  fetchImpl: typeof fetch | undefined = flowRecorder()?.recordedFetch(),
+  fetchImpl: typeof fetch | undefined = tabRecorder()?.fetchThatRecords(),
 ): Promise<void> {
   const { grantEnded } = await publicClientFor(provider, { fetch: fetchImpl }).revoke(session);
   if (!grantEnded) throw new Error(`${provider.name} did not confirm the revocation.`);

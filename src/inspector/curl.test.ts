@@ -1,5 +1,5 @@
+import type { HttpRequestRecord } from '@common/inspector/model.ts';
 import { describe, expect, it } from 'vitest';
-import type { HttpRequestRecord } from '@/auth/flow-model.ts';
 import { shellQuote, toCurl } from './curl.ts';
 
 const request: HttpRequestRecord = {

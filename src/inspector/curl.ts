@@ -1,5 +1,5 @@
-import type { HttpRequestRecord } from '@/auth/flow-model.ts';
-import { textOf } from '@/auth/flow-model.ts';
+import type { HttpRequestRecord } from '@common/inspector/model.ts';
+import { textOf } from '@common/inspector/model.ts';
 
 /** Single-quoted for a POSIX shell: nothing inside is expanded, a quote is closed, escaped, reopened. */
 export function shellQuote(text: string): string {

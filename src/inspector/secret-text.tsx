@@ -1,4 +1,4 @@
-import { MASK, type SecretText } from '@/auth/flow-model.ts';
+import { MASK, type SecretText } from '@common/inspector/model.ts';
 
 /**
  * Text with its secrets masked or revealed. React renders every part as text: nothing here is ever

@@ -1,7 +1,7 @@
+import type { FlowStep } from '@common/inspector/model.ts';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import type { FlowStep } from '@/auth/flow-model.ts';
 import { StepCard } from './step-card.tsx';
 
 const HOSTILE = '<img src=x onerror="alert(1)">';

@@ -1,11 +1,11 @@
-import { type ReactNode, useId, useState } from 'react';
 import {
   type Fact,
   type FlowStep,
   type HttpRequestRecord,
   type HttpResponseRecord,
   stepHasRevealable,
-} from '@/auth/flow-model.ts';
+} from '@common/inspector/model.ts';
+import { type ReactNode, useId, useState } from 'react';
 import { Countdown } from './countdown.tsx';
 import { toCurl } from './curl.ts';
 import { SecretHints, SecretTextView } from './secret-text.tsx';

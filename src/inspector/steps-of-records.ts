@@ -1,14 +1,14 @@
-import { stepsFromExchange } from '@/auth/flow-exchange-steps.ts';
-import type { FlowRecord } from '@/auth/flow-log.ts';
-import type { FlowStep } from '@/auth/flow-model.ts';
-import { BROWSER_REDACTOR } from '@/auth/flow-redact.ts';
+import { stepsFromExchange } from '@common/inspector/exchange-steps.ts';
+import type { FlowStep } from '@common/inspector/model.ts';
+import { BROWSER_REDACTOR } from '@common/inspector/redact.ts';
 import {
   authorizationRequestStep,
   callbackStep,
   pkceStep,
   type StepContext,
-} from '@/auth/flow-sign-in-steps.ts';
+} from '@common/inspector/sign-in-steps.ts';
 import type { ProviderConfig } from '@/config/app-config.ts';
+import type { FlowRecord } from '@/inspector/flow-log.ts';
 
 // Records never change, so each is explained once: the steps (and their ids) stay the same
 // across renders, and a secret revealed in one stays revealed.

@@ -1,7 +1,7 @@
+import type { FlowStep } from '@common/inspector/model.ts';
+import type { Exchange } from '@common/inspector/recording-fetch.ts';
 import { describe, expect, it, vi } from 'vitest';
-import type { Exchange } from './flow-http.ts';
 import { FlowLog, MAX_RECORDS } from './flow-log.ts';
-import type { FlowStep } from './flow-model.ts';
 
 function exchange(path: string, body?: string): Exchange {
   return {

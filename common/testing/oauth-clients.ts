@@ -5,9 +5,9 @@ import {
   createClock,
   createTestSandbox,
 } from '../../sandbox/testing/test-support.ts';
-import type { ClientAuthentication } from './client-authentication.ts';
-import { OAuthClient } from './oauth-client.ts';
-import type { OAuthProviderProfile } from './provider-profile.ts';
+import type { ClientAuthentication } from '../oauth/client-authentication.ts';
+import { OAuthClient } from '../oauth/oauth-client.ts';
+import type { OAuthProviderProfile } from '../oauth/provider-profile.ts';
 
 /**
  * Helpers for the OAuth client's tests (not a test file itself): the client in either role

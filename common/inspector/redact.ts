@@ -1,4 +1,4 @@
-import type { SecretPart, SecretText } from './flow-model.ts';
+import type { SecretPart, SecretText } from './model.ts';
 
 /**
  * How the inspector marks secrets. Secrets are found by what they are (a form field named

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { readTokenAnswer, shownBody, UNREADABLE_BODY } from './flow-body.ts';
-import { stepsFromExchange } from './flow-exchange-steps.ts';
-import type { Exchange } from './flow-http.ts';
-import { MASK, textOf } from './flow-model.ts';
-import { BROWSER_REDACTOR, type Redactor } from './flow-redact.ts';
+import { readTokenAnswer, shownBody, UNREADABLE_BODY } from './body.ts';
+import { stepsFromExchange } from './exchange-steps.ts';
+import { MASK, textOf } from './model.ts';
+import type { Exchange } from './recording-fetch.ts';
+import { BROWSER_REDACTOR, type Redactor } from './redact.ts';
 
 const SERVER: Redactor = { disclosure: () => 'hint', hint: (value) => `${value.length} characters` };
 const TOKEN = 'tok-0123456789abcdefghijklmnopqrstuvwxyz';

@@ -1,18 +1,18 @@
 import { createHash } from 'node:crypto';
+import { stepsFromExchange } from '@common/inspector/exchange-steps.ts';
+import { type FlowStep, textOf } from '@common/inspector/model.ts';
+import { type Exchange, recordingFetch } from '@common/inspector/recording-fetch.ts';
+import { BROWSER_REDACTOR } from '@common/inspector/redact.ts';
+import { authorizationRequestStep, pkceStep, type StepContext } from '@common/inspector/sign-in-steps.ts';
 import { describe, expect, it } from 'vitest';
 import { sandboxProvider, TEST_ORIGINS } from '@/testing/sandbox-provider.ts';
 import { approve } from '../../sandbox/testing/test-support.ts';
-import { stepsFromExchange } from './flow-exchange-steps.ts';
-import { type Exchange, recordingFetch } from './flow-http.ts';
-import { type FlowStep, textOf } from './flow-model.ts';
-import { BROWSER_REDACTOR } from './flow-redact.ts';
-import { authorizationRequestStep, pkceStep, type StepContext } from './flow-sign-in-steps.ts';
 import {
   authorizationUrlFor,
   callbackUrlFor,
   completeSignIn,
   createAuthorizationRequest,
-} from './spa-sign-in.ts';
+} from '../auth/spa-sign-in.ts';
 
 const { app: APP_ORIGIN, api: API_ORIGIN } = TEST_ORIGINS;
 

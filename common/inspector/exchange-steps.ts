@@ -1,15 +1,15 @@
-import { documentedCostOf } from '../pipedrive/documented-costs.ts';
-import { readTokenAnswer, shownBody, type TokenAnswer, UNREADABLE_BODY } from './flow-body.ts';
-import type { Exchange } from './flow-http.ts';
-import { type Fact, type FlowStep, plain, type SecretText, stepId } from './flow-model.ts';
+import { documentedCostOf } from '../documented-costs.ts';
+import { readTokenAnswer, shownBody, type TokenAnswer, UNREADABLE_BODY } from './body.ts';
+import { type Fact, type FlowStep, plain, type SecretText, stepId } from './model.ts';
+import type { Exchange } from './recording-fetch.ts';
 import {
   type KnownSecret,
   markSecrets,
   secretsInAuthorization,
   secretsInJson,
   secretsInParams,
-} from './flow-redact.ts';
-import { PARAM_NOTES, type StepContext } from './flow-sign-in-steps.ts';
+} from './redact.ts';
+import { PARAM_NOTES, type StepContext } from './sign-in-steps.ts';
 
 /** Headers that say how much room is left and when to come back (Pipedrive's, and common ones). */
 const USAGE_HEADER = /^(x-token-cost|retry-after|x-ratelimit-.*|x-daily-ratelimit-.*|ratelimit.*)$/i;

@@ -1,5 +1,6 @@
-import type { Exchange } from './flow-http.ts';
-import type { FlowStep } from './flow-model.ts';
+import type { FlowStep } from '@common/inspector/model.ts';
+import type { RecorderLog } from '@common/inspector/recorder-slot.ts';
+import type { ExchangeRecord, FlowRecord } from '@common/inspector/records.ts';
 
 /**
  * The inspector's recorder: an in-memory, subscribable list of what happened during this page's
@@ -8,38 +9,12 @@ import type { FlowStep } from './flow-model.ts';
  * tokens in `spa` mode, and those live in memory only, like the session itself.
  */
 
-/** `spa` mode: steps 1–3, rebuilt after the redirect from what the tab kept for the callback. */
-export interface SignInRecord {
-  type: 'sign-in';
-  /** When the authorization request was built, if known. */
-  startedAt: number | undefined;
-  codeVerifier: string;
-  codeChallenge: string;
-  authorizationUrl: string;
-  callbackUrl: string;
-  sentState: string;
-  receivedAt: number;
-  cleanedTo: string;
-}
-
-/** `spa` mode: a call this tab made (token endpoint, API, revocation). */
-export interface ExchangeRecord {
-  type: 'exchange';
-  exchange: Exchange;
-}
-
-/** `bff` mode: the timeline the app server recorded for this session, already redacted. */
-export interface ServerRecord {
-  type: 'server';
-  steps: FlowStep[];
-}
-
-export type FlowRecord = SignInRecord | ExchangeRecord | ServerRecord;
+export type { ExchangeRecord, FlowRecord, ServerRecord, SignInRecord } from '@common/inspector/records.ts';
 
 /** A long session makes many API calls; the oldest calls go first, never the sign-in itself. */
 export const MAX_RECORDS = 200;
 
-export class FlowLog {
+export class FlowLog implements RecorderLog {
   private recording = false;
   private records: readonly FlowRecord[] = [];
   private activity = 0;

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { API_ALLOWLIST } from '@common/api-allowlist.ts';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { OPENAPI_AVAILABLE, OPENAPI_DIR } from '../../sandbox/testing/openapi-contract.ts';
+import { OPENAPI_AVAILABLE, OPENAPI_DIR } from '../sandbox/testing/openapi-contract.ts';
 import { DOCUMENTED_COSTS, type DocumentedCost, documentedCostOf } from './documented-costs.ts';
 
 if (!OPENAPI_AVAILABLE) {

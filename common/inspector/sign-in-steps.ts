@@ -1,5 +1,5 @@
-import { type Fact, type FlowStep, plain, type SecretText, stepId } from './flow-model.ts';
-import { markSecrets, type Redactor, secretPart, secretsInParams } from './flow-redact.ts';
+import { type Fact, type FlowStep, plain, type SecretText, stepId } from './model.ts';
+import { markSecrets, type Redactor, secretPart, secretsInParams } from './redact.ts';
 
 /**
  * The first three steps of a sign-in: they are browser navigations, not fetches, so they are

@@ -1,4 +1,4 @@
-import type { FlowStep } from './flow-model.ts';
+import type { FlowStep } from './model.ts';
 
 /**
  * `GET /auth/inspector`, and `POST /auth/logout` or `/auth/disconnect` when asked for JSON: this

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MASK, textOf } from './flow-model.ts';
+import { MASK, textOf } from './model.ts';
 import {
   BROWSER_REDACTOR,
   markSecrets,
@@ -7,7 +7,7 @@ import {
   secretsInAuthorization,
   secretsInJson,
   secretsInParams,
-} from './flow-redact.ts';
+} from './redact.ts';
 
 const TOKEN = 'tok/en+with=special.chars-0123456789';
 const SERVER: Redactor = {

@@ -1,5 +1,5 @@
-import { MASK, type SecretText } from './flow-model.ts';
-import { findSecrets, type KnownSecret, type Redactor, secretForms, secretPart } from './flow-redact.ts';
+import { MASK, type SecretText } from './model.ts';
+import { findSecrets, type KnownSecret, type Redactor, secretForms, secretPart } from './redact.ts';
 
 /**
  * How a recorded body is shown: its secrets are masked first, and only then is it cut. Cutting
