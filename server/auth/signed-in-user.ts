@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { currentUserSchema } from '../../src/pipedrive/current-user-schema.ts';
+import { currentUserSchema } from '../../common/pipedrive/current-user-schema.ts';
 import { isNoAnswer, providerDeadline } from '../provider-timeouts.ts';
 import type { Session } from '../sessions/session-cookie.ts';
 

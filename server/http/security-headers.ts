@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
-import { APP_CONFIG_PATH } from '../../src/config/app-config.ts';
+import { APP_CONFIG_PATH } from '../../common/app-config.ts';
 import type { ServerConfig } from '../server-config.ts';
 
 type SecureHeadersOptions = NonNullable<Parameters<typeof secureHeaders>[0]>;

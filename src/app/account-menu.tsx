@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { DisconnectDialog } from './disconnect-dialog.tsx';
+import { DisconnectDialog } from '../auth/disconnect-dialog.tsx';
 import './account-menu.css';
 
 interface AccountMenuProps {

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { DisconnectDialog } from '@/app/disconnect-dialog.tsx';
+import { DisconnectDialog } from '@/auth/disconnect-dialog.tsx';
 import type { AppConfig, SessionMode } from '@/config/app-config.ts';
 import { StepCard } from './step-card.tsx';
 import './inspector.css';

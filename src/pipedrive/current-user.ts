@@ -1,6 +1,6 @@
+import { type CurrentUser, currentUserSchema } from '@common/pipedrive/current-user-schema.ts';
 import { queryOptions } from '@tanstack/react-query';
 import { callApi } from './call-api.ts';
-import { type CurrentUser, currentUserSchema } from './current-user-schema.ts';
 import type { Transport } from './transport.ts';
 
 export function getCurrentUser(transport: Transport, signal?: AbortSignal): Promise<CurrentUser> {

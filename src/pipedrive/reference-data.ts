@@ -1,3 +1,4 @@
+import type { CurrentUser } from '@common/pipedrive/current-user-schema.ts';
 import {
   type QueryKey,
   type UseQueryOptions,
@@ -7,7 +8,6 @@ import {
 } from '@tanstack/react-query';
 import { type Currency, currencyQueries } from './currencies.ts';
 import { currentUserQueries } from './current-user.ts';
-import type { CurrentUser } from './current-user-schema.ts';
 import { type DealField, dealFieldQueries } from './deal-fields.ts';
 import { type LeadLabel, leadLabelQueries } from './lead-labels.ts';
 import type { Transport } from './transport.ts';

@@ -1,7 +1,7 @@
+import type { CurrentUser } from '@common/pipedrive/current-user-schema.ts';
 import { queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
 import { callApiList } from './call-api.ts';
-import type { CurrentUser } from './current-user-schema.ts';
 import type { Transport } from './transport.ts';
 
 // Only id and name are needed to show a user; a user whose state cannot be read owns no leads.

@@ -1,5 +1,5 @@
+import { currentUserSchema } from '@common/pipedrive/current-user-schema.ts';
 import { getCurrencies } from '@/pipedrive/currencies.ts';
-import { currentUserSchema } from '@/pipedrive/current-user-schema.ts';
 import { getDealFields } from '@/pipedrive/deal-fields.ts';
 import { getLeadLabels } from '@/pipedrive/lead-labels.ts';
 import type { ListOnDemand, ReferenceData } from '@/pipedrive/reference-data.ts';
