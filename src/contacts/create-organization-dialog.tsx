@@ -1,47 +1,31 @@
-import { zodResolver } from '@hookform/resolvers/zod';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
-import { useForm } from 'react-hook-form';
 import { addOrganization } from '@/pipedrive/add-organization.ts';
 import { organizationQueries } from '@/pipedrive/search-organizations.ts';
-import { useTransport } from '@/pipedrive/transport-context.tsx';
 import { TextField } from '@/ui/text-field.tsx';
 import type { CreateDialogProps } from './contact-picker.tsx';
-import { CreateContactForm, createProblemOf } from './create-contact-form.tsx';
+import { CreateContactForm } from './create-contact-form.tsx';
 import {
   type CreateOrganizationInput,
   type CreateOrganizationValues,
   createOrganizationSchema,
   toAddOrganizationRequest,
 } from './create-contact-schemas.ts';
+import { useCreateContact } from './use-create-contact.ts';
 
 /** Inline create: an organization in Pipedrive, then picked in the lead form. */
 export function CreateOrganizationDialog({ initialName, onCreated, onClose }: CreateDialogProps) {
-  const transport = useTransport();
-  const queryClient = useQueryClient();
-  const [problem, setProblem] = useState<string>();
-  const form = useForm<CreateOrganizationInput, unknown, CreateOrganizationValues>({
-    resolver: zodResolver(createOrganizationSchema),
+  const { form, problem, submit, isSubmitting } = useCreateContact<
+    CreateOrganizationInput,
+    CreateOrganizationValues,
+    { id: number; name: string }
+  >({
+    schema: createOrganizationSchema,
     defaultValues: { name: initialName, address: '' },
+    create: (transport, values) => addOrganization(transport, toAddOrganizationRequest(values)),
+    staleSearches: organizationQueries.all,
+    fields: ['name', 'address'],
+    onCreated: (organization) => onCreated({ id: organization.id, name: organization.name }),
   });
-  const create = useMutation({
-    mutationFn: (values: CreateOrganizationValues) =>
-      addOrganization(transport, toAddOrganizationRequest(values)),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: organizationQueries.all }),
-  });
-  const { errors, isSubmitting } = form.formState;
-
-  const submit = form.handleSubmit(async (values) => {
-    setProblem(undefined);
-    try {
-      const organization = await create.mutateAsync(values);
-      onCreated({ id: organization.id, name: organization.name });
-    } catch (error) {
-      const { field, message } = createProblemOf(error);
-      if (field === 'name' || field === 'address') form.setError(field, { type: 'server', message });
-      else setProblem(message);
-    }
-  });
+  const { errors } = form.formState;
 
   return (
     <CreateContactForm

@@ -1,13 +1,9 @@
-import { zodResolver } from '@hookform/resolvers/zod';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
-import { Controller, useForm } from 'react-hook-form';
+import { Controller } from 'react-hook-form';
 import { addPerson } from '@/pipedrive/add-person.ts';
 import { personQueries } from '@/pipedrive/search-persons.ts';
-import { useTransport } from '@/pipedrive/transport-context.tsx';
 import { TextField } from '@/ui/text-field.tsx';
 import type { CreateDialogProps } from './contact-picker.tsx';
-import { CreateContactForm, createProblemOf } from './create-contact-form.tsx';
+import { CreateContactForm } from './create-contact-form.tsx';
 import {
   type CreatePersonInput,
   type CreatePersonValues,
@@ -15,37 +11,28 @@ import {
   toAddPersonRequest,
 } from './create-contact-schemas.ts';
 import { OrganizationPicker } from './organization-picker.tsx';
+import { useCreateContact } from './use-create-contact.ts';
 
 /** Inline create: a person in Pipedrive from a few fields, then picked in the lead form. */
 export function CreatePersonDialog({ initialName, onCreated, onClose }: CreateDialogProps) {
-  const transport = useTransport();
-  const queryClient = useQueryClient();
-  const [problem, setProblem] = useState<string>();
-  const form = useForm<CreatePersonInput, unknown, CreatePersonValues>({
-    resolver: zodResolver(createPersonSchema),
+  const { form, problem, submit, isSubmitting } = useCreateContact<
+    CreatePersonInput,
+    CreatePersonValues,
+    { id: number; name: string }
+  >({
+    schema: createPersonSchema,
     defaultValues: { name: initialName, email: '', phone: '', organization: null },
-  });
-  const create = useMutation({
-    mutationFn: (values: CreatePersonValues) => addPerson(transport, toAddPersonRequest(values)),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: personQueries.all }),
-  });
-  const { errors, isSubmitting } = form.formState;
-
-  const submit = form.handleSubmit(async (values) => {
-    setProblem(undefined);
-    try {
-      const person = await create.mutateAsync(values);
+    create: (transport, values) => addPerson(transport, toAddPersonRequest(values)),
+    staleSearches: personQueries.all,
+    fields: ['name', 'email', 'phone', 'organization'],
+    onCreated: (person, values) =>
       onCreated({
         id: person.id,
         name: person.name,
         ...(values.organization ? { organization: values.organization } : {}),
-      });
-    } catch (error) {
-      const { field, message } = createProblemOf(error);
-      if (field && field !== 'address') form.setError(field, { type: 'server', message });
-      else setProblem(message);
-    }
+      }),
   });
+  const { errors } = form.formState;
 
   return (
     <CreateContactForm
