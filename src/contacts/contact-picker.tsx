@@ -1,7 +1,7 @@
 import type { UseQueryResult } from '@tanstack/react-query';
 import { type ReactNode, type Ref, useEffect, useState } from 'react';
+import { MIN_SEARCH_LENGTH } from '@/pipedrive/contact-search.ts';
 import { budgetSpentMessage, budgetSpentUntil } from '@/pipedrive/rate-limit.ts';
-import { MIN_SEARCH_LENGTH } from '@/pipedrive/search-persons.ts';
 import { Combobox } from '@/ui/combobox.tsx';
 import { useDebouncedValue } from '@/ui/use-debounced-value.ts';
 import type { ContactOption, ContactRef } from './contact-ref.ts';
