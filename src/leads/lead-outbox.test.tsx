@@ -43,6 +43,13 @@ function submit(client: QueryClient) {
     .execute(create);
 }
 
+/** The form on a page: the outbox kept (once the last page's is back), then the lead submitted. */
+async function submitOnKeptPage(client: QueryClient) {
+  const stopKeeping = keepOutbox(client);
+  await restoreOutbox(client);
+  return { stopKeeping, sending: submit(client) };
+}
+
 const outbox = () => sessionStorage.getItem(OUTBOX_KEY);
 
 /** The outbox as stored, once it holds the lead (it is written as soon as the change is done). */
@@ -62,10 +69,7 @@ describe('a lead submitted offline', () => {
     onlineManager.setOnline(false);
 
     const before = page(transport);
-    const stopKeeping = keepOutbox(before);
-    await restoreOutbox(before);
-    void submit(before);
-    await Promise.resolve();
+    const { stopKeeping } = await submitOnKeptPage(before);
     expect(outboxCreates(before)).toHaveLength(1);
     expect(await storedOutbox()).toContain('"isPaused":true');
     stopKeeping();
@@ -94,9 +98,7 @@ describe('a lead submitted offline', () => {
     onlineManager.setOnline(false);
     const client = page(transport);
     client.setQueryData(['pipedrive', 'me'], { name: 'Ada', company_name: 'Secret Company Ltd' });
-    keepOutbox(client);
-    await restoreOutbox(client);
-    void submit(client);
+    await submitOnKeptPage(client);
 
     const stored = JSON.parse(await storedOutbox());
     expect(stored.clientState.queries).toEqual([]);
@@ -119,9 +121,7 @@ describe('a lead submitted offline', () => {
       return transport(request);
     };
     const before = page(leaving);
-    keepOutbox(before);
-    await restoreOutbox(before);
-    void submit(before);
+    await submitOnKeptPage(before);
     await waitFor(() => expect(posts).toBe(1));
     expect(await storedOutbox()).toContain('"status":"pending"');
 
@@ -143,9 +143,7 @@ describe('a lead submitted offline', () => {
     };
     onlineManager.setOnline(false);
     const before = page(transport);
-    keepOutbox(before);
-    await restoreOutbox(before);
-    void submit(before);
+    await submitOnKeptPage(before);
     await storedOutbox();
 
     // The reload starts; the network comes back while this page is still running.
@@ -189,9 +187,8 @@ describe('a lead submitted offline', () => {
           });
     };
     const before = page(going);
-    const stopKeeping = keepOutbox(before);
-    await restoreOutbox(before);
-    const sending = submit(before).catch((error: unknown) => error);
+    const { stopKeeping, sending: send } = await submitOnKeptPage(before);
+    const sending = send.catch((error: unknown) => error);
     await waitFor(() => expect(localStorage.getItem('quicklead.sent-leads.v1')).toContain('draft-offline'));
     await storedOutbox();
     window.dispatchEvent(new Event('pagehide'));
@@ -224,9 +221,7 @@ describe('a lead submitted offline', () => {
       return inner(request);
     };
     const before = page(transport);
-    const stopKeeping = keepOutbox(before);
-    await restoreOutbox(before);
-    void submit(before);
+    const { stopKeeping } = await submitOnKeptPage(before);
     await waitFor(() => expect(sessionStorage.getItem('quicklead.budget-spent-until.v1')).not.toBeNull());
     await storedOutbox();
 
@@ -258,9 +253,7 @@ describe('a lead submitted offline', () => {
     const { transport } = createSandboxTransport();
     onlineManager.setOnline(false);
     const before = page(transport);
-    keepOutbox(before);
-    await restoreOutbox(before);
-    void submit(before);
+    await submitOnKeptPage(before);
     await storedOutbox();
 
     const after = page(transport);
@@ -276,9 +269,7 @@ describe('a lead submitted offline', () => {
     const { transport } = createSandboxTransport();
     onlineManager.setOnline(false);
     const first = page(transport);
-    keepOutbox(first);
-    await restoreOutbox(first);
-    void submit(first);
+    await submitOnKeptPage(first);
     const stored = JSON.parse(await storedOutbox());
     const dayAndMinuteMs = 24 * 60 * 60_000 + 60_000;
 
