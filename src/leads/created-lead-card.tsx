@@ -4,12 +4,12 @@ import type { ReferenceData } from '@/pipedrive/reference-data.ts';
 import { CopyLinkButton } from '@/ui/copy-link-button.tsx';
 import { useDocumentTitle } from '@/ui/use-document-title.ts';
 import { labelsOf, leadFacts } from './lead-facts.ts';
-import type { LeadFormValues } from './lead-form-schema.ts';
+import type { LeadFormInput } from './lead-form-schema.ts';
 
 interface CreatedLeadCardProps {
   lead: Lead;
-  /** What was picked, so contact names show without another request. */
-  values: LeadFormValues;
+  /** The contacts the form holds, so their names show without another request. */
+  picks: Pick<LeadFormInput, 'person' | 'organization' | 'custom'>;
   reference: ReferenceData;
   webUrl: string;
   locale: string | undefined;
@@ -18,7 +18,7 @@ interface CreatedLeadCardProps {
 
 export function CreatedLeadCard({
   lead,
-  values,
+  picks,
   reference,
   webUrl,
   locale,
@@ -47,7 +47,7 @@ export function CreatedLeadCard({
         </ul>
       )}
       <dl className="card__facts">
-        {leadFacts(lead, values, reference, locale).map((fact) => (
+        {leadFacts(lead, picks, reference, locale).map((fact) => (
           <div key={fact.key}>
             <dt>{fact.label}</dt>
             <dd>{fact.value}</dd>

@@ -1,3 +1,4 @@
+import type { ContactRef } from '@/contacts/contact-ref.ts';
 import type { Lead } from '@/pipedrive/add-lead.ts';
 import { builtInOptions, customFieldsOf } from '@/pipedrive/deal-fields.ts';
 import type { LeadLabel } from '@/pipedrive/lead-labels.ts';
@@ -5,7 +6,7 @@ import type { ReferenceData } from '@/pipedrive/reference-data.ts';
 import { meAsUser } from '@/pipedrive/users.ts';
 import { customFieldFacts } from './custom-fields/custom-field-facts.ts';
 import { formatCalendarDate, formatDateTime, formatMoney } from './format-values.ts';
-import type { LeadFormValues } from './lead-form-schema.ts';
+import type { LeadFormInput } from './lead-form-schema.ts';
 
 export interface LeadFact {
   key: string;
@@ -15,11 +16,12 @@ export interface LeadFact {
 
 /**
  * What the card shows, read from the lead Pipedrive returned and resolved to names with the
- * cached reference data, so showing it costs no request. Contact names come from the pick.
+ * cached reference data, so showing it costs no request. Contact names come from the contacts the
+ * form holds, where they are the lead's.
  */
 export function leadFacts(
   lead: Lead,
-  values: Pick<LeadFormValues, 'person' | 'organization' | 'custom'>,
+  picks: Pick<LeadFormInput, 'person' | 'organization' | 'custom'>,
   reference: ReferenceData,
   locale: string | undefined,
 ): LeadFact[] {
@@ -31,12 +33,8 @@ export function leadFacts(
   // and to Intl: the card reads nothing more.
   const users = reference.users.items ?? [meAsUser(reference.me)];
   const currencies = reference.currencies.items ?? [];
-  add('person', 'Person', values.person?.name ?? (lead.person_id ? `#${lead.person_id}` : undefined));
-  add(
-    'organization',
-    'Organization',
-    values.organization?.name ?? (lead.organization_id ? `#${lead.organization_id}` : undefined),
-  );
+  add('person', 'Person', contactName(lead.person_id, picks.person));
+  add('organization', 'Organization', contactName(lead.organization_id, picks.organization));
   if (lead.value)
     add('value', 'Value', formatMoney(lead.value.amount, lead.value.currency, currencies, locale));
   if (lead.expected_close_date)
@@ -65,13 +63,19 @@ export function leadFacts(
     users,
     currencies,
     locale,
-    contacts: pickedContacts(customFields, values.custom),
+    contacts: pickedContacts(customFields, picks.custom),
   })) {
     add(fact.key, fact.label, fact.value);
   }
   add('source', 'Source', lead.source_name);
   add('add_time', 'Added', formatDateTime(lead.add_time, locale));
   return facts;
+}
+
+/** The picked contact's name if it is the lead's (the rep may have picked another since), else its id. */
+function contactName(id: number | null, picked: ContactRef | null): string | undefined {
+  if (id === null) return undefined;
+  return picked?.id === id ? picked.name : `#${id}`;
 }
 
 export function labelsOf(lead: Lead, labels: readonly LeadLabel[]): LeadLabel[] {
@@ -81,7 +85,7 @@ export function labelsOf(lead: Lead, labels: readonly LeadLabel[]): LeadLabel[] 
 /** Names of the people and organizations picked in custom fields, so the card needs no lookup. */
 function pickedContacts(
   fields: ReturnType<typeof customFieldsOf>,
-  custom: LeadFormValues['custom'],
+  custom: LeadFormInput['custom'],
 ): { people: Record<number, string>; org: Record<number, string> } {
   const contacts = { people: {} as Record<number, string>, org: {} as Record<number, string> };
   for (const field of fields) {

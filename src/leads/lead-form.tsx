@@ -52,7 +52,8 @@ export interface LeadFormSetup {
 interface LeadFormProps {
   setup: LeadFormSetup;
   defaults: LeadFormInput;
-  onCreated: (lead: Lead, values: LeadFormValues) => void;
+  /** With what the form holds: the card names the picked contacts, the next form keeps some choices. */
+  onCreated: (lead: Lead, held: LeadFormInput) => void;
   /** Put the cursor in the title, e.g. after "Create another". */
   focusTitle?: boolean;
 }
@@ -66,13 +67,12 @@ export function LeadForm({ setup, defaults, onCreated, focusTitle = false }: Lea
     reValidateMode: 'onChange',
     shouldFocusError: false,
   });
-  const formRef = useRef<HTMLFormElement>(null);
   const [draftId] = useState(currentDraftId);
   const progress = useLeadProgress(draftId);
   const submission = useLeadSubmission({
     fieldFor: (key) => fieldTargetFor(key, setup.context.customFields),
-    resend: () => formRef.current?.requestSubmit(),
-    onResumed: (outcome) => showOutcome(outcome),
+    onOutcome: (outcome) => showOutcome(outcome),
+    onResend: () => setFormProblem(undefined),
   });
   const [summaryFocusKey, setSummaryFocusKey] = useState(0);
   const [formProblem, setFormProblem] = useState<string>();
@@ -121,7 +121,7 @@ export function LeadForm({ setup, defaults, onCreated, focusTitle = false }: Lea
   function showOutcome(outcome: SubmitOutcome) {
     if ('lead' in outcome) {
       clearLeadDraft();
-      onCreated(outcome.lead, outcome.values);
+      onCreated(outcome.lead, form.getValues());
       return;
     }
     const { problem } = outcome;
@@ -138,7 +138,7 @@ export function LeadForm({ setup, defaults, onCreated, focusTitle = false }: Lea
         // The draft matches what is sent, whatever the save delay: a reload must not lose the last keystrokes.
         saveLeadDraft(form.getValues());
         const body = toAddLeadRequest(values, toCustomFieldPayload(customFields, values.custom));
-        showOutcome(await submission.submit({ draftId, body, values, force }));
+        showOutcome(await submission.submit({ draftId, body, force }));
       },
       () => setSummaryFocusKey((key) => key + 1),
     );
@@ -148,7 +148,6 @@ export function LeadForm({ setup, defaults, onCreated, focusTitle = false }: Lea
   return (
     <FormProvider {...form}>
       <form
-        ref={formRef}
         className="lead-form"
         noValidate
         aria-labelledby="lead-form-title"

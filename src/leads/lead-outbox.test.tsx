@@ -3,11 +3,19 @@ import { waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ApiRequest, Transport } from '@/pipedrive/transport.ts';
 import { createSandboxTransport, transportWithToken } from '@/testing/sandbox-transport.ts';
-import { keepQueuedLeads, restoreQueuedLeads, unfinishedCreates } from './lead-outbox.ts';
-import { CREATE_LEAD_KEY, type LeadCreate, setCreateLeadDefaults } from './use-create-lead.ts';
+import { keepOutbox, outboxCreates, restoreOutbox } from './lead-outbox.ts';
+import type { LeadToSend } from './send-lead-once.ts';
+import { CREATE_LEAD_KEY, setCreateLeadDefaults } from './use-create-lead.ts';
+
+const OUTBOX_KEY = 'quicklead.lead-outbox.v1';
+
+/** Every page a test opened: closed after it, so a lead it left waiting is not sent in the next test. */
+const opened: QueryClient[] = [];
 
 afterEach(() => {
+  for (const client of opened.splice(0)) client.unmount();
   vi.useRealTimers();
+  vi.restoreAllMocks();
   onlineManager.setOnline(true);
   sessionStorage.clear();
   localStorage.clear();
@@ -17,17 +25,17 @@ afterEach(() => {
 function page(transport: Transport, setDefaults = setCreateLeadDefaults) {
   const client = new QueryClient();
   client.mount();
+  opened.push(client);
   setDefaults(client, transport);
   return client;
 }
 
-const create: LeadCreate = {
+const create: LeadToSend = {
   draftId: 'draft-offline',
   body: { title: 'Queued on the train', person_id: 1 },
-  values: { title: 'Queued on the train' } as LeadCreate['values'],
 };
 
-/** What submitting the form does: a create, sent at once, or paused while offline. */
+/** What submitting the form does: a create, sent at once, or waiting while offline. */
 function submit(client: QueryClient) {
   return client
     .getMutationCache()
@@ -35,8 +43,23 @@ function submit(client: QueryClient) {
     .execute(create);
 }
 
+/** The form on a page: the outbox kept (once the last page's is back), then the lead submitted. */
+async function submitOnKeptPage(client: QueryClient) {
+  const stopKeeping = keepOutbox(client);
+  await restoreOutbox(client);
+  return { stopKeeping, sending: submit(client) };
+}
+
+const outbox = () => sessionStorage.getItem(OUTBOX_KEY);
+
+/** The outbox as stored, once it holds the lead (it is written as soon as the change is done). */
+async function storedOutbox(): Promise<string> {
+  await waitFor(() => expect(outbox()).toContain('Queued on the train'));
+  return outbox() ?? '';
+}
+
 describe('a lead submitted offline', () => {
-  it('waits as a paused mutation, survives a reload, and is sent once when the network returns', async () => {
+  it('waits in the outbox, survives a reload, and is sent once when the network returns', async () => {
     const { sandbox, transport: inner } = createSandboxTransport();
     const requests: ApiRequest[] = [];
     const transport: Transport = (request) => {
@@ -46,21 +69,19 @@ describe('a lead submitted offline', () => {
     onlineManager.setOnline(false);
 
     const before = page(transport);
-    const stopKeeping = keepQueuedLeads(before);
-    void submit(before);
-    await Promise.resolve();
-    expect(unfinishedCreates(before)).toHaveLength(1);
-    expect(sessionStorage.getItem('quicklead.lead-outbox.v1')).toContain('Queued on the train');
+    const { stopKeeping } = await submitOnKeptPage(before);
+    expect(outboxCreates(before)).toHaveLength(1);
+    expect(await storedOutbox()).toContain('"isPaused":true');
     stopKeeping();
     before.unmount();
 
     // The reload: a new page finds the lead in storage, still offline, still not sent.
     const after = page(transport);
-    keepQueuedLeads(after);
-    restoreQueuedLeads(after);
-    const [queued] = unfinishedCreates(after);
-    expect(queued?.state.variables).toEqual(create);
-    const result = queued?.continue();
+    keepOutbox(after);
+    await restoreOutbox(after);
+    const [waiting] = outboxCreates(after);
+    expect(waiting?.state.variables).toEqual(create);
+    const result = waiting?.continue();
     await Promise.resolve();
     expect(requests).toHaveLength(0);
 
@@ -68,7 +89,23 @@ describe('a lead submitted offline', () => {
     expect(await result).toMatchObject({ title: 'Queued on the train' });
     expect(requests.filter((request) => request.method === 'POST')).toHaveLength(1);
     expect(sandbox.store.crm.countLeads()).toBe(1);
-    expect(sessionStorage.getItem('quicklead.lead-outbox.v1')).toBeNull();
+    // An empty outbox leaves nothing in storage.
+    await waitFor(() => expect(outbox()).toBeNull());
+  });
+
+  it('keeps the creates only, each as its draft id and request: no query, so none of the account’s data', async () => {
+    const { transport } = createSandboxTransport();
+    onlineManager.setOnline(false);
+    const client = page(transport);
+    client.setQueryData(['pipedrive', 'me'], { name: 'Ada', company_name: 'Secret Company Ltd' });
+    await submitOnKeptPage(client);
+
+    const stored = JSON.parse(await storedOutbox());
+    expect(stored.clientState.queries).toEqual([]);
+    expect(stored.clientState.mutations).toHaveLength(1);
+    expect(stored.clientState.mutations[0].mutationKey).toEqual([...CREATE_LEAD_KEY]);
+    expect(stored.clientState.mutations[0].state.variables).toEqual(create);
+    expect(outbox()).not.toContain('Secret Company Ltd');
   });
 
   it('on its way when the page went: the next page finds it stored instead of sending it again', async () => {
@@ -84,16 +121,15 @@ describe('a lead submitted offline', () => {
       return transport(request);
     };
     const before = page(leaving);
-    keepQueuedLeads(before);
-    void submit(before);
+    await submitOnKeptPage(before);
     await waitFor(() => expect(posts).toBe(1));
-    expect(sessionStorage.getItem('quicklead.lead-outbox.v1')).toContain('Queued on the train');
+    expect(await storedOutbox()).toContain('"status":"pending"');
 
     const after = page(transport);
-    keepQueuedLeads(after);
-    restoreQueuedLeads(after);
-    const [unfinished] = unfinishedCreates(after);
-    expect(await unfinished?.continue()).toMatchObject({ title: 'Queued on the train' });
+    keepOutbox(after);
+    await restoreOutbox(after);
+    const [onItsWay] = outboxCreates(after);
+    expect(await onItsWay?.continue()).toMatchObject({ title: 'Queued on the train' });
     expect(posts).toBe(1);
     expect(sandbox.store.crm.countLeads()).toBe(1);
   });
@@ -107,9 +143,8 @@ describe('a lead submitted offline', () => {
     };
     onlineManager.setOnline(false);
     const before = page(transport);
-    keepQueuedLeads(before);
-    void submit(before);
-    await Promise.resolve();
+    await submitOnKeptPage(before);
+    await storedOutbox();
 
     // The reload starts; the network comes back while this page is still running.
     window.dispatchEvent(new Event('pagehide'));
@@ -117,23 +152,23 @@ describe('a lead submitted offline', () => {
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(posts).toBe(0);
     expect(localStorage.getItem('quicklead.sent-leads.v1')).toBeNull();
-    expect(sessionStorage.getItem('quicklead.lead-outbox.v1')).toContain('"status":"pending"');
+    expect(outbox()).toContain('"status":"pending"');
     before.unmount();
 
     // The next page runs its own copy of the code, which has seen no `pagehide`.
     vi.resetModules();
     const next = { ...(await import('./use-create-lead.ts')), ...(await import('./lead-outbox.ts')) };
     const after = page(transport, next.setCreateLeadDefaults);
-    next.keepQueuedLeads(after);
-    next.restoreQueuedLeads(after);
-    const [restored] = next.unfinishedCreates(after);
+    next.keepOutbox(after);
+    await next.restoreOutbox(after);
+    const [restored] = next.outboxCreates(after);
     expect(await restored?.continue()).toMatchObject({ title: 'Queued on the train' });
     expect(posts).toBe(1);
-    expect(sessionStorage.getItem('quicklead.lead-outbox.v1')).toBeNull();
+    await waitFor(() => expect(outbox()).toBeNull());
 
     // Shown again after all (back/forward cache): it finishes by reading the lead, not sending it.
     window.dispatchEvent(new Event('pageshow'));
-    await waitFor(() => expect(unfinishedCreates(before)).toHaveLength(0));
+    await waitFor(() => expect(outboxCreates(before)).toHaveLength(0));
     expect(posts).toBe(1);
     expect(sandbox.store.crm.countLeads()).toBe(1);
   });
@@ -152,17 +187,19 @@ describe('a lead submitted offline', () => {
           });
     };
     const before = page(going);
-    const stopKeeping = keepQueuedLeads(before);
-    const sending = submit(before).catch((error: unknown) => error);
+    const { stopKeeping, sending: send } = await submitOnKeptPage(before);
+    const sending = send.catch((error: unknown) => error);
     await waitFor(() => expect(localStorage.getItem('quicklead.sent-leads.v1')).toContain('draft-offline'));
+    await storedOutbox();
     window.dispatchEvent(new Event('pagehide'));
     cutOff(); // the POST
     // This page's create ends in an error without looking for the lead (a page being left reads
     // nothing more); the next page still gets it, to look for it and finish.
     expect(await sending).toBeInstanceOf(Error);
     expect(lookups).toBe(0);
-    expect(unfinishedCreates(before)).toHaveLength(0);
-    expect(sessionStorage.getItem('quicklead.lead-outbox.v1')).toContain('Queued on the train');
+    expect(outboxCreates(before)).toHaveLength(0);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(outbox()).toContain('Queued on the train');
     stopKeeping();
     window.dispatchEvent(new Event('pageshow'));
   });
@@ -184,10 +221,9 @@ describe('a lead submitted offline', () => {
       return inner(request);
     };
     const before = page(transport);
-    keepQueuedLeads(before);
-    void submit(before);
+    const { stopKeeping } = await submitOnKeptPage(before);
     await waitFor(() => expect(sessionStorage.getItem('quicklead.budget-spent-until.v1')).not.toBeNull());
-    expect(sessionStorage.getItem('quicklead.lead-outbox.v1')).toContain('Queued on the train');
+    await storedOutbox();
 
     // The reload: this page goes, the next one runs its own copy of the code.
     window.dispatchEvent(new Event('pagehide'));
@@ -195,23 +231,59 @@ describe('a lead submitted offline', () => {
     vi.resetModules();
     const next = { ...(await import('./use-create-lead.ts')), ...(await import('./lead-outbox.ts')) };
     const after = page(transport, next.setCreateLeadDefaults);
-    next.keepQueuedLeads(after);
-    next.restoreQueuedLeads(after);
-    const [restored] = next.unfinishedCreates(after);
+    next.keepOutbox(after);
+    await next.restoreOutbox(after);
+    const [restored] = next.outboxCreates(after);
     const result = restored?.continue();
     await vi.advanceTimersByTimeAsync(100_000);
     expect(posts).toBe(1);
     await vi.advanceTimersByTimeAsync(25_000);
     expect(await result).toMatchObject({ title: 'Queued on the train' });
     expect(posts).toBe(2);
+
+    // Shown again after all (back/forward cache): it finds the lead sent, and sends nothing.
+    stopKeeping();
+    window.dispatchEvent(new Event('pageshow'));
+    await waitFor(() => expect(outboxCreates(before)).toHaveLength(0));
+    expect(posts).toBe(2);
     expect(sandbox.store.crm.countLeads()).toBe(1);
   });
 
-  it('restores once per page, and ignores storage it cannot read', () => {
-    sessionStorage.setItem('quicklead.lead-outbox.v1', '{not json');
-    const client = new QueryClient();
-    restoreQueuedLeads(client);
-    expect(unfinishedCreates(client)).toHaveLength(0);
-    expect(sessionStorage.getItem('quicklead.lead-outbox.v1')).toBeNull();
+  it('restores once per page and client: a second form of the page does not put the creates back twice', async () => {
+    const { transport } = createSandboxTransport();
+    onlineManager.setOnline(false);
+    const before = page(transport);
+    await submitOnKeptPage(before);
+    await storedOutbox();
+
+    const after = page(transport);
+    await restoreOutbox(after);
+    await restoreOutbox(after);
+    expect(outboxCreates(after)).toHaveLength(1);
+  });
+
+  it('drops a copy it cannot read, one of another format, and one left unsaved for over a day', async () => {
+    // The persister says on the console that it dropped an unreadable copy.
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const { transport } = createSandboxTransport();
+    onlineManager.setOnline(false);
+    const first = page(transport);
+    await submitOnKeptPage(first);
+    const stored = JSON.parse(await storedOutbox());
+    const dayAndMinuteMs = 24 * 60 * 60_000 + 60_000;
+
+    const copies = [
+      '{not json',
+      JSON.stringify({ ...stored, buster: 'an older QuickLead' }),
+      JSON.stringify({ ...stored, timestamp: Date.now() - dayAndMinuteMs }),
+    ];
+    for (const copy of copies) {
+      sessionStorage.setItem(OUTBOX_KEY, copy);
+      const client = page(transport);
+      await restoreOutbox(client);
+      expect(outboxCreates(client)).toHaveLength(0);
+      expect(outbox()).toBeNull();
+    }
   });
 });

@@ -1,65 +1,124 @@
-import { dehydrate, hydrate, type Mutation, matchMutation, type QueryClient } from '@tanstack/react-query';
+import { createSyncStoragePersister } from '@tanstack/query-sync-storage-persister';
+import { hashKey, type QueryClient } from '@tanstack/react-query';
+import {
+  type PersistedClient,
+  type PersistQueryClientOptions,
+  persistQueryClientRestore,
+  persistQueryClientSave,
+  persistQueryClientSubscribe,
+} from '@tanstack/react-query-persist-client';
 import { type PageLifecycle, pageLifecycle } from './page-leaving.ts';
 import { CREATE_LEAD_KEY } from './use-create-lead.ts';
 
 /**
- * Leads submitted offline are paused React Query mutations. They are kept in this tab's
- * sessionStorage (lead content, never tokens) so a reload does not lose them; the next page puts
- * them back and React Query sends them when the network returns. A create that was on its way when
- * the page went is kept too: the next page finishes it, and `sendLeadOnce` looks for the lead
- * before sending anything again. Sign-out clears sessionStorage.
+ * The outbox: leads submitted and not yet known to be in Pipedrive. Each is a pending create (a
+ * React Query mutation): waiting for the network, queued for the daily budget, or on its way.
+ * TanStack Query's persister keeps the outbox in this tab's sessionStorage, so a reload, or the
+ * page closed and reopened in this tab, does not lose a lead; the next page puts the creates back
+ * and sends them. A create that was on its way when the page went comes back too: `sendLeadOnce`
+ * looks for its lead before sending anything again. Sign-out clears sessionStorage.
  */
 const KEY = 'quicklead.lead-outbox.v1';
 
-const isUnfinishedCreate = (mutation: Mutation<unknown, Error, unknown, unknown>) =>
-  matchMutation({ mutationKey: [...CREATE_LEAD_KEY], status: 'pending' }, mutation);
+/**
+ * What a kept create carries (`LeadToSend`: the draft id and the request body). Changed with its
+ * shape, so a copy an older QuickLead left is dropped rather than misread.
+ */
+const FORMAT = 'lead-to-send.2';
 
-/** Mirrors the unfinished creates into storage as they change; returns the unsubscribe. */
-export function keepQueuedLeads(client: QueryClient, page: PageLifecycle = pageLifecycle): () => void {
-  const save = () => {
-    // What a page being left does next (a send failing as it goes) is not for the next page to see.
-    if (page.isLeaving()) return;
-    const state = dehydrate(client, {
-      shouldDehydrateQuery: () => false,
-      shouldDehydrateMutation: isUnfinishedCreate,
-    });
-    try {
-      if (state.mutations.length === 0) sessionStorage.removeItem(KEY);
-      else sessionStorage.setItem(KEY, JSON.stringify(state));
-    } catch {
-      // Storage full or blocked: the lead still waits in memory, it just will not survive a reload.
-    }
+/** An outbox left unsaved for a day is dropped, not sent: the lead is still in the draft, for the rep. */
+const MAX_AGE_MS = 24 * 60 * 60_000;
+
+/**
+ * The persister packages pin an older query-core than react-query's and bring their own copy. At
+ * run time they only use what both copies share (a client's caches, a mutation's options and
+ * state), but TypeScript keeps the two copies' classes apart: a mutation is read by its shape, and
+ * the client is handed over once, in `outboxOptions`.
+ */
+interface MutationShape {
+  options: { mutationKey?: readonly unknown[] };
+  state: { status: string };
+}
+
+const isInOutbox = (mutation: MutationShape) =>
+  mutation.state.status === 'pending' &&
+  hashKey(mutation.options.mutationKey ?? []) === hashKey(CREATE_LEAD_KEY);
+
+/** An empty outbox is written as nothing, so it leaves nothing in storage. */
+const serialize = (client: PersistedClient) =>
+  client.clientState.mutations.length === 0 ? '' : JSON.stringify(client);
+
+/**
+ * This tab's sessionStorage as the outbox writes it. A page being left writes nothing (see
+ * page-leaving.ts): what it does next, a send failing as it goes, is not for the next page to see.
+ */
+function tabStorage(page: PageLifecycle) {
+  return {
+    getItem: (key: string) => sessionStorage.getItem(key),
+    setItem: (key: string, value: string) => {
+      if (page.isLeaving()) return;
+      if (value === '') sessionStorage.removeItem(key);
+      else sessionStorage.setItem(key, value);
+    },
+    removeItem: (key: string) => sessionStorage.removeItem(key),
   };
-  const unsubscribe = client.getMutationCache().subscribe(save);
+}
+
+function outboxOptions(client: QueryClient, page: PageLifecycle): PersistQueryClientOptions {
+  return {
+    queryClient: client as unknown as PersistQueryClientOptions['queryClient'],
+    persister: createSyncStoragePersister({
+      storage: tabStorage(page),
+      key: KEY,
+      // Written once the change at hand is done, not a second later: a reload just after
+      // submitting must still find the lead.
+      throttleTime: 0,
+      serialize,
+    }),
+    buster: FORMAT,
+    maxAge: MAX_AGE_MS,
+    // The creates only: no query, so the account's data stays in memory; a create holds no token.
+    dehydrateOptions: { shouldDehydrateQuery: () => false, shouldDehydrateMutation: isInOutbox },
+  };
+}
+
+const restores = new WeakMap<QueryClient, Promise<void>>();
+
+/**
+ * Puts the creates the last page of this tab left in the outbox back into the cache, once per page
+ * and client: putting them back twice would make two of each. Their function comes from
+ * `setCreateLeadDefaults`, which must have run. A copy that cannot be read, or is too old or of
+ * another format, is dropped.
+ */
+export function restoreOutbox(client: QueryClient): Promise<void> {
+  let restored = restores.get(client);
+  if (!restored) {
+    restored = persistQueryClientRestore(outboxOptions(client, pageLifecycle)).catch(() => undefined);
+    restores.set(client, restored);
+  }
+  return restored;
+}
+
+/** Keeps the outbox in storage as it changes, once it was restored; returns the stop. */
+export function keepOutbox(client: QueryClient, page: PageLifecycle = pageLifecycle): () => void {
+  const options = outboxOptions(client, page);
+  let stopSaving: (() => void) | undefined;
+  let stopped = false;
+  // Saved only after the restore: a save before it would overwrite what the last page left.
+  void restoreOutbox(client).then(() => {
+    if (!stopped) stopSaving = persistQueryClientSubscribe(options);
+  });
   // Shown again (back/forward cache): storage catches up with what changed meanwhile.
-  window.addEventListener('pageshow', save);
+  const catchUp = () => void persistQueryClientSave(options);
+  window.addEventListener('pageshow', catchUp);
   return () => {
-    unsubscribe();
-    window.removeEventListener('pageshow', save);
+    stopped = true;
+    stopSaving?.();
+    window.removeEventListener('pageshow', catchUp);
   };
 }
 
-const restored = new WeakSet<QueryClient>();
-
-/** Puts the creates unfinished before a reload back into the cache; once per page and client. */
-export function restoreQueuedLeads(client: QueryClient): void {
-  if (restored.has(client)) return;
-  restored.add(client);
-  let raw: string | null = null;
-  try {
-    raw = sessionStorage.getItem(KEY);
-  } catch {
-    return;
-  }
-  if (!raw) return;
-  try {
-    hydrate(client, JSON.parse(raw));
-  } catch {
-    sessionStorage.removeItem(KEY);
-  }
-}
-
-/** The creates in the cache still waiting or on their way, oldest first. */
-export function unfinishedCreates(client: QueryClient) {
-  return client.getMutationCache().getAll().filter(isUnfinishedCreate);
+/** The creates in the outbox, oldest first. */
+export function outboxCreates(client: QueryClient) {
+  return client.getMutationCache().getAll().filter(isInOutbox);
 }

@@ -6,7 +6,7 @@ import { assignableUsers, meAsUser } from '@/pipedrive/users.ts';
 import { CreatedLeadCard } from './created-lead-card.tsx';
 import { clearLeadDraft, loadLeadDraft, withDraft } from './lead-draft.ts';
 import { LeadForm, type LeadFormSetup } from './lead-form.tsx';
-import { emptyLeadForm, type LeadFormValues } from './lead-form-schema.ts';
+import { emptyLeadForm, type LeadFormInput } from './lead-form-schema.ts';
 
 interface LeadScreenProps {
   reference: ReferenceData;
@@ -16,7 +16,7 @@ interface LeadScreenProps {
 
 /** The form, then the card of what it created, then a fresh form that keeps owner, labels and visibility. */
 export function LeadScreen({ reference, webUrlOf, locale }: LeadScreenProps) {
-  const [created, setCreated] = useState<{ lead: Lead; values: LeadFormValues }>();
+  const [created, setCreated] = useState<{ lead: Lead; held: LeadFormInput }>();
   const [next, setNext] = useState<{ key: number; labels: string[]; visibleTo: string; ownerId: number }>({
     key: 0,
     labels: [],
@@ -54,16 +54,16 @@ export function LeadScreen({ reference, webUrlOf, locale }: LeadScreenProps) {
     return (
       <CreatedLeadCard
         lead={created.lead}
-        values={created.values}
+        picks={created.held}
         reference={reference}
         webUrl={webUrlOf(created.lead.id)}
         locale={locale}
         onCreateAnother={() => {
           setNext((previous) => ({
             key: previous.key + 1,
-            labels: created.values.labels,
-            visibleTo: created.values.visibleTo ?? '',
-            ownerId: created.values.owner,
+            labels: created.held.labels,
+            visibleTo: created.held.visibleTo,
+            ownerId: Number(created.held.owner),
           }));
           setCreated(undefined);
         }}
@@ -102,7 +102,7 @@ export function LeadScreen({ reference, webUrlOf, locale }: LeadScreenProps) {
         setup={setup}
         defaults={defaults}
         focusTitle={next.key > 0}
-        onCreated={(lead, values) => setCreated({ lead, values })}
+        onCreated={(lead, held) => setCreated({ lead, held })}
       />
     </>
   );

@@ -117,4 +117,21 @@ describe('exactly one lead, whatever the network does', () => {
     expect(posts()).toHaveLength(2);
     expect(storedLeads(sandbox)).toBe(1);
   });
+
+  it('after a 429 the create itself is sent again: what the form holds since does not change or stop it', async () => {
+    const { posts, sandbox, user } = await renderLeadScreen({
+      faultFor: onFirstCreate({ status: 429, retryAfterSeconds: 1 }),
+    });
+    await pickPerson(user, 'Lovelace', 'Ada Lovelace');
+    const title = screen.getByRole('textbox', { name: 'Title' });
+    const sentTitle = (title as HTMLInputElement).value;
+    await user.click(screen.getByRole('button', { name: 'Create lead' }));
+    expect(await screen.findByText(/Sending again in 1 s/)).toBeTruthy();
+
+    // Emptied, the form could not be submitted; the create waiting for its turn goes all the same.
+    await user.clear(title);
+    expect(await screen.findByRole('heading', { level: 1, name: sentTitle }, { timeout: 5000 })).toBeTruthy();
+    expect(posts().map((post) => (post.body as { title: string }).title)).toEqual([sentTitle, sentTitle]);
+    expect(storedLeads(sandbox)).toBe(1);
+  });
 });

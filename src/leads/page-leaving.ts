@@ -1,6 +1,6 @@
 /**
  * A page being left keeps running for a moment, after `pagehide` and sometimes just before it. If
- * the network returns then, it would start sending a lead queued offline while the next page
+ * the network returns then, it would start sending a lead waiting in the outbox while the next page
  * restores the same lead from storage. So a page being left starts no send and stops updating
  * what it stored: the next page sends the lead, or this one if it is shown again (back/forward
  * cache).

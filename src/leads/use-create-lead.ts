@@ -4,7 +4,6 @@ import type { Lead } from '@/pipedrive/add-lead.ts';
 import type { Transport } from '@/pipedrive/transport.ts';
 import { useTransport } from '@/pipedrive/transport-context.tsx';
 import { storageBudgetWait } from './budget-wait.ts';
-import type { LeadFormValues } from './lead-form-schema.ts';
 import { type LeadProgress, setLeadProgress } from './lead-progress.ts';
 import { storageLedger } from './lead-send-ledger.ts';
 import { pageLifecycle } from './page-leaving.ts';
@@ -13,19 +12,14 @@ import { sendWithinBudget } from './send-within-budget.ts';
 
 export const CREATE_LEAD_KEY = ['leads', 'create'] as const;
 
-/** What a create carries: the request, and the form values the card shows once it is created. */
-export interface LeadCreate extends LeadToSend {
-  values: LeadFormValues;
-}
-
 /**
- * The create every `['leads', 'create']` mutation runs, including one queued offline or for the
- * daily budget before a reload (it comes back from storage without a function of its own). Never
- * retried by React Query: a create is not safe to repeat blindly, `sendLeadOnce` decides.
+ * The create every `['leads', 'create']` mutation runs, including one the outbox puts back after a
+ * reload (it comes back from storage without a function of its own). Never retried by React
+ * Query: a create is not safe to repeat blindly, `sendLeadOnce` decides.
  */
 export function setCreateLeadDefaults(client: QueryClient, transport: Transport): void {
   client.setMutationDefaults([...CREATE_LEAD_KEY], {
-    mutationFn: (create: LeadCreate): Promise<Lead> => {
+    mutationFn: (create: LeadToSend): Promise<Lead> => {
       // The form of this draft shows what the create is doing: checking, or queued for the budget.
       const report = (progress: LeadProgress | undefined) => setLeadProgress(create.draftId, progress);
       const deps: SendDeps = {
@@ -39,11 +33,11 @@ export function setCreateLeadDefaults(client: QueryClient, transport: Transport)
   });
 }
 
-/** Exactly one `POST /v1/leads` per draft; offline, the create waits (paused) for the network. */
+/** Exactly one `POST /v1/leads` per draft; offline, the create waits in the outbox for the network. */
 export function useCreateLead() {
   const client = useQueryClient();
   const transport = useTransport();
-  // Before any create runs, including one restored from before a reload (see useLeadSubmission).
+  // Before any create runs, including one the outbox puts back (see useLeadSubmission).
   useState(() => setCreateLeadDefaults(client, transport));
-  return useMutation<Lead, Error, LeadCreate>({ mutationKey: [...CREATE_LEAD_KEY] });
+  return useMutation<Lead, Error, LeadToSend>({ mutationKey: [...CREATE_LEAD_KEY] });
 }

@@ -1,104 +1,116 @@
 import { useIsMutating, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Lead } from '@/pipedrive/add-lead.ts';
 import { isShortWait } from '@/pipedrive/rate-limit.ts';
-import type { LeadFormValues } from './lead-form-schema.ts';
-import { keepQueuedLeads, restoreQueuedLeads, unfinishedCreates } from './lead-outbox.ts';
-import { LeadNotConfirmed } from './send-lead-once.ts';
+import { keepOutbox, outboxCreates, restoreOutbox } from './lead-outbox.ts';
+import { LeadNotConfirmed, type LeadToSend } from './send-lead-once.ts';
 import type { FieldTarget } from './submit-errors.ts';
 import { describeSubmitError, type SubmitProblem } from './submit-errors.ts';
-import { CREATE_LEAD_KEY, type LeadCreate, useCreateLead } from './use-create-lead.ts';
+import { CREATE_LEAD_KEY, useCreateLead } from './use-create-lead.ts';
 
-export type SubmitOutcome = { lead: Lead; values: LeadFormValues } | { problem: SubmitProblem };
+export type SubmitOutcome = { lead: Lead } | { problem: SubmitProblem };
 
-/** Creates whose outcome some form already waits for (a queued one is followed once per page). */
+/** Creates whose outcome some form already waits for (one from the outbox is followed once per page). */
 const followed = new WeakSet<object>();
 
 interface SubmissionOptions {
   fieldFor: (requestKey: string) => FieldTarget | undefined;
-  /** Submits the form again, after a 429's wait. */
-  resend: () => void;
-  /** The outcome of a lead queued offline before a reload, once it was sent. */
-  onResumed: (outcome: SubmitOutcome) => void;
+  /**
+   * The outcome of a create the form did not submit just now: one the outbox put back after a
+   * reload, or one sent again after a 429's wait.
+   */
+  onOutcome: (outcome: SubmitOutcome) => void;
+  /** A 429's wait is over and the create goes again, as if just submitted. */
+  onResend: () => void;
 }
 
 /**
  * Sends a lead exactly once (see `sendLeadOnce`) and turns what happened into something the form
  * can show. A 429 was not processed: a short one waits the `Retry-After` with a countdown, then
- * submits again; a spent daily budget keeps the create queued (see sendWithinBudget). Offline, the
- * create is a paused mutation, kept across reloads, that React Query sends when the network returns.
+ * sends the same create again; a spent daily budget keeps the create queued (see
+ * sendWithinBudget). Offline, the create waits in the outbox, kept across reloads, and React Query
+ * sends it when the network returns.
  */
-export function useLeadSubmission({ fieldFor, resend, onResumed }: SubmissionOptions) {
+export function useLeadSubmission({ fieldFor, onOutcome, onResend }: SubmissionOptions) {
   const client = useQueryClient();
-  const createLead = useCreateLead();
-  // Once the create has its function: creates left unfinished by the last page come back, in render
-  // so they are in the cache before the effect below follows them.
-  useState(() => restoreQueuedLeads(client));
-  const [retryIn, setRetryIn] = useState<number>();
+  const { mutateAsync } = useCreateLead();
+  // Once the create has its function: the outbox the last page left comes back, started in render
+  // so its creates are in the cache before the rep can press anything.
+  const [restored] = useState(() => restoreOutbox(client));
+  const [retry, setRetry] = useState<{ create: LeadToSend; inSeconds: number }>();
   const [canCreateAnyway, setCanCreateAnyway] = useState(false);
-  const queued = useIsMutating({
+  const waiting = useIsMutating({
     mutationKey: [...CREATE_LEAD_KEY],
     predicate: (mutation) => mutation.state.isPaused,
   });
   const sending = useIsMutating({ mutationKey: [...CREATE_LEAD_KEY] });
-  const latest = useRef({ resend, onResumed, fieldFor });
+  const latest = useRef({ fieldFor, onOutcome, onResend });
   useEffect(() => {
-    latest.current = { resend, onResumed, fieldFor };
+    latest.current = { fieldFor, onOutcome, onResend };
   });
 
-  useEffect(() => keepQueuedLeads(client), [client]);
+  useEffect(() => keepOutbox(client), [client]);
 
-  useEffect(() => {
-    if (retryIn === undefined) return;
-    if (retryIn <= 0) {
-      setRetryIn(undefined);
-      latest.current.resend();
-      return;
-    }
-    const timer = setTimeout(() => setRetryIn(retryIn - 1), 1000);
-    return () => clearTimeout(timer);
-  }, [retryIn]);
-
-  const outcomeOf = async (result: Promise<Lead>, create: LeadCreate): Promise<SubmitOutcome> => {
+  const outcomeOf = useCallback(async (create: LeadToSend, result: Promise<Lead>): Promise<SubmitOutcome> => {
     try {
       const lead = await result;
       setCanCreateAnyway(false);
-      return { lead, values: create.values };
+      return { lead };
     } catch (error) {
       setCanCreateAnyway(error instanceof LeadNotConfirmed && error.absent);
       // Only a short wait is counted down here; a spent daily budget keeps the create queued instead.
-      if (isShortWait(error)) setRetryIn(error.retryAfterSeconds ?? 5);
+      if (isShortWait(error)) setRetry({ create, inSeconds: error.retryAfterSeconds ?? 5 });
       return { problem: describeSubmitError(error, latest.current.fieldFor) };
     }
-  };
+  }, []);
 
-  // A lead queued (or on its way) before a reload comes back: follow it to its outcome as if just submitted.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: once per client; outcomeOf only sets state
+  const submit = useCallback(
+    (create: LeadToSend): Promise<SubmitOutcome> => {
+      setRetry(undefined);
+      return outcomeOf(create, mutateAsync(create));
+    },
+    [outcomeOf, mutateAsync],
+  );
+
   useEffect(() => {
-    for (const mutation of unfinishedCreates(client)) {
-      if (followed.has(mutation)) continue;
-      followed.add(mutation);
-      const create = mutation.state.variables as LeadCreate;
-      void outcomeOf(mutation.continue() as Promise<Lead>, create).then((outcome) =>
-        latest.current.onResumed(outcome),
-      );
+    if (!retry) return;
+    if (retry.inSeconds <= 0) {
+      latest.current.onResend();
+      void submit(retry.create).then((outcome) => latest.current.onOutcome(outcome));
+      return;
     }
-  }, [client]);
+    const timer = setTimeout(() => setRetry({ ...retry, inSeconds: retry.inSeconds - 1 }), 1000);
+    return () => clearTimeout(timer);
+  }, [retry, submit]);
 
-  const submit = (create: LeadCreate): Promise<SubmitOutcome> => {
-    setRetryIn(undefined);
-    return outcomeOf(createLead.mutateAsync(create), create);
-  };
+  // The creates the last page left in the outbox: followed to their outcome as if just submitted.
+  useEffect(() => {
+    let mounted = true;
+    void restored.then(() => {
+      if (!mounted) return;
+      for (const mutation of outboxCreates(client)) {
+        if (followed.has(mutation)) continue;
+        followed.add(mutation);
+        const create = mutation.state.variables as LeadToSend;
+        void outcomeOf(create, mutation.continue() as Promise<Lead>).then((outcome) =>
+          latest.current.onOutcome(outcome),
+        );
+      }
+    });
+    return () => {
+      mounted = false;
+    };
+  }, [client, restored, outcomeOf]);
 
   return {
     submit,
-    /** A create is on its way or waiting for the network: another submit must not start one. */
+    /** A create is on its way or waiting in the outbox: another submit must not start one. */
     isPending: sending > 0,
     /** Seconds until a rate-limited lead is sent again. */
-    retryIn,
+    retryIn: retry?.inSeconds,
     /** The last lead's answer was lost and it is known not to be in Pipedrive. */
     canCreateAnyway,
-    /** Submitted while offline: React Query sends it when the network returns, even after a reload. */
-    waitingForNetwork: queued > 0,
+    /** A create in the outbox waits for the network: React Query sends it when it returns, even after a reload. */
+    waitingForNetwork: waiting > 0,
   };
 }
