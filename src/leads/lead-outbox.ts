@@ -66,7 +66,7 @@ function tabStorage(page: PageLifecycle) {
 
 function outboxOptions(client: QueryClient, page: PageLifecycle): PersistQueryClientOptions {
   return {
-    queryClient: client as unknown as PersistQueryClientOptions['queryClient'],
+    queryClient: client,
     persister: createSyncStoragePersister({
       storage: tabStorage(page),
       key: KEY,
