@@ -1,5 +1,5 @@
 import { createSyncStoragePersister } from '@tanstack/query-sync-storage-persister';
-import { hashKey, type QueryClient } from '@tanstack/react-query';
+import { hashKey, type Mutation, type QueryClient } from '@tanstack/react-query';
 import {
   type PersistedClient,
   type PersistQueryClientOptions,
@@ -29,18 +29,8 @@ const FORMAT = 'lead-to-send.2';
 /** An outbox left unsaved for a day is dropped, not sent: the lead is still in the draft, for the rep. */
 const MAX_AGE_MS = 24 * 60 * 60_000;
 
-/**
- * The persister packages pin an older query-core than react-query's and bring their own copy. At
- * run time they only use what both copies share (a client's caches, a mutation's options and
- * state), but TypeScript keeps the two copies' classes apart: a mutation is read by its shape, and
- * the client is handed over once, in `outboxOptions`.
- */
-interface MutationShape {
-  options: { mutationKey?: readonly unknown[] };
-  state: { status: string };
-}
-
-const isInOutbox = (mutation: MutationShape) =>
+/** The creates still pending are the outbox; nothing else of the client is kept. */
+const isInOutbox = (mutation: Mutation) =>
   mutation.state.status === 'pending' &&
   hashKey(mutation.options.mutationKey ?? []) === hashKey(CREATE_LEAD_KEY);
 
