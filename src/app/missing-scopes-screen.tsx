@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { SignInButton } from '@/auth/sign-in-button.tsx';
 import type { SessionMode } from '@/config/app-config.ts';
-import { loadLeadDraft } from '@/leads/lead-draft.ts';
+import { loadLeadDraft } from '@/leads/form/lead-draft.ts';
 import type { ScopeNeed } from '@/pipedrive/required-scopes.ts';
 import { useDocumentTitle } from '@/ui/use-document-title.ts';
 

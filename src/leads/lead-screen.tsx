@@ -3,10 +3,10 @@ import type { Lead } from '@/pipedrive/add-lead.ts';
 import { builtInOptions, customFieldsOf } from '@/pipedrive/deal-fields.ts';
 import type { ReferenceData } from '@/pipedrive/reference-data.ts';
 import { assignableUsers, meAsUser } from '@/pipedrive/users.ts';
-import { CreatedLeadCard } from './created-lead-card.tsx';
-import { clearLeadDraft, loadLeadDraft, withDraft } from './lead-draft.ts';
-import { LeadForm, type LeadFormSetup } from './lead-form.tsx';
-import { emptyLeadForm, type LeadFormInput } from './lead-form-schema.ts';
+import { CreatedLeadCard } from './card/created-lead-card.tsx';
+import { clearLeadDraft, loadLeadDraft, withDraft } from './form/lead-draft.ts';
+import { LeadForm, type LeadFormSetup } from './form/lead-form.tsx';
+import { emptyLeadForm, type LeadFormInput } from './form/lead-form-schema.ts';
 
 interface LeadScreenProps {
   reference: ReferenceData;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { leadFacts } from '@/leads/lead-facts.ts';
+import { leadFacts } from '@/leads/card/lead-facts.ts';
 import { recordedReferenceData, recordedTransport } from '@/testing/recorded-reference.ts';
 import {
   RECORDED_AVAILABLE,

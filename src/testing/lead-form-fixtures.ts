@@ -1,5 +1,5 @@
-import type { LeadFormContext, LeadFormInput } from '@/leads/lead-form-schema.ts';
-import { emptyLeadForm } from '@/leads/lead-form-schema.ts';
+import type { LeadFormContext, LeadFormInput } from '@/leads/form/lead-form-schema.ts';
+import { emptyLeadForm } from '@/leads/form/lead-form-schema.ts';
 
 /** Test-only: an account's reference data, small but with each case the rules care about. */
 export const TEST_CONTEXT: LeadFormContext = {

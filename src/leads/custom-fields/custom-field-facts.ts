@@ -1,7 +1,7 @@
 import type { Currency } from '@/pipedrive/currencies.ts';
 import type { CustomField } from '@/pipedrive/deal-fields.ts';
 import type { User } from '@/pipedrive/users.ts';
-import { formatCalendarDate, formatMoney, readableText } from '../format-values.ts';
+import { formatCalendarDate, formatMoney, readableText } from '../../pipedrive/format-values.ts';
 
 export interface CustomFieldFact {
   key: string;

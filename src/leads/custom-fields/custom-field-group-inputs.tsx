@@ -4,7 +4,7 @@ import type { CustomField } from '@/pipedrive/deal-fields.ts';
 import { CheckboxField } from '@/ui/checkbox-field.tsx';
 import { FieldsetShell } from '@/ui/field-shell.tsx';
 import { TextField } from '@/ui/text-field.tsx';
-import { MoneyPair } from '../money-pair.tsx';
+import { MoneyPair } from '../../ui/money-pair.tsx';
 import type { MoneyInput, RangeInput } from './custom-field-values.ts';
 import { useCustomField } from './use-custom-field.ts';
 

@@ -1,5 +1,5 @@
 import { contactRefSchema } from '@/contacts/contact-ref.ts';
-import { MAX_DIGITS, readDate, readNumber, readTime } from '@/leads/parse-field-text.ts';
+import { MAX_DIGITS, readDate, readNumber, readTime } from '@/leads/form/parse-field-text.ts';
 import type { Currency } from '@/pipedrive/currencies.ts';
 import { type CustomField, type FieldOption, isMandatory } from '@/pipedrive/deal-fields.ts';
 import { assignableUsers, type User } from '@/pipedrive/users.ts';

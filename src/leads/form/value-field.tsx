@@ -3,8 +3,8 @@ import type { Currency } from '@/pipedrive/currencies.ts';
 import { readFailureMessage } from '@/pipedrive/read-failure.ts';
 import type { ListOnDemand } from '@/pipedrive/reference-data.ts';
 import { FieldsetShell } from '@/ui/field-shell.tsx';
+import { MoneyPair } from '../../ui/money-pair.tsx';
 import { LEAD_FIELD_IDS, type LeadFormInput } from './lead-form-schema.ts';
-import { MoneyPair } from './money-pair.tsx';
 
 /**
  * Amount and currency as one answer: both or neither. The account's currencies are read when the

@@ -8,10 +8,10 @@ import type { Transport } from '@/pipedrive/transport.ts';
 import { memoryStorage } from '@/testing/memory-storage.ts';
 import { sandboxProvider } from '@/testing/sandbox-provider.ts';
 import { createSandboxTransport, transportWithToken } from '@/testing/sandbox-transport.ts';
+import { fieldTargetFor } from '../form/submit-field-targets.ts';
 import { storageLedger } from './lead-send-ledger.ts';
 import { LeadNotConfirmed, sendLeadOnce } from './send-lead-once.ts';
 import { describeSubmitError } from './submit-errors.ts';
-import { fieldTargetFor } from './submit-field-targets.ts';
 
 // Real error responses from the in-process sandbox, which answers as Pipedrive does.
 async function failureOf(promise: Promise<unknown>): Promise<unknown> {

@@ -5,9 +5,13 @@ import { customFieldsOf } from '@/pipedrive/deal-fields.ts';
 import { TransportProvider } from '@/pipedrive/transport-context.tsx';
 import { isShown } from '@/testing/is-shown.ts';
 import { recordedReferenceData, recordedTransport } from '@/testing/recorded-reference.ts';
-import { RECORDED_AVAILABLE, RECORDED_DIR, recordedFor } from '../../sandbox/testing/recorded-responses.ts';
-import { customFieldControlId } from './custom-fields/custom-field-inputs.tsx';
-import { LeadScreen } from './lead-screen.tsx';
+import {
+  RECORDED_AVAILABLE,
+  RECORDED_DIR,
+  recordedFor,
+} from '../../../sandbox/testing/recorded-responses.ts';
+import { customFieldControlId } from '../custom-fields/custom-field-inputs.tsx';
+import { LeadScreen } from '../lead-screen.tsx';
 
 if (!RECORDED_AVAILABLE) {
   console.warn(`Skipping the recorded dealFields form tests: no recordings in ${RECORDED_DIR}`);

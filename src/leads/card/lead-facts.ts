@@ -4,9 +4,9 @@ import { builtInOptions, customFieldsOf } from '@/pipedrive/deal-fields.ts';
 import type { LeadLabel } from '@/pipedrive/lead-labels.ts';
 import type { ReferenceData } from '@/pipedrive/reference-data.ts';
 import { meAsUser } from '@/pipedrive/users.ts';
-import { customFieldFacts } from './custom-fields/custom-field-facts.ts';
-import { formatCalendarDate, formatDateTime, formatMoney } from './format-values.ts';
-import type { LeadFormInput } from './lead-form-schema.ts';
+import { formatCalendarDate, formatDateTime, formatMoney } from '../../pipedrive/format-values.ts';
+import { customFieldFacts } from '../custom-fields/custom-field-facts.ts';
+import type { LeadFormInput } from '../form/lead-form-schema.ts';
 
 export interface LeadFact {
   key: string;

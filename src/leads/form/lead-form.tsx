@@ -10,9 +10,12 @@ import { DisclosureSection } from '@/ui/disclosure-section.tsx';
 import { ErrorSummary } from '@/ui/error-summary.tsx';
 import { TextField } from '@/ui/text-field.tsx';
 import { useDocumentTitle } from '@/ui/use-document-title.ts';
+import { CustomFieldInputs } from '../custom-fields/custom-field-inputs.tsx';
+import { toCustomFieldPayload } from '../custom-fields/to-custom-field-payload.ts';
+import { useLeadProgress } from '../send/lead-progress.ts';
+import { QueuedForBudgetNotice, SubmissionStatusText, submitLabel } from '../send/submission-status.tsx';
+import { type SubmitOutcome, useLeadSubmission } from '../send/use-lead-submission.ts';
 import { ContactFields } from './contact-fields.tsx';
-import { CustomFieldInputs } from './custom-fields/custom-field-inputs.tsx';
-import { toCustomFieldPayload } from './custom-fields/to-custom-field-payload.ts';
 import { DealFieldsSection } from './deal-fields-section.tsx';
 import { clearLeadDraft, currentDraftId, saveLeadDraft } from './lead-draft.ts';
 import {
@@ -23,14 +26,11 @@ import {
   type LeadFormValues,
 } from './lead-form-schema.ts';
 import { summaryErrors } from './lead-form-summary.ts';
-import { useLeadProgress } from './lead-progress.ts';
 import { listsReadBy } from './lists-needed.ts';
 import { SourceFields } from './source-fields.tsx';
-import { QueuedForBudgetNotice, SubmissionStatusText, submitLabel } from './submission-status.tsx';
 import { fieldTargetFor } from './submit-field-targets.ts';
 import { suggestedTitle } from './suggested-title.ts';
 import { toAddLeadRequest } from './to-add-lead-request.ts';
-import { type SubmitOutcome, useLeadSubmission } from './use-lead-submission.ts';
 
 const DRAFT_SAVE_DELAY_MS = 300;
 

@@ -3,8 +3,8 @@ import type { Lead } from '@/pipedrive/add-lead.ts';
 import type { ReferenceData } from '@/pipedrive/reference-data.ts';
 import { CopyLinkButton } from '@/ui/copy-link-button.tsx';
 import { useDocumentTitle } from '@/ui/use-document-title.ts';
+import type { LeadFormInput } from '../form/lead-form-schema.ts';
 import { labelsOf, leadFacts } from './lead-facts.ts';
-import type { LeadFormInput } from './lead-form-schema.ts';
 
 interface CreatedLeadCardProps {
   lead: Lead;

@@ -11,8 +11,8 @@ import {
   OPENAPI_DIR,
   requestSchema,
   schemaErrors,
-} from '../../sandbox/testing/openapi-contract.ts';
-import { toCustomFieldPayload } from './custom-fields/to-custom-field-payload.ts';
+} from '../../../sandbox/testing/openapi-contract.ts';
+import { toCustomFieldPayload } from '../custom-fields/to-custom-field-payload.ts';
 import {
   buildLeadFormSchema,
   emptyLeadForm,

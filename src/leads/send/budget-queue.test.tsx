@@ -2,7 +2,7 @@ import { cleanup, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ApiRequest } from '@/pipedrive/transport.ts';
 import { pickPerson, renderLeadScreen } from '@/testing/render-lead-screen.tsx';
-import { SANDBOX_ADMIN_HEADERS } from '../../sandbox/admin/admin-guard.ts';
+import { SANDBOX_ADMIN_HEADERS } from '../../../sandbox/admin/admin-guard.ts';
 
 afterEach(() => {
   cleanup();

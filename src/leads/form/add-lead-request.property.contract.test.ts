@@ -18,9 +18,9 @@ import {
   OPENAPI_DIR,
   requestSchema,
   schemaErrors,
-} from '../../sandbox/testing/openapi-contract.ts';
-import type { CustomFieldInput, MoneyInput } from './custom-fields/custom-field-values.ts';
-import { toCustomFieldPayload } from './custom-fields/to-custom-field-payload.ts';
+} from '../../../sandbox/testing/openapi-contract.ts';
+import type { CustomFieldInput, MoneyInput } from '../custom-fields/custom-field-values.ts';
+import { toCustomFieldPayload } from '../custom-fields/to-custom-field-payload.ts';
 import { buildLeadFormSchema, type LeadFormContext, type LeadFormInput } from './lead-form-schema.ts';
 import { toAddLeadRequest } from './to-add-lead-request.ts';
 

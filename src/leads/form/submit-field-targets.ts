@@ -1,8 +1,8 @@
 import type { CustomField } from '@/pipedrive/deal-fields.ts';
-import { customFieldKeyForRequestKey } from './custom-fields/to-custom-field-payload.ts';
-import { customFieldPath } from './custom-fields/use-custom-field.ts';
+import { customFieldKeyForRequestKey } from '../custom-fields/to-custom-field-payload.ts';
+import { customFieldPath } from '../custom-fields/use-custom-field.ts';
+import type { FieldTarget } from '../send/submit-errors.ts';
 import type { LEAD_FIELD_IDS } from './lead-form-schema.ts';
-import type { FieldTarget } from './submit-errors.ts';
 import { formFieldFor } from './to-add-lead-request.ts';
 
 const LABELS: Record<keyof typeof LEAD_FIELD_IDS, string> = {

@@ -5,8 +5,8 @@ import type { CustomField, FieldOption } from '@/pipedrive/deal-fields.ts';
 import type { LeadLabel } from '@/pipedrive/lead-labels.ts';
 import type { ListState } from '@/pipedrive/reference-data.ts';
 import type { User } from '@/pipedrive/users.ts';
-import { customFieldsSchema } from './custom-fields/custom-field-schema.ts';
-import { type CustomFieldFormValues, emptyCustomFieldValues } from './custom-fields/custom-field-values.ts';
+import { customFieldsSchema } from '../custom-fields/custom-field-schema.ts';
+import { type CustomFieldFormValues, emptyCustomFieldValues } from '../custom-fields/custom-field-values.ts';
 import { MAX_DIGITS, readDate, readNumber } from './parse-field-text.ts';
 
 export const PERSON_OR_ORGANIZATION = 'Choose a person or an organization';

@@ -1,7 +1,7 @@
 import type { FieldErrors } from 'react-hook-form';
 import type { CustomField } from '@/pipedrive/deal-fields.ts';
 import type { SummaryError } from '@/ui/error-summary.tsx';
-import { customFieldControlId } from './custom-fields/custom-field-inputs.tsx';
+import { customFieldControlId } from '../custom-fields/custom-field-inputs.tsx';
 import { LEAD_FIELD_IDS, type LeadFieldName, type LeadFormInput } from './lead-form-schema.ts';
 
 const FIELD_ORDER = Object.keys(LEAD_FIELD_IDS) as LeadFieldName[];
