@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { customFieldFacts } from './custom-field-facts.ts';
 import {
   customField,
   FIXTURE_CURRENCIES,
   FIXTURE_FIELDS,
   FIXTURE_USERS,
   FIXTURE_KEYS as K,
-} from './custom-field-fixtures.ts';
+} from '../../testing/custom-field-fixtures.ts';
+import { customFieldFacts } from './custom-field-facts.ts';
 
 const context = {
   users: FIXTURE_USERS,

@@ -15,7 +15,7 @@ import {
   FIXTURE_USERS,
   fixtureField,
   FIXTURE_KEYS as K,
-} from './custom-field-fixtures.ts';
+} from '../../testing/custom-field-fixtures.ts';
 import { CustomFieldInputs, customFieldControlId } from './custom-field-inputs.tsx';
 import { customFieldsSchema } from './custom-field-schema.ts';
 import {

@@ -7,7 +7,7 @@ import {
   FIXTURE_USERS,
   fixtureField,
   FIXTURE_KEYS as K,
-} from './custom-field-fixtures.ts';
+} from '../../testing/custom-field-fixtures.ts';
 import { customFieldsSchema } from './custom-field-schema.ts';
 import { type CustomFieldInput, emptyCustomFieldValues } from './custom-field-values.ts';
 

@@ -7,7 +7,7 @@ import {
   FIXTURE_FIELDS,
   FIXTURE_USERS,
   FIXTURE_KEYS as K,
-} from './custom-field-fixtures.ts';
+} from '../../testing/custom-field-fixtures.ts';
 import { customFieldsSchema } from './custom-field-schema.ts';
 import type { CustomFieldFormValues, CustomFieldInput, CustomFieldValues } from './custom-field-values.ts';
 import { customFieldKeyForRequestKey, toCustomFieldPayload } from './to-custom-field-payload.ts';
