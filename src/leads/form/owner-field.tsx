@@ -6,6 +6,7 @@ import type { User } from '@/pipedrive/users.ts';
 import { FieldsetShell } from '@/ui/field-shell.tsx';
 import { SelectField } from '@/ui/select-field.tsx';
 import { LEAD_FIELD_IDS, type LeadFormInput } from './lead-form-schema.ts';
+import { useLeadField } from './use-lead-field.ts';
 
 interface OwnerFieldProps {
   /** Who may own the lead: the assignable colleagues once read, otherwise only the rep. */
@@ -20,7 +21,8 @@ interface OwnerFieldProps {
  * select then takes the focus the button had.
  */
 export function OwnerField({ owners, users, meId }: OwnerFieldProps) {
-  const { register, formState, setFocus } = useFormContext<LeadFormInput>();
+  const { formState, setFocus } = useFormContext<LeadFormInput>();
+  const field = useLeadField();
   const error = formState.errors.owner?.message;
   const id = LEAD_FIELD_IDS.owner;
   const [asked, setAsked] = useState(false);
@@ -32,14 +34,12 @@ export function OwnerField({ owners, users, meId }: OwnerFieldProps) {
   if (users.state === 'read') {
     return (
       <SelectField
-        id={id}
         label="Owner"
         options={owners.map((owner) => ({
           value: String(owner.id),
           label: owner.id === meId ? `${owner.name} (you)` : owner.name,
         }))}
-        error={error}
-        {...register('owner')}
+        {...field('owner')}
       />
     );
   }
