@@ -8,3 +8,13 @@ import type { FlowStep } from './model.ts';
 export interface BffInspectorTimeline {
   steps: FlowStep[];
 }
+
+/**
+ * The timeline in an answer of the app server (`/auth/inspector`, or sign-out with the inspector
+ * on), or undefined when the answer holds none.
+ */
+export async function timelineIn(response: Response): Promise<FlowStep[] | undefined> {
+  if (!response.headers.get('content-type')?.includes('application/json')) return undefined;
+  const body = (await response.json().catch(() => undefined)) as Partial<BffInspectorTimeline> | undefined;
+  return Array.isArray(body?.steps) ? body.steps : undefined;
+}

@@ -6,7 +6,7 @@ import {
   CSRF_HEADER_VALUE,
 } from '@common/bff-contract.ts';
 import type { FlowStep } from '@common/inspector/model.ts';
-import type { BffInspectorTimeline } from '@common/inspector/timeline.ts';
+import { timelineIn } from '@common/inspector/timeline.ts';
 import { safeReturnTo } from '@common/return-to.ts';
 
 /** `bff` mode: asks the app server whether this browser has a session. */
@@ -55,7 +55,7 @@ export async function startBffSignIn(
 export async function bffSignOut(fetchImpl: typeof fetch = fetch): Promise<FlowStep[] | undefined> {
   const response = await endSession(BFF_PATHS.logout, fetchImpl);
   if (!response.ok) throw new Error(`The app server answered ${response.status} to the sign-out.`);
-  return timelineOf(response);
+  return timelineIn(response);
 }
 
 /**
@@ -65,7 +65,7 @@ export async function bffSignOut(fetchImpl: typeof fetch = fetch): Promise<FlowS
 export async function bffDisconnect(fetchImpl: typeof fetch = fetch): Promise<FlowStep[] | undefined> {
   const response = await endSession(BFF_PATHS.disconnect, fetchImpl);
   if (!response.ok) throw new Error(`The app server answered ${response.status} to the disconnect.`);
-  return timelineOf(response);
+  return timelineIn(response);
 }
 
 function endSession(path: string, fetchImpl: typeof fetch): Promise<Response> {
@@ -74,19 +74,4 @@ function endSession(path: string, fetchImpl: typeof fetch): Promise<Response> {
     headers: { [CSRF_HEADER]: CSRF_HEADER_VALUE, accept: 'application/json' },
     credentials: 'same-origin',
   });
-}
-
-/** `bff` mode, inspector on: the server's record of this session. */
-export async function fetchBffTimeline(fetchImpl: typeof fetch = fetch): Promise<FlowStep[] | undefined> {
-  const response = await fetchImpl(BFF_PATHS.inspector, {
-    headers: { [CSRF_HEADER]: CSRF_HEADER_VALUE, accept: 'application/json' },
-    credentials: 'same-origin',
-  });
-  return response.ok ? timelineOf(response) : undefined;
-}
-
-async function timelineOf(response: Response): Promise<FlowStep[] | undefined> {
-  if (!response.headers.get('content-type')?.includes('application/json')) return undefined;
-  const body = (await response.json().catch(() => undefined)) as Partial<BffInspectorTimeline> | undefined;
-  return Array.isArray(body?.steps) ? body.steps : undefined;
 }

@@ -1,8 +1,8 @@
 import type { FlowStep } from '@common/inspector/model.ts';
 import { useEffect, useMemo, useSyncExternalStore } from 'react';
-import { fetchBffTimeline } from '@/auth/bff-session.ts';
 import type { AppConfig, SessionMode } from '@/config/app-config.ts';
 import { flowLog } from '@/inspector/flow-log.ts';
+import { fetchBffTimeline } from './server-timeline.ts';
 import { stepsOfRecords } from './steps-of-records.ts';
 
 /** A burst of calls (a search typed key by key) is fetched once, after it settles. */
