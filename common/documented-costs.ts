@@ -1,6 +1,6 @@
 /**
  * What each call QuickLead makes costs the company's daily API budget, as Pipedrive documents it
- * (`x-token-cost` of the operation in its OpenAPI documents, REFERENCE §3). Real Pipedrive sends no
+ * (`x-token-cost` of the operation in its OpenAPI documents). Real Pipedrive sends no
  * cost header, so the inspector and the bench read this table; `documented-costs.contract.test.ts`
  * checks it against the documents for every allowlisted call. Keyed like the allowlist (method +
  * path pattern), DOM-free so scripts can import it.

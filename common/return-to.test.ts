@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { safeReturnTo } from './return-to.ts';
 
-describe('safeReturnTo (SEC-REDIR-02)', () => {
+describe('safeReturnTo', () => {
   const origin = 'https://leads.example.com';
   it.each([
     ['/leads/new?x=1#f', '/leads/new?x=1#f'],

@@ -4,7 +4,7 @@ const MAX_RETURN_TO_LENGTH = 2048;
 const SERVER_ROUTES = ['/auth/', '/api/'];
 
 /**
- * SEC-REDIR-02: where the browser may be sent after sign-in, as a path of this app (`origin`).
+ * Where the browser may be sent after sign-in, as a path of this app (`origin`).
  * Anything else (another origin, `//host`, `/\host`, control characters, the server's routes)
  * becomes `/`. The server checks what it stores and redirects to; the browser checks what it asks
  * for with the same function.

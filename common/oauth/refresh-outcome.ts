@@ -22,7 +22,7 @@ export const REFRESH_RETRY_DELAYS_MS: readonly number[] = [500, 2_000, 5_000];
 /** A 429 without `Retry-After` waits this long. */
 const DEFAULT_RETRY_AFTER_S = 30;
 
-// Pipedrive's texts (REFERENCE §1.2): "Invalid grant: refresh_token is invalid", "… has expired".
+// Pipedrive's texts for a refresh token it no longer takes: "Invalid grant: refresh_token is invalid", "… has expired".
 const INVALID_GRANT_TEXT = /^invalid grant\b/i;
 
 function responseOf(error: unknown): Response | undefined {

@@ -10,7 +10,7 @@ function normalised(path: string): string {
   return `${url.pathname}${url.search}${url.hash}`;
 }
 
-describe('the browser’s return path after sign-in (SEC-REDIR-02)', () => {
+describe('the browser’s return path after sign-in', () => {
   it.each([
     '//evil.example/phish',
     '/.//evil.example/phish',

@@ -4,7 +4,7 @@ import { ApiError, apiErrorFrom } from './api-error.ts';
 import { parseEach, reportSkipped, type SkippedItem } from './parse-leniently.ts';
 import type { Transport } from './transport.ts';
 
-/** Custom field types a lead can carry and the form can edit (REFERENCE §2.6). */
+/** Custom field types a lead can carry (leads inherit the deal fields) and the form can edit. */
 export const EDITABLE_FIELD_TYPES = [
   'varchar',
   'varchar_auto',

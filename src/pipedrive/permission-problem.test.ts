@@ -4,7 +4,7 @@ import { ApiError, apiErrorFrom } from './api-error.ts';
 import { getLeadLabels } from './lead-labels.ts';
 import { permissionProblemOf } from './permission-problem.ts';
 
-/** REFERENCE §2.1: Pipedrive's body when the user's permission set does not allow a call. */
+/** Pipedrive's body when the user's permission set does not allow a call. */
 const NO_PERMISSION_BODY = {
   success: false,
   error: 'You do not have permissions to do this.',

@@ -2,7 +2,7 @@ import { endpointOf, REQUIRED_SCOPES, type ScopeNeed } from './required-scopes.t
 
 /**
  * Why Pipedrive refused a call with 403, in words a rep can act on. Pipedrive has two such
- * answers (REFERENCE §2.1): "Scope and URL mismatch" when the app's token lacks the call's scope,
+ * answers: "Scope and URL mismatch" when the app's token lacks the call's scope,
  * and "You do not have permissions to do this." when the user's permission set does not allow it.
  */
 export type PermissionProblem =

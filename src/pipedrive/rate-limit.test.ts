@@ -9,7 +9,7 @@ import {
   shortWaitMs,
 } from './rate-limit.ts';
 
-/** Pipedrive's observed daily-budget answer (REFERENCE §2.1). */
+/** Pipedrive's answer once the company's daily API budget is spent, as observed. */
 const DAILY_BODY = { success: false, error: 'daily request budget exceeded', errorCode: 429 };
 
 describe('a 429: a short wait or the spent daily budget', () => {

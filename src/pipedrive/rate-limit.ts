@@ -1,7 +1,7 @@
 import { ApiError } from './api-error.ts';
 
 /**
- * Pipedrive answers 429 for two reasons (REFERENCE §3): a burst limit (10 searches or a few hundred
+ * Pipedrive answers 429 for two reasons: a burst limit (10 searches or a few hundred
  * calls per 2 s per token), over in seconds, and the company's daily token budget, spent until
  * midnight (`Retry-After` of an hour or more, `"daily request budget exceeded"`). A wait up to
  * this long is worth sitting out and retrying; a longer one is the budget, and retrying is waste.

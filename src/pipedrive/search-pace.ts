@@ -1,7 +1,7 @@
 import type { Transport } from './transport.ts';
 
 /**
- * Pipedrive allows 10 search requests per 2 s per token (REFERENCE §3) and answers 429 above it.
+ * Pipedrive allows 10 search requests per 2 s per token and answers 429 above it.
  * The pickers' debounce keeps a typing rep well below that, but a rep can type in bursts and the
  * person and organization pickers share the token, so every v2 search of a session first takes a
  * slot here: at most 8 start in any 2 s. Two spare, because Pipedrive's window is not timed by our

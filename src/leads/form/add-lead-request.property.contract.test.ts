@@ -417,7 +417,7 @@ const BUILT_IN_FIELDS = [
   'originId',
 ] as const;
 
-describe.skipIf(!OPENAPI_AVAILABLE)('random form input (property, issue 5)', () => {
+describe.skipIf(!OPENAPI_AVAILABLE)('random form input (property)', () => {
   it(
     `${RUNS} random forms: a message at a field, or a body the spec and the sandbox accept`,
     async () => {
