@@ -1,5 +1,6 @@
 import { type ServeStaticOptions, serveStatic } from '@hono/node-server/serve-static';
 import type { Context, Hono, MiddlewareHandler } from 'hono';
+import { PRECOMPRESSED_FILE } from '../../common/precompressed-files.ts';
 
 /** Vite puts a content hash in every `/assets/*` name, so a year is safe: a new build means new names. */
 const HASHED_ASSET_CACHE = 'public, max-age=31536000, immutable';
@@ -30,12 +31,22 @@ function isServerPath(path: string): boolean {
  */
 function cachedFiles(options: ServeStaticOptions, cacheControl: (path: string) => string): MiddlewareHandler {
   const found = new WeakMap<Context, string>();
-  const serve = serveStatic({ ...options, onFound: (path, c) => void found.set(c, path) });
+  // The build wrote a brotli and a gzip twin of every text file: the one the browser accepts is
+  // sent as it is, with its own length, and nothing is compressed per request.
+  const serve = serveStatic({
+    ...options,
+    precompressed: true,
+    onFound: (path, c) => void found.set(c, path),
+  });
   return async (c, next) => {
     const response = await serve(c, next);
     const path = found.get(c);
-    if (path !== undefined && response instanceof Response)
+    if (path !== undefined && response instanceof Response) {
       response.headers.set('Cache-Control', cacheControl(path));
+      // Which variant was sent depends on Accept-Encoding, whether or not it was compressed this time.
+      if (PRECOMPRESSED_FILE.test(path) && !response.headers.get('Vary')?.includes('Accept-Encoding'))
+        response.headers.append('Vary', 'Accept-Encoding');
+    }
     return response;
   };
 }
