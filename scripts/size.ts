@@ -13,7 +13,12 @@ import { gzipSync } from 'node:zlib';
 const BUDGET_BYTES = 150_000; // 150 kB gzipped
 const dist = join(import.meta.dirname, '..', 'dist');
 /** What of the inspector the app always loads: the header's toggle and the recorder's plug. */
-const ALWAYS_LOADED = new Set(['src/inspector/inspector-context.tsx', 'common/inspector/recorder-slot.ts']);
+const ALWAYS_LOADED = new Set([
+  'src/inspector/inspector-context.tsx',
+  'common/inspector/recorder-slot.ts',
+  // How auth reads the timeline a bff sign-out answers with: part of the contract, a few lines.
+  'common/inspector/timeline.ts',
+]);
 // The recorder: loaded before the app renders, but only when the configuration enables the inspector.
 const RECORDER = new Set([
   'src/inspector/recording.ts',

@@ -1,5 +1,5 @@
 import { APP_CONFIG_PATH, type AppConfig, appConfigSchema } from '@common/app-config.ts';
-import { z } from 'zod';
+import { prettifyError } from 'zod/mini';
 
 // The configuration's shape is shared with the app server, which builds it (common/app-config.ts).
 // The browser's many modules that read it keep naming it from here, beside its loader.
@@ -22,7 +22,7 @@ export async function loadAppConfig(fetchImpl: typeof fetch = fetch): Promise<Ap
   }
   const parsed = appConfigSchema.safeParse(await response.json().catch(() => null));
   if (!parsed.success) {
-    throw new AppConfigError(`The app configuration is not valid: ${z.prettifyError(parsed.error)}`);
+    throw new AppConfigError(`The app configuration is not valid: ${prettifyError(parsed.error)}`);
   }
   return parsed.data;
 }
