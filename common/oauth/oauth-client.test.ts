@@ -11,7 +11,7 @@ import {
   withJsonBody,
 } from '../testing/oauth-clients.ts';
 import { OAuthClient } from './oauth-client.ts';
-import { toSignInError } from './sign-in-error.ts';
+import { toSignInError } from './to-sign-in-error.ts';
 
 const ROLES: readonly ClientRole[] = ['public', 'confidential'];
 

@@ -8,7 +8,8 @@ import {
   SIGN_IN_ERROR_PARAM,
 } from '../../common/bff-contract.ts';
 import type { BffInspectorTimeline } from '../../common/inspector/timeline.ts';
-import { type SignInErrorKind, toSignInError } from '../../common/oauth/sign-in-error.ts';
+import type { SignInErrorKind } from '../../common/oauth/sign-in-error.ts';
+import { toSignInError } from '../../common/oauth/to-sign-in-error.ts';
 import { safeReturnTo } from '../../common/return-to.ts';
 import { requireCsrfHeader } from '../http/csrf.ts';
 import type { FlowRecorder } from '../inspector/flow-recorder.ts';

@@ -1,15 +1,15 @@
+import type { ReactNode } from 'react';
 import { InspectorToggle, useInspector } from '../inspector/inspector-context.tsx';
-import { AccountMenu } from './account-menu.tsx';
 
 interface AppHeaderProps {
-  userName?: string | undefined;
-  companyName?: string | undefined;
-  /** Signed in: the header offers the account menu. */
-  onSignOut?: () => void;
-  onDisconnect?: (() => Promise<void>) | undefined;
+  /**
+   * Signed in: the account menu. It comes with the signed-in screens (their lazy chunk), so the
+   * sign-in page loads none of its code.
+   */
+  accountMenu?: ReactNode;
 }
 
-export function AppHeader({ userName, companyName, onSignOut, onDisconnect }: AppHeaderProps) {
+export function AppHeader({ accountMenu }: AppHeaderProps) {
   // An open inspector widens the page: the header spans both columns.
   const { open } = useInspector();
   return (
@@ -24,14 +24,7 @@ export function AppHeader({ userName, companyName, onSignOut, onDisconnect }: Ap
         QuickLead
       </span>
       <InspectorToggle />
-      {onSignOut && (
-        <AccountMenu
-          userName={userName}
-          companyName={companyName}
-          onSignOut={onSignOut}
-          onDisconnect={onDisconnect}
-        />
-      )}
+      {accountMenu}
     </header>
   );
 }

@@ -1,9 +1,9 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import { CALLBACK_PATH } from '@/auth/callback-path.ts';
 import { bffSignInErrorOf, CallbackScreen, SignInFailed } from '@/auth/callback-screen.tsx';
 import { SessionProvider, useSession } from '@/auth/session-context.tsx';
 import { SignInScreen } from '@/auth/sign-in-screen.tsx';
-import { CALLBACK_PATH } from '@/auth/spa-sign-in.ts';
 import type { AppConfig } from '@/config/app-config.ts';
 import { useDocumentTitle } from '@/ui/use-document-title.ts';
 import { InspectorProvider } from '../inspector/inspector-context.tsx';

@@ -9,6 +9,7 @@ import { intlLocaleOf } from '@/pipedrive/current-user.ts';
 import { leadWebUrl } from '@/pipedrive/lead-web-url.ts';
 import { useReferenceData } from '@/pipedrive/reference-data.ts';
 import { TransportProvider, useTransport } from '@/pipedrive/transport-context.tsx';
+import { AccountMenu } from './account-menu.tsx';
 import { AppFrame } from './app-frame.tsx';
 import { AppHeader } from './app-header.tsx';
 import { MissingScopesScreen } from './missing-scopes-screen.tsx';
@@ -90,10 +91,14 @@ function useSignedInHeader() {
   const { signOut, canDisconnect, disconnect } = useSession();
   return (userName?: string, companyName?: string) => (
     <AppHeader
-      userName={userName}
-      companyName={companyName}
-      onSignOut={signOut}
-      onDisconnect={canDisconnect ? disconnect : undefined}
+      accountMenu={
+        <AccountMenu
+          userName={userName}
+          companyName={companyName}
+          onSignOut={signOut}
+          onDisconnect={canDisconnect ? disconnect : undefined}
+        />
+      }
     />
   );
 }

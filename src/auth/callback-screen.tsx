@@ -5,7 +5,6 @@ import type { SessionMode } from '@/config/app-config.ts';
 import { useDocumentTitle } from '@/ui/use-document-title.ts';
 import { useSession } from './session-context.tsx';
 import { SignInButton } from './sign-in-button.tsx';
-import { completeSignInOnce } from './spa-sign-in.ts';
 
 /** `spa` mode: finishes the redirect back from the provider, exchanges the code, cleans the address bar. */
 export function CallbackScreen({ onDone }: { onDone: () => void }) {
@@ -23,16 +22,21 @@ export function CallbackScreen({ onDone }: { onDone: () => void }) {
       return;
     }
     let active = true;
-    completeSignInOnce(config.spa, callbackUrl).then(
-      (session) => {
-        if (!active) return;
-        signedIn(session);
-        onDone();
-      },
-      (failure: SignInError) => {
-        if (active) setError(failure);
-      },
-    );
+    const provider = config.spa;
+    // The public client's OAuth code is fetched only here and when a spa sign-in starts.
+    import('./spa-sign-in.ts')
+      .then(({ completeSignInOnce }) => completeSignInOnce(provider, callbackUrl))
+      .then(
+        async (session) => {
+          if (!active) return;
+          await signedIn(session);
+          onDone();
+        },
+        (failure: unknown) => {
+          // A SignInError already; anything else is the sign-in code not arriving (the network).
+          if (active) setError(failure instanceof SignInError ? failure : new SignInError('network'));
+        },
+      );
     return () => {
       active = false;
     };

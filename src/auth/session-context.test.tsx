@@ -74,7 +74,7 @@ describe('spa mode', () => {
   it('Sign out forgets the tokens and the draft, and revokes nothing: the app stays installed', async () => {
     const { config, session, revocations, stillInstalled } = spaSetup();
     const value = renderSession(config);
-    act(() => value().signedIn(session));
+    await act(() => value().signedIn(session));
     sessionStorage.setItem(DRAFT_KEY, '{"title":"Prospect"}');
 
     await act(() => value().signOut());
@@ -88,7 +88,7 @@ describe('spa mode', () => {
   it('Disconnect revokes the refresh token, then the access token, then signs out as Sign out does', async () => {
     const { config, session, revocations, stillInstalled } = spaSetup();
     const value = renderSession(config);
-    act(() => value().signedIn(session));
+    await act(() => value().signedIn(session));
     expect(value().canDisconnect).toBe(true);
     sessionStorage.setItem(DRAFT_KEY, '{"title":"Prospect"}');
 
@@ -103,7 +103,7 @@ describe('spa mode', () => {
   it('a Disconnect the provider does not confirm fails and leaves the rep signed in, draft kept', async () => {
     const { config, session, stillInstalled } = spaSetup(() => new Response('Bad Gateway', { status: 502 }));
     const value = renderSession(config);
-    act(() => value().signedIn(session));
+    await act(() => value().signedIn(session));
     sessionStorage.setItem(DRAFT_KEY, '{"title":"Prospect"}');
 
     await act(() => expect(value().disconnect()).rejects.toThrow());
@@ -113,13 +113,13 @@ describe('spa mode', () => {
     expect(stillInstalled()).toBeDefined();
   });
 
-  it('offers no Disconnect when the provider has no revocation endpoint', () => {
+  it('offers no Disconnect when the provider has no revocation endpoint', async () => {
     const { config, session } = spaSetup();
     const value = renderSession({
       ...config,
       spa: config.spa && { ...config.spa, revocationEndpoint: undefined },
     });
-    act(() => value().signedIn(session));
+    await act(() => value().signedIn(session));
     expect(value().canDisconnect).toBe(false);
   });
 });

@@ -7,8 +7,7 @@ import type { Transport } from '@/pipedrive/transport.ts';
 import { bffDisconnect, bffSignOut, fetchBffSession, startBffSignIn } from './bff-session.ts';
 import { bffSessionTransport } from './bff-transport.ts';
 import type { Session } from './session.ts';
-import { revokeTokens, startSignIn } from './spa-sign-in.ts';
-import { SpaTokenStore } from './spa-token-store.ts';
+import type { SpaTokenStore } from './spa-token-store.ts';
 
 export type SessionState =
   | { status: 'checking' }
@@ -34,7 +33,7 @@ interface SessionContextValue {
   /** Leaves the page for the provider's sign-in, in the chosen mode. */
   signIn: (mode: SessionMode) => Promise<void>;
   /** `spa` mode: the callback screen hands over the tokens it got. */
-  signedIn: (session: Session) => void;
+  signedIn: (session: Session) => Promise<void>;
   /**
    * Ends QuickLead's session only: nothing is revoked, so the next sign-in needs no consent. In
    * `bff` mode, when the server does not confirm it, the rep stays signed in (draft kept) and
@@ -108,9 +107,10 @@ export function SessionProvider({ config, children }: { config: AppConfig; child
   }, [offersBff, checks, recheck]);
 
   const signedIn = useCallback(
-    (session: Session) => {
+    async (session: Session) => {
       if (!config.spa) return;
       const fetchImpl = tabRecorder()?.fetchThatRecords();
+      const { SpaTokenStore } = await import('./spa-token-store.ts');
       const store = new SpaTokenStore(config.spa, session, {
         onSessionEnded: () => setSessionEnded(true),
         ...(fetchImpl ? { fetch: fetchImpl } : {}),
@@ -176,6 +176,7 @@ export function SessionProvider({ config, children }: { config: AppConfig; child
     }
     if (!spaStore || !config.spa) throw new Error('This session cannot be disconnected.');
     // The revocation joins the inspector's timeline; the tokens it shows no longer work.
+    const { revokeTokens } = await import('./spa-sign-in.ts');
     await revokeTokens(config.spa, spaStore.current);
     forgetSession(undefined);
   }, [config.spa, forgetSession, spaStore, state]);
@@ -188,7 +189,7 @@ export function SessionProvider({ config, children }: { config: AppConfig; child
       recheck,
       signIn: async (mode) => {
         if (mode === 'bff') await startBffSignIn(window.location.pathname);
-        else if (config.spa) await startSignIn(config.spa);
+        else if (config.spa) await (await import('./spa-sign-in.ts')).startSignIn(config.spa);
       },
       signedIn,
       signOut,

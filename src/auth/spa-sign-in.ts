@@ -1,12 +1,14 @@
 import { tabRecorder } from '@common/inspector/recorder-slot.ts';
-import { SignInError, toSignInError } from '@common/oauth/sign-in-error.ts';
+import { SignInError } from '@common/oauth/sign-in-error.ts';
+import { toSignInError } from '@common/oauth/to-sign-in-error.ts';
 import * as oauth from 'oauth4webapi';
 import type { ProviderConfig } from '@/config/app-config.ts';
+import { CALLBACK_PATH } from './callback-path.ts';
 import { type PendingSignIn, savePendingSignIn, takePendingSignIn } from './pending-sign-in.ts';
 import { publicClientFor } from './provider-profile.ts';
 import type { Session } from './session.ts';
 
-export const CALLBACK_PATH = '/callback';
+export { CALLBACK_PATH } from './callback-path.ts';
 
 export function callbackUrlFor(origin: string): string {
   return `${origin}${CALLBACK_PATH}`;
