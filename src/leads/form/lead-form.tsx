@@ -8,7 +8,6 @@ import type { ListOnDemand } from '@/pipedrive/reference-data.ts';
 import type { User } from '@/pipedrive/users.ts';
 import { DisclosureSection } from '@/ui/disclosure-section.tsx';
 import { ErrorSummary } from '@/ui/error-summary.tsx';
-import { TextField } from '@/ui/text-field.tsx';
 import { useDocumentTitle } from '@/ui/use-document-title.ts';
 import { CustomFieldInputs } from '../custom-fields/custom-field-inputs.tsx';
 import { toCustomFieldPayload } from '../custom-fields/to-custom-field-payload.ts';
@@ -20,7 +19,6 @@ import { DealFieldsSection } from './deal-fields-section.tsx';
 import { clearLeadDraft, currentDraftId, saveLeadDraft } from './lead-draft.ts';
 import {
   buildLeadFormSchema,
-  LEAD_FIELD_IDS,
   type LeadFormContext,
   type LeadFormInput,
   type LeadFormValues,
@@ -30,6 +28,7 @@ import { listsReadBy } from './lists-needed.ts';
 import { SourceFields } from './source-fields.tsx';
 import { fieldTargetFor } from './submit-field-targets.ts';
 import { suggestedTitle } from './suggested-title.ts';
+import { TitleField } from './title-field.tsx';
 import { toAddLeadRequest } from './to-add-lead-request.ts';
 
 const DRAFT_SAVE_DELAY_MS = 300;
@@ -115,8 +114,6 @@ export function LeadForm({ setup, defaults, onCreated, focusTitle = false }: Lea
       lastSuggestion.current = suggestion;
     }
   };
-  const title = form.watch('title');
-  const titleIsSuggested = title !== '' && title === lastSuggestion.current;
 
   function showOutcome(outcome: SubmitOutcome) {
     if ('lead' in outcome) {
@@ -169,14 +166,7 @@ export function LeadForm({ setup, defaults, onCreated, focusTitle = false }: Lea
       >
         <ErrorSummary errors={summary} focusKey={summaryFocusKey} />
         <h1 id="lead-form-title">New lead</h1>
-        <TextField
-          id={LEAD_FIELD_IDS.title}
-          label="Title"
-          autoComplete="off"
-          hint={titleIsSuggested ? 'Suggested from who it is for. Change it if you like.' : undefined}
-          error={errors.title?.message}
-          {...form.register('title')}
-        />
+        <TitleField lastSuggestion={lastSuggestion} />
         <ContactFields onPicked={suggestTitle} />
         <DealFieldsSection context={setup.context} lists={setup.lists} meId={setup.meId}>
           <CustomFieldInputs
