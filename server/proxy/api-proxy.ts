@@ -10,6 +10,7 @@ import { type ProviderTimeouts, providerDeadline } from '../provider-timeouts.ts
 import type { ServerConfig } from '../server-config.ts';
 import type { SessionRefresher } from '../sessions/session-refresher.ts';
 import type { Sessions } from '../sessions/sessions.ts';
+import { encodeJsonAnswer } from './gzip-answer.ts';
 import { renewForCall, signInRequired } from './proxy-refresh.ts';
 import { MAX_UPSTREAM_BODY_BYTES, readUpstreamBody, type UpstreamBody } from './upstream-body.ts';
 
@@ -135,21 +136,27 @@ export function registerApiProxy(app: Hono, deps: ApiProxyDeps): void {
     // Every call slides the idle timeout; refreshed tokens are already in the store.
     await sessions.keep(c, session);
     for (const [name, value] of upstream.headers) if (isForwardedHeader(name)) c.header(name, value);
-    return answerWith(c, upstream.status, await readUpstreamBody(upstream));
+    return await answerWith(c, upstream.status, await readUpstreamBody(upstream));
   });
 }
 
 /**
  * Only JSON of bounded size is served from the app's origin: an HTML page from a gateway or a
  * captive portal is never passed on, so nothing upstream sends can run as this origin's page.
+ *
+ * Pipedrive's JSON goes out gzipped when large enough (an account's deal fields run to tens of
+ * KB), although no cache may keep it. A length side channel on a compressed answer needs a secret
+ * in it and the attacker's input beside it: these answers carry no secret of QuickLead's (the
+ * tokens stay on this server), and a cross-site page cannot make the browser ask for them, since
+ * the CSRF header is required. Sign-in answers, which do carry secrets, are never compressed.
  */
-function answerWith(c: Context, status: number, body: UpstreamBody): Response {
+async function answerWith(c: Context, status: number, body: UpstreamBody): Promise<Response> {
   switch (body.kind) {
     case 'empty':
       return c.body(null, status as StatusCode);
     case 'json':
       c.header('content-type', 'application/json; charset=utf-8');
-      return c.body(body.bytes, status as ContentfulStatusCode);
+      return c.body(await encodeJsonAnswer(c, body.bytes), status as ContentfulStatusCode);
     case 'too-large':
       return refusal(
         c,
