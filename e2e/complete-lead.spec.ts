@@ -196,7 +196,11 @@ test('inline create: an organization with an address', async ({ page }) => {
   await expect.poll(searchId, { timeout: 10_000 }).toBe(lead.organization_id);
 });
 
-test('a Pipedrive 400 lands on the field it names, and nothing typed is lost', async ({ page }) => {
+test('a Pipedrive 400 lands on the field it names, and nothing typed is lost', async ({
+  page,
+  consoleIssues,
+}) => {
+  consoleIssues.expectFailedLoad(400, '/api/v1/leads', 'Pipedrive refuses the inactive owner');
   const { leadForm: form, api } = await signInWithApi(page);
   const users = (await api.get('/api/v1/users')) as Array<{ id: number; name: string }>;
   const lena = users.find((user) => user.name === 'Lena Fischer');

@@ -8,7 +8,9 @@ import { expect, sandboxApiOrigin, signInWithApi, test } from './fixtures.ts';
  */
 test('a spent daily budget: the lead is queued with a plain explanation, kept, and sent once when topped up', async ({
   page,
+  consoleIssues,
 }) => {
+  consoleIssues.expectFailedLoad(429, '/api/v1/leads', 'the spent budget under test');
   const { leadForm: form, api } = await signInWithApi(page, 'bff');
   const title = `Spent budget ${Date.now()}`;
   await form.title.fill(title);

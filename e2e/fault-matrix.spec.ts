@@ -158,7 +158,11 @@ test('sign-in round trip mid-form: the draft comes back after signing in again',
   expect((await record(page, run, kept)).posts).toBe(1);
 });
 
-test('access token expires mid-form: one refresh, the create is retried once', async ({ page }) => {
+test('access token expires mid-form: one refresh, the create is retried once', async ({
+  page,
+  consoleIssues,
+}) => {
+  consoleIssues.expectFailedLoad(401, '/api/v1/leads', 'the expired token is refused before the refresh');
   const run = await prepare(page, 'access token expires mid-form', 'spa', COLLEAGUES.james);
   const refreshes = page.waitForRequest(
     (request) =>
@@ -172,7 +176,11 @@ test('access token expires mid-form: one refresh, the create is retried once', a
   expect((await record(page, run, kept)).posts).toBe(2);
 });
 
-test('refresh fails mid-form: sign in again, the form is intact, sent once', async ({ page }) => {
+test('refresh fails mid-form: sign in again, the form is intact, sent once', async ({
+  page,
+  consoleIssues,
+}) => {
+  consoleIssues.expectFailedLoad(401, '/api/v1/leads', 'the proxy says the session has ended');
   const run = await prepare(page, 'refresh fails mid-form', 'bff', COLLEAGUES.aiko);
   expect((await run.api.admin('/tokens/expire', { userId: COLLEAGUES.aiko.id })).ok()).toBe(true);
   expect((await run.api.admin('/tokens/fail-refresh', { userId: COLLEAGUES.aiko.id })).ok()).toBe(true);
@@ -187,7 +195,8 @@ test('refresh fails mid-form: sign in again, the form is intact, sent once', asy
   expect((await record(page, run, kept)).posts).toBe(2);
 });
 
-test('500 on POST: nothing stored, "Create anyway" sends it once', async ({ page }) => {
+test('500 on POST: nothing stored, "Create anyway" sends it once', async ({ page, consoleIssues }) => {
+  consoleIssues.expectFailedLoad(500, '/api/v1/leads', 'the fault under test');
   const run = await prepare(page, '500 on POST', 'spa');
   await faultOnce(page, '/v1/leads', { status: 500 });
   await run.form.submit.click();
@@ -198,7 +207,11 @@ test('500 on POST: nothing stored, "Create anyway" sends it once', async ({ page
   expect((await record(page, run, kept)).posts).toBe(2);
 });
 
-test('connection dropped after the lead was stored: found, not sent again', async ({ page }) => {
+test('connection dropped after the lead was stored: found, not sent again', async ({
+  page,
+  consoleIssues,
+}) => {
+  consoleIssues.expectFailedLoad('broken connection', '/api/v1/leads', 'the fault under test');
   const run = await prepare(page, 'connection dropped after store', 'spa');
   await faultOnce(page, '/v1/leads', { dropAfterStore: true });
   await run.form.submit.click();
@@ -215,7 +228,8 @@ test('no answer within 20 s, though the lead was stored: found, not sent again',
   expect((await record(page, run, undefined)).posts).toBe(1);
 });
 
-test('429 on POST: waits Retry-After, then sends once more', async ({ page }) => {
+test('429 on POST: waits Retry-After, then sends once more', async ({ page, consoleIssues }) => {
+  consoleIssues.expectFailedLoad(429, '/api/v1/leads', 'the fault under test');
   const run = await prepare(page, '429 on POST', 'spa');
   await faultOnce(page, '/v1/leads', { status: 429, retryAfterSeconds: 1 });
   await run.form.submit.click();
@@ -224,7 +238,8 @@ test('429 on POST: waits Retry-After, then sends once more', async ({ page }) =>
   expect((await record(page, run, kept)).posts).toBe(2);
 });
 
-test('429 on search: the picker waits and still finds the person', async ({ page }) => {
+test('429 on search: the picker waits and still finds the person', async ({ page, consoleIssues }) => {
+  consoleIssues.expectFailedLoad(429, '/api/v2/persons/search', 'the fault under test');
   const { leadForm: form, api } = await signInWithApi(page, 'spa');
   await faultOnce(page, '/persons/search', { status: 429, retryAfterSeconds: 1 });
   const title = `429 on search ${Date.now()}`;

@@ -1,5 +1,6 @@
 import { test as base, expect, type Page } from '@playwright/test';
 import { SANDBOX_ADMIN_HEADERS } from '../sandbox/admin/admin-guard.ts';
+import { ConsoleIssues } from './console-issues.ts';
 import { LeadFormPage } from './pages/lead-form-page.ts';
 import { SandboxSignInPage } from './pages/sandbox-sign-in-page.ts';
 import { DEMO_USER, type SandboxUser } from './sandbox-accounts.ts';
@@ -134,10 +135,20 @@ export async function signInWithApi(
   return { leadForm, api: new SessionApi(page, session.apiDomain) };
 }
 
-export const test = base.extend<{ leadForm: LeadFormPage }>({
+export const test = base.extend<{ leadForm: LeadFormPage; consoleIssues: ConsoleIssues }>({
   leadForm: async ({ page }, use) => {
     await use(await signIn(page));
   },
+  // Every test: the browser logged nothing the test did not cause on purpose.
+  consoleIssues: [
+    async ({ context }, use) => {
+      const issues = new ConsoleIssues();
+      await issues.watchContext(context);
+      await use(issues);
+      expect(issues.unexpected(), 'the browser logged errors, warnings or issues').toEqual([]);
+    },
+    { auto: true },
+  ],
 });
 
 export { expect };
