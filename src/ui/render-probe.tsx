@@ -1,19 +1,18 @@
 import { Profiler, type ReactNode } from 'react';
+import { RENDER_COUNTS_GLOBAL } from './render-probe-global.ts';
 
 /**
  * Commits counted per probe. Only React's development and profiling builds call a Profiler's
- * onRender, so counting is on in development (and under Vitest) and in the build `npm run bench`
- * makes with `vite build --mode profiling`; in the production build this is constant false, the
- * probes render their children as they are, and nothing is recorded.
+ * onRender, so counting is on in development (and under Vitest) and in the profiling build
+ * `npm run bench` makes (vite.profiling.config.ts, mode `profiling`); in the production build this
+ * is constant false, the probes render their children as they are, and nothing is recorded.
  */
 const COUNTING = import.meta.env.DEV || import.meta.env.MODE === 'profiling';
 
 const commits: Record<string, number> = {};
 
-/** What the bench reads from the page, through `window`, in the profiling build. */
-export const RENDER_COUNTS_GLOBAL = 'quickleadRenderCounts';
-
-if (COUNTING && import.meta.env.MODE === 'profiling') {
+// The bench reads (and resets) them in the page.
+if (import.meta.env.MODE === 'profiling') {
   Object.assign(globalThis, { [RENDER_COUNTS_GLOBAL]: commits });
 }
 
