@@ -7,16 +7,20 @@
  * reads spent looking for lost creates, and median timings. It fails on reference data fetched
  * more than once per session, anything but one `POST /v1/leads` per lead, any search 429, or a
  * documented token cost per lead above the budget of 35.
+ *
+ * Then the bytes over the wire for the sign-in page and the signed-in form page, cold and warm
+ * (figures only, scripts/bench/page-bytes.ts), and, against the profiling build, the renders of
+ * the whole lead form while typing 10 characters in the title and in the amount: it fails on any
+ * (scripts/bench/form-renders.ts).
  */
 
-import { spawn } from 'node:child_process';
-import { chromium, type Page, type Request } from '@playwright/test';
+import type { Page, Request } from '@playwright/test';
 import { documentedCostOf } from '../common/documented-costs.ts';
 import { SANDBOX_ADMIN_HEADERS } from '../sandbox/admin/admin-guard.ts';
+import { API, APP, launchChromium, type Mode, median, signIn, startApp } from './bench/app-under-test.ts';
+import { measureFormRenders, printFormRenders } from './bench/form-renders.ts';
+import { measurePageBytes, printPageBytes } from './bench/page-bytes.ts';
 
-const PORTS = { app: 4473, oauth: 4481, api: 4482 };
-const APP = `http://127.0.0.1:${PORTS.app}`;
-const API = `http://127.0.0.1:${PORTS.api}`;
 const LEADS = 10;
 /**
  * `BENCH_LOSE_ANSWER=1`: the answer to one create (the fifth) is lost after the lead was stored,
@@ -69,40 +73,6 @@ function endpointOf(method: string, url: URL): string {
  */
 function documentedCost(method: string, url: URL, status: number | undefined): number | undefined {
   return status === 429 ? 0 : documentedCostOf(method, url.pathname);
-}
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-};
-
-async function waitForServer(url: string, timeoutMs: number) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`${url} did not answer within ${timeoutMs} ms`);
-}
-
-type Mode = 'bff' | 'spa';
-
-async function signIn(page: Page, mode: Mode) {
-  await page.goto(`${APP}/`);
-  const button = page.getByRole('button', { name: /Sign in with/ });
-  await button.waitFor();
-  await page.getByRole('radio', { name: mode === 'bff' ? /^Server session/ : /^Browser only/ }).check();
-  await button.click();
-  await page.getByLabel('Email').fill('maria.lopez@northwind.example');
-  await page.getByLabel('Password').fill('sandbox');
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('button', { name: 'Allow and install' }).click();
-  await page.getByRole('heading', { name: 'New lead' }).waitFor();
 }
 
 /** The tokens the sandbox has charged so far, from its own ledger. */
@@ -244,36 +214,33 @@ async function session(page: Page, mode: Mode, ledgerBefore: number) {
 }
 
 async function run() {
-  const server = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
-    env: {
-      ...process.env,
-      QUICKLEAD_SERVE: 'preview',
-      QUICKLEAD_APP_PORT: String(PORTS.app),
-      SANDBOX_OAUTH_PORT: String(PORTS.oauth),
-      SANDBOX_API_PORT: String(PORTS.api),
-    },
-    stdio: 'ignore',
-  });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-    ],
-  });
+  const browser = await launchChromium();
   try {
-    await waitForServer(`${APP}/app-config.json`, 30_000);
-    for (const mode of ['bff', 'spa'] as const) {
-      const ledgerBefore = await tokenLedger();
-      const context = await browser.newContext();
-      await session(await context.newPage(), mode, ledgerBefore);
-      await context.close();
+    let stopApp = await startApp('dist');
+    try {
+      for (const mode of ['bff', 'spa'] as const) {
+        const ledgerBefore = await tokenLedger();
+        const context = await browser.newContext();
+        await session(await context.newPage(), mode, ledgerBefore);
+        await context.close();
+      }
+      printPageBytes(await measurePageBytes(browser));
+    } finally {
+      await stopApp();
+    }
+
+    stopApp = await startApp('dist-profiling');
+    try {
+      const overBudget = printFormRenders(await measureFormRenders(browser));
+      if (overBudget.length > 0) {
+        console.error(`\nbench (renders): ${overBudget.join('; ')}`);
+        process.exitCode = 1;
+      }
+    } finally {
+      await stopApp();
     }
   } finally {
     await browser.close();
-    server.kill('SIGTERM');
   }
 }
 

@@ -7,6 +7,7 @@
  * (/app-config.json, /auth/*, /api/pipedrive/*) to it on a private port, so the browser sees one
  * origin, as in production. QUICKLEAD_SERVE=preview instead serves the production build from the
  * app server itself, exactly as `npm run serve` does; the e2e tests and the bench use that.
+ * QUICKLEAD_BUILD_DIR names another build folder to serve that way (the bench's `dist-profiling`).
  */
 import type { Server } from 'node:http';
 import { createServer as createHttpServer } from 'node:http';
@@ -24,6 +25,7 @@ const appPort = Number(process.env.QUICKLEAD_APP_PORT ?? 5173);
 const oauthPort = Number(process.env.SANDBOX_OAUTH_PORT ?? 5181);
 const apiPort = Number(process.env.SANDBOX_API_PORT ?? 5182);
 const serveBuild = process.env.QUICKLEAD_SERVE === 'preview';
+const buildDir = process.env.QUICKLEAD_BUILD_DIR ?? 'dist';
 
 const appOrigin = `http://${HOST}:${appPort}`;
 const oauthOrigin = `http://${HOST}:${oauthPort}`;
@@ -88,7 +90,7 @@ try {
   const config = readServerConfig(process.env);
   for (const warning of config.warnings) console.warn(`  note: ${warning}`);
   if (serveBuild) {
-    const server = await listen(createAppServer({ config, staticRoot: 'dist' }), appPort);
+    const server = await listen(createAppServer({ config, staticRoot: buildDir }), appPort);
     closers.push(() => close(server));
   } else {
     const privatePort = appPort + 10_000;

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
@@ -62,6 +62,66 @@ describe('static files, compressed at build time', () => {
     expect(page.headers.get('cache-control')).toBe('no-cache');
     expect(brotliDecompressSync(Buffer.from(await page.arrayBuffer())).toString()).toContain(
       '<div id="root">',
+    );
+  });
+});
+
+describe('static files, cached by the browser', () => {
+  it('the app page is revalidated on every load, whichever twin is sent and however it is asked for', async () => {
+    const { app } = builtApp();
+    for (const path of ['/', '/index.html', '/callback']) {
+      for (const acceptEncoding of ['gzip, deflate, br, zstd', 'gzip', undefined]) {
+        const page = await get(app, path, acceptEncoding);
+        expect(page.status).toBe(200);
+        expect(`${path} ${acceptEncoding}: ${page.headers.get('cache-control')}`).toBe(
+          `${path} ${acceptEncoding}: no-cache`,
+        );
+      }
+    }
+  });
+
+  it('hashed assets are kept a year and never asked about again, compressed or not', async () => {
+    const { app } = builtApp();
+    for (const acceptEncoding of ['br', undefined]) {
+      const asset = await get(app, '/assets/index-abc123.js', acceptEncoding);
+      expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+      expect(asset.headers.get('etag')).toBeNull();
+    }
+  });
+
+  it('an app page the browser still holds costs a 304 with no body; a new build sends the new page', async () => {
+    const { app, root } = builtApp();
+    const first = await get(app, '/', 'br');
+    const tag = first.headers.get('etag');
+    expect(tag).toMatch(/^"[\w-]+"$/);
+
+    const again = await app.request('http://127.0.0.1/', {
+      headers: { 'accept-encoding': 'br', 'if-none-match': String(tag) },
+    });
+    expect(again.status).toBe(304);
+    expect(await again.text()).toBe('');
+    expect(again.headers.get('cache-control')).toBe('no-cache');
+    expect(again.headers.get('etag')).toBe(tag);
+    expect(again.headers.get('vary')).toContain('Accept-Encoding');
+
+    // The gzip twin is another entity: the brotli twin's tag does not stand for it.
+    const gzipped = await app.request('http://127.0.0.1/', {
+      headers: { 'accept-encoding': 'gzip', 'if-none-match': String(tag) },
+    });
+    expect(gzipped.status).toBe(200);
+
+    // A deploy that keeps the files' times (or sets them all alike) still gets the new page out.
+    const index = join(root, 'index.html');
+    const { mtime } = statSync(`${index}.br`);
+    writeFileSync(index, '<!doctype html><title>QuickLead</title><div id="root" data-build="2"></div>');
+    precompressDir(root);
+    for (const file of [index, `${index}.br`, `${index}.gz`]) utimesSync(file, mtime, mtime);
+    const afterDeploy = await app.request('http://127.0.0.1/', {
+      headers: { 'accept-encoding': 'br', 'if-none-match': String(tag) },
+    });
+    expect(afterDeploy.status).toBe(200);
+    expect(brotliDecompressSync(Buffer.from(await afterDeploy.arrayBuffer())).toString()).toContain(
+      'data-build="2"',
     );
   });
 });

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { type ServeStaticOptions, serveStatic } from '@hono/node-server/serve-static';
 import type { Context, Hono, MiddlewareHandler } from 'hono';
 import { PRECOMPRESSED_FILE } from '../../common/precompressed-files.ts';
@@ -25,11 +27,50 @@ function isServerPath(path: string): boolean {
   return path === '/auth' || path.startsWith('/auth/') || path === '/api' || path.startsWith('/api/');
 }
 
+/** What a 304 carries of the 200 it stands for (RFC 9110, 15.4.5). */
+const NOT_MODIFIED_HEADERS = ['cache-control', 'content-location', 'date', 'etag', 'expires', 'vary'];
+
+/**
+ * A validator for a file the browser asks about again (`index.html` on every load, the others once
+ * their hour is up): a hash of the bytes sent, so the brotli and gzip twins each have their own. Not
+ * the modification time: a deploy may keep or reset file times, and a new `index.html` differs from
+ * the old one only in hashed names of the same length.
+ */
+async function entityTag(path: string): Promise<string> {
+  return `"${createHash('sha256')
+    .update(await readFile(path))
+    .digest('base64url')}"`;
+}
+
+function matchesIfNoneMatch(ifNoneMatch: string | undefined, tag: string): boolean {
+  if (ifNoneMatch === undefined) return false;
+  return (
+    ifNoneMatch.trim() === '*' ||
+    ifNoneMatch.split(',').some((candidate) => candidate.trim().replace(/^W\//, '') === tag)
+  );
+}
+
+function notModified(response: Response): Response {
+  const headers = new Headers();
+  for (const name of NOT_MODIFIED_HEADERS) {
+    const value = response.headers.get(name);
+    if (value !== null) headers.set(name, value);
+  }
+  return new Response(null, { status: 304, headers });
+}
+
 /**
  * serveStatic with a Cache-Control chosen by file. Its `onFound` runs after the response is built,
  * too late for `c.header`, so the found path is noted and the header set on the returned response.
+ * The path found is the twin sent (`index.html.br`); the Cache-Control is chosen for the file asked
+ * for (`index.html`), whichever twin goes out. Files that are revalidated get an ETag, and a
+ * request that names it gets a 304 without the body.
  */
-function cachedFiles(options: ServeStaticOptions, cacheControl: (path: string) => string): MiddlewareHandler {
+function cachedFiles(
+  options: ServeStaticOptions,
+  cacheControl: (path: string) => string,
+  { revalidated }: { revalidated: boolean },
+): MiddlewareHandler {
   const found = new WeakMap<Context, string>();
   // The build wrote a brotli and a gzip twin of every text file: the one the browser accepts is
   // sent as it is, with its own length, and nothing is compressed per request.
@@ -40,14 +81,19 @@ function cachedFiles(options: ServeStaticOptions, cacheControl: (path: string) =
   });
   return async (c, next) => {
     const response = await serve(c, next);
-    const path = found.get(c);
-    if (path !== undefined && response instanceof Response) {
-      response.headers.set('Cache-Control', cacheControl(path));
-      // Which variant was sent depends on Accept-Encoding, whether or not it was compressed this time.
-      if (PRECOMPRESSED_FILE.test(path) && !response.headers.get('Vary')?.includes('Accept-Encoding'))
-        response.headers.append('Vary', 'Accept-Encoding');
-    }
-    return response;
+    const sent = found.get(c);
+    if (sent === undefined || !(response instanceof Response)) return response;
+    const file = response.headers.has('Content-Encoding') ? sent.replace(/\.[^.\\/]+$/, '') : sent;
+    response.headers.set('Cache-Control', cacheControl(file));
+    // Which variant was sent depends on Accept-Encoding, whether or not it was compressed this time.
+    if (PRECOMPRESSED_FILE.test(file) && !response.headers.get('Vary')?.includes('Accept-Encoding'))
+      response.headers.append('Vary', 'Accept-Encoding');
+    if (!revalidated || response.status !== 200) return response;
+    const tag = await entityTag(sent);
+    response.headers.set('ETag', tag);
+    if (!matchesIfNoneMatch(c.req.header('If-None-Match'), tag)) return response;
+    await response.body?.cancel();
+    return notModified(response);
   };
 }
 
@@ -57,22 +103,25 @@ function cachedFiles(options: ServeStaticOptions, cacheControl: (path: string) =
  * such as `/callback` load the app.
  */
 export function registerStaticFiles(app: Hono, root: string): void {
+  // Never revalidated while cached: a new build names new files.
   app.use(
     '/assets/*',
-    cachedFiles({ root }, () => HASHED_ASSET_CACHE),
+    cachedFiles({ root }, () => HASHED_ASSET_CACHE, { revalidated: false }),
   );
   // A missing hashed asset (an old tab after a deploy) must fail as a 404, not get HTML back.
   app.all('/assets/*', notFound);
 
-  const files = cachedFiles({ root }, (path) =>
-    /(^|[\\/])index\.html$/.test(path) ? INDEX_CACHE : OTHER_FILE_CACHE,
+  const files = cachedFiles(
+    { root },
+    (path) => (/(^|[\\/])index\.html$/.test(path) ? INDEX_CACHE : OTHER_FILE_CACHE),
+    { revalidated: true },
   );
   app.use('*', (c, next) => {
     if (isHiddenPath(c.req.path)) return Promise.resolve(notFound(c));
     return isServerPath(c.req.path) ? next() : files(c, next);
   });
 
-  const index = cachedFiles({ root, path: 'index.html' }, () => INDEX_CACHE);
+  const index = cachedFiles({ root, path: 'index.html' }, () => INDEX_CACHE, { revalidated: true });
   app.on(['GET', 'HEAD'], '*', async (c, next) => {
     const last = c.req.path.split('/').pop() ?? '';
     // A missing file (it has an extension) stays a 404; a route of the app gets the app.

@@ -2,10 +2,12 @@ import type { ReactNode } from 'react';
 import type { Currency } from '@/pipedrive/currencies.ts';
 import type { ListOnDemand } from '@/pipedrive/reference-data.ts';
 import type { User } from '@/pipedrive/users.ts';
+import { RenderProbe } from '@/ui/render-probe.tsx';
 import { TextField } from '@/ui/text-field.tsx';
 import { LabelChips } from './label-chips.tsx';
 import type { LeadFormContext } from './lead-form-schema.ts';
 import { OwnerField } from './owner-field.tsx';
+import { FIELD_RENDER_PROBES } from './render-probes.ts';
 import { useLeadField } from './use-lead-field.ts';
 import { ValueField } from './value-field.tsx';
 
@@ -25,7 +27,9 @@ export function DealFieldsSection({
   return (
     <fieldset className="form-section">
       <legend className="form-section__title">Details</legend>
-      <ValueField currencies={lists.currencies} />
+      <RenderProbe id={FIELD_RENDER_PROBES.value}>
+        <ValueField currencies={lists.currencies} />
+      </RenderProbe>
       <TextField
         label="Expected close date"
         labelSuffix="(optional)"

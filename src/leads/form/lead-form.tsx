@@ -8,6 +8,7 @@ import type { ListOnDemand } from '@/pipedrive/reference-data.ts';
 import type { User } from '@/pipedrive/users.ts';
 import { DisclosureSection } from '@/ui/disclosure-section.tsx';
 import { ErrorSummary } from '@/ui/error-summary.tsx';
+import { RenderProbe } from '@/ui/render-probe.tsx';
 import { useDocumentTitle } from '@/ui/use-document-title.ts';
 import { CustomFieldInputs } from '../custom-fields/custom-field-inputs.tsx';
 import { toCustomFieldPayload } from '../custom-fields/to-custom-field-payload.ts';
@@ -25,21 +26,15 @@ import {
 } from './lead-form-schema.ts';
 import { summaryErrors } from './lead-form-summary.ts';
 import { listsReadBy } from './lists-needed.ts';
+import { FIELD_RENDER_PROBES, FORM_RENDER_PROBE } from './render-probes.ts';
 import { SourceFields } from './source-fields.tsx';
+import { SourceSection } from './source-section.tsx';
 import { fieldTargetFor } from './submit-field-targets.ts';
 import { suggestedTitle } from './suggested-title.ts';
 import { TitleField } from './title-field.tsx';
 import { toAddLeadRequest } from './to-add-lead-request.ts';
 
 const DRAFT_SAVE_DELAY_MS = 300;
-
-const SOURCE_FIELDS = ['visibleTo', 'channel', 'channelId', 'originId', 'wasSeen'] as const;
-
-/** "2 set" for a closed section, so the rep can see it holds choices. */
-function countSet(values: ReadonlyArray<string | boolean>): string | undefined {
-  const set = values.filter((value) => value !== '' && value !== false).length;
-  return set > 0 ? `${set} set` : undefined;
-}
 
 export interface LeadFormSetup {
   context: LeadFormContext;
@@ -164,9 +159,13 @@ export function LeadForm({ setup, defaults, onCreated, focusTitle = false }: Lea
           }
         }}
       >
+        {/* Renders only when the form does: typing in a field must not count here. */}
+        <RenderProbe id={FORM_RENDER_PROBE} />
         <ErrorSummary errors={summary} focusKey={summaryFocusKey} />
         <h1 id="lead-form-title">New lead</h1>
-        <TitleField lastSuggestion={lastSuggestion} />
+        <RenderProbe id={FIELD_RENDER_PROBES.title}>
+          <TitleField lastSuggestion={lastSuggestion} />
+        </RenderProbe>
         <ContactFields onPicked={suggestTitle} />
         <DealFieldsSection context={setup.context} lists={setup.lists} meId={setup.meId}>
           <CustomFieldInputs
@@ -175,13 +174,9 @@ export function LeadForm({ setup, defaults, onCreated, focusTitle = false }: Lea
             users={setup.context.users}
           />
         </DealFieldsSection>
-        <DisclosureSection
-          title="Visibility and source"
-          summary={countSet(form.watch([...SOURCE_FIELDS]))}
-          forceOpen={SOURCE_FIELDS.some((name) => errors[name])}
-        >
+        <SourceSection>
           <SourceFields context={setup.context} />
-        </DisclosureSection>
+        </SourceSection>
         {optionalFields.length > 0 && (
           <DisclosureSection
             title="More about this lead"
