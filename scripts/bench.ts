@@ -2,7 +2,7 @@
  * `npm run bench`: a scripted session in Chromium against the production build and the sandbox.
  * In each session mode it signs in and creates 10 leads, each with a person search typed key by
  * key, then prints the requests by endpoint with their documented token cost (from
- * src/pipedrive/documented-costs.ts, which its contract test checks against Pipedrive's OpenAPI
+ * common/documented-costs.ts, which its contract test checks against Pipedrive's OpenAPI
  * documents: real Pipedrive sends no cost header), the cost per lead, the search 429s seen, the
  * reads spent looking for lost creates, and median timings. It fails on reference data fetched
  * more than once per session, anything but one `POST /v1/leads` per lead, any search 429, or a
