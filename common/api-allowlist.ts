@@ -1,6 +1,6 @@
 /**
  * The Pipedrive calls QuickLead makes, as method + path pattern: the app server's proxy forwards
- * only these. Each has its documented token cost in src/pipedrive/documented-costs.ts (checked by
+ * only these. Each has its documented token cost in common/documented-costs.ts (checked by
  * its contract test).
  */
 export const API_ALLOWLIST: ReadonlyArray<{ method: 'GET' | 'POST'; path: RegExp }> = [
