@@ -8,6 +8,7 @@ import type { Session } from './session.ts';
 import { SessionProvider, useSession } from './session-context.tsx';
 
 const DRAFT_KEY = 'quicklead.lead-draft.v1';
+const CARD_KEY = 'quicklead.created-lead.v1';
 const SCOPES = ['base', 'leads:full', 'contacts:full', 'users:read', 'deals:read'];
 
 afterEach(() => {
@@ -71,16 +72,18 @@ function spaSetup(revokeAnswer?: () => Response) {
 }
 
 describe('spa mode', () => {
-  it('Sign out forgets the tokens and the draft, and revokes nothing: the app stays installed', async () => {
+  it('Sign out forgets the tokens, the draft and the kept card, and revokes nothing: the app stays installed', async () => {
     const { config, session, revocations, stillInstalled } = spaSetup();
     const value = renderSession(config);
     await act(() => value().signedIn(session));
     sessionStorage.setItem(DRAFT_KEY, '{"title":"Prospect"}');
+    sessionStorage.setItem(CARD_KEY, '{"lead":{"id":"a1","title":"Prospect"},"picks":{}}');
 
     await act(() => value().signOut());
 
     expect(value().state.status).toBe('signed-out');
     expect(sessionStorage.getItem(DRAFT_KEY)).toBeNull();
+    expect(sessionStorage.getItem(CARD_KEY)).toBeNull();
     expect(revocations).toEqual([]);
     expect(stillInstalled()).toBeDefined();
   });

@@ -136,7 +136,7 @@ export function SessionProvider({ config, children }: { config: AppConfig; child
       setSessionEnded(false);
       setSignOutFailed(false);
       queryClient.clear();
-      // Drafts hold prospects' details: they leave with the session.
+      // The draft and the created lead's card hold prospects' details: they leave with the session.
       sessionStorage.clear();
       if (timeline) tabRecorder()?.log.replaceWithServerSteps(timeline);
     },
