@@ -4,6 +4,7 @@ import type { ContentfulStatusCode, StatusCode } from 'hono/utils/http-status';
 import { API_ALLOWLIST, isAllowedApiCall } from '../../common/api-allowlist.ts';
 import { BFF_PATHS, CSRF_HEADER } from '../../common/bff-contract.ts';
 import { isAllowedOrigin } from '../../common/oauth/allowed-origin.ts';
+import { encodeForClient } from '../http/compressed-answer.ts';
 import { requireCsrfHeader } from '../http/csrf.ts';
 import type { FlowRecorder } from '../inspector/flow-recorder.ts';
 import { type ProviderTimeouts, providerDeadline } from '../provider-timeouts.ts';
@@ -143,13 +144,18 @@ export function registerApiProxy(app: Hono, deps: ApiProxyDeps): void {
  * Only JSON of bounded size is served from the app's origin: an HTML page from a gateway or a
  * captive portal is never passed on, so nothing upstream sends can run as this origin's page.
  */
-function answerWith(c: Context, status: number, body: UpstreamBody): Response {
+async function answerWith(c: Context, status: number, body: UpstreamBody): Promise<Response> {
   switch (body.kind) {
     case 'empty':
       return c.body(null, status as StatusCode);
-    case 'json':
+    case 'json': {
       c.header('content-type', 'application/json; charset=utf-8');
-      return c.body(body.bytes, status as ContentfulStatusCode);
+      // Upstream's own compression was undone when it was read; the browser gets its own.
+      const encoded = await encodeForClient(body.bytes, c.req.header('accept-encoding'));
+      c.header('vary', 'Accept-Encoding');
+      if (encoded.encoding) c.header('content-encoding', encoded.encoding);
+      return c.body(encoded.bytes, status as ContentfulStatusCode);
+    }
     case 'too-large':
       return refusal(
         c,
