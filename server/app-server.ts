@@ -4,6 +4,7 @@ import { SESSION_STORE_UNAVAILABLE } from '../common/bff-contract.ts';
 import { registerAuthRoutes } from './auth/auth-routes.ts';
 import { registerSignOutRoutes } from './auth/sign-out-routes.ts';
 import { registerUninstallRoute } from './auth/uninstall-route.ts';
+import { inlineStyleSourcesOf } from './http/inline-styles.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { registerStaticFiles } from './http/static-files.ts';
 import { FlowRecorder } from './inspector/flow-recorder.ts';
@@ -60,7 +61,9 @@ export function createAppServer(options: AppServerOptions): Hono {
   const recorder = new FlowRecorder(config, now, store.timelines);
 
   const app = new Hono();
-  app.use('*', securityHeaders(config));
+  // The built index page carries the app's stylesheet inline: the policy allows exactly that one.
+  const inlineStyles = options.staticRoot ? inlineStyleSourcesOf(options.staticRoot) : [];
+  app.use('*', securityHeaders(config, inlineStyles));
 
   const publicConfig = publicConfigOf(config);
   app.get(APP_CONFIG_PATH, (c) => c.json(publicConfig));
