@@ -8,6 +8,9 @@ const HASHED_ASSET_CACHE = 'public, max-age=31536000, immutable';
 const INDEX_CACHE = 'no-cache';
 const OTHER_FILE_CACHE = 'public, max-age=3600';
 
+/** The app's page, or the compressed twin sent in its place. */
+const isIndexPage = (path: string) => /(^|[\\/])index\.html(?:\.br|\.gz)?$/.test(path);
+
 function notFound(c: Context): Response {
   return c.text('Not found', 404);
 }
@@ -29,7 +32,11 @@ function isServerPath(path: string): boolean {
  * serveStatic with a Cache-Control chosen by file. Its `onFound` runs after the response is built,
  * too late for `c.header`, so the found path is noted and the header set on the returned response.
  */
-function cachedFiles(options: ServeStaticOptions, cacheControl: (path: string) => string): MiddlewareHandler {
+function cachedFiles(
+  options: ServeStaticOptions,
+  cacheControl: (path: string) => string,
+  pageHints: (c: Context) => string[],
+): MiddlewareHandler {
   const found = new WeakMap<Context, string>();
   // The build wrote a brotli and a gzip twin of every text file: the one the browser accepts is
   // sent as it is, with its own length, and nothing is compressed per request.
@@ -46,6 +53,12 @@ function cachedFiles(options: ServeStaticOptions, cacheControl: (path: string) =
       // Which variant was sent depends on Accept-Encoding, whether or not it was compressed this time.
       if (PRECOMPRESSED_FILE.test(path) && !response.headers.get('Vary')?.includes('Accept-Encoding'))
         response.headers.append('Vary', 'Accept-Encoding');
+      if (isIndexPage(path)) {
+        const hints = pageHints(c);
+        if (hints.length > 0) response.headers.set('Link', hints.join(', '));
+        // The hints depend on the session cookie.
+        response.headers.append('Vary', 'Cookie');
+      }
     }
     return response;
   };
@@ -54,25 +67,31 @@ function cachedFiles(options: ServeStaticOptions, cacheControl: (path: string) =
 /**
  * Serves the production build: hashed assets with a long cache, other files (robots.txt,
  * favicon.svg, the manifest) as they are, and `index.html` for every other GET so that SPA routes
- * such as `/callback` load the app.
+ * such as `/callback` load the app, with `pageHints` (page-hints.ts) as its `Link` header.
  */
-export function registerStaticFiles(app: Hono, root: string): void {
+export function registerStaticFiles(
+  app: Hono,
+  root: string,
+  pageHints: (c: Context) => string[] = () => [],
+): void {
   app.use(
     '/assets/*',
-    cachedFiles({ root }, () => HASHED_ASSET_CACHE),
+    cachedFiles({ root }, () => HASHED_ASSET_CACHE, pageHints),
   );
   // A missing hashed asset (an old tab after a deploy) must fail as a 404, not get HTML back.
   app.all('/assets/*', notFound);
 
-  const files = cachedFiles({ root }, (path) =>
-    /(^|[\\/])index\.html$/.test(path) ? INDEX_CACHE : OTHER_FILE_CACHE,
+  const files = cachedFiles(
+    { root },
+    (path) => (isIndexPage(path) ? INDEX_CACHE : OTHER_FILE_CACHE),
+    pageHints,
   );
   app.use('*', (c, next) => {
     if (isHiddenPath(c.req.path)) return Promise.resolve(notFound(c));
     return isServerPath(c.req.path) ? next() : files(c, next);
   });
 
-  const index = cachedFiles({ root, path: 'index.html' }, () => INDEX_CACHE);
+  const index = cachedFiles({ root, path: 'index.html' }, () => INDEX_CACHE, pageHints);
   app.on(['GET', 'HEAD'], '*', async (c, next) => {
     const last = c.req.path.split('/').pop() ?? '';
     // A missing file (it has an extension) stays a 404; a route of the app gets the app.
