@@ -37,6 +37,13 @@ function hintsFor(settings: Omit<PageHintSettings, 'hasSessionCookie'>, root = b
   return { signedIn: hints(withCookie), signedOut: hints(withoutCookie) };
 }
 
+// The page's own script and its import first (never its stylesheet: the build inlines that), then
+// the configuration: what the page's tags and its first line of code ask for.
+const PAGE = [
+  '</assets/index-1.js>; rel=modulepreload; crossorigin',
+  '</assets/shared-2.js>; rel=modulepreload; crossorigin',
+  '</app-config.json>; rel=preload; as=fetch; crossorigin',
+];
 const SESSION = '</auth/session>; rel=preload; as=fetch; crossorigin';
 const RECORDER = [
   '</assets/recording-5.js>; rel=modulepreload; crossorigin',
@@ -51,27 +58,27 @@ const SIGNED_IN = [
 describe('page hints', () => {
   it('bff with the inspector: the session check and the recorder always, the signed-in chunk with a cookie', () => {
     const { signedIn, signedOut } = hintsFor({ sessionCheck: true, inspector: true });
-    expect(signedOut).toEqual([SESSION, ...RECORDER]);
-    // What the page's own tags load already (the entry and its imports) is not named again.
-    expect(signedIn).toEqual([SESSION, ...RECORDER, ...SIGNED_IN]);
+    expect(signedOut).toEqual([...PAGE, SESSION, ...RECORDER]);
+    // What the page's own tags load (the entry and its imports) is not named twice.
+    expect(signedIn).toEqual([...PAGE, SESSION, ...RECORDER, ...SIGNED_IN]);
   });
 
   it('inspector off: no recorder, as the app then never loads it', () => {
     const { signedIn, signedOut } = hintsFor({ sessionCheck: true, inspector: false });
-    expect(signedOut).toEqual([SESSION]);
-    expect(signedIn).toEqual([SESSION, ...SIGNED_IN]);
+    expect(signedOut).toEqual([...PAGE, SESSION]);
+    expect(signedIn).toEqual([...PAGE, SESSION, ...SIGNED_IN]);
   });
 
   it('spa only: no session check, and a cookie means nothing', () => {
     const { signedIn, signedOut } = hintsFor({ sessionCheck: false, inspector: false });
-    expect(signedOut).toEqual([]);
-    expect(signedIn).toEqual([]);
+    expect(signedOut).toEqual(PAGE);
+    expect(signedIn).toEqual(PAGE);
   });
 
-  it('without a build manifest, only the session check', () => {
+  it('without a build manifest, only the configuration and the session check', () => {
     const root = mkdtempSync(join(tmpdir(), 'quicklead-dist-'));
     const { signedIn, signedOut } = hintsFor({ sessionCheck: true, inspector: true }, root);
-    expect(signedOut).toEqual([SESSION]);
-    expect(signedIn).toEqual([SESSION]);
+    expect(signedOut).toEqual([PAGE[2], SESSION]);
+    expect(signedIn).toEqual([PAGE[2], SESSION]);
   });
 });

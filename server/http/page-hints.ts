@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Context } from 'hono';
+import { APP_CONFIG_PATH } from '../../common/app-config.ts';
 import { BFF_PATHS } from '../../common/bff-contract.ts';
 
 /** What Vite's build manifest (dist/.vite/manifest.json) says of a chunk. */
@@ -28,15 +29,18 @@ export interface PageHintSettings {
 }
 
 /** The `Link` values that preload a lazily imported chunk, its imports and its stylesheets. */
-function chunkPreloads(manifest: Manifest, source: string): string[] {
-  const alreadyLoaded = new Set([ENTRY, ...(manifest[ENTRY]?.imports ?? [])]);
+function chunkPreloads(
+  manifest: Manifest,
+  source: string,
+  { alreadyLoaded = new Set<string>(), withStyles = true } = {},
+): string[] {
   const scripts = new Set<string>();
   const styles = new Set<string>();
   const visit = (key: string) => {
     const chunk = manifest[key];
     if (!chunk || alreadyLoaded.has(key) || scripts.has(chunk.file)) return;
     scripts.add(chunk.file);
-    for (const css of chunk.css ?? []) styles.add(css);
+    if (withStyles) for (const css of chunk.css ?? []) styles.add(css);
     for (const imported of chunk.imports ?? []) visit(imported);
   };
   visit(source);
@@ -55,7 +59,7 @@ function chunkPreloads(manifest: Manifest, source: string): string[] {
  * need: whether it offers `bff` (the session check), whether the inspector is on (its recorder),
  * and whether the browser sent a session cookie (then the signed-in chunk is all but certain; with a
  * dead cookie it is fetched for the sign-in that follows). Chunk names come from the build's
- * manifest; without one, only the session check is hinted.
+ * manifest; without one, only the configuration and the session check are hinted.
  */
 export function pageHints(root: string, settings: PageHintSettings): (c: Context) => string[] {
   let manifest: Manifest = {};
@@ -64,10 +68,17 @@ export function pageHints(root: string, settings: PageHintSettings): (c: Context
   } catch {
     // No build metadata: the page still works, one round trip at a time.
   }
+  // What the page's own tags load (the entry and its imports) is named first, so that on a
+  // connection-limited network (HTTP/1.1: six per origin) the hints never queue the app's own script.
+  // Its stylesheet is not: the build inlines it into the page (scripts/inline-entry-css.ts).
+  const entry = chunkPreloads(manifest, ENTRY, { withStyles: false });
+  const loadedByEntry = new Set([ENTRY, ...(manifest[ENTRY]?.imports ?? [])]);
   const always = [
+    ...entry,
+    `<${APP_CONFIG_PATH}>; rel=preload; as=fetch; crossorigin`,
     ...(settings.sessionCheck ? [`<${BFF_PATHS.session}>; rel=preload; as=fetch; crossorigin`] : []),
-    ...(settings.inspector ? chunkPreloads(manifest, RECORDER) : []),
+    ...(settings.inspector ? chunkPreloads(manifest, RECORDER, { alreadyLoaded: loadedByEntry }) : []),
   ];
-  const signedIn = chunkPreloads(manifest, SIGNED_IN_APP);
+  const signedIn = chunkPreloads(manifest, SIGNED_IN_APP, { alreadyLoaded: loadedByEntry });
   return (c) => (settings.sessionCheck && settings.hasSessionCookie(c) ? [...always, ...signedIn] : always);
 }
