@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useDeferredValue, useMemo, useState } from 'react';
 import { unmetScopeNeeds } from '@/auth/scope-check.ts';
 import { type SessionState, useSession } from '@/auth/session-context.tsx';
 import { SignInButton } from '@/auth/sign-in-button.tsx';
@@ -50,7 +50,11 @@ function AccountScreens({ session }: { session: SignedIn }) {
   // The first screen is a card kept from before a reload, or else a form with any draft: read the
   // lists either one names (another owner's name, say) with the settings.
   const [shown] = useState(() => loadKeptLeadCard()?.picks ?? loadLeadDraft());
-  const reference = useReferenceData(useTransport(), (core) => listsNeededAtStart(core, shown));
+  // The form (or the card) is drawn from the settings in a transition: React then draws it in
+  // slices and the main thread stays free, where drawing it at once blocked a slow phone for 120 ms.
+  const reference = useDeferredValue(
+    useReferenceData(useTransport(), (core) => listsNeededAtStart(core, shown)),
+  );
   const me = reference.status === 'success' ? reference.data.me : undefined;
 
   return (
