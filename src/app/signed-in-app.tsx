@@ -1,3 +1,5 @@
+// First: zod must know it may not compile code before any schema below is made.
+import '@/pipedrive/zod-without-eval.ts';
 import { useDeferredValue, useMemo, useState } from 'react';
 import { unmetScopeNeeds } from '@/auth/scope-check.ts';
 import { type SessionState, useSession } from '@/auth/session-context.tsx';
