@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { inlinedEntryCss } from './scripts/inline-entry-css.ts';
 import { precompressed } from './scripts/precompress.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
@@ -34,7 +35,7 @@ function chunkModules(): Plugin {
 // The app server (server/) answers /app-config.json, /auth/* and /api/pipedrive/*: in production it
 // serves dist/ itself, in development scripts/start.ts proxies those paths to it from Vite.
 export default defineConfig({
-  plugins: [react(), chunkModules(), precompressed()],
+  plugins: [react(), inlinedEntryCss(), chunkModules(), precompressed()],
   resolve: {
     // `@common/`: code the browser and the app server both run (common/ imports neither src/ nor server/).
     alias: {

@@ -46,6 +46,35 @@ test('creates a lead for an organization, then starts another', async ({ leadFor
   await expect(leadForm.title).toBeFocused();
 });
 
+test('the card survives a reload (a phone discarding the tab), until Create another', async ({
+  leadForm,
+  page,
+}) => {
+  const title = `Survives a reload ${Date.now()}`;
+  await leadForm.title.fill(title);
+  await leadForm.pick(leadForm.person, person.search, person.name);
+  await leadForm.fillMandatory();
+  await leadForm.submit.click();
+  const link = page.getByRole('link', { name: /Open in Pipedrive/ });
+  const href = await link.getAttribute('href');
+  expect(href).toMatch(/\/leads\/inbox\/[0-9a-f-]{36}$/);
+
+  await page.reload();
+
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  await expect(page.getByText('Lead created in Pipedrive')).toBeVisible();
+  await expect(page.getByRole('definition').filter({ hasText: person.name })).toBeVisible();
+  await expect(link).toHaveAttribute('href', href ?? '');
+
+  await page.getByRole('button', { name: 'Create another' }).click();
+  await expect(leadForm.heading).toBeVisible();
+  await expect(leadForm.title).toHaveValue('');
+  await expect(leadForm.person).toHaveValue('');
+  await page.reload();
+  await expect(leadForm.heading).toBeVisible();
+  await expect(page.getByText('Lead created in Pipedrive')).toHaveCount(0);
+});
+
 test('an empty submit shows every error, and nothing typed is lost', async ({ leadForm, page }) => {
   await leadForm.submit.click();
   await expect(leadForm.errorSummary).toBeFocused();

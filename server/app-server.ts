@@ -4,6 +4,8 @@ import { SESSION_STORE_UNAVAILABLE } from '../common/bff-contract.ts';
 import { registerAuthRoutes } from './auth/auth-routes.ts';
 import { registerSignOutRoutes } from './auth/sign-out-routes.ts';
 import { registerUninstallRoute } from './auth/uninstall-route.ts';
+import { inlineStyleSourcesOf } from './http/inline-styles.ts';
+import { pageHints } from './http/page-hints.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { registerStaticFiles } from './http/static-files.ts';
 import { FlowRecorder } from './inspector/flow-recorder.ts';
@@ -60,7 +62,9 @@ export function createAppServer(options: AppServerOptions): Hono {
   const recorder = new FlowRecorder(config, now, store.timelines);
 
   const app = new Hono();
-  app.use('*', securityHeaders(config));
+  // The built index page carries the app's stylesheet inline: the policy allows exactly that one.
+  const inlineStyles = options.staticRoot ? inlineStyleSourcesOf(options.staticRoot) : [];
+  app.use('*', securityHeaders(config, inlineStyles));
 
   const publicConfig = publicConfigOf(config);
   app.get(APP_CONFIG_PATH, (c) => c.json(publicConfig));
@@ -69,7 +73,14 @@ export function createAppServer(options: AppServerOptions): Hono {
   registerSignOutRoutes(app, authDeps);
   registerUninstallRoute(app, config, store);
   registerApiProxy(app, { config, sessions, refresher, recorder, fetch: fetchImpl, now, timeouts });
-  if (options.staticRoot) registerStaticFiles(app, options.staticRoot);
+  if (options.staticRoot) {
+    const hints = pageHints(options.staticRoot, {
+      sessionCheck: config.sessionModes.includes('bff'),
+      inspector: config.inspector,
+      hasSessionCookie: (c) => cookies.hasSessionCookie(c),
+    });
+    registerStaticFiles(app, options.staticRoot, hints);
+  }
 
   app.notFound((c) => c.json({ success: false, error: 'Not found' }, 404));
   app.onError((error, c) => {

@@ -1,4 +1,4 @@
-import { type AppConfig, appConfigSchema } from '../common/app-config.ts';
+import { type AppConfig, readAppConfig } from '../common/app-config.ts';
 import type { ServerConfig } from './server-config.ts';
 
 /**
@@ -22,10 +22,13 @@ export function publicConfigOf(config: ServerConfig): AppConfig {
           apiOrigins: [...provider.apiOrigins],
         }
       : undefined;
-  return appConfigSchema.parse({
+  // Checked as the browser will check it: a configuration the browser would refuse is never served.
+  const read = readAppConfig({
     modes: [...config.sessionModes],
     provider: { kind: provider.kind, name: provider.name },
     ...(spa ? { spa } : {}),
     inspector: config.inspector,
   });
+  if (!read.success) throw new Error(`The public configuration is not valid: ${read.problems.join('; ')}`);
+  return read.data;
 }

@@ -1,14 +1,9 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { config as zodConfig } from 'zod/mini';
 import { App } from '@/app/app.tsx';
 import { ConfigErrorScreen } from '@/app/config-error-screen.tsx';
 import { loadAppConfig } from '@/config/app-config.ts';
 import './app/app.css';
-
-// Zod would otherwise test whether it may compile code (`new Function`), which the strict CSP
-// refuses, and every page load would report that refusal. It validates as fast without.
-zodConfig({ jitless: true });
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');

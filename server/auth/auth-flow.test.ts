@@ -1,3 +1,4 @@
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { SIGN_IN_REQUIRED } from '../../common/bff-contract.ts';
 import { apiGet } from '../../sandbox/testing/test-support.ts';
@@ -182,6 +183,34 @@ describe('bff sign-in, session, proxy and sign-out against the sandbox', () => {
     });
     expect(invalid.status).toBe(400);
     expect(((await invalid.json()) as { success: boolean }).success).toBe(false);
+  });
+
+  it('compresses a JSON answer for a browser that accepts it (brotli, else gzip), and only then', async () => {
+    const h = createHarness();
+    await signIn(h);
+    const plain = await proxied(h, '/api/v1/dealFields?start=0&limit=500');
+    const text = await plain.text();
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(text.length).toBeGreaterThan(10_000);
+
+    const br = await proxied(h, '/api/v1/dealFields?start=0&limit=500', {
+      headers: { 'accept-encoding': 'gzip, deflate, br, zstd' },
+    });
+    expect(br.headers.get('content-encoding')).toBe('br');
+    expect(br.headers.get('vary')).toBe('Accept-Encoding');
+    const brBytes = Buffer.from(await br.arrayBuffer());
+    expect(brBytes.length).toBeLessThan(text.length / 4);
+    expect(brotliDecompressSync(brBytes).toString('utf8')).toBe(text);
+
+    const gzip = await proxied(h, '/api/v1/dealFields?start=0&limit=500', {
+      headers: { 'accept-encoding': 'gzip, br;q=0' },
+    });
+    expect(gzip.headers.get('content-encoding')).toBe('gzip');
+    expect(gunzipSync(Buffer.from(await gzip.arrayBuffer())).toString('utf8')).toBe(text);
+
+    // A small answer goes as it is: compressing it would save nothing.
+    const labels = await proxied(h, '/api/v1/leadLabels', { headers: { 'accept-encoding': 'br' } });
+    expect(labels.headers.get('content-encoding')).toBeNull();
   });
 
   it('never copies a Set-Cookie from upstream', async () => {

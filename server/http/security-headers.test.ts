@@ -66,6 +66,22 @@ describe('content security policy', () => {
     expect(csp).toContain("form-action 'self' https://oauth.pipedrive.com");
     expect(csp).not.toMatch(/unsafe-(inline|eval)/);
   });
+
+  it("allows the built index page's inline stylesheet by its SHA-256, and no other inline style", async () => {
+    const root = buildDir();
+    writeFileSync(
+      join(root, 'index.html'),
+      '<!doctype html><title>QuickLead</title><style>header{background:#1f4e79}</style>',
+    );
+    const response = await createAppServer({ config: testConfig(), staticRoot: root }).request(
+      'http://127.0.0.1:5173/',
+    );
+    const csp = response.headers.get('content-security-policy') ?? '';
+    // echo -n 'header{background:#1f4e79}' | openssl dgst -sha256 -binary | base64
+    expect(csp).toContain("style-src 'self' 'sha256-rmzhpIfe5uHWXQLv7VDZxU01Q0o4LZvfBhxNdyhvpn4=';");
+    expect(csp).not.toMatch(/unsafe-(inline|eval|hashes)/);
+    expect(csp).toContain("script-src 'self';");
+  });
 });
 
 describe('security headers on every response', () => {

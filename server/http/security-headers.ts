@@ -7,12 +7,16 @@ type SecureHeadersOptions = NonNullable<Parameters<typeof secureHeaders>[0]>;
 type ContentSecurityPolicy = NonNullable<SecureHeadersOptions['contentSecurityPolicy']>;
 
 /**
- * Scripts only from this origin (no inline, no eval). The page may talk to this
- * origin only, unless `spa` mode is offered: then the browser itself also calls the token (and
- * revocation) endpoint and the provider's API origins. `form-action` names the provider's
+ * Scripts only from this origin (no inline, no eval). Styles too, apart from the index page's own
+ * inline stylesheet, allowed by its hash (`inlineStyles`, see inline-styles.ts). The page may talk
+ * to this origin only, unless `spa` mode is offered: then the browser itself also calls the token
+ * (and revocation) endpoint and the provider's API origins. `form-action` names the provider's
  * authorize origin because a sign-in started by a form ends in a redirect there.
  */
-export function contentSecurityPolicy(config: ServerConfig): ContentSecurityPolicy {
+export function contentSecurityPolicy(
+  config: ServerConfig,
+  inlineStyles: readonly string[] = [],
+): ContentSecurityPolicy {
   const { provider } = config;
   const connect = ["'self'"];
   if (config.sessionModes.includes('spa')) {
@@ -24,7 +28,7 @@ export function contentSecurityPolicy(config: ServerConfig): ContentSecurityPoli
   return {
     defaultSrc: ["'self'"],
     scriptSrc: ["'self'"],
-    styleSrc: ["'self'"],
+    styleSrc: ["'self'", ...inlineStyles],
     imgSrc: ["'self'", 'data:'],
     connectSrc: [...new Set(connect)],
     objectSrc: ["'none'"],
@@ -44,9 +48,12 @@ export function isNoStorePath(path: string): boolean {
  * QuickLead chose switched on. `Cache-Control: no-store` depends on the path, which that middleware
  * cannot express, so it is set here after it.
  */
-export function securityHeaders(config: ServerConfig): MiddlewareHandler {
+export function securityHeaders(
+  config: ServerConfig,
+  inlineStyles: readonly string[] = [],
+): MiddlewareHandler {
   const secure = secureHeaders({
-    contentSecurityPolicy: contentSecurityPolicy(config),
+    contentSecurityPolicy: contentSecurityPolicy(config, inlineStyles),
     referrerPolicy: 'no-referrer',
     xContentTypeOptions: 'nosniff',
     crossOriginOpenerPolicy: 'same-origin',

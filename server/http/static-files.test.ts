@@ -2,13 +2,13 @@ import { mkdirSync, mkdtempSync, readFileSync, statSync, utimesSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import { precompressDir } from '../../scripts/precompress.ts';
 import { registerStaticFiles } from './static-files.ts';
 
 /** A production build in miniature, compressed the way `vite build` does it. */
-function builtApp() {
+function builtApp(pageHints?: (c: Context) => string[]) {
   const root = mkdtempSync(join(tmpdir(), 'quicklead-dist-'));
   mkdirSync(join(root, 'assets'));
   const script = `export const app = ${JSON.stringify('QuickLead '.repeat(2000))};\n`;
@@ -16,7 +16,7 @@ function builtApp() {
   writeFileSync(join(root, 'index.html'), '<!doctype html><title>QuickLead</title><div id="root"></div>');
   precompressDir(root);
   const app = new Hono();
-  registerStaticFiles(app, root);
+  registerStaticFiles(app, root, pageHints);
   return { app, root, script };
 }
 
@@ -63,6 +63,38 @@ describe('static files, compressed at build time', () => {
     expect(brotliDecompressSync(Buffer.from(await page.arrayBuffer())).toString()).toContain(
       '<div id="root">',
     );
+  });
+
+  it('the app page at / keeps its no-cache when sent compressed, as at any other route', async () => {
+    const { app } = builtApp();
+    for (const encoding of ['br', 'gzip', undefined]) {
+      const page = await get(app, '/', encoding);
+      expect(page.headers.get('content-encoding')).toBe(encoding ?? null);
+      expect(page.headers.get('cache-control')).toBe('no-cache');
+    }
+  });
+});
+
+describe('the page hints', () => {
+  it('go on the app page, at / and at any route, compressed or not, and vary with the cookie', async () => {
+    const { app } = builtApp((c) =>
+      c.req.header('cookie') ? ['</assets/late.js>; rel=modulepreload; crossorigin'] : [],
+    );
+    for (const path of ['/', '/callback']) {
+      for (const encoding of ['br', undefined]) {
+        const signedIn = await app.request(`http://127.0.0.1${path}`, {
+          headers: { cookie: 'quicklead-session=x', ...(encoding ? { 'accept-encoding': encoding } : {}) },
+        });
+        expect(signedIn.headers.get('link')).toBe('</assets/late.js>; rel=modulepreload; crossorigin');
+        expect(signedIn.headers.get('vary')).toContain('Cookie');
+      }
+      expect((await get(app, path, 'br')).headers.get('link')).toBeNull();
+    }
+  });
+
+  it('never go on other files', async () => {
+    const { app } = builtApp(() => ['</assets/late.js>; rel=modulepreload; crossorigin']);
+    expect((await get(app, '/assets/index-abc123.js', 'br')).headers.get('link')).toBeNull();
   });
 });
 

@@ -10,6 +10,9 @@ const HASHED_ASSET_CACHE = 'public, max-age=31536000, immutable';
 const INDEX_CACHE = 'no-cache';
 const OTHER_FILE_CACHE = 'public, max-age=3600';
 
+/** The app's page, or the compressed twin sent in its place. */
+const isIndexPage = (path: string) => /(^|[\\/])index\.html(?:\.br|\.gz)?$/.test(path);
+
 function notFound(c: Context): Response {
   return c.text('Not found', 404);
 }
@@ -70,6 +73,7 @@ function cachedFiles(
   options: ServeStaticOptions,
   cacheControl: (path: string) => string,
   { revalidated }: { revalidated: boolean },
+  pageHints: (c: Context) => string[],
 ): MiddlewareHandler {
   const found = new WeakMap<Context, string>();
   // The build wrote a brotli and a gzip twin of every text file: the one the browser accepts is
@@ -88,6 +92,12 @@ function cachedFiles(
     // Which variant was sent depends on Accept-Encoding, whether or not it was compressed this time.
     if (PRECOMPRESSED_FILE.test(file) && !response.headers.get('Vary')?.includes('Accept-Encoding'))
       response.headers.append('Vary', 'Accept-Encoding');
+    if (isIndexPage(file)) {
+      const hints = pageHints(c);
+      if (hints.length > 0) response.headers.set('Link', hints.join(', '));
+      // The hints depend on the session cookie.
+      response.headers.append('Vary', 'Cookie');
+    }
     if (!revalidated || response.status !== 200) return response;
     const tag = await entityTag(sent);
     response.headers.set('ETag', tag);
@@ -100,28 +110,38 @@ function cachedFiles(
 /**
  * Serves the production build: hashed assets with a long cache, other files (robots.txt,
  * favicon.svg, the manifest) as they are, and `index.html` for every other GET so that SPA routes
- * such as `/callback` load the app.
+ * such as `/callback` load the app, with `pageHints` (page-hints.ts) as its `Link` header.
  */
-export function registerStaticFiles(app: Hono, root: string): void {
+export function registerStaticFiles(
+  app: Hono,
+  root: string,
+  pageHints: (c: Context) => string[] = () => [],
+): void {
   // Never revalidated while cached: a new build names new files.
   app.use(
     '/assets/*',
-    cachedFiles({ root }, () => HASHED_ASSET_CACHE, { revalidated: false }),
+    cachedFiles({ root }, () => HASHED_ASSET_CACHE, { revalidated: false }, pageHints),
   );
   // A missing hashed asset (an old tab after a deploy) must fail as a 404, not get HTML back.
   app.all('/assets/*', notFound);
 
   const files = cachedFiles(
     { root },
-    (path) => (/(^|[\\/])index\.html$/.test(path) ? INDEX_CACHE : OTHER_FILE_CACHE),
+    (path) => (isIndexPage(path) ? INDEX_CACHE : OTHER_FILE_CACHE),
     { revalidated: true },
+    pageHints,
   );
   app.use('*', (c, next) => {
     if (isHiddenPath(c.req.path)) return Promise.resolve(notFound(c));
     return isServerPath(c.req.path) ? next() : files(c, next);
   });
 
-  const index = cachedFiles({ root, path: 'index.html' }, () => INDEX_CACHE, { revalidated: true });
+  const index = cachedFiles(
+    { root, path: 'index.html' },
+    () => INDEX_CACHE,
+    { revalidated: true },
+    pageHints,
+  );
   app.on(['GET', 'HEAD'], '*', async (c, next) => {
     const last = c.req.path.split('/').pop() ?? '';
     // A missing file (it has an extension) stays a 404; a route of the app gets the app.

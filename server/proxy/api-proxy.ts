@@ -4,13 +4,13 @@ import type { ContentfulStatusCode, StatusCode } from 'hono/utils/http-status';
 import { API_ALLOWLIST, isAllowedApiCall } from '../../common/api-allowlist.ts';
 import { BFF_PATHS, CSRF_HEADER } from '../../common/bff-contract.ts';
 import { isAllowedOrigin } from '../../common/oauth/allowed-origin.ts';
+import { encodeForClient } from '../http/compressed-answer.ts';
 import { requireCsrfHeader } from '../http/csrf.ts';
 import type { FlowRecorder } from '../inspector/flow-recorder.ts';
 import { type ProviderTimeouts, providerDeadline } from '../provider-timeouts.ts';
 import type { ServerConfig } from '../server-config.ts';
 import type { SessionRefresher } from '../sessions/session-refresher.ts';
 import type { Sessions } from '../sessions/sessions.ts';
-import { encodeJsonAnswer } from './gzip-answer.ts';
 import { renewForCall, signInRequired } from './proxy-refresh.ts';
 import { MAX_UPSTREAM_BODY_BYTES, readUpstreamBody, type UpstreamBody } from './upstream-body.ts';
 
@@ -144,7 +144,7 @@ export function registerApiProxy(app: Hono, deps: ApiProxyDeps): void {
  * Only JSON of bounded size is served from the app's origin: an HTML page from a gateway or a
  * captive portal is never passed on, so nothing upstream sends can run as this origin's page.
  *
- * Pipedrive's JSON goes out gzipped when large enough (an account's deal fields run to tens of
+ * Pipedrive's JSON goes out compressed (brotli, else gzip) when large enough (an account's deal fields run to tens of
  * KB), although no cache may keep it. A length side channel on a compressed answer needs a secret
  * in it and the attacker's input beside it: these answers carry no secret of QuickLead's (the
  * tokens stay on this server), and a cross-site page cannot make the browser ask for them, since
@@ -154,9 +154,15 @@ async function answerWith(c: Context, status: number, body: UpstreamBody): Promi
   switch (body.kind) {
     case 'empty':
       return c.body(null, status as StatusCode);
-    case 'json':
+    case 'json': {
       c.header('content-type', 'application/json; charset=utf-8');
-      return c.body(await encodeJsonAnswer(c, body.bytes), status as ContentfulStatusCode);
+      // Upstream's own compression was undone when it was read; the browser gets its own.
+      const encoded = await encodeForClient(body.bytes, c.req.header('accept-encoding'));
+      c.header('vary', 'Accept-Encoding');
+      if (encoded.encoding) c.header('content-encoding', encoded.encoding);
+      c.header('content-length', String(encoded.bytes.byteLength));
+      return c.body(encoded.bytes, status as ContentfulStatusCode);
+    }
     case 'too-large':
       return refusal(
         c,

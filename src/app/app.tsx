@@ -1,5 +1,5 @@
 import { QueryClientProvider } from '@tanstack/react-query';
-import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { CALLBACK_PATH } from '@/auth/callback-path.ts';
 import { bffSignInErrorOf, CallbackScreen, SignInFailed } from '@/auth/callback-screen.tsx';
 import { SessionProvider, useSession } from '@/auth/session-context.tsx';
@@ -12,9 +12,34 @@ import { AppHeader } from './app-header.tsx';
 import { createQueryClient } from './query-client.ts';
 
 // The form and everything behind sign-in load on demand, so the first screen starts fast;
-// the chunk is fetched while the rep is still on the sign-in pages.
+// the chunk is fetched while the rep is still on the sign-in pages (and, signed in, with the page
+// itself: the app server hints it).
 const loadSignedInApp = () => import('./signed-in-app.tsx');
-const SignedInApp = lazy(() => loadSignedInApp().then((module) => ({ default: module.SignedInApp })));
+type SignedInModule = Awaited<ReturnType<typeof loadSignedInApp>>;
+
+/**
+ * The signed-in chunk once it is needed and loaded; until then the caller shows the loading screen.
+ * Not React.lazy: a Suspense boundary reveals what it waited for no sooner than 300 ms after its
+ * fallback appeared, and here that fallback would be the loading screen already on show, so the
+ * signed-in screens, and the requests for the account's settings they start, would wait for nothing.
+ */
+function useSignedInModule(needed: boolean): SignedInModule | undefined {
+  const [loaded, setLoaded] = useState<{ module: SignedInModule } | { error: unknown }>();
+  useEffect(() => {
+    if (!needed) return;
+    let active = true;
+    loadSignedInApp().then(
+      (module) => active && setLoaded({ module }),
+      (error: unknown) => active && setLoaded({ error }),
+    );
+    return () => {
+      active = false;
+    };
+  }, [needed]);
+  // As React.lazy would: a chunk that cannot be loaded fails the render.
+  if (loaded && 'error' in loaded) throw loaded.error;
+  return loaded?.module;
+}
 
 export function App({ config }: { config: AppConfig }) {
   const [queryClient] = useState(createQueryClient);
@@ -31,6 +56,7 @@ export function App({ config }: { config: AppConfig }) {
 
 function Screens() {
   const { state } = useSession();
+  const signedInModule = useSignedInModule(state.status === 'signed-in');
   const [path, setPath] = useState(() => window.location.pathname);
   // Read once, then cleaned from the address bar like any callback parameter.
   const [bffError, setBffError] = useState(() => bffSignInErrorOf(new URL(window.location.href)));
@@ -41,17 +67,10 @@ function Screens() {
   useEffect(() => {
     if (bffError) window.history.replaceState(null, '', '/');
   }, [bffError]);
-  useEffect(() => {
-    const idle = window.requestIdleCallback ?? ((run: () => void) => window.setTimeout(run, 200));
-    idle(() => void loadSignedInApp());
-  }, []);
+  usePrefetchAfterPaint(state.status === 'signed-out' || bffError !== undefined);
 
   if (state.status === 'signed-in' && !bffError) {
-    return (
-      <Suspense fallback={<LoadingScreen />}>
-        <SignedInApp session={state} />
-      </Suspense>
-    );
+    return signedInModule ? <signedInModule.SignedInApp session={state} /> : <LoadingScreen />;
   }
   if (state.status === 'checking' && !bffError) return <LoadingScreen />;
   if (state.status === 'unknown' && !bffError) return <SessionUnknownScreen />;
@@ -66,6 +85,27 @@ function Screens() {
       )}
     </AppFrame>
   );
+}
+
+/**
+ * Signed out, the signed-in chunk is fetched while the rep signs in, so the form shows at once
+ * after. Not before the signed-out screen is drawn, though: on a slow network it would take the
+ * bandwidth that screen needs. It waits for the first paint, then for the browser to be idle.
+ */
+function usePrefetchAfterPaint(signedOut: boolean) {
+  useEffect(() => {
+    if (!signedOut) return;
+    let cancelled = false;
+    const idle = window.requestIdleCallback ?? ((run: () => void) => window.setTimeout(run, 200));
+    // A timeout set in an animation frame runs once that frame has been painted.
+    const frame = window.requestAnimationFrame(() =>
+      window.setTimeout(() => idle(() => cancelled || void loadSignedInApp())),
+    );
+    return () => {
+      cancelled = true;
+      window.cancelAnimationFrame(frame);
+    };
+  }, [signedOut]);
 }
 
 /** The app server could not say whether this browser is signed in: not "signed out", and nothing lost. */

@@ -1,7 +1,10 @@
-import { useMemo, useState } from 'react';
+// First: zod must know it may not compile code before any schema below is made.
+import '@/pipedrive/zod-without-eval.ts';
+import { useDeferredValue, useMemo, useState } from 'react';
 import { unmetScopeNeeds } from '@/auth/scope-check.ts';
 import { type SessionState, useSession } from '@/auth/session-context.tsx';
 import { SignInButton } from '@/auth/sign-in-button.tsx';
+import { loadKeptLeadCard } from '@/leads/card/kept-lead-card.ts';
 import { loadLeadDraft } from '@/leads/form/lead-draft.ts';
 import { listsNeededAtStart } from '@/leads/form/lists-needed.ts';
 import { LeadScreen } from '@/leads/lead-screen.tsx';
@@ -46,8 +49,14 @@ function SignedInScreens({ session }: { session: SignedIn }) {
 function AccountScreens({ session }: { session: SignedIn }) {
   const { config, sessionEnded } = useSession();
   const header = useSignedInHeader();
-  const [draft] = useState(loadLeadDraft);
-  const reference = useReferenceData(useTransport(), (core) => listsNeededAtStart(core, draft));
+  // The first screen is a card kept from before a reload, or else a form with any draft: read the
+  // lists either one names (another owner's name, say) with the settings.
+  const [shown] = useState(() => loadKeptLeadCard()?.picks ?? loadLeadDraft());
+  // The form (or the card) is drawn from the settings in a transition: React then draws it in
+  // slices and the main thread stays free, where drawing it at once blocked a slow phone for 120 ms.
+  const reference = useDeferredValue(
+    useReferenceData(useTransport(), (core) => listsNeededAtStart(core, shown)),
+  );
   const me = reference.status === 'success' ? reference.data.me : undefined;
 
   return (

@@ -5,9 +5,10 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AppConfig } from '@/config/app-config.ts';
 import { sandboxProvider, TEST_ORIGINS } from '@/testing/sandbox-provider.ts';
 import type { Session } from './session.ts';
-import { SessionProvider, useSession } from './session-context.tsx';
+import { SessionProvider, type SessionState, useSession } from './session-context.tsx';
 
 const DRAFT_KEY = 'quicklead.lead-draft.v1';
+const CARD_KEY = 'quicklead.created-lead.v1';
 const SCOPES = ['base', 'leads:full', 'contacts:full', 'users:read', 'deals:read'];
 
 afterEach(() => {
@@ -71,16 +72,18 @@ function spaSetup(revokeAnswer?: () => Response) {
 }
 
 describe('spa mode', () => {
-  it('Sign out forgets the tokens and the draft, and revokes nothing: the app stays installed', async () => {
+  it('Sign out forgets the tokens, the draft and the kept card, and revokes nothing: the app stays installed', async () => {
     const { config, session, revocations, stillInstalled } = spaSetup();
     const value = renderSession(config);
     await act(() => value().signedIn(session));
     sessionStorage.setItem(DRAFT_KEY, '{"title":"Prospect"}');
+    sessionStorage.setItem(CARD_KEY, '{"lead":{"id":"a1","title":"Prospect"},"picks":{}}');
 
     await act(() => value().signOut());
 
     expect(value().state.status).toBe('signed-out');
     expect(sessionStorage.getItem(DRAFT_KEY)).toBeNull();
+    expect(sessionStorage.getItem(CARD_KEY)).toBeNull();
     expect(revocations).toEqual([]);
     expect(stillInstalled()).toBeDefined();
   });
@@ -146,6 +149,49 @@ describe('bff mode', () => {
     };
     return { config, posts };
   }
+
+  it('signed in, the settings every signed-in screen reads first are sent at once, each once', async () => {
+    const reads: string[] = [];
+    vi.stubGlobal('fetch', (async (input: RequestInfo | URL) => {
+      const path = String(input);
+      if (path === BFF_PATHS.session)
+        return Response.json({ signedIn: true, apiDomain: TEST_ORIGINS.api, scopes: SCOPES });
+      reads.push(new URL(path).pathname + new URL(path).search);
+      return Response.json({ success: true, data: [] });
+    }) as typeof fetch);
+    const value = renderSession({
+      modes: ['bff'],
+      provider: { kind: 'sandbox', name: 'Pipedrive sandbox' },
+      inspector: false,
+    });
+    await waitFor(() => expect(value().state.status).toBe('signed-in'));
+    expect(reads).toEqual([
+      '/api/pipedrive/api/v1/users/me',
+      '/api/pipedrive/api/v1/leadLabels',
+      '/api/pipedrive/api/v1/dealFields?start=0&limit=500',
+    ]);
+
+    // The screens' own read of the labels takes the early answer: nothing more is sent.
+    const { transport } = value().state as Extract<SessionState, { status: 'signed-in' }>;
+    await transport({ method: 'GET', path: '/api/v1/leadLabels' });
+    expect(reads).toHaveLength(3);
+  });
+
+  it('with a scope missing nothing is read early: the screens will only say what is missing', async () => {
+    const reads: string[] = [];
+    vi.stubGlobal('fetch', (async (input: RequestInfo | URL) => {
+      const path = String(input);
+      if (path !== BFF_PATHS.session) reads.push(path);
+      return Response.json({ signedIn: true, apiDomain: TEST_ORIGINS.api, scopes: ['base', 'leads:full'] });
+    }) as typeof fetch);
+    const value = renderSession({
+      modes: ['bff'],
+      provider: { kind: 'sandbox', name: 'Pipedrive sandbox' },
+      inspector: false,
+    });
+    await waitFor(() => expect(value().state.status).toBe('signed-in'));
+    expect(reads).toEqual([]);
+  });
 
   it('Sign out asks the server to end the session only (POST /auth/logout)', async () => {
     const { config, posts } = bffSetup();

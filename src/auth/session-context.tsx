@@ -3,9 +3,12 @@ import { tabRecorder } from '@common/inspector/recorder-slot.ts';
 import { useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import type { AppConfig, SessionMode } from '@/config/app-config.ts';
+import { withEarlyReads } from '@/pipedrive/early-reads.ts';
+import { SETTINGS_READ_AT_SIGN_IN } from '@/pipedrive/settings-reads.ts';
 import type { Transport } from '@/pipedrive/transport.ts';
 import { bffDisconnect, bffSignOut, fetchBffSession, startBffSignIn } from './bff-session.ts';
 import { bffSessionTransport } from './bff-transport.ts';
+import { unmetScopeNeeds } from './scope-check.ts';
 import type { Session } from './session.ts';
 import type { SpaTokenStore } from './spa-token-store.ts';
 
@@ -53,6 +56,21 @@ interface SessionContextValue {
 
 const SessionContext = createContext<SessionContextValue | null>(null);
 
+/**
+ * The transport of a session that has just begun. The settings every signed-in screen reads first
+ * are sent at once, while those screens' code is still loading, unless a scope is missing: then the
+ * screens say so and read nothing, and so does this.
+ */
+function sessionTransport(
+  transport: Transport,
+  providerKind: AppConfig['provider']['kind'],
+  scopes: readonly string[],
+): Transport {
+  const reads = withEarlyReads(transport);
+  if (unmetScopeNeeds(providerKind, scopes).length === 0) reads.startEarly(SETTINGS_READ_AT_SIGN_IN);
+  return reads.transport;
+}
+
 /** How long after a failed session check the app asks again by itself. */
 const SESSION_RECHECK_MS = 5_000;
 
@@ -81,17 +99,22 @@ export function SessionProvider({ config, children }: { config: AppConfig; child
     fetchBffSession().then(
       (info) => {
         if (!active) return;
-        setState(
-          info.signedIn && info.apiDomain
-            ? {
-                status: 'signed-in',
-                mode: 'bff',
-                apiDomain: info.apiDomain,
-                scopes: info.scopes ?? [],
-                transport: bffSessionTransport(() => setSessionEnded(true)),
-              }
-            : { status: 'signed-out' },
-        );
+        if (!(info.signedIn && info.apiDomain)) {
+          setState({ status: 'signed-out' });
+          return;
+        }
+        const scopes = info.scopes ?? [];
+        setState({
+          status: 'signed-in',
+          mode: 'bff',
+          apiDomain: info.apiDomain,
+          scopes,
+          transport: sessionTransport(
+            bffSessionTransport(() => setSessionEnded(true)),
+            config.provider.kind,
+            scopes,
+          ),
+        });
       },
       () => {
         if (!active) return;
@@ -104,7 +127,7 @@ export function SessionProvider({ config, children }: { config: AppConfig; child
       active = false;
       clearTimeout(again);
     };
-  }, [offersBff, checks, recheck]);
+  }, [offersBff, checks, recheck, config.provider.kind]);
 
   const signedIn = useCallback(
     async (session: Session) => {
@@ -122,10 +145,10 @@ export function SessionProvider({ config, children }: { config: AppConfig; child
         mode: 'spa',
         apiDomain: session.apiDomain,
         scopes: session.scopes,
-        transport: store.transport(),
+        transport: sessionTransport(store.transport(), config.provider.kind, session.scopes),
       });
     },
-    [config.spa],
+    [config.spa, config.provider.kind],
   );
 
   /** What ending a session means in this tab, however it ends. */
@@ -136,7 +159,7 @@ export function SessionProvider({ config, children }: { config: AppConfig; child
       setSessionEnded(false);
       setSignOutFailed(false);
       queryClient.clear();
-      // Drafts hold prospects' details: they leave with the session.
+      // The draft and the created lead's card hold prospects' details: they leave with the session.
       sessionStorage.clear();
       if (timeline) tabRecorder()?.log.replaceWithServerSteps(timeline);
     },

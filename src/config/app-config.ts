@@ -1,5 +1,4 @@
-import { APP_CONFIG_PATH, type AppConfig, appConfigSchema } from '@common/app-config.ts';
-import { prettifyError } from 'zod/mini';
+import { APP_CONFIG_PATH, type AppConfig, readAppConfig } from '@common/app-config.ts';
 
 // The configuration's shape is shared with the app server, which builds it (common/app-config.ts).
 // The browser's many modules that read it keep naming it from here, beside its loader.
@@ -20,9 +19,9 @@ export async function loadAppConfig(fetchImpl: typeof fetch = fetch): Promise<Ap
   if (!response.ok) {
     throw new AppConfigError(`The app server answered ${response.status} for its configuration.`);
   }
-  const parsed = appConfigSchema.safeParse(await response.json().catch(() => null));
-  if (!parsed.success) {
-    throw new AppConfigError(`The app configuration is not valid: ${prettifyError(parsed.error)}`);
+  const read = readAppConfig(await response.json().catch(() => null));
+  if (!read.success) {
+    throw new AppConfigError(`The app configuration is not valid: ${read.problems.join('; ')}`);
   }
-  return parsed.data;
+  return read.data;
 }

@@ -4,6 +4,7 @@ import { builtInOptions, customFieldsOf } from '@/pipedrive/deal-fields.ts';
 import type { ReferenceData } from '@/pipedrive/reference-data.ts';
 import { assignableUsers, meAsUser } from '@/pipedrive/users.ts';
 import { CreatedLeadCard } from './card/created-lead-card.tsx';
+import { forgetLeadCard, keepLeadCard, loadKeptLeadCard } from './card/kept-lead-card.ts';
 import { clearLeadDraft, loadLeadDraft, withDraft } from './form/lead-draft.ts';
 import { LeadForm, type LeadFormSetup } from './form/lead-form.tsx';
 import { emptyLeadForm, type LeadFormInput } from './form/lead-form-schema.ts';
@@ -14,9 +15,17 @@ interface LeadScreenProps {
   locale: string | undefined;
 }
 
-/** The form, then the card of what it created, then a fresh form that keeps owner, labels and visibility. */
+interface Created {
+  lead: Lead;
+  held: LeadFormInput;
+}
+
+/**
+ * The form, then the card of what it created, then a fresh form that keeps owner, labels and
+ * visibility. The card is kept in the tab until "Create another", so a reload shows it again.
+ */
 export function LeadScreen({ reference, webUrlOf, locale }: LeadScreenProps) {
-  const [created, setCreated] = useState<{ lead: Lead; held: LeadFormInput }>();
+  const [created, setCreated] = useState(() => keptCardOf(reference));
   const [next, setNext] = useState<{ key: number; labels: string[]; visibleTo: string; ownerId: number }>({
     key: 0,
     labels: [],
@@ -59,6 +68,7 @@ export function LeadScreen({ reference, webUrlOf, locale }: LeadScreenProps) {
         webUrl={webUrlOf(created.lead.id)}
         locale={locale}
         onCreateAnother={() => {
+          forgetLeadCard();
           setNext((previous) => ({
             key: previous.key + 1,
             labels: created.held.labels,
@@ -102,8 +112,23 @@ export function LeadScreen({ reference, webUrlOf, locale }: LeadScreenProps) {
         setup={setup}
         defaults={defaults}
         focusTitle={next.key > 0}
-        onCreated={(lead, held) => setCreated({ lead, held })}
+        onCreated={(lead, held) => {
+          keepLeadCard(lead, held);
+          setCreated({ lead, held });
+        }}
       />
     </>
   );
+}
+
+/** The card kept from before a reload, its picks checked against a blank form as a draft's are. */
+function keptCardOf(reference: ReferenceData): Created | undefined {
+  const kept = loadKeptLeadCard();
+  if (!kept) return undefined;
+  const blank = emptyLeadForm({
+    ownerId: reference.me.id,
+    currency: '',
+    customFields: customFieldsOf(reference.dealFields),
+  });
+  return { lead: kept.lead, held: withDraft(blank, kept.picks) };
 }

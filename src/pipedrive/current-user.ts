@@ -1,10 +1,11 @@
 import { type CurrentUser, currentUserSchema } from '@common/pipedrive/current-user-schema.ts';
 import { queryOptions } from '@tanstack/react-query';
 import { callApi } from './call-api.ts';
+import { CURRENT_USER_READ } from './settings-reads.ts';
 import type { Transport } from './transport.ts';
 
 export function getCurrentUser(transport: Transport, signal?: AbortSignal): Promise<CurrentUser> {
-  return callApi(transport, { method: 'GET', path: '/api/v1/users/me', signal }, currentUserSchema);
+  return callApi(transport, { ...CURRENT_USER_READ, signal }, currentUserSchema);
 }
 
 export const currentUserQueries = {

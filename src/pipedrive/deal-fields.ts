@@ -2,6 +2,7 @@ import { queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
 import { ApiError, apiErrorFrom } from './api-error.ts';
 import { parseEach, reportSkipped, type SkippedItem } from './parse-leniently.ts';
+import { dealFieldsPageRead } from './settings-reads.ts';
 import type { Transport } from './transport.ts';
 
 /** Custom field types a lead can carry (leads inherit the deal fields) and the form can edit. */
@@ -120,20 +121,13 @@ export function parseDealFieldsPage(status: number, body: unknown): DealFieldsPa
   return { fields, skipped, nextStart };
 }
 
-const PAGE_SIZE = 500;
-
 /** All deal fields, page by page (`start`/`limit`); leads carry the deals' custom fields. */
 export async function getDealFields(transport: Transport, signal?: AbortSignal): Promise<DealField[]> {
   const fields: DealField[] = [];
   const skipped: SkippedItem[] = [];
   let start = 0;
   for (;;) {
-    const response = await transport({
-      method: 'GET',
-      path: '/api/v1/dealFields',
-      query: { start, limit: PAGE_SIZE },
-      signal,
-    });
+    const response = await transport({ ...dealFieldsPageRead(start), signal });
     const body: unknown = await response.json().catch(() => undefined);
     if (!response.ok)
       throw apiErrorFrom(response.status, body, response.headers.get('retry-after'), {

@@ -1,6 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
 import { callApiList } from './call-api.ts';
+import { LEAD_LABELS_READ } from './settings-reads.ts';
 import type { Transport } from './transport.ts';
 
 export const LABEL_COLORS = [
@@ -29,12 +30,7 @@ const leadLabelSchema = z.object({
 export type LeadLabel = z.infer<typeof leadLabelSchema>;
 
 export function getLeadLabels(transport: Transport, signal?: AbortSignal): Promise<LeadLabel[]> {
-  return callApiList(
-    transport,
-    { method: 'GET', path: '/api/v1/leadLabels', signal },
-    'leadLabels',
-    leadLabelSchema,
-  );
+  return callApiList(transport, { ...LEAD_LABELS_READ, signal }, 'leadLabels', leadLabelSchema);
 }
 
 export const leadLabelQueries = {

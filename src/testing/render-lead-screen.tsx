@@ -2,6 +2,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
+import { loadKeptLeadCard } from '@/leads/card/kept-lead-card.ts';
 import { loadLeadDraft } from '@/leads/form/lead-draft.ts';
 import { listsNeededAtStart } from '@/leads/form/lists-needed.ts';
 import { LeadScreen } from '@/leads/lead-screen.tsx';
@@ -25,6 +26,8 @@ export async function renderLeadScreen(
     searchLagMs?: number;
     /** With fake timers: how user-event lets time pass between its steps. */
     advanceTimers?: (ms: number) => unknown;
+    /** What the screen opens on: the form, or the card of a lead the tab kept from before a reload. */
+    opensOn?: 'form' | 'card';
   } = {},
 ) {
   const { sandbox, transport, token } = createSandboxTransport(
@@ -58,15 +61,16 @@ export async function renderLeadScreen(
   const lookups = () =>
     requests.filter((request) => request.method === 'GET' && request.path === '/api/v1/leads');
   // The screen shows once its settings are read, as in the app.
-  await screen.findByRole('heading', { name: 'New lead', level: 1 }, { timeout: 3000 });
+  if (options.opensOn === 'card') await screen.findByText('Lead created in Pipedrive', {}, { timeout: 3000 });
+  else await screen.findByRole('heading', { name: 'New lead', level: 1 }, { timeout: 3000 });
   const user = userEvent.setup(options.advanceTimers ? { advanceTimers: options.advanceTimers } : {});
   return { posts, lookups, requests, reference, sandbox, user };
 }
 
 /** The lead screen behind the app's own reference-data hook: colleagues and currencies on demand. */
 function ScreenAsTheAppShowsIt({ transport }: { transport: Transport }) {
-  const [draft] = useState(loadLeadDraft);
-  const reference = useReferenceData(transport, (core) => listsNeededAtStart(core, draft));
+  const [shown] = useState(() => loadKeptLeadCard()?.picks ?? loadLeadDraft());
+  const reference = useReferenceData(transport, (core) => listsNeededAtStart(core, shown));
   if (reference.status === 'error') throw reference.errors[0];
   if (reference.status === 'pending') return <p>Loading your Pipedrive settings…</p>;
   return (
