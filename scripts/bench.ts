@@ -17,9 +17,10 @@
 import type { Page, Request } from '@playwright/test';
 import { documentedCostOf } from '../common/documented-costs.ts';
 import { SANDBOX_ADMIN_HEADERS } from '../sandbox/admin/admin-guard.ts';
-import { API, APP, launchChromium, type Mode, median, signIn, startApp } from './bench/app-under-test.ts';
+import { API, APP, launchChromium, type Mode, signIn, startApp } from './bench/app-under-test.ts';
 import { measureFormRenders, printFormRenders } from './bench/form-renders.ts';
 import { measurePageBytes, printPageBytes } from './bench/page-bytes.ts';
+import { median } from './measuring.ts';
 
 const LEADS = 10;
 /**

@@ -27,6 +27,7 @@ import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { type FlowResult, generateReport, startFlow } from 'lighthouse';
 import puppeteer, { type Page } from 'puppeteer-core';
+import { median, waitForServer } from './measuring.ts';
 
 const PORTS = { app: 4673, oauth: 4681, api: 4682 };
 const APP = `http://127.0.0.1:${PORTS.app}`;
@@ -57,25 +58,6 @@ type MetricId = (typeof METRICS)[number]['id'];
 interface PageFigures {
   scores: Record<CategoryId, number>;
   metrics: Record<MetricId, number>;
-}
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-};
-
-async function waitForServer(url: string, timeoutMs: number) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`${url} did not answer within ${timeoutMs} ms`);
 }
 
 function startServers(): ChildProcess {

@@ -4,25 +4,13 @@
  */
 import { spawn } from 'node:child_process';
 import { type Browser, chromium, type Page } from '@playwright/test';
+import { waitForServer } from '../measuring.ts';
 
 export const PORTS = { app: 4473, oauth: 4481, api: 4482 };
 export const APP = `http://127.0.0.1:${PORTS.app}`;
 export const API = `http://127.0.0.1:${PORTS.api}`;
 
 export type Mode = 'bff' | 'spa';
-
-async function waitForServer(url: string, timeoutMs: number) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`${url} did not answer within ${timeoutMs} ms`);
-}
 
 /**
  * `npm start` serving `buildDir` (as `npm run serve` serves `dist/`) with a fresh sandbox; resolves
@@ -84,9 +72,3 @@ export async function signIn(page: Page, mode: Mode) {
   if (await consent.isVisible()) await consent.click();
   await form.waitFor();
 }
-
-export const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-};
