@@ -27,7 +27,7 @@ export function createSandboxTransport(options: { searchLagMs?: number; enforceR
   const token = sandbox.store.auth.issueTokens({
     clientId: sandbox.clients.public.clientId,
     userId: demo.id,
-    scopes: ['base', 'leads:full', 'contacts:full', 'users:read', 'deals:read'],
+    scopes: ['base', 'leads:full', 'contacts:full', 'users:read', 'deals:read', 'activities:full'],
   }).accessToken.token;
   const transport = transportWithToken(sandbox, () => token);
   return { sandbox, transport, token };
