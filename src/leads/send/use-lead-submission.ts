@@ -8,8 +8,11 @@ import type { FieldTarget } from './submit-errors.ts';
 import { describeSubmitError, type SubmitProblem } from './submit-errors.ts';
 import { CREATE_LEAD_KEY, useCreateLead } from './use-create-lead.ts';
 
-/** The lead with its note and follow-up, each saved or missing; or why the lead itself was not created. */
-export type SubmitOutcome = SentLead | { problem: SubmitProblem };
+/** The lead with its note and follow-up, each saved or missing, and what was sent (for a Retry). */
+export type SentLeadOutcome = SentLead & { create: LeadToSend };
+
+/** The lead as sent; or why the lead itself was not created. */
+export type SubmitOutcome = SentLeadOutcome | { problem: SubmitProblem };
 
 /** Creates whose outcome some form already waits for (one from the outbox is followed once per page). */
 const followed = new WeakSet<object>();
@@ -57,7 +60,7 @@ export function useLeadSubmission({ fieldFor, onOutcome, onResend }: SubmissionO
       try {
         const sent = await result;
         setCanCreateAnyway(false);
-        return sent;
+        return { ...sent, create };
       } catch (error) {
         setCanCreateAnyway(error instanceof LeadNotConfirmed && error.absent);
         // Only a short wait is counted down here; a spent daily budget keeps the create queued instead.
