@@ -91,7 +91,7 @@ export function CreatedLeadParts({ sent, activityTypes, users, locale }: Created
               </>
             ) : (
               <>
-                Retry<span className="visually-hidden"> {NAMES[part].retry}</span>
+                Retry <span className="visually-hidden">{NAMES[part].retry}</span>
               </>
             )}
           </button>

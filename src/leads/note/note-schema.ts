@@ -10,8 +10,18 @@ export const NOTE_MAX = 10_000;
 /** The counter shows from here on, so a long note is not cut short by surprise. */
 export const NOTE_COUNT_FROM = 9_000;
 
+const graphemes =
+  typeof Intl.Segmenter === 'function'
+    ? new Intl.Segmenter(undefined, { granularity: 'grapheme' })
+    : undefined;
+
+/** Characters as a person counts them: an emoji, flags and accented letters included, is one. */
 export function noteLength(text: string): number {
-  return [...normalizeNoteText(text)].length;
+  const normalized = normalizeNoteText(text);
+  if (!graphemes) return [...normalized].length;
+  let count = 0;
+  for (const _ of graphemes.segment(normalized)) count += 1;
+  return count;
 }
 
 export const NOTE_TOO_LONG = `Note must be ${NOTE_MAX.toLocaleString('en')} characters or fewer`;
