@@ -33,7 +33,7 @@ export function AssigneeField({ owners, users, meId, error }: AssigneeFieldProps
 
   const nameOf = (user: User) => (user.id === meId ? `${user.name} (you)` : user.name);
   const ownerUser = owners.find((user) => String(user.id) === owner);
-  const leadOwner = `The lead’s owner${ownerUser ? ` (${nameOf(ownerUser)})` : ''}`;
+  const leadOwner = `The lead’s owner${ownerUser ? `, ${nameOf(ownerUser)}` : ''}`;
 
   if (users.state === 'read') {
     return (

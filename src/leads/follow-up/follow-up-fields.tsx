@@ -61,7 +61,7 @@ function TypeField({ types, error }: { types: ListOnDemand<ActivityType>; error:
     return (
       <SelectField
         id={id}
-        label="Type"
+        label="Activity type"
         options={active.map((type) => ({ value: type.key_string, label: type.name }))}
         error={error}
         {...register('followUp.type')}
@@ -74,7 +74,7 @@ function TypeField({ types, error }: { types: ListOnDemand<ActivityType>; error:
     ? readFailureMessage(types.error, 'QuickLead could not read your activity types from Pipedrive.')
     : undefined;
   return (
-    <FieldsetShell id={id} label="Type" error={problem ?? error}>
+    <FieldsetShell id={id} label="Activity type" error={problem ?? error}>
       <div className="owner-choice">
         <button
           id={id}

@@ -16,7 +16,7 @@ type Rendered = Awaited<ReturnType<typeof renderLeadScreen>>;
 const count = (requests: Rendered['requests'], method: string, path: string) =>
   requests.filter((request) => request.method === method && request.path === path).length;
 
-const typeSelect = () => screen.getByRole('combobox', { name: 'Type' });
+const typeSelect = () => screen.getByRole('combobox', { name: 'Activity type' });
 const subject = () => screen.getByRole('textbox', { name: /^Subject/ });
 const dueDay = () => screen.getByLabelText('Day') as HTMLInputElement;
 const dueTime = () => screen.getByLabelText(/^Time/) as HTMLInputElement;
@@ -70,11 +70,11 @@ describe('the follow-up section', () => {
   it('assigns the lead’s owner, following the owner field until someone is chosen', async () => {
     const { user } = await renderLeadScreen();
     await openFollowUp(user);
-    expect(isShown(screen.getByText('The lead’s owner (Maria Lopez (you))'))).toBe(true);
+    expect(isShown(screen.getByText('The lead’s owner, Maria Lopez (you)'))).toBe(true);
     await user.click(screen.getByRole('button', { name: 'Change owner' }));
     await user.selectOptions(await screen.findByRole('combobox', { name: 'Owner' }), 'James Carter');
     const assignee = screen.getByRole('combobox', { name: 'Assigned to' }) as HTMLSelectElement;
-    expect(assignee.selectedOptions[0]?.text).toBe('The lead’s owner (James Carter)');
+    expect(assignee.selectedOptions[0]?.text).toBe('The lead’s owner, James Carter');
     await user.selectOptions(assignee, 'Aiko Tanaka');
     await user.selectOptions(screen.getByRole('combobox', { name: 'Owner' }), 'Maria Lopez (you)');
     expect(assignee.selectedOptions[0]?.text).toBe('Aiko Tanaka');

@@ -24,7 +24,7 @@ const currenciesArrived = () =>
 /** Opening "Schedule a follow-up" reads the activity types: their arrival renders the type, once. */
 async function openFollowUp(user: Awaited<ReturnType<typeof renderLeadScreen>>['user']) {
   await user.click(screen.getByText('Schedule a follow-up'));
-  await waitFor(() => expect(selectOptionCount('Type')).toBeGreaterThan(1));
+  await waitFor(() => expect(selectOptionCount('Activity type')).toBeGreaterThan(1));
 }
 
 /** Opening "More about this lead" reads the colleagues and currencies its fields offer. */
