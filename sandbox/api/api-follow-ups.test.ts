@@ -260,3 +260,23 @@ describe('POST /api/v2/activities and GET /api/v2/activities', () => {
     expect((await get('/api/v2/activities', readOnly)).status).toBe(200);
   });
 });
+
+describe('the lead inbox page', () => {
+  it('lists the lead’s notes as text, never as markup, and its activities', async () => {
+    const leadId = await newLead('Inbox with a note');
+    await post('/api/v1/notes', {
+      lead_id: leadId,
+      content: 'First &lt;b&gt;line&lt;/b&gt;<br>Second &amp; last',
+    });
+    await post('/api/v2/activities', {
+      subject: 'Follow up',
+      type: 'call',
+      due_date: '2026-12-01',
+      due_time: '08:00',
+      lead_id: leadId,
+    });
+    const page = await (await sandbox.apiApp.request(`/leads/inbox/${leadId}`)).text();
+    expect(page).toContain('<dt>Note</dt><dd>First &lt;b&gt;line&lt;/b&gt;<br>Second &amp; last</dd>');
+    expect(page).toContain('<dt>Call</dt><dd>Follow up · 2026-12-01 08:00 UTC · Maria Lopez</dd>');
+  });
+});

@@ -117,3 +117,23 @@ export function isBlankNote(html: string): boolean {
       .trim() === ''
   );
 }
+
+const REFERENCES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+
+/** A kept note as lines of plain text, for the sandbox's own pages to show (escaped) as text. */
+export function noteTextLines(html: string): string[] {
+  return html
+    .replace(/<br\s*\/?>|<\/(p|div|li|blockquote)>/gi, '\n')
+    .replace(/<[^>]*>/g, '')
+    .replace(/&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z]{2,8});/gi, (reference, body: string) => {
+      if (body.startsWith('#')) {
+        const code =
+          body[1] === 'x' || body[1] === 'X' ? Number.parseInt(body.slice(2), 16) : Number(body.slice(1));
+        return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : reference;
+      }
+      return REFERENCES[body.toLowerCase()] ?? reference;
+    })
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
+}
