@@ -22,6 +22,13 @@ export const API_ALLOWLIST: ReadonlyArray<{ method: 'GET' | 'POST'; path: RegExp
   // (query: person_id or organization_id, sort, limit, start).
   { method: 'GET', path: /^\/api\/v1\/leads$/ },
   { method: 'GET', path: /^\/api\/v1\/leads\/[0-9a-f-]{36}$/i },
+  // The note and the follow-up sent with a lead; each list (query: lead_id) finds one whose
+  // create answer was lost, and the activity types fill the follow-up's type.
+  { method: 'POST', path: /^\/api\/v1\/notes$/ },
+  { method: 'GET', path: /^\/api\/v1\/notes$/ },
+  { method: 'GET', path: /^\/api\/v1\/activityTypes$/ },
+  { method: 'POST', path: /^\/api\/v2\/activities$/ },
+  { method: 'GET', path: /^\/api\/v2\/activities$/ },
 ];
 
 export function isAllowedApiCall(method: string, path: string): boolean {

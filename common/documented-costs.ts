@@ -75,6 +75,26 @@ export const DOCUMENTED_COSTS: readonly DocumentedCost[] = [
     documented: { spec: 'v1', path: '/leads/{id}' },
     cost: 2,
   },
+  { method: 'POST', path: /^\/api\/v1\/notes$/, documented: { spec: 'v1', path: '/notes' }, cost: 10 },
+  { method: 'GET', path: /^\/api\/v1\/notes$/, documented: { spec: 'v1', path: '/notes' }, cost: 20 },
+  {
+    method: 'GET',
+    path: /^\/api\/v1\/activityTypes$/,
+    documented: { spec: 'v1', path: '/activityTypes' },
+    cost: 20,
+  },
+  {
+    method: 'POST',
+    path: /^\/api\/v2\/activities$/,
+    documented: { spec: 'v2', path: '/activities' },
+    cost: 5,
+  },
+  {
+    method: 'GET',
+    path: /^\/api\/v2\/activities$/,
+    documented: { spec: 'v2', path: '/activities' },
+    cost: 10,
+  },
 ];
 
 /** The documented cost of a call (path without query, e.g. `/api/v1/leads`), if QuickLead makes it. */

@@ -10,7 +10,9 @@ import { COLLEAGUES, DEMO_USER, type SandboxUser } from './sandbox-accounts.ts';
  * where they arrive, at the sandbox: a page being left can still send one the browser no longer
  * reports (going back online just after a reload). Sandbox faults
  * are chosen per request: Playwright adds the sandbox's `x-sandbox-fault` header to the app's own
- * call in `spa` mode (the sandbox decides what happens), and token faults are aimed at one user.
+ * call in `spa` mode (the sandbox decides what happens), a sandbox rule is aimed at one request by
+ * what its body holds (`bodyContains`), and token faults are aimed at one user. A lead sent with a
+ * note must also end with exactly one note on it, whatever happened between the two.
  */
 interface Row {
   scenario: string;
@@ -20,6 +22,8 @@ interface Row {
   stored: number;
   /** Observed while the lead was not yet stored; `undefined` where there is no such moment to look. */
   draftKeptUntilSuccess: boolean | undefined;
+  /** Notes on the lead afterwards, for a lead sent with one. */
+  notes?: number;
 }
 const rows: Row[] = [];
 
@@ -31,13 +35,13 @@ test.afterAll(() => {
   const kept = (r: Row) =>
     r.draftKeptUntilSuccess === undefined ? '–' : r.draftKeptUntilSuccess ? 'yes' : 'NO';
   const line = (r: Row) =>
-    `${r.scenario.padEnd(40)} ${r.mode.padEnd(4)} ${String(r.posts).padStart(6)} ${String(r.stored).padStart(7)}   ${kept(r)}`;
-  const header = `${'scenario'.padEnd(40)} mode ${'POSTs'.padStart(6)} ${'stored'.padStart(7)}   draft kept`;
+    `${r.scenario.padEnd(46)} ${r.mode.padEnd(4)} ${String(r.posts).padStart(6)} ${String(r.stored).padStart(7)} ${String(r.notes ?? '–').padStart(6)}   ${kept(r)}`;
+  const header = `${'scenario'.padEnd(46)} mode ${'POSTs'.padStart(6)} ${'stored'.padStart(7)} ${'notes'.padStart(6)}   draft kept`;
   const legend =
-    'POSTs: creates received by the sandbox; stored: leads with the title afterwards. ' +
-    "The sandbox's search trails writes by 3 s, as an index does.";
-  const once = rows.filter((row) => row.stored === 1).length;
-  const total = `fault matrix: ${once}/${rows.length} scenarios ended with exactly one lead`;
+    'POSTs: creates received by the sandbox; stored: leads with the title afterwards; notes: notes on ' +
+    "that lead, where one was sent with it. The sandbox's search trails writes by 3 s, as an index does.";
+  const once = rows.filter((row) => row.stored === 1 && (row.notes === undefined || row.notes === 1)).length;
+  const total = `fault matrix: ${once}/${rows.length} scenarios ended with exactly one lead (and one note where one was sent)`;
   console.log(`\n${header}\n${rows.map(line).join('\n')}\n${legend}\n${total}\n`);
 });
 
@@ -106,6 +110,23 @@ async function record(page: Page, run: Run, draftKept: boolean | undefined): Pro
   expect(row.stored).toBe(1);
   if (draftKept !== undefined) expect(row.draftKeptUntilSuccess).toBe(true);
   expect(await draftHolds(page, run.title)).toBe(false);
+  return row;
+}
+
+/** A lead sent with a note: the note is on the card, and exactly one is on the lead. */
+async function recordWithNote(
+  page: Page,
+  run: Run,
+  note: string,
+  draftKept: boolean | undefined,
+): Promise<Row> {
+  const row = await record(page, run, draftKept);
+  await expect(page.getByRole('definition').filter({ hasText: note })).toBeVisible({ timeout: 20_000 });
+  const href = await page.getByRole('link', { name: /Open in Pipedrive/ }).getAttribute('href');
+  const leadId = /\/leads\/inbox\/([0-9a-f-]{36})$/.exec(href ?? '')?.[1];
+  const notes = (await run.api.get(`/api/v1/notes?lead_id=${leadId}`)) as Array<{ content: string }>;
+  row.notes = notes.length;
+  expect(notes.map((saved) => saved.content)).toEqual([note]);
   return row;
 }
 
@@ -319,4 +340,52 @@ test('a duplicated tab submitting the same draft: one POST, both tabs show the l
   await Promise.all([run.form.submit.click(), secondForm.submit.click()]);
   await expect(second.getByRole('heading', { level: 1, name: run.title })).toBeVisible();
   expect((await record(page, run, kept)).posts).toBe(1);
+});
+
+test('connection dropped after the note was stored: found on the lead, not sent again', async ({
+  page,
+  consoleIssues,
+}) => {
+  consoleIssues.expectFailedLoad('broken connection', '/api/v1/notes', 'the fault under test');
+  const run = await prepare(page, 'note: dropped after the note was stored', 'spa');
+  const note = `Stored, answer lost ${Date.now()}`;
+  await page.getByRole('textbox', { name: /^Note/ }).fill(note);
+  let notePosts = 0;
+  page.on('request', (request) => {
+    if (request.method() === 'POST' && request.url().endsWith('/v1/notes')) notePosts += 1;
+  });
+  // The first call to /v1/notes is the note's create; the reads that look for it come after.
+  await faultOnce(page, '/v1/notes', { dropAfterStore: true });
+  await run.form.submit.click();
+  expect((await recordWithNote(page, run, note, undefined)).posts).toBe(1);
+  expect(notePosts).toBe(1);
+});
+
+test('the lead stored, the page reloaded before the note was sent: one lead, one note', async ({ page }) => {
+  const run = await prepare(page, 'note: reload between the lead and the note', 'bff');
+  const note = `Sent by the next page ${Date.now()}`;
+  await page.getByRole('textbox', { name: /^Note/ }).fill(note);
+  // The sandbox stores the lead and holds its answer; the page goes before it comes.
+  const held = await run.api.admin('/faults', [
+    { method: 'POST', path: '/api/v1/leads', latencyMs: 8000, bodyContains: run.title },
+  ]);
+  expect(held.ok()).toBe(true);
+  await run.form.submit.click();
+  await expect.poll(() => storedWithTitle(run.api, run.title)).toBe(1);
+  const kept = await draftHolds(page, run.title);
+  await page.reload();
+  expect((await recordWithNote(page, run, note, kept)).posts).toBe(1);
+});
+
+test('500 on the note: the card says so, Retry sends it once', async ({ page, consoleIssues }) => {
+  consoleIssues.expectFailedLoad(500, '/api/v1/notes', 'the fault under test');
+  const run = await prepare(page, 'note: 500, then Retry', 'spa');
+  const note = `Refused once ${Date.now()}`;
+  await page.getByRole('textbox', { name: /^Note/ }).fill(note);
+  await faultOnce(page, '/v1/notes', { status: 500 });
+  await run.form.submit.click();
+  const retry = page.getByRole('button', { name: 'Retry the note' });
+  await expect(retry).toBeVisible({ timeout: 20_000 });
+  await retry.click();
+  expect((await recordWithNote(page, run, note, undefined)).posts).toBe(1);
 });

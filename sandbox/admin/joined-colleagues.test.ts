@@ -59,6 +59,18 @@ describe('a colleague joins through the admin surface', () => {
     expect(await consent.text()).toContain('Allow and install');
   });
 
+  it('with installedScopes, installed the app when it asked for only those: their tokens get those', async () => {
+    const sandbox = createTestSandbox();
+    const older = ['base', 'leads:full', 'contacts:full', 'users:read', 'deals:read'];
+    const joined = (await (await join(sandbox, { name: 'Lena Vogel', installedScopes: older })).json()) as {
+      id: number;
+    };
+    expect(sandbox.store.crm.findUser(joined.id)?.installedScopes).toEqual(older);
+    for (const installedScopes of ['base', [7], Array.from({ length: 41 }, () => 'base')]) {
+      expect((await join(sandbox, { name: 'Bad Scopes', installedScopes })).status).toBe(400);
+    }
+  });
+
   it('refuses a name that is missing, blank or too long', async () => {
     const sandbox = createTestSandbox();
     for (const body of [{}, { name: '  ' }, { name: 'x'.repeat(101) }, { name: 7 }]) {

@@ -12,6 +12,8 @@ import { leadInboxPage } from '../pages/lead-inbox-page.ts';
 import type { AuthStore } from '../store/auth-store.ts';
 import type { CrmStore } from '../store/crm-store.ts';
 import type { UsageLedger } from '../store/usage-ledger.ts';
+import { activityRoutes } from './activity-routes.ts';
+import { activityTypeRoutes } from './activity-type-routes.ts';
 import { type ApiEnv, bearerAuth, RATE_LIMIT_HEADERS } from './api-auth.ts';
 import { apiError } from './api-responses.ts';
 import { currencyRoutes } from './currency-routes.ts';
@@ -20,6 +22,7 @@ import { leadLabelRoutes } from './lead-label-routes.ts';
 import { leadRoutes } from './lead-routes.ts';
 import { leadSearchRoutes } from './lead-search-routes.ts';
 import { leadSourceRoutes } from './lead-source-routes.ts';
+import { noteRoutes } from './note-routes.ts';
 import { organizationRoutes } from './organization-routes.ts';
 import { personRoutes } from './person-routes.ts';
 import { userRoutes } from './user-routes.ts';
@@ -72,6 +75,8 @@ export function createApiApp(deps: ApiAppDeps): Hono {
   v1.route('/leadSources', leadSourceRoutes());
   v1.route('/dealFields', dealFieldRoutes(deps.crm));
   v1.route('/leads', leadRoutes(deps.crm, deps.now));
+  v1.route('/notes', noteRoutes(deps.crm, deps.now));
+  v1.route('/activityTypes', activityTypeRoutes(deps.crm));
   // Pipedrive serves v1 at {api_domain}/api/v1 and, on api.pipedrive.com, at /v1.
   app.route('/api/v1', v1);
   app.route('/v1', v1);
@@ -81,6 +86,7 @@ export function createApiApp(deps: ApiAppDeps): Hono {
   v2.route('/persons', personRoutes(deps.crm, deps.now));
   v2.route('/organizations', organizationRoutes(deps.crm, deps.now));
   v2.route('/leads', leadSearchRoutes(deps.crm));
+  v2.route('/activities', activityRoutes(deps.crm, deps.now));
   app.route('/api/v2', v2);
 
   app.notFound((c) => apiError(c, 404, 'Not found'));

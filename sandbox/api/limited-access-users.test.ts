@@ -13,7 +13,7 @@ import {
 
 const PRIYA = { id: 21000007, email: 'priya.nair@northwind.example' };
 const SOFIA = { id: 21000008, email: 'sofia.rossi@northwind.example' };
-const APP_SCOPES = ['base', 'leads:full', 'contacts:full', 'users:read', 'deals:read'];
+const APP_SCOPES = ['base', 'leads:full', 'contacts:full', 'users:read', 'deals:read', 'activities:full'];
 
 const NO_PERMISSION = {
   success: false,
@@ -170,7 +170,7 @@ describe('the two limited-access colleagues', () => {
       'priya.nair@northwind.example <span class="muted">(permission set without leads)</span>',
     );
     expect(page).toContain(
-      'sofia.rossi@northwind.example <span class="muted">(installed the app before it asked for users:read)</span>',
+      'sofia.rossi@northwind.example <span class="muted">(installed the app before it asked for users:read, activities:full)</span>',
     );
     expect(page).not.toContain('maria.lopez@northwind.example <span');
   });

@@ -23,7 +23,7 @@ export function encodeCursor(offset: number): string {
   return Buffer.from(JSON.stringify({ offset })).toString('base64url');
 }
 
-function decodeCursor(cursor: string): number | null {
+export function decodeCursor(cursor: string): number | null {
   try {
     const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     const offset = (parsed as { offset?: unknown } | null)?.offset;

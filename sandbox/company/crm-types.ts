@@ -93,3 +93,54 @@ export interface Lead {
  * the 40-hex key, plus `<key>_currency` for monetary and `<key>_until` for range fields.
  */
 export type CustomFieldValues = Record<string, string | number>;
+
+/** An activity type of the company (`GET /v1/activityTypes`); activities name it by `keyString`. */
+export interface ActivityType {
+  id: number;
+  name: string;
+  keyString: string;
+  iconKey: string;
+  /** 6-character hex, as Pipedrive writes it. */
+  color: string;
+  orderNr: number;
+  activeFlag: boolean;
+  isCustomFlag: boolean;
+  /** "YYYY-MM-DD HH:MM:SS", UTC, as v1 writes times. */
+  addTime: string;
+  updateTime: string;
+}
+
+/** A note (`POST /v1/notes`), here always on a lead: the content as Pipedrive kept it after sanitizing. */
+export interface Note {
+  id: number;
+  content: string;
+  leadId: string;
+  userId: number;
+  /** Milliseconds on the sandbox clock. */
+  addTime: number;
+}
+
+/** An activity (`POST /api/v2/activities`), with what QuickLead and its tests read of it. */
+export interface Activity {
+  id: number;
+  subject: string;
+  type: string;
+  ownerId: number;
+  creatorUserId: number;
+  leadId: string | null;
+  personId: number | null;
+  orgId: number | null;
+  /** YYYY-MM-DD, or null for an activity without a date. */
+  dueDate: string | null;
+  /** HH:MM:SS in UTC, or null for an all-day activity. */
+  dueTime: string | null;
+  /** HH:MM:SS, or null. */
+  duration: string | null;
+  busy: boolean;
+  done: boolean;
+  note: string | null;
+  publicDescription: string | null;
+  priority: number | null;
+  /** Milliseconds on the sandbox clock. */
+  addTime: number;
+}

@@ -85,6 +85,27 @@ describe('fault rules set through /__sandbox/faults', () => {
     expect((await apiGet(sandbox, `/api/v1/leads/${id}`, token)).status).toBe(200);
   });
 
+  it('bodyContains aims a rule at requests whose body holds that text, and the route still reads the body', async () => {
+    const { sandbox, admin, token } = setup();
+    await admin('POST', '/faults', [
+      { method: 'POST', path: '/api/v1/leads', bodyContains: 'Mine only', status: 503 },
+    ]);
+    const post = (title: string) =>
+      sandbox.apiApp.request('/api/v1/leads', {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ ...LEAD, title }),
+      });
+    const other = await post('Someone else’s lead');
+    expect(other.status).toBe(201);
+    expect(((await other.json()) as { data: { title: string } }).data.title).toBe('Someone else’s lead');
+    expect((await post('Mine only, please')).status).toBe(503);
+    expect((await post('Mine only, again')).status).toBe(201);
+    expect((await admin('POST', '/faults', [{ path: '/x', status: 500, bodyContains: '' }])).status).toBe(
+      400,
+    );
+  });
+
   it('DELETE clears the rules, and so does POST /__sandbox/reset', async () => {
     const { admin, rules, postLead } = setup();
     await admin('POST', '/faults', [{ path: '*', status: 500, times: 5 }]);

@@ -101,12 +101,14 @@ export function dropConnection(c: Context): Response {
 }
 
 /** The rule for this request: the header's if sent (the store's rules are then left alone), else the store's. */
-function ruleFor(c: Context, faults: FaultStore): { rule?: FaultRule; error?: string } {
+async function ruleFor(c: Context, faults: FaultStore): Promise<{ rule?: FaultRule; error?: string }> {
+  // Hono keeps the text, so the route reads the same body after this.
+  const body = c.req.method === 'GET' || c.req.method === 'HEAD' ? '' : await c.req.text().catch(() => '');
   const header = c.req.header(FAULT_HEADER);
-  if (header === undefined) return { rule: faults.take(c.req.method, c.req.path) };
+  if (header === undefined) return { rule: faults.take(c.req.method, c.req.path, body) };
   const parsed = parseFaultHeader(header);
   if (!parsed.ok) return { error: parsed.error };
-  return { rule: ruleMatches(parsed.value, c.req.method, c.req.path) ? parsed.value : undefined };
+  return { rule: ruleMatches(parsed.value, c.req.method, c.req.path, body) ? parsed.value : undefined };
 }
 
 /**
@@ -118,7 +120,7 @@ function ruleFor(c: Context, faults: FaultStore): { rule?: FaultRule; error?: st
 export function faultInjection(faults: FaultStore) {
   return createMiddleware(async (c, next) => {
     if (c.req.method === 'OPTIONS' || c.req.path.startsWith('/__sandbox/')) return next();
-    const { rule, error } = ruleFor(c, faults);
+    const { rule, error } = await ruleFor(c, faults);
     if (error !== undefined) return c.json({ ok: false, error }, 400);
     if (!rule) return next();
     if (rule.status !== undefined) {

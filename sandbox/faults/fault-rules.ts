@@ -17,6 +17,11 @@ export interface FaultRule {
   retryAfterSeconds?: number;
   /** Handles the request normally (a lead is stored), then drops the connection without an answer. */
   dropAfterStore?: boolean;
+  /**
+   * Only requests whose body holds this text (a lead's title, a note's words): a test aims a rule
+   * at its own request while tests alongside send the same kind of request to the same sandbox.
+   */
+  bodyContains?: string;
 }
 
 export type RuleResult<T> = { ok: true; value: T } | { ok: false; error: string };
@@ -29,6 +34,7 @@ const KEYS = new Set([
   'status',
   'retryAfterSeconds',
   'dropAfterStore',
+  'bodyContains',
 ]);
 const MAX_LATENCY_MS = 5 * 60 * 1000;
 
@@ -54,7 +60,7 @@ function parseRule(raw: unknown, where: string, pathRequired: boolean): RuleResu
   // Unknown keys are refused so a typo ("latency") does not silently make a rule that does nothing.
   const unknown = Object.keys(raw).find((key) => !KEYS.has(key));
   if (unknown !== undefined) return fail(`unknown key "${unknown}"; known keys: ${[...KEYS].join(', ')}`);
-  const { method, path, times, latencyMs, status, retryAfterSeconds, dropAfterStore } = raw;
+  const { method, path, times, latencyMs, status, retryAfterSeconds, dropAfterStore, bodyContains } = raw;
   if (method !== undefined && (typeof method !== 'string' || !/^[A-Za-z]+$/.test(method))) {
     return fail('"method" must be an HTTP method such as "POST"');
   }
@@ -79,6 +85,12 @@ function parseRule(raw: unknown, where: string, pathRequired: boolean): RuleResu
   // A status answers instead of handling, so nothing is stored that a drop could lose.
   if (status !== undefined && dropAfterStore === true)
     return fail('"status" and "dropAfterStore" exclude each other');
+  if (
+    bodyContains !== undefined &&
+    (typeof bodyContains !== 'string' || bodyContains.length < 1 || bodyContains.length > 500)
+  ) {
+    return fail('"bodyContains" must be a string of 1 to 500 characters');
+  }
   if (latencyMs === undefined && status === undefined && dropAfterStore !== true) {
     return fail('has no effect: give "latencyMs", "status" or "dropAfterStore": true');
   }
@@ -91,6 +103,7 @@ function parseRule(raw: unknown, where: string, pathRequired: boolean): RuleResu
   if (typeof status === 'number') rule.status = status;
   if (typeof retryAfterSeconds === 'number') rule.retryAfterSeconds = retryAfterSeconds;
   if (dropAfterStore === true) rule.dropAfterStore = true;
+  if (typeof bodyContains === 'string') rule.bodyContains = bodyContains;
   return { ok: true, value: rule };
 }
 
@@ -119,8 +132,10 @@ export function parseFaultHeader(header: string): RuleResult<FaultRule> {
   return parsed.ok ? { ok: true, value: { ...parsed.value, times: 1 } } : parsed;
 }
 
-export function ruleMatches(rule: FaultRule, method: string, path: string): boolean {
+/** Whether `rule` applies to a request; `body` is its text ('' when it has none). */
+export function ruleMatches(rule: FaultRule, method: string, path: string, body = ''): boolean {
   if (rule.method !== undefined && rule.method !== method.toUpperCase()) return false;
+  if (rule.bodyContains !== undefined && !body.includes(rule.bodyContains)) return false;
   if (rule.path === '*') return true;
   const wanted = canonicalPath(path);
   if (rule.path.endsWith('*')) return wanted.startsWith(canonicalPath(rule.path.slice(0, -1)));
@@ -146,8 +161,8 @@ export class FaultStore {
     this.rules = [];
   }
 
-  take(method: string, path: string): FaultRule | undefined {
-    const rule = this.rules.find((candidate) => ruleMatches(candidate, method, path));
+  take(method: string, path: string, body = ''): FaultRule | undefined {
+    const rule = this.rules.find((candidate) => ruleMatches(candidate, method, path, body));
     if (!rule) return undefined;
     rule.times -= 1;
     if (rule.times <= 0) this.rules = this.rules.filter((candidate) => candidate !== rule);

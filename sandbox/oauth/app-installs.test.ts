@@ -60,7 +60,7 @@ describe('installs per user and client', () => {
     expect(query.code).not.toBe(first.code);
 
     const tokens = await (await exchangeConfidentialCode(sandbox, query.code ?? '')).json();
-    expect(tokens.scope).toBe('base,leads:full,contacts:full,users:read,deals:read');
+    expect(tokens.scope).toBe('base,leads:full,contacts:full,users:read,deals:read,activities:full');
     expect((await apiGet(sandbox, '/api/v1/users/me', tokens.access_token)).status).toBe(200);
   });
 
@@ -113,7 +113,7 @@ describe('installs per user and client', () => {
       {
         userId: 21000001,
         clientId: sandbox.clients.confidential.clientId,
-        scopes: ['base', 'leads:full', 'contacts:full', 'users:read', 'deals:read'],
+        scopes: ['base', 'leads:full', 'contacts:full', 'users:read', 'deals:read', 'activities:full'],
         redirectUri: CONFIDENTIAL_REDIRECT,
         installedAt: '2026-11-22T12:00:00.000Z',
       },

@@ -13,6 +13,7 @@ export const APP_SCOPES: readonly string[] = [
   'contacts:full',
   'users:read',
   'deals:read',
+  'activities:full',
 ];
 export const APP_NAME = 'QuickLead';
 

@@ -34,7 +34,7 @@ describe('authorization code flow', () => {
       token_type: 'Bearer',
       expires_in: 3599,
       refresh_token: expect.any(String),
-      scope: 'base,leads:full,contacts:full,users:read,deals:read',
+      scope: 'base,leads:full,contacts:full,users:read,deals:read,activities:full',
       api_domain: API_ORIGIN,
     });
     const me = await apiGet(sandbox, '/api/v1/users/me', body.access_token);

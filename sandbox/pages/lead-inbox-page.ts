@@ -4,6 +4,7 @@ import type { CustomDealField } from '../company/deal-field-built-ins.ts';
 import { activeCustomFields } from '../company/deal-fields.ts';
 import type { CrmStore } from '../store/crm-store.ts';
 import { isGuid } from '../validation/lead-validation.ts';
+import { noteTextLines } from '../validation/note-html.ts';
 import { sendPage } from './html-page.ts';
 import { html, type SafeHtml } from './safe-html.ts';
 
@@ -66,6 +67,31 @@ function formatTime(iso: string): string {
   return `${iso.slice(0, 16).replace('T', ' ')} UTC`;
 }
 
+/** The lead's notes (as text, never as HTML) and activities, as Pipedrive's lead view lists them. */
+function followUpRows(lead: Lead, crm: CrmStore): SafeHtml[] {
+  const notes = crm.followUps.listNotes().filter((note) => note.leadId === lead.id);
+  const activities = crm.followUps.listActivities().filter((activity) => activity.leadId === lead.id);
+  return [
+    ...notes.map((note) => {
+      const lines = noteTextLines(note.content).map(
+        (line, index) => html`${index > 0 ? html`<br>` : ''}${line}`,
+      );
+      return html`<dt>Note</dt><dd>${lines}</dd>
+`;
+    }),
+    ...activities.map((activity) => {
+      const type =
+        crm.activityTypes.find((candidate) => candidate.keyString === activity.type)?.name ?? activity.type;
+      const due = [activity.dueDate, activity.dueTime ? `${activity.dueTime.slice(0, 5)} UTC` : null]
+        .filter(Boolean)
+        .join(' ');
+      const owner = crm.findUser(activity.ownerId)?.name ?? `User ${activity.ownerId}`;
+      return html`<dt>${type}</dt><dd>${activity.subject} · ${due || 'No date'} · ${owner}</dd>
+`;
+    }),
+  ];
+}
+
 /**
  * Stands in for https://{company}.pipedrive.com/leads/inbox/{id}, the Pipedrive web view the
  * app's created-lead card links to. No API token: it is a page for the signed-in browser user.
@@ -96,7 +122,7 @@ export function leadInboxPage(c: Context, crm: CrmStore): Response {
 <dt>Expected close</dt><dd>${lead.expected_close_date ?? 'Not set'}</dd>
 <dt>Source</dt><dd>${lead.source_name}</dd>
 <dt>Added</dt><dd><time datetime="${lead.add_time}">${formatTime(lead.add_time)}</time></dd>
-${customRows(lead, crm)}</dl>
+${customRows(lead, crm)}${followUpRows(lead, crm)}</dl>
 </div>`,
   });
 }

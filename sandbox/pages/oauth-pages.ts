@@ -9,6 +9,7 @@ const SCOPE_DESCRIPTIONS: Record<string, string> = {
   'contacts:read': 'Read people and organizations',
   'users:read': 'See the users in your company',
   'deals:read': 'Read deals and deal fields',
+  'activities:full': 'Create, read, update and delete activities',
 };
 
 export interface DemoAccount {

@@ -1,4 +1,5 @@
 import type {
+  ActivityType,
   Company,
   CustomFieldValues,
   Lead,
@@ -11,8 +12,10 @@ import type { SandboxPlan } from '../company/sandbox-plan.ts';
 import { mergeSearchHits, type SearchHit, type SearchQuery } from '../search/search-index.ts';
 import { noSearchLag, type SearchLag } from '../search/search-lag.ts';
 import { generateSeedData } from '../seed/seed.ts';
+import { SEED_ACTIVITY_TYPES } from '../seed/seed-activity-types.ts';
 import { COMPANY, LIMITED_ACCESS_USERS, SEED_LEAD_LABELS, SEED_USERS } from '../seed/seed-company.ts';
 import { ContactSet } from './contact-store.ts';
+import { FollowUpSet } from './follow-up-set.ts';
 import { type LeadHit, LeadSet } from './lead-set.ts';
 
 interface SeedState {
@@ -64,6 +67,9 @@ export class CrmStore {
   /** Colleagues who joined through the admin surface: a test's own user, installed nowhere yet. */
   private joined: User[] = [];
   readonly leadLabels: readonly LeadLabel[] = SEED_LEAD_LABELS;
+  readonly activityTypes: readonly ActivityType[] = SEED_ACTIVITY_TYPES;
+  /** Notes and activities created through the API. */
+  followUps = new FollowUpSet();
   private readonly seed: SeedState = loadSeed();
   /** Persons and organizations created through the API, on top of the shared seed. */
   private created = new ContactSet();
@@ -87,6 +93,7 @@ export class CrmStore {
     this.deactivatedUserIds.clear();
     this.joined = [];
     this.leads = new LeadSet(this.searchLag);
+    this.followUps = new FollowUpSet();
     this.created = new ContactSet();
     this.personsIndexedAt = new Map();
     this.organizationsIndexedAt = new Map();
@@ -109,7 +116,7 @@ export class CrmStore {
    * installed nowhere. Tests that must see the consent page (or uninstall) each get a user of their
    * own, so tests running side by side on one sandbox never install the app for one another.
    */
-  join(name: string): User {
+  join(name: string, installedScopes: readonly string[] | null = null): User {
     const id = JOINED_ID_START + this.joined.length;
     const slug =
       name
@@ -127,7 +134,7 @@ export class CrmStore {
       isAdmin: false,
       activeFlag: true,
       permissions: { leads: true },
-      installedScopes: null,
+      installedScopes,
     };
     this.joined.push(user);
     return user;

@@ -150,7 +150,14 @@ export function exchangePublicCode(
 /** A token straight from the store, for API tests that are not about the OAuth flow. */
 export function accessToken(
   sandbox: Sandbox,
-  scopes: readonly string[] = ['base', 'leads:full', 'contacts:full', 'users:read', 'deals:read'],
+  scopes: readonly string[] = [
+    'base',
+    'leads:full',
+    'contacts:full',
+    'users:read',
+    'deals:read',
+    'activities:full',
+  ],
 ): string {
   const userId = sandbox.store.crm.users[0]?.id ?? 0;
   return sandbox.store.auth.issueTokens({ clientId: sandbox.clients.public.clientId, userId, scopes })

@@ -50,7 +50,7 @@ describe('bff sign-in, session, proxy and sign-out against the sandbox', () => {
       signedIn: true,
       apiDomain: 'http://127.0.0.1:5182',
       expiresAt: h.clock.now() + 3599 * 1000,
-      scopes: ['base', 'leads:full', 'contacts:full', 'users:read', 'deals:read'],
+      scopes: ['base', 'leads:full', 'contacts:full', 'users:read', 'deals:read', 'activities:full'],
       user: { id: expect.any(Number), name: 'Maria Lopez', companyName: 'Northwind Traders' },
     });
     // Neither does the cookie carry them readably: it is encrypted.

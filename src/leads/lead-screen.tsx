@@ -1,13 +1,17 @@
 import { useMemo, useState } from 'react';
+import { activeActivityTypes } from '@/pipedrive/activity-types.ts';
 import type { Lead } from '@/pipedrive/add-lead.ts';
 import { builtInOptions, customFieldsOf } from '@/pipedrive/deal-fields.ts';
 import type { ReferenceData } from '@/pipedrive/reference-data.ts';
 import { assignableUsers, meAsUser } from '@/pipedrive/users.ts';
 import { CreatedLeadCard } from './card/created-lead-card.tsx';
+import { CreatedLeadParts } from './card/created-lead-parts.tsx';
 import { forgetLeadCard, keepLeadCard, loadKeptLeadCard } from './card/kept-lead-card.ts';
+import { useActivityTypes } from './follow-up/use-activity-types.ts';
 import { clearLeadDraft, loadLeadDraft, withDraft } from './form/lead-draft.ts';
 import { LeadForm, type LeadFormSetup } from './form/lead-form.tsx';
 import { emptyLeadForm, type LeadFormInput } from './form/lead-form-schema.ts';
+import type { SentLeadOutcome } from './send/use-lead-submission.ts';
 
 interface LeadScreenProps {
   reference: ReferenceData;
@@ -18,6 +22,8 @@ interface LeadScreenProps {
 interface Created {
   lead: Lead;
   held: LeadFormInput;
+  /** How the note and the follow-up went; not kept across a reload, which shows the lead alone. */
+  sent?: SentLeadOutcome;
 }
 
 /**
@@ -35,6 +41,7 @@ export function LeadScreen({ reference, webUrlOf, locale }: LeadScreenProps) {
 
   const [initialDraft] = useState(loadLeadDraft);
   const { users, currencies } = reference;
+  const activityTypes = useActivityTypes();
   const setup = useMemo<LeadFormSetup>(
     () => ({
       context: {
@@ -46,11 +53,14 @@ export function LeadScreen({ reference, webUrlOf, locale }: LeadScreenProps) {
         visibilityOptions: builtInOptions(reference.dealFields, 'visible_to'),
         customFields: customFieldsOf(reference.dealFields),
         users: users.items ?? [],
+        activityTypes: activeActivityTypes(activityTypes.items ?? []),
+        activityTypesState: activityTypes.state,
       },
-      lists: { users, currencies },
+      lists: { users, currencies, activityTypes },
       meId: reference.me.id,
+      locale,
     }),
-    [reference, users, currencies],
+    [reference, users, currencies, activityTypes, locale],
   );
   // Until the currencies are read, the rep's default currency is taken as Pipedrive names it.
   const defaultCurrency = currencies.items
@@ -77,7 +87,16 @@ export function LeadScreen({ reference, webUrlOf, locale }: LeadScreenProps) {
           }));
           setCreated(undefined);
         }}
-      />
+      >
+        {created.sent && (created.sent.note || created.sent.followUp) && (
+          <CreatedLeadParts
+            sent={created.sent}
+            activityTypes={setup.context.activityTypes ?? []}
+            users={users.items ?? setup.context.owners}
+            locale={locale}
+          />
+        )}
+      </CreatedLeadCard>
     );
   }
   const blank = emptyLeadForm({
@@ -112,9 +131,9 @@ export function LeadScreen({ reference, webUrlOf, locale }: LeadScreenProps) {
         setup={setup}
         defaults={defaults}
         focusTitle={next.key > 0}
-        onCreated={(lead, held) => {
+        onCreated={(lead, held, sent) => {
           keepLeadCard(lead, held);
-          setCreated({ lead, held });
+          setCreated({ lead, held, sent });
         }}
       />
     </>

@@ -108,7 +108,7 @@ export function useReferenceData(
  * One list behind a query that runs only when enabled or asked for. Asking goes through the
  * query client, so every screen watching the list sees it arrive, fail or be retried.
  */
-function useListOnDemand<TQueryFnData, T, TKey extends QueryKey>(
+export function useListOnDemand<TQueryFnData, T, TKey extends QueryKey>(
   options: UseQueryOptions<TQueryFnData, Error, T[], TKey>,
   enabled: boolean,
 ): { list: ListOnDemand<T>; error: Error | null } {

@@ -4,7 +4,9 @@ import { createSandboxTransport, transportWithToken } from '@/testing/sandbox-tr
 import { endpointOf, missingScopes, REQUIRED_SCOPES, type ScopeNeed } from './required-scopes.ts';
 import type { ApiRequest } from './transport.ts';
 
-const APP_SCOPES = ['base', 'leads:full', 'contacts:full', 'users:read', 'deals:read'];
+const APP_SCOPES = ['base', 'leads:full', 'contacts:full', 'users:read', 'deals:read', 'activities:full'];
+/** What the form cannot open without. */
+const NEEDED_SCOPES = APP_SCOPES.filter((scope) => scope !== 'activities:full');
 const without = (scope: string) => APP_SCOPES.filter((entry) => entry !== scope);
 const scopesOf = (needs: readonly ScopeNeed[]) => needs.map((need) => need.scope);
 
@@ -24,6 +26,15 @@ const CALLS: ApiRequest[] = [
   { method: 'POST', path: '/api/v1/leads', body: { title: 'Scope check', person_id: 1 } },
   { method: 'GET', path: '/api/v1/leads/adf21080-0e10-11eb-879b-05d71fb426ec' },
   { method: 'GET', path: '/api/v1/leads', query: { person_id: 1, sort: 'add_time DESC', limit: 10 } },
+  { method: 'POST', path: '/api/v1/notes', body: { content: 'Scope check', lead_id: 'x' } },
+  { method: 'GET', path: '/api/v1/notes', query: { lead_id: 'adf21080-0e10-11eb-879b-05d71fb426ec' } },
+  { method: 'GET', path: '/api/v1/activityTypes' },
+  { method: 'POST', path: '/api/v2/activities', body: { subject: 'Scope check', type: 'call' } },
+  {
+    method: 'GET',
+    path: '/api/v2/activities',
+    query: { lead_id: 'adf21080-0e10-11eb-879b-05d71fb426ec' },
+  },
 ];
 
 describe('missingScopes', () => {
@@ -42,8 +53,16 @@ describe('missingScopes', () => {
     ]);
   });
 
-  it('lists every need for a token with no scope', () => {
-    expect(scopesOf(missingScopes([]))).toEqual(APP_SCOPES);
+  it('lists every need but the optional one for a token with no scope', () => {
+    expect(scopesOf(missingScopes([]))).toEqual(NEEDED_SCOPES);
+  });
+
+  it('lets the form open without activities:full, which only the follow-up needs', () => {
+    expect(missingScopes(NEEDED_SCOPES)).toEqual([]);
+    expect(REQUIRED_SCOPES.find((need) => need.scope === 'activities:full')).toMatchObject({
+      optional: true,
+      title: 'Schedule activities',
+    });
   });
 
   it('takes any scope that opens every call of a need ("any of")', () => {
@@ -93,11 +112,18 @@ describe('REQUIRED_SCOPES and the calls QuickLead makes', () => {
       for (const call of CALLS) {
         const response = await transport(call);
         const body = (await response.json()) as { error?: string };
-        if (response.status === 403 && body.error === 'Scope and URL mismatch') refused.push(call.path);
+        if (response.status === 403 && body.error === 'Scope and URL mismatch')
+          refused.push(`${call.method} ${call.path}`);
       }
-      const expected = CALLS.filter((call) => endpointOf(call.method, call.path)?.need.scope === scope).map(
-        (call) => call.path,
-      );
+      // The calls of that need, but for one another granted scope still opens (notes are listed with
+      // a deals scope too).
+      const expected = CALLS.filter((call) => {
+        const found = endpointOf(call.method, call.path);
+        return (
+          found?.need.scope === scope &&
+          !found.endpoint.anyOf.some((other) => other !== scope && APP_SCOPES.includes(other))
+        );
+      }).map((call) => `${call.method} ${call.path}`);
       expect(refused).toEqual(expected);
     },
   );

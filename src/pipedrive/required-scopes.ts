@@ -23,13 +23,21 @@ export interface ScopeNeed {
   title: string;
   /** After "needed": what QuickLead does with it. */
   purpose: string;
+  /**
+   * A scope QuickLead asks for but can do without: the form opens without it, and only what needs
+   * it says which permission is missing (a token from an install made before the app asked for it).
+   */
+  optional?: true;
   endpoints: readonly ScopedEndpoint[];
 }
 
 const LEADS_READ = ['leads:read', 'leads:full'];
 const CONTACTS_READ = ['contacts:read', 'contacts:full', 'search:read'];
 
-/** README "Connect your Pipedrive app": base, leads:full, contacts:full, users:read, deals:read. */
+/**
+ * README "Connect your Pipedrive app": base, leads:full, contacts:full, users:read, deals:read, and
+ * activities:full, which only the follow-up needs.
+ */
 export const REQUIRED_SCOPES: readonly ScopeNeed[] = [
   {
     scope: 'base',
@@ -104,7 +112,7 @@ export const REQUIRED_SCOPES: readonly ScopeNeed[] = [
   {
     scope: 'contacts:full',
     title: 'Create and read people and organizations',
-    purpose: 'to find the person or organization of a lead and to add new ones',
+    purpose: 'to find the person or organization of a lead, to add new ones, and to add a note to a lead',
     endpoints: [
       {
         method: 'GET',
@@ -133,6 +141,21 @@ export const REQUIRED_SCOPES: readonly ScopeNeed[] = [
         anyOf: ['contacts:full'],
         action: 'add organizations',
         area: 'organizations',
+      },
+      // Notes on leads take contacts:full or deals:full to add, and either's read scope to list.
+      {
+        method: 'POST',
+        path: /^\/api\/v1\/notes$/,
+        anyOf: ['deals:full', 'contacts:full'],
+        action: 'add notes',
+        area: 'notes',
+      },
+      {
+        method: 'GET',
+        path: /^\/api\/v1\/notes$/,
+        anyOf: ['deals:read', 'deals:full', 'contacts:read', 'contacts:full'],
+        action: 'see notes',
+        area: 'notes',
       },
     ],
   },
@@ -164,15 +187,47 @@ export const REQUIRED_SCOPES: readonly ScopeNeed[] = [
       },
     ],
   },
+  {
+    scope: 'activities:full',
+    title: 'Schedule activities',
+    purpose: 'to schedule a follow-up with a lead (leads and notes are created without it)',
+    optional: true,
+    endpoints: [
+      {
+        method: 'GET',
+        path: /^\/api\/v1\/activityTypes$/,
+        anyOf: ['activities:read', 'activities:full', 'admin'],
+        action: 'see activity types',
+        area: 'activities',
+      },
+      {
+        method: 'POST',
+        path: /^\/api\/v2\/activities$/,
+        anyOf: ['activities:full'],
+        action: 'add activities',
+        area: 'activities',
+      },
+      {
+        method: 'GET',
+        path: /^\/api\/v2\/activities$/,
+        anyOf: ['activities:read', 'activities:full'],
+        action: 'see activities',
+        area: 'activities',
+      },
+    ],
+  },
 ];
 
 /**
- * The needs the granted scopes leave unmet: a need is met when every call it lists is opened by
- * one of the granted scopes (`leads:full` opens the calls that also accept `leads:read`).
+ * The needs the granted scopes leave unmet, optional ones left out: without those the form still
+ * opens. A need is met when every call it lists is opened by one of the granted scopes
+ * (`leads:full` opens the calls that also accept `leads:read`).
  */
 export function missingScopes(granted: readonly string[]): ScopeNeed[] {
-  return REQUIRED_SCOPES.filter((need) =>
-    need.endpoints.some((endpoint) => !endpoint.anyOf.some((scope) => granted.includes(scope))),
+  return REQUIRED_SCOPES.filter(
+    (need) =>
+      !need.optional &&
+      need.endpoints.some((endpoint) => !endpoint.anyOf.some((scope) => granted.includes(scope))),
   );
 }
 

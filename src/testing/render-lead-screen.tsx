@@ -28,11 +28,16 @@ export async function renderLeadScreen(
     advanceTimers?: (ms: number) => unknown;
     /** What the screen opens on: the form, or the card of a lead the tab kept from before a reload. */
     opensOn?: 'form' | 'card';
+    /** A sandbox fault for the note's and the follow-up's requests (`POST` and `GET`). */
+    partsFaultFor?: FaultFor;
+    /** The token's scopes; every scope the app asks for unless given. */
+    scopes?: readonly string[];
   } = {},
 ) {
-  const { sandbox, transport, token } = createSandboxTransport(
-    options.searchLagMs === undefined ? {} : { searchLagMs: options.searchLagMs },
-  );
+  const { sandbox, transport, token } = createSandboxTransport({
+    ...(options.searchLagMs === undefined ? {} : { searchLagMs: options.searchLagMs }),
+    ...(options.scopes === undefined ? {} : { scopes: options.scopes }),
+  });
   // What the screen starts with, read directly, for tests to name labels and fields.
   const reference = {
     me: await getCurrentUser(transport),
@@ -40,10 +45,14 @@ export async function renderLeadScreen(
     dealFields: await getDealFields(transport),
   };
   const faulting = transportWithToken(sandbox, () => options.tokenForPosts ?? token, options.faultFor);
+  const partsFaulting = transportWithToken(sandbox, () => token, options.partsFaultFor);
   const requests: ApiRequest[] = [];
   const recording: Transport = (request) => {
     requests.push(request);
-    return request.path === '/api/v1/leads' ? faulting(request) : transport(request);
+    if (request.path === '/api/v1/leads') return faulting(request);
+    if (request.path === '/api/v1/notes' || request.path === '/api/v2/activities')
+      return partsFaulting(request);
+    return transport(request);
   };
   const client = new QueryClient({
     defaultOptions: { queries: { retry: false }, mutations: { retry: false } },

@@ -8,7 +8,19 @@ import { SandboxConnectionDropped } from '../../sandbox/faults/fault-injection.t
  */
 export const TEST_API_ORIGIN = 'http://127.0.0.1:5182';
 
-export function createSandboxTransport(options: { searchLagMs?: number; enforceRateLimits?: boolean } = {}): {
+/** Every scope the app asks for, as a fresh install grants them. */
+export const APP_SCOPES = [
+  'base',
+  'leads:full',
+  'contacts:full',
+  'users:read',
+  'deals:read',
+  'activities:full',
+];
+
+export function createSandboxTransport(
+  options: { searchLagMs?: number; enforceRateLimits?: boolean; scopes?: readonly string[] } = {},
+): {
   sandbox: Sandbox;
   transport: Transport;
   token: string;
@@ -27,7 +39,7 @@ export function createSandboxTransport(options: { searchLagMs?: number; enforceR
   const token = sandbox.store.auth.issueTokens({
     clientId: sandbox.clients.public.clientId,
     userId: demo.id,
-    scopes: ['base', 'leads:full', 'contacts:full', 'users:read', 'deals:read'],
+    scopes: options.scopes ?? APP_SCOPES,
   }).accessToken.token;
   const transport = transportWithToken(sandbox, () => token);
   return { sandbox, transport, token };

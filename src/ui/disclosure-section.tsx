@@ -8,6 +8,10 @@ interface DisclosureSectionProps {
   forceOpen?: boolean;
   /** Called each time the rep opens the section, e.g. to read what its fields offer. */
   onOpen?: () => void;
+  /** Called each time the rep closes the section. */
+  onClose?: () => void;
+  /** Open when first shown, e.g. when a restored draft holds something in it. */
+  defaultOpen?: boolean;
   children: ReactNode;
 }
 
@@ -17,17 +21,23 @@ export function DisclosureSection({
   summary,
   forceOpen = false,
   onOpen,
+  onClose,
+  defaultOpen = false,
   children,
 }: DisclosureSectionProps) {
-  const [open, setOpen] = useState(false);
+  const [open, setOpen] = useState(defaultOpen);
   return (
     <details
       className="form-section form-section--disclosure"
       open={open || forceOpen}
       onToggle={(event) => {
         const opened = event.currentTarget.open;
+        // The event also fires for opening by `open` itself (a default or a forced open): only a
+        // change of state is the rep's doing.
+        if (opened === open) return;
         setOpen(opened);
         if (opened) onOpen?.();
+        else onClose?.();
       }}
     >
       <summary className="form-section__title">

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { type ReactNode, useEffect, useRef } from 'react';
 import type { Lead } from '@/pipedrive/add-lead.ts';
 import type { ReferenceData } from '@/pipedrive/reference-data.ts';
 import { CopyLinkButton } from '@/ui/copy-link-button.tsx';
@@ -14,6 +14,8 @@ interface CreatedLeadCardProps {
   webUrl: string;
   locale: string | undefined;
   onCreateAnother: () => void;
+  /** What was sent with the lead (its note and follow-up), shown after the lead's own facts. */
+  children?: ReactNode;
 }
 
 export function CreatedLeadCard({
@@ -23,6 +25,7 @@ export function CreatedLeadCard({
   webUrl,
   locale,
   onCreateAnother,
+  children,
 }: CreatedLeadCardProps) {
   const headingRef = useRef<HTMLHeadingElement>(null);
   useDocumentTitle('Lead created – QuickLead');
@@ -54,6 +57,7 @@ export function CreatedLeadCard({
           </div>
         ))}
       </dl>
+      {children}
       <div className="card__actions">
         <a className="button button--primary" href={webUrl} target="_blank" rel="noopener noreferrer">
           Open in Pipedrive<span className="visually-hidden"> (opens in a new tab)</span>

@@ -21,6 +21,7 @@ import {
 } from '../../../sandbox/testing/openapi-contract.ts';
 import type { CustomFieldInput, MoneyInput } from '../custom-fields/custom-field-values.ts';
 import { toCustomFieldPayload } from '../custom-fields/to-custom-field-payload.ts';
+import { emptyFollowUp } from '../follow-up/follow-up-schema.ts';
 import { buildLeadFormSchema, type LeadFormContext, type LeadFormInput } from './lead-form-schema.ts';
 import { toAddLeadRequest } from './to-add-lead-request.ts';
 
@@ -380,6 +381,9 @@ function formArbitrary(account: Account): fc.Arbitrary<LeadFormInput> {
       ...rest,
       person: contact === 'person' || contact === 'both' ? person : null,
       organization: contact === 'organization' || contact === 'both' ? organization : null,
+      // The note and the follow-up are other requests (follow-up-request.contract.test.ts).
+      note: '',
+      followUp: emptyFollowUp(),
     }));
 }
 

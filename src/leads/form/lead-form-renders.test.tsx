@@ -21,6 +21,12 @@ const amount = () => within(valueGroup()).getByRole('textbox', { name: 'Amount' 
 const currenciesArrived = () =>
   waitFor(() => expect(selectOptionCount('Currency', valueGroup())).toBeGreaterThan(1));
 
+/** Opening "Schedule a follow-up" reads the activity types: their arrival renders the type, once. */
+async function openFollowUp(user: Awaited<ReturnType<typeof renderLeadScreen>>['user']) {
+  await user.click(screen.getByText('Schedule a follow-up'));
+  await waitFor(() => expect(selectOptionCount('Activity type')).toBeGreaterThan(1));
+}
+
 /** Opening "More about this lead" reads the colleagues and currencies its fields offer. */
 async function openMoreAboutThisLead(user: Awaited<ReturnType<typeof renderLeadScreen>>['user']) {
   await user.click(screen.getByText('More about this lead'));
@@ -72,6 +78,30 @@ const TEXT_FIELDS: readonly TextField[] = [
     find: () => screen.getByRole('textbox', { name: /^Source origin ID/ }),
     text: TEN_LETTERS,
     before: (user) => user.click(screen.getByText('Visibility and source')),
+  },
+  {
+    name: 'note',
+    find: () => screen.getByRole('textbox', { name: /^Note/ }),
+    text: 'Call back\nsoon',
+  },
+  {
+    name: 'title, with the follow-up open (its subject follows the title)',
+    find: () => screen.getByRole('textbox', { name: 'Title' }),
+    text: TEN_LETTERS,
+    before: openFollowUp,
+    after: () =>
+      waitFor(() =>
+        expect(screen.getByRole('textbox', { name: /^Subject/ })).toHaveProperty(
+          'value',
+          `Follow up: ${TEN_LETTERS}`,
+        ),
+      ),
+  },
+  {
+    name: 'follow-up subject',
+    find: () => screen.getByRole('textbox', { name: /^Subject/ }),
+    text: TEN_LETTERS,
+    before: openFollowUp,
   },
   {
     name: 'custom text field',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { type ContactRef, contactRefSchema } from '@/contacts/contact-ref.ts';
+import type { ActivityType } from '@/pipedrive/activity-types.ts';
 import type { Currency } from '@/pipedrive/currencies.ts';
 import type { CustomField, FieldOption } from '@/pipedrive/deal-fields.ts';
 import type { LeadLabel } from '@/pipedrive/lead-labels.ts';
@@ -7,6 +8,8 @@ import type { ListState } from '@/pipedrive/reference-data.ts';
 import type { User } from '@/pipedrive/users.ts';
 import { customFieldsSchema } from '../custom-fields/custom-field-schema.ts';
 import { type CustomFieldFormValues, emptyCustomFieldValues } from '../custom-fields/custom-field-values.ts';
+import { emptyFollowUp, followUpSchema } from '../follow-up/follow-up-schema.ts';
+import { noteSchema } from '../note/note-schema.ts';
 import { MAX_DIGITS, readDate, readNumber } from './parse-field-text.ts';
 
 export const PERSON_OR_ORGANIZATION = 'Choose a person or an organization';
@@ -26,6 +29,9 @@ export interface LeadFormContext {
   customFields: readonly CustomField[];
   /** All users, once read: custom user fields accept the assignable ones. */
   users: readonly User[];
+  /** The account's active activity types, for a follow-up; read when the rep opens that section. */
+  activityTypes?: readonly ActivityType[];
+  activityTypesState?: ListState;
 }
 
 const optionalText = (label: string, max = 255) =>
@@ -141,6 +147,12 @@ export function buildLeadFormSchema(context: LeadFormContext) {
         currencies: context.currencies,
         users: context.users,
       }),
+      note: noteSchema,
+      followUp: followUpSchema({
+        types: context.activityTypes ?? [],
+        typesState: context.activityTypesState ?? 'not-asked',
+        assignees: ownerIds,
+      }),
     })
     .superRefine(
       (lead, ctx) => {
@@ -183,6 +195,8 @@ export function emptyLeadForm(defaults: {
     custom: emptyCustomFieldValues(defaults.customFields, {
       defaultCurrency: defaults.currency,
     }) satisfies CustomFieldFormValues,
+    note: '',
+    followUp: emptyFollowUp(),
   };
 }
 
@@ -195,11 +209,12 @@ export const LEAD_FIELD_IDS = {
   expectedCloseDate: 'lead-expected-close-date',
   owner: 'lead-owner',
   labels: 'lead-labels',
+  note: 'lead-note',
   visibleTo: 'lead-visible-to',
   channel: 'lead-channel',
   channelId: 'lead-channel-id',
   originId: 'lead-origin-id',
   wasSeen: 'lead-was-seen',
-} as const satisfies Record<Exclude<keyof LeadFormValues, 'custom'>, string>;
+} as const satisfies Record<Exclude<keyof LeadFormValues, 'custom' | 'followUp'>, string>;
 
 export type LeadFieldName = keyof typeof LEAD_FIELD_IDS;

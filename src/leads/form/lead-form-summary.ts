@@ -2,6 +2,7 @@ import type { FieldErrors } from 'react-hook-form';
 import type { CustomField } from '@/pipedrive/deal-fields.ts';
 import type { SummaryError } from '@/ui/error-summary.tsx';
 import { customFieldControlId } from '../custom-fields/custom-field-inputs.tsx';
+import { FOLLOW_UP_FIELD_IDS, FOLLOW_UP_FIELD_ORDER } from '../follow-up/follow-up-schema.ts';
 import { LEAD_FIELD_IDS, type LeadFieldName, type LeadFormInput } from './lead-form-schema.ts';
 
 const FIELD_ORDER = Object.keys(LEAD_FIELD_IDS) as LeadFieldName[];
@@ -16,7 +17,14 @@ export function summaryErrors(
   const add = (fieldId: string, message: string | undefined) => {
     if (message && !list.some((entry) => entry.message === message)) list.push({ fieldId, message });
   };
-  for (const name of FIELD_ORDER) add(LEAD_FIELD_IDS[name], messageOf(errors[name]));
+  const followUp = errors.followUp as Record<string, unknown> | undefined;
+  for (const name of FIELD_ORDER) {
+    add(LEAD_FIELD_IDS[name], messageOf(errors[name]));
+    // The follow-up section comes right after the note on the page.
+    if (name === 'note') {
+      for (const part of FOLLOW_UP_FIELD_ORDER) add(FOLLOW_UP_FIELD_IDS[part], messageOf(followUp?.[part]));
+    }
+  }
   const custom = errors.custom as Record<string, unknown> | undefined;
   for (const field of customFields) add(customFieldControlId(field.key), messageOf(custom?.[field.key]));
   if (formProblem) list.push({ message: formProblem });

@@ -1,9 +1,11 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { FormProvider, useForm } from 'react-hook-form';
+import type { ActivityType } from '@/pipedrive/activity-types.ts';
 import type { Lead } from '@/pipedrive/add-lead.ts';
 import type { Currency } from '@/pipedrive/currencies.ts';
 import { isMandatory } from '@/pipedrive/deal-fields.ts';
+import { noteTextToHtml } from '@/pipedrive/note-html.ts';
 import type { ListOnDemand } from '@/pipedrive/reference-data.ts';
 import type { User } from '@/pipedrive/users.ts';
 import { DisclosureSection } from '@/ui/disclosure-section.tsx';
@@ -12,9 +14,13 @@ import { RenderProbe } from '@/ui/render-probe.tsx';
 import { useDocumentTitle } from '@/ui/use-document-title.ts';
 import { CustomFieldInputs } from '../custom-fields/custom-field-inputs.tsx';
 import { toCustomFieldPayload } from '../custom-fields/to-custom-field-payload.ts';
+import { FollowUpFields } from '../follow-up/follow-up-fields.tsx';
+import { toFollowUpRequest } from '../follow-up/follow-up-schema.ts';
+import { FollowUpSection } from '../follow-up/follow-up-section.tsx';
+import { NoteField } from '../note/note-field.tsx';
 import { useLeadProgress } from '../send/lead-progress.ts';
 import { QueuedForBudgetNotice, SubmissionStatusText, submitLabel } from '../send/submission-status.tsx';
-import { type SubmitOutcome, useLeadSubmission } from '../send/use-lead-submission.ts';
+import { type SentLeadOutcome, type SubmitOutcome, useLeadSubmission } from '../send/use-lead-submission.ts';
 import { ContactFields } from './contact-fields.tsx';
 import { DealFieldsSection } from './deal-fields-section.tsx';
 import { clearLeadDraft, currentDraftId, saveLeadDraft } from './lead-draft.ts';
@@ -39,15 +45,24 @@ const DRAFT_SAVE_DELAY_MS = 300;
 export interface LeadFormSetup {
   context: LeadFormContext;
   /** The account's lists read on demand, for the fields that ask for them. */
-  lists: { users: ListOnDemand<User>; currencies: ListOnDemand<Currency> };
+  lists: {
+    users: ListOnDemand<User>;
+    currencies: ListOnDemand<Currency>;
+    activityTypes?: ListOnDemand<ActivityType>;
+  };
   meId: number;
+  /** The rep's locale, for the follow-up's day and time. */
+  locale?: string;
 }
 
 interface LeadFormProps {
   setup: LeadFormSetup;
   defaults: LeadFormInput;
-  /** With what the form holds: the card names the picked contacts, the next form keeps some choices. */
-  onCreated: (lead: Lead, held: LeadFormInput) => void;
+  /**
+   * With what the form holds (the card names the picked contacts, the next form keeps some
+   * choices) and what was sent with the lead: its note and follow-up, saved or missing.
+   */
+  onCreated: (lead: Lead, held: LeadFormInput, sent: SentLeadOutcome) => void;
   /** Put the cursor in the title, e.g. after "Create another". */
   focusTitle?: boolean;
 }
@@ -113,7 +128,7 @@ export function LeadForm({ setup, defaults, onCreated, focusTitle = false }: Lea
   function showOutcome(outcome: SubmitOutcome) {
     if ('lead' in outcome) {
       clearLeadDraft();
-      onCreated(outcome.lead, form.getValues());
+      onCreated(outcome.lead, form.getValues(), outcome);
       return;
     }
     const { problem } = outcome;
@@ -130,7 +145,10 @@ export function LeadForm({ setup, defaults, onCreated, focusTitle = false }: Lea
         // The draft matches what is sent, whatever the save delay: a reload must not lose the last keystrokes.
         saveLeadDraft(form.getValues());
         const body = toAddLeadRequest(values, toCustomFieldPayload(customFields, values.custom));
-        showOutcome(await submission.submit({ draftId, body, force }));
+        const note = values.note === undefined ? {} : { note: { content: noteTextToHtml(values.note) } };
+        const followUp =
+          values.followUp === undefined ? {} : { followUp: toFollowUpRequest(values.followUp, values.owner) };
+        showOutcome(await submission.submit({ draftId, body, force, ...note, ...followUp }));
       },
       () => setSummaryFocusKey((key) => key + 1),
     );
@@ -174,6 +192,22 @@ export function LeadForm({ setup, defaults, onCreated, focusTitle = false }: Lea
             users={setup.context.users}
           />
         </DealFieldsSection>
+        <NoteField />
+        {setup.lists.activityTypes && (
+          <FollowUpSection
+            types={setup.context.activityTypes ?? []}
+            requestTypes={setup.lists.activityTypes.request}
+            locale={setup.locale}
+          >
+            <FollowUpFields
+              types={setup.lists.activityTypes}
+              owners={setup.context.owners}
+              users={setup.lists.users}
+              meId={setup.meId}
+              locale={setup.locale}
+            />
+          </FollowUpSection>
+        )}
         <SourceSection>
           <SourceFields context={setup.context} />
         </SourceSection>

@@ -13,6 +13,7 @@ const LABELS: Record<keyof typeof LEAD_FIELD_IDS, string> = {
   expectedCloseDate: 'the expected close date',
   owner: 'this owner',
   labels: 'these labels',
+  note: 'the note',
   visibleTo: 'this visibility',
   channel: 'this source channel',
   channelId: 'the source channel ID',

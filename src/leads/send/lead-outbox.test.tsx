@@ -86,7 +86,7 @@ describe('a lead submitted offline', () => {
     expect(requests).toHaveLength(0);
 
     onlineManager.setOnline(true);
-    expect(await result).toMatchObject({ title: 'Queued on the train' });
+    expect(await result).toMatchObject({ lead: { title: 'Queued on the train' } });
     expect(requests.filter((request) => request.method === 'POST')).toHaveLength(1);
     expect(sandbox.store.crm.countLeads()).toBe(1);
     // An empty outbox leaves nothing in storage.
@@ -129,7 +129,7 @@ describe('a lead submitted offline', () => {
     keepOutbox(after);
     await restoreOutbox(after);
     const [onItsWay] = outboxCreates(after);
-    expect(await onItsWay?.continue()).toMatchObject({ title: 'Queued on the train' });
+    expect(await onItsWay?.continue()).toMatchObject({ lead: { title: 'Queued on the train' } });
     expect(posts).toBe(1);
     expect(sandbox.store.crm.countLeads()).toBe(1);
   });
@@ -162,7 +162,7 @@ describe('a lead submitted offline', () => {
     next.keepOutbox(after);
     await next.restoreOutbox(after);
     const [restored] = next.outboxCreates(after);
-    expect(await restored?.continue()).toMatchObject({ title: 'Queued on the train' });
+    expect(await restored?.continue()).toMatchObject({ lead: { title: 'Queued on the train' } });
     expect(posts).toBe(1);
     await waitFor(() => expect(outbox()).toBeNull());
 
@@ -238,7 +238,7 @@ describe('a lead submitted offline', () => {
     await vi.advanceTimersByTimeAsync(100_000);
     expect(posts).toBe(1);
     await vi.advanceTimersByTimeAsync(25_000);
-    expect(await result).toMatchObject({ title: 'Queued on the train' });
+    expect(await result).toMatchObject({ lead: { title: 'Queued on the train' } });
     expect(posts).toBe(2);
 
     // Shown again after all (back/forward cache): it finds the lead sent, and sends nothing.

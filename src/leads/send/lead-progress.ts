@@ -2,10 +2,14 @@ import { useSyncExternalStore } from 'react';
 
 /**
  * What a create is doing while its form waits, by draft: reading whether a create whose answer was
- * lost was stored, or queued until the company's daily API budget is back. The create runs in a
- * React Query mutation (which outlives any one form), so it reports here and the form listens.
+ * lost was stored (the lead's, or a part's: its note or follow-up), queued until the company's
+ * daily API budget is back, or adding the parts to the lead it made. The create runs in a React
+ * Query mutation (which outlives any one form), so it reports here and the form listens.
  */
-export type LeadProgress = { kind: 'checking'; read: number; of: number } | { kind: 'queued'; until: number };
+export type LeadProgress =
+  | { kind: 'checking'; read: number; of: number; part?: 'note' | 'followUp' }
+  | { kind: 'queued'; until: number }
+  | { kind: 'adding'; parts: ReadonlyArray<'note' | 'followUp'> };
 
 const progressByDraft = new Map<string, LeadProgress>();
 const listeners = new Set<() => void>();

@@ -1,3 +1,4 @@
+import type { AddActivityRequest } from '@/pipedrive/add-activity.ts';
 import { type AddLeadRequest, addLead, type Lead } from '@/pipedrive/add-lead.ts';
 import { getLead } from '@/pipedrive/get-lead.ts';
 import { budgetSpentUntil } from '@/pipedrive/rate-limit.ts';
@@ -8,7 +9,7 @@ import {
   type RecoveryOptions,
   type RecoveryProgress,
 } from './find-sent-lead.ts';
-import type { LeadSendLedger, SentLeadKey } from './lead-send-ledger.ts';
+import type { LeadSendLedger, PartName, SentLeadKey } from './lead-send-ledger.ts';
 import { ALWAYS_SHOWN, type PageLifecycle } from './page-leaving.ts';
 import { withTabLock } from './tab-lock.ts';
 
@@ -18,6 +19,12 @@ export interface LeadToSend {
   body: AddLeadRequest;
   /** Send even though an earlier create of this draft went unanswered and was not found. */
   force?: boolean;
+  /** The note added to the lead once it exists, as HTML (see pipedrive/note-html.ts). */
+  note?: { content: string };
+  /** The follow-up scheduled on the lead once it exists. */
+  followUp?: Omit<AddActivityRequest, 'lead_id'>;
+  /** Parts to send even though an earlier send went unanswered and was not found (the card's Retry). */
+  forceParts?: readonly PartName[];
 }
 
 /**

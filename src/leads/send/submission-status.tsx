@@ -27,10 +27,23 @@ export function SubmissionStatusText(props: {
       {props.retryIn !== undefined && `Sending again in ${props.retryIn} s…`}
       {props.waitingForNetwork &&
         'You are offline. QuickLead will send the lead when you are back online, even if you reload.'}
-      {progress?.kind === 'checking' &&
-        `Checking whether the lead was created… (check ${progress.read} of ${progress.of})`}
+      {progress && progressText(progress)}
     </span>
   );
+}
+
+const PART_NAMES = { note: 'the note', followUp: 'the follow-up' } as const;
+
+/** What the create is doing once it is under way: checking a lost answer, or adding the lead's parts. */
+export function progressText(progress: LeadProgress): string | undefined {
+  if (progress.kind === 'checking') {
+    const what = progress.part ? `${PART_NAMES[progress.part]} was saved` : 'the lead was created';
+    return `Checking whether ${what}… (check ${progress.read} of ${progress.of})`;
+  }
+  if (progress.kind === 'adding') {
+    return `Lead created. Adding ${progress.parts.map((part) => PART_NAMES[part]).join(' and ')}…`;
+  }
+  return undefined;
 }
 
 /**

@@ -1,14 +1,18 @@
 import { useIsMutating, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Lead } from '@/pipedrive/add-lead.ts';
 import { isShortWait } from '@/pipedrive/rate-limit.ts';
 import { keepOutbox, outboxCreates, restoreOutbox } from './lead-outbox.ts';
 import { LeadNotConfirmed, type LeadToSend } from './send-lead-once.ts';
+import type { SentLead } from './send-lead-parts.ts';
 import type { FieldTarget } from './submit-errors.ts';
 import { describeSubmitError, type SubmitProblem } from './submit-errors.ts';
 import { CREATE_LEAD_KEY, useCreateLead } from './use-create-lead.ts';
 
-export type SubmitOutcome = { lead: Lead } | { problem: SubmitProblem };
+/** The lead with its note and follow-up, each saved or missing, and what was sent (for a Retry). */
+export type SentLeadOutcome = SentLead & { create: LeadToSend };
+
+/** The lead as sent; or why the lead itself was not created. */
+export type SubmitOutcome = SentLeadOutcome | { problem: SubmitProblem };
 
 /** Creates whose outcome some form already waits for (one from the outbox is followed once per page). */
 const followed = new WeakSet<object>();
@@ -51,18 +55,21 @@ export function useLeadSubmission({ fieldFor, onOutcome, onResend }: SubmissionO
 
   useEffect(() => keepOutbox(client), [client]);
 
-  const outcomeOf = useCallback(async (create: LeadToSend, result: Promise<Lead>): Promise<SubmitOutcome> => {
-    try {
-      const lead = await result;
-      setCanCreateAnyway(false);
-      return { lead };
-    } catch (error) {
-      setCanCreateAnyway(error instanceof LeadNotConfirmed && error.absent);
-      // Only a short wait is counted down here; a spent daily budget keeps the create queued instead.
-      if (isShortWait(error)) setRetry({ create, inSeconds: error.retryAfterSeconds ?? 5 });
-      return { problem: describeSubmitError(error, latest.current.fieldFor) };
-    }
-  }, []);
+  const outcomeOf = useCallback(
+    async (create: LeadToSend, result: Promise<SentLead>): Promise<SubmitOutcome> => {
+      try {
+        const sent = await result;
+        setCanCreateAnyway(false);
+        return { ...sent, create };
+      } catch (error) {
+        setCanCreateAnyway(error instanceof LeadNotConfirmed && error.absent);
+        // Only a short wait is counted down here; a spent daily budget keeps the create queued instead.
+        if (isShortWait(error)) setRetry({ create, inSeconds: error.retryAfterSeconds ?? 5 });
+        return { problem: describeSubmitError(error, latest.current.fieldFor) };
+      }
+    },
+    [],
+  );
 
   const submit = useCallback(
     (create: LeadToSend): Promise<SubmitOutcome> => {
@@ -92,7 +99,7 @@ export function useLeadSubmission({ fieldFor, onOutcome, onResend }: SubmissionO
         if (followed.has(mutation)) continue;
         followed.add(mutation);
         const create = mutation.state.variables as LeadToSend;
-        void outcomeOf(create, mutation.continue() as Promise<Lead>).then((outcome) =>
+        void outcomeOf(create, mutation.continue() as Promise<SentLead>).then((outcome) =>
           latest.current.onOutcome(outcome),
         );
       }
