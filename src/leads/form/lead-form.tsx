@@ -92,15 +92,22 @@ export function LeadForm({ setup, defaults, onCreated, focusTitle = false }: Lea
     if (focusTitle) form.setFocus('title');
   }, [focusTitle, form.setFocus]);
 
+  // Set once the lead exists: from then on nothing of this form is a draft any more.
+  const created = useRef(false);
+
   // Keep the draft as it is typed (a subscription, so typing re-renders nothing extra).
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
+    // A save still waiting when the lead is created would bring the sent lead back as a draft: the
+    // form is only unmounted at React's next commit, which a busy phone can run after the timer.
+    const saveNow = () => {
+      if (!created.current) saveLeadDraft(form.getValues());
+    };
     const subscription = form.watch(() => {
       clearTimeout(timer);
-      timer = setTimeout(() => saveLeadDraft(form.getValues()), DRAFT_SAVE_DELAY_MS);
+      timer = setTimeout(saveNow, DRAFT_SAVE_DELAY_MS);
     });
     // Leaving for a sign-in must not lose the last keystrokes to the delay.
-    const saveNow = () => saveLeadDraft(form.getValues());
     window.addEventListener('pagehide', saveNow);
     return () => {
       clearTimeout(timer);
@@ -127,6 +134,7 @@ export function LeadForm({ setup, defaults, onCreated, focusTitle = false }: Lea
 
   function showOutcome(outcome: SubmitOutcome) {
     if ('lead' in outcome) {
+      created.current = true;
       clearLeadDraft();
       onCreated(outcome.lead, form.getValues(), outcome);
       return;
