@@ -1,6 +1,8 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import type { Lead } from '@/pipedrive/add-lead.ts';
 import { builtInOptions, customFieldsOf } from '@/pipedrive/deal-fields.ts';
+import { noteCreatedLead } from '@/pipedrive/lead-lists.ts';
 import type { ReferenceData } from '@/pipedrive/reference-data.ts';
 import { assignableUsers, meAsUser } from '@/pipedrive/users.ts';
 import { CreatedLeadCard } from './card/created-lead-card.tsx';
@@ -8,6 +10,8 @@ import { forgetLeadCard, keepLeadCard, loadKeptLeadCard } from './card/kept-lead
 import { clearLeadDraft, loadLeadDraft, withDraft } from './form/lead-draft.ts';
 import { LeadForm, type LeadFormSetup } from './form/lead-form.tsx';
 import { emptyLeadForm, type LeadFormInput } from './form/lead-form-schema.ts';
+import { rememberContacts } from './recent/known-contact-names.ts';
+import { RecentLeads } from './recent/recent-leads.tsx';
 
 interface LeadScreenProps {
   reference: ReferenceData;
@@ -23,8 +27,10 @@ interface Created {
 /**
  * The form, then the card of what it created, then a fresh form that keeps owner, labels and
  * visibility. The card is kept in the tab until "Create another", so a reload shows it again.
+ * The rep's recent leads are under either.
  */
 export function LeadScreen({ reference, webUrlOf, locale }: LeadScreenProps) {
+  const client = useQueryClient();
   const [created, setCreated] = useState(() => keptCardOf(reference));
   const [next, setNext] = useState<{ key: number; labels: string[]; visibleTo: string; ownerId: number }>({
     key: 0,
@@ -59,25 +65,36 @@ export function LeadScreen({ reference, webUrlOf, locale }: LeadScreenProps) {
       '')
     : (reference.me.default_currency ?? '');
 
+  const recentLeads = (
+    <RecentLeads
+      meId={reference.me.id}
+      webUrlOf={webUrlOf}
+      locale={locale}
+      currencies={currencies.items ?? []}
+    />
+  );
   if (created) {
     return (
-      <CreatedLeadCard
-        lead={created.lead}
-        picks={created.held}
-        reference={reference}
-        webUrl={webUrlOf(created.lead.id)}
-        locale={locale}
-        onCreateAnother={() => {
-          forgetLeadCard();
-          setNext((previous) => ({
-            key: previous.key + 1,
-            labels: created.held.labels,
-            visibleTo: created.held.visibleTo,
-            ownerId: Number(created.held.owner),
-          }));
-          setCreated(undefined);
-        }}
-      />
+      <>
+        <CreatedLeadCard
+          lead={created.lead}
+          picks={created.held}
+          reference={reference}
+          webUrl={webUrlOf(created.lead.id)}
+          locale={locale}
+          onCreateAnother={() => {
+            forgetLeadCard();
+            setNext((previous) => ({
+              key: previous.key + 1,
+              labels: created.held.labels,
+              visibleTo: created.held.visibleTo,
+              ownerId: Number(created.held.owner),
+            }));
+            setCreated(undefined);
+          }}
+        />
+        {recentLeads}
+      </>
     );
   }
   const blank = emptyLeadForm({
@@ -112,11 +129,17 @@ export function LeadScreen({ reference, webUrlOf, locale }: LeadScreenProps) {
         setup={setup}
         defaults={defaults}
         focusTitle={next.key > 0}
+        leadUrl={webUrlOf}
+        locale={locale}
         onCreated={(lead, held) => {
           keepLeadCard(lead, held);
+          // Into the lists already read (recent leads, the contacts' open leads), without a read.
+          rememberContacts(client, held);
+          noteCreatedLead(client, lead, reference.me.id);
           setCreated({ lead, held });
         }}
       />
+      {recentLeads}
     </>
   );
 }
