@@ -36,7 +36,7 @@ test('names are rendered as text, never as markup', async ({ page }) => {
   await form.title.fill('<img src=x onerror=alert(1)> lead');
   await form.pick(form.person, 'Bobby', 'Bobby <img src=x onerror=alert(1)> Tables');
   await form.fillMandatory();
-  await form.submit.click();
+  await form.submitPastOpenLead();
 
   await expect(
     page.getByRole('heading', { level: 1, name: '<img src=x onerror=alert(1)> lead' }),
