@@ -12,7 +12,9 @@ for (const viewport of [
   test.describe(`every screen at ${viewport.width} px`, () => {
     test.use({ viewport });
 
-    test('sign-in, sandbox pages, form, errors, picker, card', async ({ page }) => {
+    test('sign-in, sandbox pages, form, errors, picker, open-lead warning, card', async ({ page }) => {
+      // Eight screens, each scanned by axe: more than the default 30 s on a busy machine.
+      test.setTimeout(60_000);
       // The consent page shows on a user's first install only: a colleague of this test's own.
       const user = await newColleague(page, 'Accessible Rep');
       await page.goto('/');
