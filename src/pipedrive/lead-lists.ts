@@ -98,3 +98,18 @@ export function noteCreatedLead(client: QueryClient, lead: Lead, meId: number): 
 export function noteNewContact(client: QueryClient, contact: LeadContact): void {
   client.setQueryData<Lead[]>(['leads', 'open', contact.kind, contact.id], []);
 }
+
+/**
+ * A lead that is no longer open (converted to a deal, archived, deleted) leaves every list it is
+ * in, without a read: the warning must not name it, nor the recent leads list it.
+ */
+export function noteLeadGone(client: QueryClient, leadId: string): void {
+  for (const key of [
+    ['leads', 'open'],
+    ['leads', 'recent'],
+  ]) {
+    client.setQueriesData<Lead[]>({ queryKey: key }, (leads) =>
+      leads?.some((lead) => lead.id === leadId) ? leads.filter((lead) => lead.id !== leadId) : leads,
+    );
+  }
+}
