@@ -6,6 +6,8 @@
 export const API_ALLOWLIST: ReadonlyArray<{ method: 'GET' | 'POST'; path: RegExp }> = [
   { method: 'GET', path: /^\/api\/v1\/users\/me$/ },
   { method: 'GET', path: /^\/api\/v1\/users$/ },
+  // One colleague by id: the owner an open-lead warning names, when the company's users are not read.
+  { method: 'GET', path: /^\/api\/v1\/users\/\d+$/ },
   { method: 'GET', path: /^\/api\/v1\/leadLabels$/ },
   { method: 'GET', path: /^\/api\/v1\/currencies$/ },
   { method: 'GET', path: /^\/api\/v1\/dealFields$/ },
@@ -18,8 +20,8 @@ export const API_ALLOWLIST: ReadonlyArray<{ method: 'GET' | 'POST'; path: RegExp
   { method: 'POST', path: /^\/api\/v2\/persons$/ },
   { method: 'POST', path: /^\/api\/v2\/organizations$/ },
   { method: 'POST', path: /^\/api\/v1\/leads$/ },
-  // A lost create's answer: the leads of the person or organization it was sent with, newest first
-  // (query: person_id or organization_id, sort, limit, start).
+  // A lost create's answer, a picked contact's open leads (the leads of a person or organization,
+  // newest first) and the rep's recent leads (owner_id); query: those filters, sort, limit, start.
   { method: 'GET', path: /^\/api\/v1\/leads$/ },
   { method: 'GET', path: /^\/api\/v1\/leads\/[0-9a-f-]{36}$/i },
   // The note and the follow-up sent with a lead; each list (query: lead_id) finds one whose

@@ -20,6 +20,12 @@ export const DOCUMENTED_COSTS: readonly DocumentedCost[] = [
   { method: 'GET', path: /^\/api\/v1\/users$/, documented: { spec: 'v1', path: '/users' }, cost: 20 },
   {
     method: 'GET',
+    path: /^\/api\/v1\/users\/\d+$/,
+    documented: { spec: 'v1', path: '/users/{id}' },
+    cost: 2,
+  },
+  {
+    method: 'GET',
     path: /^\/api\/v1\/leadLabels$/,
     documented: { spec: 'v1', path: '/leadLabels' },
     cost: 10,

@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { checkScreen } from './check-screen.ts';
 import { newColleague, reachConsent, signIn } from './fixtures.ts';
+import { LeadFormPage } from './pages/lead-form-page.ts';
 import { SandboxSignInPage } from './pages/sandbox-sign-in-page.ts';
 import { SANDBOX_FIXTURES } from './sandbox-accounts.ts';
 
@@ -11,7 +12,9 @@ for (const viewport of [
   test.describe(`every screen at ${viewport.width} px`, () => {
     test.use({ viewport });
 
-    test('sign-in, sandbox pages, form, errors, picker, card', async ({ page }) => {
+    test('sign-in, sandbox pages, form, errors, picker, open-lead warning, card', async ({ page }) => {
+      // Eight screens, each scanned by axe: more than the default 30 s on a busy machine.
+      test.setTimeout(60_000);
       // The consent page shows on a user's first install only: a colleague of this test's own.
       const user = await newColleague(page, 'Accessible Rep');
       await page.goto('/');
@@ -42,8 +45,16 @@ for (const viewport of [
       await page.getByRole('option').first().click();
       await page.getByRole('combobox', { name: 'Customer type' }).selectOption({ label: 'Company' });
 
+      // Ada Lovelace has an open lead (seeded): the first press is stopped by the warning.
+      const leadForm = new LeadFormPage(page);
+      await leadForm.openLeadWarningSettled();
       await page.getByRole('button', { name: 'Create lead' }).click();
+      await expect(leadForm.openLeadWarning).toBeFocused();
+      await checkScreen(page, 'open-lead-warning');
+      await leadForm.createAnyway.click();
       await expect(page.getByText('Lead created in Pipedrive')).toBeVisible();
+      // The new colleague's recent leads: the one just created, under the card.
+      await expect(leadForm.recentLeads.getByRole('link')).toHaveText([/^Accessible lead/]);
       await checkScreen(page, 'created-lead-card');
     });
 
@@ -72,8 +83,15 @@ for (const viewport of [
 
       await page.getByRole('combobox', { name: 'Person' }).fill('Nobody Anywhere');
       await page.getByRole('option', { name: /Create person/ }).click();
-      await expect(page.getByRole('dialog', { name: 'Create person' })).toBeVisible();
+      const dialog = page.getByRole('dialog', { name: 'Create person' });
+      await expect(dialog).toBeVisible();
       await checkScreen(page, 'create-person-dialog');
+
+      // An email Ada Lovelace has: the dialog offers her before creating anyone.
+      await dialog.getByRole('textbox', { name: /^Email/ }).fill('ada.lovelace@analytical-engines.example');
+      await dialog.getByRole('button', { name: 'Create person' }).click();
+      await expect(dialog.getByRole('region', { name: 'Already in Pipedrive?' })).toBeFocused();
+      await checkScreen(page, 'create-person-duplicate-offer');
     });
 
     test('sign-in error screen', async ({ page }) => {

@@ -94,6 +94,16 @@ export class SessionApi {
     return ((await response.json()) as { data: unknown }).data;
   }
 
+  /** Sends a create as the app does (another device of the same rep, say); the answer is the test's to check. */
+  post(path: string, body: unknown) {
+    return this.accessToken
+      ? this.page.request.post(`${this.apiDomain}${path}`, {
+          data: body,
+          headers: { authorization: `Bearer ${this.accessToken}` },
+        })
+      : this.page.request.post(`/api/pipedrive${path}`, { data: body, headers: { 'x-quicklead-csrf': '1' } });
+  }
+
   /** How many `POST /v1/leads` with this title reached the sandbox, however they were answered. */
   async leadPostsReceived(title: string): Promise<number> {
     const response = await this.page.request.get(

@@ -52,7 +52,7 @@ for (const viewport of [
       await page
         .getByRole('combobox', { name: /Visible to/ })
         .selectOption({ label: 'Item owner’s visibility group' });
-      await leadForm.submit.click();
+      await leadForm.submitPastOpenLead();
 
       const card = leadForm.card;
       await expect(card.getByRole('heading', { level: 1, name: title })).toBeVisible();

@@ -36,12 +36,14 @@ test('names are rendered as text, never as markup', async ({ page }) => {
   await form.title.fill('<img src=x onerror=alert(1)> lead');
   await form.pick(form.person, 'Bobby', 'Bobby <img src=x onerror=alert(1)> Tables');
   await form.fillMandatory();
-  await form.submit.click();
+  await form.submitPastOpenLead();
 
   await expect(
     page.getByRole('heading', { level: 1, name: '<img src=x onerror=alert(1)> lead' }),
   ).toBeVisible();
-  await expect(page.getByText('Bobby <img src=x onerror=alert(1)> Tables')).toBeVisible();
+  // On the card, and in the recent leads under it.
+  await expect(form.card.getByText('Bobby <img src=x onerror=alert(1)> Tables')).toBeVisible();
+  await expect(form.recentLeads.getByText('Bobby <img src=x onerror=alert(1)> Tables')).toBeVisible();
   await expect(page.locator('main img')).toHaveCount(0);
   expect(dialogs).toBe(0);
 });

@@ -76,6 +76,12 @@ export interface SandboxOptions {
    * counts (headers and ledger stay right), for a test that must not care how fast it calls.
    */
   enforceRateLimits?: boolean;
+  /**
+   * The company starts with a few leads (sandbox/seed/seed-leads.ts): open ones on the contacts
+   * tests pick, one owned by the demo account, one archived. Default false here, so an in-process
+   * test counts only its own leads; sandboxes started from the environment default to true.
+   */
+  seedLeads?: boolean;
 }
 
 /** Everything the stores hold, for tests that need to set up state without the browser flow. */
@@ -117,7 +123,10 @@ export function createSandbox(options: SandboxOptions): Sandbox {
   const appOrigins = options.appOrigins.map(toOrigin);
   const apiOrigin = toOrigin(options.apiOrigin);
   const plan = options.plan ?? 'premium';
-  const crm = new CrmStore(plan, new SearchLag(now, options.searchLagMs ?? 0));
+  const crm = new CrmStore(plan, new SearchLag(now, options.searchLagMs ?? 0), {
+    seedLeads: options.seedLeads ?? false,
+    now,
+  });
   const seats = crm.users.filter((user) => user.activeFlag).length;
   const store: SandboxStore = {
     auth: new AuthStore({
@@ -165,7 +174,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
       leadPosts,
       appOrigins: corsOrigins,
       now,
-      admin: apiAdminRoutes({ ...store, leadPosts, lifecycle }),
+      admin: apiAdminRoutes({ ...store, leadPosts, lifecycle, now }),
     }),
     store,
     clients: {

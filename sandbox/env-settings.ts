@@ -12,6 +12,7 @@ type EnvSettings = Pick<
   | 'searchLagMs'
   | 'dailyBudget'
   | 'enforceRateLimits'
+  | 'seedLeads'
 >;
 
 /**
@@ -65,7 +66,8 @@ function pkceMode(env: NodeJS.ProcessEnv): PkceMode | undefined {
  * (how long a created or changed record takes to show in search, default 3000; 0 for none),
  * SANDBOX_DAILY_BUDGET (the company's tokens a day, default Pipedrive's figure for the plan and
  * seats; a small number lets a test meet the daily 429), SANDBOX_RATE_LIMITS (off: count and send
- * the rate-limit headers, never answer 429; default on, as Pipedrive).
+ * the rate-limit headers, never answer 429; default on, as Pipedrive), SANDBOX_SEED_LEADS (off: the
+ * company starts with no leads; default on, see sandbox/seed/seed-leads.ts).
  */
 export function sandboxSettingsFromEnv(env: NodeJS.ProcessEnv): EnvSettings {
   const ttl = env.SANDBOX_TOKEN_TTL;
@@ -85,5 +87,6 @@ export function sandboxSettingsFromEnv(env: NodeJS.ProcessEnv): EnvSettings {
     searchLagMs: wholeNumber(env, 'SANDBOX_SEARCH_LAG_MS', 'milliseconds') ?? DEFAULT_ENV_SEARCH_LAG_MS,
     dailyBudget: wholeNumber(env, 'SANDBOX_DAILY_BUDGET', 'tokens'),
     enforceRateLimits: flag(env, 'SANDBOX_RATE_LIMITS'),
+    seedLeads: flag(env, 'SANDBOX_SEED_LEADS') ?? true,
   };
 }

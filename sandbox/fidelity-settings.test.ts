@@ -148,7 +148,10 @@ describe('sandbox fidelity settings', () => {
       rotateRefreshTokens: undefined,
       corsOrigins: [],
       searchLagMs: 3000,
+      seedLeads: true,
     });
+    expect(sandboxSettingsFromEnv({ SANDBOX_SEED_LEADS: 'off' }).seedLeads).toBe(false);
+    expect(() => sandboxSettingsFromEnv({ SANDBOX_SEED_LEADS: 'some' })).toThrow(/SANDBOX_SEED_LEADS/);
     expect(sandboxSettingsFromEnv({}).pkce).toBeUndefined();
     expect(sandboxSettingsFromEnv({ SANDBOX_PKCE: 'Require' }).pkce).toBe('require');
     expect(() => sandboxSettingsFromEnv({ SANDBOX_TOKEN_TTL: 'soon' })).toThrow(/SANDBOX_TOKEN_TTL/);

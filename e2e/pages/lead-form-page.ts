@@ -26,6 +26,16 @@ export class LeadFormPage {
   get errorSummary() {
     return this.page.getByRole('alert').filter({ hasText: 'There is a problem' });
   }
+  /** The open leads of the picked person or organization, above Create lead. */
+  get openLeadWarning() {
+    return this.page.getByRole('region', { name: /^Open leads? in Pipedrive$/ });
+  }
+  get createAnyway() {
+    return this.page.getByRole('button', { name: 'Create lead anyway' });
+  }
+  get recentLeads() {
+    return this.page.getByRole('region', { name: 'Your recent leads' });
+  }
   get card() {
     return this.page.getByRole('region', { name: /./ }).filter({ hasText: 'Lead created in Pipedrive' });
   }
@@ -33,6 +43,30 @@ export class LeadFormPage {
   /** Fills what every lead needs besides a title and a contact: the mandatory custom field. */
   async fillMandatory() {
     await this.customerType.selectOption({ label: 'Company' });
+  }
+
+  /**
+   * Creates the lead for a contact that already has an open lead, as every contact the tests pick
+   * from the seed does (sandbox/seed/seed-leads.ts): the first press is stopped by the warning,
+   * which takes focus; the second, "Create lead anyway", creates.
+   */
+  async submitPastOpenLead() {
+    await this.submit.click();
+    await this.pressAnywayAfterWarning();
+  }
+
+  /**
+   * The open-lead warning is up and has named the lead's owner: every read it needed is done, so a
+   * test may now end the session or spend the budget without one of them failing on the way.
+   */
+  async openLeadWarningSettled() {
+    await expect(this.openLeadWarning).toContainText(/, owner [^.]+\./);
+  }
+
+  /** The press just made was stopped by the open-lead warning: press again to create anyway. */
+  async pressAnywayAfterWarning() {
+    await expect(this.openLeadWarning).toBeFocused();
+    await this.createAnyway.click();
   }
 
   /** Types into a picker and chooses the option whose name matches. */

@@ -25,9 +25,10 @@ export interface ApiAdminDeps {
   leadPosts: LeadPostLog;
   /** Installs and uninstall notices, shared with the OAuth origin. */
   lifecycle: AppLifecycle;
+  now: () => number;
 }
 
-/** The API origin's admin surface: health, reset, faults, installs, users, lead posts and usage. */
+/** The API origin's admin surface: health, reset, faults, installs, users, lead posts, archiving and usage. */
 export function apiAdminRoutes(deps: ApiAdminDeps): Hono {
   const admin = new Hono();
   admin.use('/__sandbox/*', adminGuard());
@@ -49,6 +50,12 @@ export function apiAdminRoutes(deps: ApiAdminDeps): Hono {
     if (title === undefined) return c.json({ ok: false, error: 'query must have ?title=' }, 400);
     return c.json({ ok: true, title, count: deps.leadPosts.count(title) });
   });
+  // A rep archives a lead in Pipedrive: the lists move it from `GET /v1/leads` to `/leads/archived`.
+  admin.post('/__sandbox/leads/:id/archive', (c) =>
+    deps.crm.archiveLead(c.req.param('id').toLowerCase(), deps.now())
+      ? c.json({ ok: true })
+      : c.json({ ok: false, error: 'no such lead' }, 404),
+  );
   registerUsageAdminRoutes(admin, deps.usage);
   return admin;
 }

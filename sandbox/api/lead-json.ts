@@ -3,7 +3,8 @@ import type { CustomFieldValues, Lead } from '../company/crm-types.ts';
 /**
  * A lead property for property as recorded from a live company in 2026
  * (recorded/get-v1-leads-id), in the same order; `POST /v1/leads` answers with the same shape.
- * `archive_time` is null while the lead is not archived, and the API cannot archive one here.
+ * `archive_time` is null while the lead is not archived; an archived one was last changed by
+ * being archived (the sandbox cannot change it afterwards), so its `update_time` is that moment.
  * Custom values sit at the top level of the lead, as leads inherit deals' custom fields; unset ones
  * are absent.
  */
@@ -19,7 +20,7 @@ export function leadJson(lead: Lead, customFields: CustomFieldValues) {
     person_id: lead.person_id,
     organization_id: lead.organization_id,
     is_archived: lead.is_archived,
-    archive_time: null,
+    archive_time: lead.is_archived ? lead.update_time : null,
     source_name: lead.source_name,
     source_deal_id: lead.source_deal_id,
     origin: lead.origin,

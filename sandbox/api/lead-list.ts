@@ -29,7 +29,7 @@ interface SortKey {
 /**
  * `archived_status` is from the earlier v1 document (archived | not_archived | all); the current
  * one drops it and says the list holds leads that are not archived, which is the default here.
- * The sandbox cannot archive a lead, so `archived` finds none.
+ * Archived leads are the seeded one and those archived through the sandbox's admin surface.
  */
 const ARCHIVED_STATUSES = ['archived', 'not_archived', 'all'] as const;
 type ArchivedStatus = (typeof ARCHIVED_STATUSES)[number];
@@ -76,7 +76,10 @@ function parseSort(raw: string | undefined): Parsed<SortKey[]> {
   return { ok: true, value: keys };
 }
 
-function parseQuery(c: Context): Parsed<ListQuery> {
+/** Which of Pipedrive's two lead lists: `GET /v1/leads` (not archived) or `GET /v1/leads/archived`. */
+export type LeadList = 'open' | 'archived';
+
+function parseQuery(c: Context, list: LeadList): Parsed<ListQuery> {
   const limit = integer(c, 'limit', 1);
   if (!limit.ok) return limit;
   const start = integer(c, 'start', 0);
@@ -85,12 +88,13 @@ function parseQuery(c: Context): Parsed<ListQuery> {
   const badId = ids.find((id) => !id.ok);
   if (badId && !badId.ok) return badId;
   const [ownerId, personId, organizationId] = ids.map((id) => (id.ok ? id.value : null));
-  const archivedRaw = c.req.query('archived_status') ?? 'not_archived';
+  // The archived list documents neither `archived_status` nor `updated_since`: it ignores them.
+  const archivedRaw = list === 'archived' ? 'archived' : (c.req.query('archived_status') ?? 'not_archived');
   const archived = ARCHIVED_STATUSES.find((status) => status === archivedRaw);
   if (!archived) {
     return { ok: false, message: `"archived_status" must be one of [${ARCHIVED_STATUSES.join(', ')}]` };
   }
-  const sinceRaw = c.req.query('updated_since');
+  const sinceRaw = list === 'archived' ? undefined : c.req.query('updated_since');
   const since = sinceRaw === undefined || sinceRaw === '' ? null : Date.parse(sinceRaw);
   if (since !== null && (!ISO_TIME.test(sinceRaw ?? '') || Number.isNaN(since))) {
     return { ok: false, message: '"updated_since" must be in ISO 8601 date format' };
@@ -137,12 +141,13 @@ function compareBy(a: Lead, b: Lead, { field, descending }: SortKey): number {
 }
 
 /**
- * The answer to `GET /v1/leads` [spec v1 `getLeads`]. Reads the store, not the search index, so a
- * lead is listed the moment it is stored. Without `sort`, oldest first, as documented; leads equal
- * on every sort key stay in the order they were stored.
+ * The answer to `GET /v1/leads` [spec v1 `getLeads`: "Returns multiple not archived leads"] and
+ * `GET /v1/leads/archived` [spec v1 `getArchivedLeads`: archived ones only]. Reads the store, not
+ * the search index, so a lead is listed the moment it is stored (or archived). Without `sort`,
+ * oldest first, as documented; leads equal on every sort key stay in the order they were stored.
  */
-export function listLeads(c: Context<ApiEnv>, crm: CrmStore): Response {
-  const parsed = parseQuery(c);
+export function listLeads(c: Context<ApiEnv>, crm: CrmStore, list: LeadList = 'open'): Response {
+  const parsed = parseQuery(c, list);
   if (!parsed.ok) return invalidDataset(c, parsed.message);
   // The sandbox company has no saved filters, so every filter id is unknown. Refused rather than
   // ignored: ignoring it would answer a filtered question with an unfiltered list. Wording guessed.

@@ -70,7 +70,7 @@ function buildLead(input: LeadInput, user: User, crm: CrmStore, now: number): Le
 }
 
 /**
- * `POST /v1/leads`, `GET /v1/leads/{id}` and `GET /v1/leads` (lead-list.ts). The search,
+ * `POST /v1/leads`, `GET /v1/leads/{id}`, `GET /v1/leads` and `GET /v1/leads/archived` (lead-list.ts). The search,
  * `GET /api/v2/leads/search`, is on v2 (lead-search-routes.ts).
  */
 export function leadRoutes(crm: CrmStore, now: () => number): Hono<ApiEnv> {
@@ -86,6 +86,11 @@ export function leadRoutes(crm: CrmStore, now: () => number): Hono<ApiEnv> {
     crm.addLead(lead, validation.customFields);
     return c.json({ success: true, data: leadJson(lead, validation.customFields) }, 201);
   });
+
+  // Before `/:id`, which would read "archived" as a lead id. Documented at twice the open list's cost.
+  leads.get('/archived', endpoint({ scopes: ['leads:read', 'leads:full'], cost: 40 }), (c) =>
+    listLeads(c, crm, 'archived'),
+  );
 
   leads.get('/:id', endpoint({ scopes: ['leads:read', 'leads:full'], cost: 2 }), (c) => {
     const id = c.req.param('id');

@@ -85,8 +85,10 @@ describe.skipIf(!OPENAPI_AVAILABLE)(`responses conform to the OpenAPI documents 
     expect(contractErrors('v1', 'getLeadSources', await get('/api/v1/leadSources'))).toEqual([]);
   });
 
-  it('getUsers, getCurrentUser and getLeadLabels', async () => {
+  it('getUsers, getUser (and its 404), getCurrentUser and getLeadLabels', async () => {
     expect(contractErrors('v1', 'getUsers', await get('/api/v1/users'))).toEqual([]);
+    expect(contractErrors('v1', 'getUser', await get('/api/v1/users/21000002'))).toEqual([]);
+    expect(contractErrors('v1', 'getUser', await get('/api/v1/users/99'), '404')).toEqual([]);
     expect(contractErrors('v1', 'getCurrentUser', await get('/api/v1/users/me'))).toEqual([]);
     expect(contractErrors('v1', 'getLeadLabels', await get('/api/v1/leadLabels'))).toEqual([]);
   });
@@ -147,6 +149,18 @@ describe.skipIf(!OPENAPI_AVAILABLE)(`responses conform to the OpenAPI documents 
     const list = await get('/api/v1/leads?limit=1&sort=add_time%20DESC');
     expect(list.data[0].id).toBe(created.data.id);
     expect(contractErrors('v1', 'getLeads', list)).toEqual([]);
+  });
+
+  it('getArchivedLeads, and getLeads of a company that has leads', async () => {
+    const seeded = createTestSandbox(undefined, undefined, { seedLeads: true });
+    const seededToken = accessToken(seeded);
+    const read = async (path: string) => (await apiGet(seeded, path, seededToken)).json();
+    const archived = await read('/api/v1/leads/archived');
+    expect(archived.data).toHaveLength(1);
+    expect(contractErrors('v1', 'getArchivedLeads', archived)).toEqual([]);
+    const open = await read('/api/v1/leads?owner_id=21000001&sort=add_time%20DESC&limit=20');
+    expect(open.data).toHaveLength(1);
+    expect(contractErrors('v1', 'getLeads', open)).toEqual([]);
   });
 
   it('searchLeads, except that the spec types next_cursor as a string though it documents null on the last page', async () => {

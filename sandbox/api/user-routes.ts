@@ -52,7 +52,7 @@ function currentUserJson(user: User, company: Company, now: number) {
   };
 }
 
-/** `GET /v1/users/me` and `GET /v1/users`. */
+/** `GET /v1/users/me`, `GET /v1/users` and `GET /v1/users/{id}`. */
 export function userRoutes(crm: CrmStore, now: () => number): Hono<ApiEnv> {
   const users = new Hono<ApiEnv>();
   users.get('/me', endpoint({ scopes: ['base'], cost: 2 }), (c) =>
@@ -62,5 +62,13 @@ export function userRoutes(crm: CrmStore, now: () => number): Hono<ApiEnv> {
   users.get('/', endpoint({ scopes: ['users:read'], cost: 20 }), (c) =>
     c.json({ success: true, data: crm.users.map((user) => userJson(user, c.get('user'), now())) }),
   );
+
+  // One colleague, by id [spec v1 getUser]: its 404 is the spec's example, word for word.
+  users.get('/:id', endpoint({ scopes: ['users:read'], cost: 2 }), (c) => {
+    const raw = c.req.param('id');
+    const user = /^\d{1,15}$/.test(raw) ? crm.findUser(Number(raw)) : undefined;
+    if (!user) return c.json({ success: false, error: 'User not found or not accessible.' }, 404);
+    return c.json({ success: true, data: userJson(user, c.get('user'), now()) });
+  });
   return users;
 }

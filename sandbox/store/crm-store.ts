@@ -14,6 +14,7 @@ import { noSearchLag, type SearchLag } from '../search/search-lag.ts';
 import { generateSeedData } from '../seed/seed.ts';
 import { SEED_ACTIVITY_TYPES } from '../seed/seed-activity-types.ts';
 import { COMPANY, LIMITED_ACCESS_USERS, SEED_LEAD_LABELS, SEED_USERS } from '../seed/seed-company.ts';
+import { seededLeads } from '../seed/seed-leads.ts';
 import { ContactSet } from './contact-store.ts';
 import { FollowUpSet } from './follow-up-set.ts';
 import { type LeadHit, LeadSet } from './lead-set.ts';
@@ -56,6 +57,12 @@ const ALL_USERS: readonly User[] = [
 /** Ids of colleagues who join through the admin surface, clear of the seeded ones. */
 const JOINED_ID_START = 21000101;
 
+export interface CrmStoreOptions {
+  /** The company starts with its seeded leads (seed-leads.ts), dated back from `now`; default none. */
+  seedLeads?: boolean;
+  now?: () => number;
+}
+
 export type NewPerson = Omit<Person, 'id'>;
 export type NewOrganization = Omit<Organization, 'id'>;
 
@@ -79,20 +86,33 @@ export class CrmStore {
   private readonly searchLag: SearchLag;
   private leads: LeadSet;
 
+  private readonly options: CrmStoreOptions;
+
   /** Without a `searchLag`, records are searchable as soon as they are stored. */
   constructor(
     readonly plan: SandboxPlan,
     searchLag?: SearchLag,
+    options: CrmStoreOptions = {},
   ) {
     this.searchLag = searchLag ?? noSearchLag(Date.now);
-    this.leads = new LeadSet(this.searchLag);
+    this.options = options;
+    this.leads = this.startingLeads();
   }
 
-  /** Back to the seed: leads and created persons and organizations are dropped. */
+  private startingLeads(): LeadSet {
+    const leads = new LeadSet(this.searchLag);
+    if (this.options.seedLeads) {
+      const now = (this.options.now ?? Date.now)();
+      for (const lead of seededLeads(this.company, now)) leads.add(lead, {}, true);
+    }
+    return leads;
+  }
+
+  /** Back to the seed: created leads, persons and organizations are dropped, seeded leads come back. */
   reset(): void {
     this.deactivatedUserIds.clear();
     this.joined = [];
-    this.leads = new LeadSet(this.searchLag);
+    this.leads = this.startingLeads();
     this.followUps = new FollowUpSet();
     this.created = new ContactSet();
     this.personsIndexedAt = new Map();
@@ -229,6 +249,18 @@ export class CrmStore {
 
   findLead(id: string): Lead | undefined {
     return this.leads.find(id);
+  }
+
+  /**
+   * Sandbox admin: archives a lead, as a rep's "Archive" in Pipedrive does; `GET /v1/leads` leaves
+   * it out from then on and `GET /v1/leads/archived` lists it. False when there is no such lead.
+   */
+  archiveLead(id: string, now: number): boolean {
+    const lead = this.leads.find(id);
+    if (!lead) return false;
+    const time = new Date(now).toISOString();
+    this.leads.add({ ...lead, is_archived: true, update_time: time }, this.leads.customFields(id));
+    return true;
   }
 
   /** The custom field values set on a lead, in the v1 read format; empty for an unknown lead. */

@@ -85,13 +85,14 @@ export class LeadSet {
 
   constructor(private readonly lag: SearchLag) {}
 
-  add(lead: Lead, customFields: CustomFieldValues): void {
+  /** `indexed`: already in the search index, as a lead the company had before the sandbox started is. */
+  add(lead: Lead, customFields: CustomFieldValues, indexed = false): void {
     this.dropLeftIndex();
     const stored: StoredLead = {
       lead,
       customFields: { ...customFields },
       docId: this.nextDocId,
-      indexedAt: this.lag.indexedAtForWriteNow(),
+      indexedAt: indexed ? 0 : this.lag.indexedAtForWriteNow(),
       supersededAt: null,
     };
     this.nextDocId += 1;

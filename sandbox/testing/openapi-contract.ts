@@ -81,3 +81,68 @@ export function contractErrors(
 ): ErrorObject[] {
   return schemaErrors(responseSchema(version, operationId, status), body);
 }
+
+/** The operation at a path template of the document (`/leads`, `/users/{id}`), by method. */
+function operationAt(version: SpecVersion, method: string, template: string): Json {
+  const operation = asObject(asObject(asObject(asObject(loadDocument(version)).paths)[template])[method]);
+  if (Object.keys(operation).length === 0) throw new Error(`no ${method} ${template} in ${FILES[version]}`);
+  return operation;
+}
+
+/** Parameters whose description makes them lists: each comma-separated part is one enum value. */
+const isList = (parameter: Json) => /comma.separated/i.test(String(parameter.description ?? ''));
+
+function valueProblems(parameter: Json, raw: string): string[] {
+  const schema = asObject(parameter.schema);
+  const name = String(parameter.name);
+  const allowed = Array.isArray(schema.enum) ? schema.enum.map(String) : undefined;
+  if (name === 'sort' && allowed) {
+    // "The field names and sorting mode separated by a comma (`field_name_1 ASC`, `field_name_2 DESC`)".
+    return raw.split(',').flatMap((part) => {
+      const match = /^\s*([a-z_]+)(?:\s+(ASC|DESC))?\s*$/.exec(part);
+      return match?.[1] && allowed.includes(match[1])
+        ? []
+        : [`sort "${part}" is not a field with ASC or DESC`];
+    });
+  }
+  if (allowed) {
+    const parts = isList(parameter) ? raw.split(',') : [raw];
+    return parts
+      .filter((part) => !allowed.includes(part))
+      .map((part) => `${name} "${part}" is not one of ${allowed.join(', ')}`);
+  }
+  if (schema.type === 'integer' && !/^-?\d+$/.test(raw)) return [`${name} "${raw}" is not an integer`];
+  if (schema.type === 'boolean' && !['true', 'false'].includes(raw))
+    return [`${name} "${raw}" is not a boolean`];
+  return [];
+}
+
+/**
+ * What is wrong with a request the app sends, against the operation's documented parameters: a
+ * query or path parameter the document does not list, or a value its schema does not allow.
+ * `template` is the documented path (`/users/{id}`), `pathValues` what the app put in its braces.
+ */
+export function requestParameterProblems(
+  version: SpecVersion,
+  method: 'get' | 'post',
+  template: string,
+  query: Record<string, string | number | undefined>,
+  pathValues: Record<string, string> = {},
+): string[] {
+  const parameters = (operationAt(version, method, template).parameters ?? []) as Json[];
+  const named = (where: string, name: string) =>
+    parameters.find((parameter) => parameter.in === where && parameter.name === name);
+  const problems: string[] = [];
+  for (const [where, values] of [
+    ['query', query],
+    ['path', pathValues],
+  ] as const) {
+    for (const [name, value] of Object.entries(values)) {
+      if (value === undefined) continue;
+      const parameter = named(where, name);
+      if (!parameter) problems.push(`${where} parameter ${name} is not documented`);
+      else problems.push(...valueProblems(parameter, String(value)));
+    }
+  }
+  return problems;
+}

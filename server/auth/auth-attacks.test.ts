@@ -339,7 +339,8 @@ describe('API proxy refusals', () => {
 
   it.each([
     ['GET', '/api/v1/deals', 404],
-    ['GET', '/api/v1/users/1', 404],
+    ['GET', '/api/v1/users/1/permissions', 404],
+    ['GET', '/api/v1/users/-1', 404],
     ['GET', '/api/v1/users/me/../../v1/deals', 404],
     ['GET', '/api/v1/users/%2e%2e/deals', 404],
     ['GET', '/api/v1/users%2Fme', 404],

@@ -42,7 +42,8 @@ function renderSignedIn(logout: () => Response) {
 }
 
 async function signOutFromMenu(user: ReturnType<typeof userEvent.setup>) {
-  await user.click(await screen.findByRole('button', { name: 'Account' }));
+  // The signed-in screens are a lazy chunk: its first import in a test file takes a moment.
+  await user.click(await screen.findByRole('button', { name: 'Account' }, { timeout: 5000 }));
   await user.click(screen.getByRole('button', { name: 'Sign out' }));
 }
 

@@ -9,15 +9,24 @@ import {
   createOrganizationSchema,
   toAddOrganizationRequest,
 } from './create-contact-schemas.ts';
+import { lookUpOrganization } from './duplicate-lookup.ts';
 import { useCreateContact } from './use-create-contact.ts';
 
-/** Inline create: an organization in Pipedrive, then picked in the lead form. */
+const LOOKED_UP = ['name'] as const;
+
+/**
+ * Inline create: an organization in Pipedrive, then picked in the lead form. Pressing create first
+ * looks for one of the same name (an organization's website cannot be searched for).
+ */
 export function CreateOrganizationDialog({ initialName, onCreated, onClose }: CreateDialogProps) {
-  const { form, problem, submit, isSubmitting } = useCreateContact<
+  const { form, problem, submit, step, lookup } = useCreateContact<
     CreateOrganizationInput,
     CreateOrganizationValues,
     { id: number; name: string }
   >({
+    kind: 'organization',
+    lookUp: lookUpOrganization,
+    lookedUpFields: LOOKED_UP,
     schema: createOrganizationSchema,
     defaultValues: { name: initialName, address: '' },
     create: (transport, values) => addOrganization(transport, toAddOrganizationRequest(values)),
@@ -31,7 +40,9 @@ export function CreateOrganizationDialog({ initialName, onCreated, onClose }: Cr
     <CreateContactForm
       id="create-organization"
       noun="organization"
-      isSubmitting={isSubmitting}
+      step={step}
+      lookup={lookup}
+      onUseExisting={(organization) => onCreated({ id: organization.id, name: organization.name })}
       problem={problem}
       onSubmit={(event) => void submit(event)}
       onClose={onClose}

@@ -10,16 +10,25 @@ import {
   createPersonSchema,
   toAddPersonRequest,
 } from './create-contact-schemas.ts';
+import { lookUpPerson } from './duplicate-lookup.ts';
 import { OrganizationPicker } from './organization-picker.tsx';
 import { useCreateContact } from './use-create-contact.ts';
 
-/** Inline create: a person in Pipedrive from a few fields, then picked in the lead form. */
+const LOOKED_UP = ['name', 'email', 'phone'] as const;
+
+/**
+ * Inline create: a person in Pipedrive from a few fields, then picked in the lead form. Pressing
+ * create first looks for the same email, phone or name, and offers the people it finds instead.
+ */
 export function CreatePersonDialog({ initialName, onCreated, onClose }: CreateDialogProps) {
-  const { form, problem, submit, isSubmitting } = useCreateContact<
+  const { form, problem, submit, step, lookup } = useCreateContact<
     CreatePersonInput,
     CreatePersonValues,
     { id: number; name: string }
   >({
+    kind: 'person',
+    lookUp: lookUpPerson,
+    lookedUpFields: LOOKED_UP,
     schema: createPersonSchema,
     defaultValues: { name: initialName, email: '', phone: '', organization: null },
     create: (transport, values) => addPerson(transport, toAddPersonRequest(values)),
@@ -38,7 +47,15 @@ export function CreatePersonDialog({ initialName, onCreated, onClose }: CreateDi
     <CreateContactForm
       id="create-person"
       noun="person"
-      isSubmitting={isSubmitting}
+      step={step}
+      lookup={lookup}
+      onUseExisting={(person) =>
+        onCreated({
+          id: person.id,
+          name: person.name,
+          ...(person.organization ? { organization: person.organization } : {}),
+        })
+      }
       problem={problem}
       onSubmit={(event) => void submit(event)}
       onClose={onClose}

@@ -1,7 +1,9 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { activeActivityTypes } from '@/pipedrive/activity-types.ts';
 import type { Lead } from '@/pipedrive/add-lead.ts';
 import { builtInOptions, customFieldsOf } from '@/pipedrive/deal-fields.ts';
+import { noteCreatedLead } from '@/pipedrive/lead-lists.ts';
 import type { ReferenceData } from '@/pipedrive/reference-data.ts';
 import { assignableUsers, meAsUser } from '@/pipedrive/users.ts';
 import { CreatedLeadCard } from './card/created-lead-card.tsx';
@@ -11,6 +13,8 @@ import { useActivityTypes } from './follow-up/use-activity-types.ts';
 import { clearLeadDraft, loadLeadDraft, withDraft } from './form/lead-draft.ts';
 import { LeadForm, type LeadFormSetup } from './form/lead-form.tsx';
 import { emptyLeadForm, type LeadFormInput } from './form/lead-form-schema.ts';
+import { rememberContacts } from './recent/known-contact-names.ts';
+import { RecentLeads } from './recent/recent-leads.tsx';
 import type { SentLeadOutcome } from './send/use-lead-submission.ts';
 
 interface LeadScreenProps {
@@ -29,8 +33,10 @@ interface Created {
 /**
  * The form, then the card of what it created, then a fresh form that keeps owner, labels and
  * visibility. The card is kept in the tab until "Create another", so a reload shows it again.
+ * The rep's recent leads are under either.
  */
 export function LeadScreen({ reference, webUrlOf, locale }: LeadScreenProps) {
+  const client = useQueryClient();
   const [created, setCreated] = useState(() => keptCardOf(reference));
   const [next, setNext] = useState<{ key: number; labels: string[]; visibleTo: string; ownerId: number }>({
     key: 0,
@@ -69,34 +75,45 @@ export function LeadScreen({ reference, webUrlOf, locale }: LeadScreenProps) {
       '')
     : (reference.me.default_currency ?? '');
 
+  const recentLeads = (
+    <RecentLeads
+      meId={reference.me.id}
+      webUrlOf={webUrlOf}
+      locale={locale}
+      currencies={currencies.items ?? []}
+    />
+  );
   if (created) {
     return (
-      <CreatedLeadCard
-        lead={created.lead}
-        picks={created.held}
-        reference={reference}
-        webUrl={webUrlOf(created.lead.id)}
-        locale={locale}
-        onCreateAnother={() => {
-          forgetLeadCard();
-          setNext((previous) => ({
-            key: previous.key + 1,
-            labels: created.held.labels,
-            visibleTo: created.held.visibleTo,
-            ownerId: Number(created.held.owner),
-          }));
-          setCreated(undefined);
-        }}
-      >
-        {created.sent && (created.sent.note || created.sent.followUp) && (
-          <CreatedLeadParts
-            sent={created.sent}
-            activityTypes={setup.context.activityTypes ?? []}
-            users={users.items ?? setup.context.owners}
-            locale={locale}
-          />
-        )}
-      </CreatedLeadCard>
+      <>
+        <CreatedLeadCard
+          lead={created.lead}
+          picks={created.held}
+          reference={reference}
+          webUrl={webUrlOf(created.lead.id)}
+          locale={locale}
+          onCreateAnother={() => {
+            forgetLeadCard();
+            setNext((previous) => ({
+              key: previous.key + 1,
+              labels: created.held.labels,
+              visibleTo: created.held.visibleTo,
+              ownerId: Number(created.held.owner),
+            }));
+            setCreated(undefined);
+          }}
+        >
+          {created.sent && (created.sent.note || created.sent.followUp) && (
+            <CreatedLeadParts
+              sent={created.sent}
+              activityTypes={setup.context.activityTypes ?? []}
+              users={users.items ?? setup.context.owners}
+              locale={locale}
+            />
+          )}
+        </CreatedLeadCard>
+        {recentLeads}
+      </>
     );
   }
   const blank = emptyLeadForm({
@@ -131,11 +148,17 @@ export function LeadScreen({ reference, webUrlOf, locale }: LeadScreenProps) {
         setup={setup}
         defaults={defaults}
         focusTitle={next.key > 0}
+        leadUrl={webUrlOf}
+        locale={locale}
         onCreated={(lead, held, sent) => {
           keepLeadCard(lead, held);
+          // Into the lists already read (recent leads, the contacts' open leads), without a read.
+          rememberContacts(client, held);
+          noteCreatedLead(client, lead, reference.me.id);
           setCreated({ lead, held, sent });
         }}
       />
+      {recentLeads}
     </>
   );
 }

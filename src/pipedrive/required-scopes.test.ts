@@ -14,6 +14,7 @@ const scopesOf = (needs: readonly ScopeNeed[]) => needs.map((need) => need.scope
 const CALLS: ApiRequest[] = [
   { method: 'GET', path: '/api/v1/users/me' },
   { method: 'GET', path: '/api/v1/users' },
+  { method: 'GET', path: '/api/v1/users/21000002' },
   { method: 'GET', path: '/api/v1/leadLabels' },
   { method: 'GET', path: '/api/v1/currencies' },
   { method: 'GET', path: '/api/v1/dealFields' },
@@ -35,6 +36,7 @@ const CALLS: ApiRequest[] = [
     path: '/api/v2/activities',
     query: { lead_id: 'adf21080-0e10-11eb-879b-05d71fb426ec' },
   },
+  { method: 'GET', path: '/api/v1/leads', query: { owner_id: 21000001, sort: 'add_time DESC', limit: 20 } },
 ];
 
 describe('missingScopes', () => {

@@ -171,6 +171,13 @@ export const REQUIRED_SCOPES: readonly ScopeNeed[] = [
         action: 'see your company’s users',
         area: 'users',
       },
+      {
+        method: 'GET',
+        path: /^\/api\/v1\/users\/\d+$/,
+        anyOf: ['users:read'],
+        action: 'see your company’s users',
+        area: 'users',
+      },
     ],
   },
   {

@@ -11,6 +11,9 @@ const personItemSchema = z.object({
 
 export type PersonSearchItem = z.infer<typeof personItemSchema>;
 
-const persons = contactSearch('persons', personItemSchema);
+/** The person fields a look-up searches, from the v2 document's `fields` enum for persons. */
+export type PersonLookupField = 'email' | 'phone' | 'name';
+
+const persons = contactSearch('persons', personItemSchema, ['email', 'phone', 'name'] as const);
 export const searchPersons = persons.search;
 export const personQueries = persons.queries;

@@ -1,7 +1,7 @@
 import type { CurrentUser } from '@common/pipedrive/current-user-schema.ts';
 import { queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
-import { callApiList } from './call-api.ts';
+import { callApi, callApiList } from './call-api.ts';
 import type { Transport } from './transport.ts';
 
 // Only id and name are needed to show a user; a user whose state cannot be read owns no leads.
@@ -30,11 +30,22 @@ export function meAsUser(me: Pick<CurrentUser, 'id' | 'name' | 'email'>): User {
   return { id: me.id, name: me.name, email: me.email, active_flag: true };
 }
 
+/** `GET /api/v1/users/{id}` (2 tokens): one colleague, when the company's 20-token list is not read. */
+export function getUser(transport: Transport, id: number, signal?: AbortSignal): Promise<User> {
+  return callApi(transport, { method: 'GET', path: `/api/v1/users/${id}`, signal }, userSchema);
+}
+
 export const userQueries = {
   list: (transport: Transport) =>
     queryOptions({
       queryKey: ['users', 'list'] as const,
       queryFn: ({ signal }) => getUsers(transport, signal),
+      staleTime: Number.POSITIVE_INFINITY,
+    }),
+  one: (transport: Transport, id: number) =>
+    queryOptions({
+      queryKey: ['users', 'one', id] as const,
+      queryFn: ({ signal }) => getUser(transport, id, signal),
       staleTime: Number.POSITIVE_INFINITY,
     }),
 };

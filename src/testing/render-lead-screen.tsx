@@ -1,3 +1,4 @@
+import { leadListReadOf } from '@common/lead-list-reads.ts';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -32,11 +33,14 @@ export async function renderLeadScreen(
     partsFaultFor?: FaultFor;
     /** The token's scopes; every scope the app asks for unless given. */
     scopes?: readonly string[];
+    /** The company starts with its seeded leads: an open one on Ada Lovelace, one for the rep. */
+    seedLeads?: boolean;
   } = {},
 ) {
   const { sandbox, transport, token } = createSandboxTransport({
     ...(options.searchLagMs === undefined ? {} : { searchLagMs: options.searchLagMs }),
     ...(options.scopes === undefined ? {} : { scopes: options.scopes }),
+    ...(options.seedLeads === undefined ? {} : { seedLeads: options.seedLeads }),
   });
   // What the screen starts with, read directly, for tests to name labels and fields.
   const reference = {
@@ -66,14 +70,28 @@ export async function renderLeadScreen(
   );
   const posts = () =>
     requests.filter((request) => request.method === 'POST' && request.path === '/api/v1/leads');
-  /** The reads that look for a create whose answer was lost. */
-  const lookups = () =>
-    requests.filter((request) => request.method === 'GET' && request.path === '/api/v1/leads');
+  const leadLists = (read: ReturnType<typeof leadListReadOf>) =>
+    requests.filter(
+      (request) =>
+        request.method === 'GET' &&
+        request.path === '/api/v1/leads' &&
+        leadListReadOf(
+          new URLSearchParams(
+            Object.entries(request.query ?? {}).flatMap(([key, value]) =>
+              value === undefined ? [] : [[key, String(value)]],
+            ),
+          ),
+        ) === read,
+    );
+  /** The reads that look for a create whose answer was lost (not the open-lead checks or recent leads). */
+  const lookups = () => leadLists('lost-create look-up');
+  /** The reads of a picked contact's open leads. */
+  const openLeadChecks = () => leadLists('open-lead check');
   // The screen shows once its settings are read, as in the app.
   if (options.opensOn === 'card') await screen.findByText('Lead created in Pipedrive', {}, { timeout: 3000 });
   else await screen.findByRole('heading', { name: 'New lead', level: 1 }, { timeout: 3000 });
   const user = userEvent.setup(options.advanceTimers ? { advanceTimers: options.advanceTimers } : {});
-  return { posts, lookups, requests, reference, sandbox, user };
+  return { posts, lookups, openLeadChecks, requests, reference, sandbox, user };
 }
 
 /** The lead screen behind the app's own reference-data hook: colleagues and currencies on demand. */

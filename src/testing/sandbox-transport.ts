@@ -19,7 +19,12 @@ export const APP_SCOPES = [
 ];
 
 export function createSandboxTransport(
-  options: { searchLagMs?: number; enforceRateLimits?: boolean; scopes?: readonly string[] } = {},
+  options: {
+    searchLagMs?: number;
+    enforceRateLimits?: boolean;
+    scopes?: readonly string[];
+    seedLeads?: boolean;
+  } = {},
 ): {
   sandbox: Sandbox;
   transport: Transport;
@@ -33,6 +38,8 @@ export function createSandboxTransport(
     ...(options.searchLagMs === undefined ? {} : { searchLagMs: options.searchLagMs }),
     // Off only counts: for a test that sends thousands of requests and is not about the limits.
     ...(options.enforceRateLimits === undefined ? {} : { enforceRateLimits: options.enforceRateLimits }),
+    // The company's seeded leads (sandbox/seed/seed-leads.ts): Ada Lovelace has an open one.
+    ...(options.seedLeads === undefined ? {} : { seedLeads: options.seedLeads }),
   });
   const demo = sandbox.store.crm.users[0];
   if (!demo) throw new Error('the sandbox has no users');

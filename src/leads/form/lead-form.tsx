@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { FormProvider, useForm } from 'react-hook-form';
+import { FormProvider, useForm, useWatch } from 'react-hook-form';
 import type { ActivityType } from '@/pipedrive/activity-types.ts';
 import type { Lead } from '@/pipedrive/add-lead.ts';
 import type { Currency } from '@/pipedrive/currencies.ts';
@@ -18,6 +18,8 @@ import { FollowUpFields } from '../follow-up/follow-up-fields.tsx';
 import { toFollowUpRequest } from '../follow-up/follow-up-schema.ts';
 import { FollowUpSection } from '../follow-up/follow-up-section.tsx';
 import { NoteField } from '../note/note-field.tsx';
+import { OpenLeadNotice } from '../open-leads/open-lead-notice.tsx';
+import { useOpenLeadPress } from '../open-leads/use-open-lead-press.ts';
 import { useLeadProgress } from '../send/lead-progress.ts';
 import { QueuedForBudgetNotice, SubmissionStatusText, submitLabel } from '../send/submission-status.tsx';
 import { type SentLeadOutcome, type SubmitOutcome, useLeadSubmission } from '../send/use-lead-submission.ts';
@@ -65,9 +67,12 @@ interface LeadFormProps {
   onCreated: (lead: Lead, held: LeadFormInput, sent: SentLeadOutcome) => void;
   /** Put the cursor in the title, e.g. after "Create another". */
   focusTitle?: boolean;
+  /** Where a lead opens in Pipedrive: the open-lead warning links to the lead it names. */
+  leadUrl: (leadId: string) => string;
+  locale: string | undefined;
 }
 
-export function LeadForm({ setup, defaults, onCreated, focusTitle = false }: LeadFormProps) {
+export function LeadForm({ setup, defaults, onCreated, focusTitle = false, leadUrl, locale }: LeadFormProps) {
   const schema = useMemo(() => buildLeadFormSchema(setup.context), [setup.context]);
   const form = useForm<LeadFormInput, unknown, LeadFormValues>({
     resolver: zodResolver(schema),
@@ -87,6 +92,18 @@ export function LeadForm({ setup, defaults, onCreated, focusTitle = false }: Lea
   const [formProblem, setFormProblem] = useState<string>();
   const lastSuggestion = useRef<string>(undefined);
   const { errors, isSubmitting } = form.formState;
+  const [person, organization] = useWatch({ control: form.control, name: ['person', 'organization'] });
+  const openLeads = useOpenLeadPress({
+    person,
+    organization,
+    me: {
+      id: setup.meId,
+      name: setup.context.owners.find((owner) => owner.id === setup.meId)?.name ?? 'You',
+    },
+    users: setup.context.users,
+    draftId,
+    locale,
+  });
 
   useEffect(() => {
     if (focusTitle) form.setFocus('title');
@@ -152,6 +169,8 @@ export function LeadForm({ setup, defaults, onCreated, focusTitle = false }: Lea
         setFormProblem(undefined);
         // The draft matches what is sent, whatever the save delay: a reload must not lose the last keystrokes.
         saveLeadDraft(form.getValues());
+        // A contact with an open lead stops the first press: the rep reads the warning, then decides.
+        if (!force && (await openLeads.stopsThisPress())) return;
         const body = toAddLeadRequest(values, toCustomFieldPayload(customFields, values.custom));
         const note = values.note === undefined ? {} : { note: { content: noteTextToHtml(values.note) } };
         const followUp =
@@ -238,6 +257,7 @@ export function LeadForm({ setup, defaults, onCreated, focusTitle = false }: Lea
             />
           </DisclosureSection>
         )}
+        <OpenLeadNotice {...openLeads.notice} leadUrl={leadUrl} />
         {submission.canCreateAnyway && (
           <div className="notice notice--error">
             <p>The lead is not in Pipedrive yet.</p>
@@ -252,8 +272,11 @@ export function LeadForm({ setup, defaults, onCreated, focusTitle = false }: Lea
             {submitLabel(progress, submission.waitingForNetwork) ??
               (busy ? (
                 <>
-                  <span className="spinner" aria-hidden="true" /> Creating lead…
+                  <span className="spinner" aria-hidden="true" />{' '}
+                  {openLeads.checking ? 'Checking for open leads…' : 'Creating lead…'}
                 </>
+              ) : openLeads.confirming ? (
+                'Create lead anyway'
               ) : (
                 'Create lead'
               ))}
