@@ -78,7 +78,7 @@ for (const mode of ['bff', 'spa'] as const) {
       await expect(parts.time).toHaveValue('09:00');
       if (mode === 'bff') await bothWidths(page, 'lead-form-note-follow-up');
 
-      await leadForm.submit.click();
+      await leadForm.submitPastOpenLead();
       const card = leadForm.card;
       await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
       // The note as text: the markup the rep typed is shown, not applied.
@@ -117,7 +117,7 @@ for (const mode of ['bff', 'spa'] as const) {
         { method: 'POST', path: '/api/v1/notes', status: 500, bodyContains: note },
       ]);
       expect(fault.ok()).toBe(true);
-      await leadForm.submit.click();
+      await leadForm.submitPastOpenLead();
 
       await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
       // A 500 may hide a note that was stored: it is looked for on the lead before anything else.
@@ -150,7 +150,7 @@ for (const mode of ['bff', 'spa'] as const) {
           ])
         ).ok(),
       ).toBe(true);
-      await leadForm.submit.click();
+      await leadForm.submitPastOpenLead();
       await expect
         .poll(async () => {
           const leads = (await api.get('/api/v1/leads?person_id=1&sort=add_time%20DESC&limit=50')) as Array<{
@@ -200,7 +200,7 @@ test('an install from before the app asked for activities:full: lead and note ar
   ).toBeVisible();
   await bothWidths(page, 'follow-up-missing-scope');
   await page.getByRole('checkbox', { name: 'Schedule this follow-up' }).uncheck();
-  await leadForm.submit.click();
+  await leadForm.submitPastOpenLead();
   await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
   await expect(
     leadForm.card.getByRole('definition').filter({ hasText: 'Saved without the follow-up scope' }),
