@@ -148,6 +148,7 @@ describe('sandbox fidelity settings', () => {
       rotateRefreshTokens: undefined,
       corsOrigins: [],
       searchLagMs: 3000,
+      conversionMs: 1500,
     });
     expect(sandboxSettingsFromEnv({}).pkce).toBeUndefined();
     expect(sandboxSettingsFromEnv({ SANDBOX_PKCE: 'Require' }).pkce).toBe('require');
