@@ -6,19 +6,20 @@ import { defineConfig, devices } from '@playwright/test';
  * create specs, where React StrictMode runs effects twice, as a newcomer's `npm start` does), and
  * the production build with sessions in Redis (the session specs, once per session store).
  */
-// `QUICKLEAD_E2E_PORT_OFFSET` moves both copies, so two checkouts can run their suites side by side.
+// The three copies take nine consecutive ports. `QUICKLEAD_E2E_PORT_OFFSET` moves all of them, so
+// checkouts whose offsets differ by 10 or more run their suites side by side without sharing one
+// (a port already answering would otherwise be taken for this checkout's server).
 const offset = Number(process.env.QUICKLEAD_E2E_PORT_OFFSET ?? 0);
+const portsFrom = (first: number) => ({
+  app: first + offset,
+  oauth: first + 1 + offset,
+  api: first + 2 + offset,
+});
 const servers = {
-  build: { app: 4173 + offset, oauth: 4181 + offset, api: 4182 + offset, serve: 'preview', script: 'start' },
-  dev: { app: 4273 + offset, oauth: 4281 + offset, api: 4282 + offset, serve: 'dev', script: 'start' },
+  build: { ...portsFrom(4173), serve: 'preview', script: 'start' },
+  dev: { ...portsFrom(4176), serve: 'dev', script: 'start' },
   // The production build again, with sessions in a Redis of its own.
-  redis: {
-    app: 4373 + offset,
-    oauth: 4381 + offset,
-    api: 4382 + offset,
-    serve: 'preview',
-    script: 'start-with-redis',
-  },
+  redis: { ...portsFrom(4179), serve: 'preview', script: 'start-with-redis' },
 } as const;
 const origin = (port: number) => `http://127.0.0.1:${port}`;
 
