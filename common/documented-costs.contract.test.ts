@@ -37,7 +37,9 @@ function xTokenCost(entry: DocumentedCost): unknown {
 
 /** The path QuickLead sends for a documented one: `/api/v1` or `/api/v2` before it, ids filled in. */
 const sentPath = ({ documented }: DocumentedCost) =>
-  `/api/${documented.spec}${documented.path.replace('{id}', 'adf21080-0e10-11eb-879b-05d71fb426ec')}`;
+  `/api/${documented.spec}${documented.path
+    .replace('{id}', 'adf21080-0e10-11eb-879b-05d71fb426ec')
+    .replace('{conversion_id}', '4b40248b-945a-4802-b996-60fdff8c5c69')}`;
 
 const sameKey = (a: { method: string; path: RegExp }, b: { method: string; path: RegExp }) =>
   a.method === b.method && a.path.source === b.path.source && a.path.flags === b.path.flags;
@@ -58,6 +60,8 @@ describe('the documented cost table', () => {
     expect(documentedCostOf('POST', '/api/v1/leads')).toBe(10);
     expect(documentedCostOf('GET', '/api/v1/leads')).toBe(20);
     expect(documentedCostOf('GET', '/api/v1/leads/adf21080-0e10-11eb-879b-05d71fb426ec')).toBe(2);
+    expect(documentedCostOf('POST', '/api/v1/leadLabels')).toBe(10);
+    expect(documentedCostOf('GET', '/api/v1/leadLabels')).toBe(10);
     expect(documentedCostOf('DELETE', '/api/v1/leads')).toBeUndefined();
   });
 });

@@ -9,7 +9,7 @@ import { loadLeadDraft } from '@/leads/form/lead-draft.ts';
 import { listsNeededAtStart } from '@/leads/form/lists-needed.ts';
 import { LeadScreen } from '@/leads/lead-screen.tsx';
 import { intlLocaleOf } from '@/pipedrive/current-user.ts';
-import { leadWebUrl } from '@/pipedrive/lead-web-url.ts';
+import { dealWebUrl, leadWebUrl } from '@/pipedrive/lead-web-url.ts';
 import { useReferenceData } from '@/pipedrive/reference-data.ts';
 import { TransportProvider, useTransport } from '@/pipedrive/transport-context.tsx';
 import { AccountMenu } from './account-menu.tsx';
@@ -87,6 +87,13 @@ function AccountScreens({ session }: { session: SignedIn }) {
               config.provider.kind,
               { apiDomain: session.apiDomain, companyDomain: reference.data.me.company_domain },
               leadId,
+            )
+          }
+          dealUrlOf={(dealId) =>
+            dealWebUrl(
+              config.provider.kind,
+              { apiDomain: session.apiDomain, companyDomain: reference.data.me.company_domain },
+              dealId,
             )
           }
         />

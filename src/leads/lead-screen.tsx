@@ -12,6 +12,7 @@ import { emptyLeadForm, type LeadFormInput } from './form/lead-form-schema.ts';
 interface LeadScreenProps {
   reference: ReferenceData;
   webUrlOf: (leadId: string) => string;
+  dealUrlOf: (dealId: number) => string;
   locale: string | undefined;
 }
 
@@ -24,7 +25,7 @@ interface Created {
  * The form, then the card of what it created, then a fresh form that keeps owner, labels and
  * visibility. The card is kept in the tab until "Create another", so a reload shows it again.
  */
-export function LeadScreen({ reference, webUrlOf, locale }: LeadScreenProps) {
+export function LeadScreen({ reference, webUrlOf, dealUrlOf, locale }: LeadScreenProps) {
   const [created, setCreated] = useState(() => keptCardOf(reference));
   const [next, setNext] = useState<{ key: number; labels: string[]; visibleTo: string; ownerId: number }>({
     key: 0,
@@ -66,6 +67,7 @@ export function LeadScreen({ reference, webUrlOf, locale }: LeadScreenProps) {
         picks={created.held}
         reference={reference}
         webUrl={webUrlOf(created.lead.id)}
+        dealUrlOf={dealUrlOf}
         locale={locale}
         onCreateAnother={() => {
           forgetLeadCard();

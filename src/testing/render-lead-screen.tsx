@@ -28,11 +28,19 @@ export async function renderLeadScreen(
     advanceTimers?: (ms: number) => unknown;
     /** What the screen opens on: the form, or the card of a lead the tab kept from before a reload. */
     opensOn?: 'form' | 'card';
+    /** How long a lead takes to become a deal in the sandbox (on Date.now, which fake timers fake). */
+    conversionMs?: number;
+    /** The sandbox of an earlier render, for a remount that must find what it stored. */
+    sandboxTransport?: ReturnType<typeof createSandboxTransport>;
   } = {},
 ) {
-  const { sandbox, transport, token } = createSandboxTransport(
-    options.searchLagMs === undefined ? {} : { searchLagMs: options.searchLagMs },
-  );
+  const sandboxTransport =
+    options.sandboxTransport ??
+    createSandboxTransport({
+      ...(options.searchLagMs === undefined ? {} : { searchLagMs: options.searchLagMs }),
+      ...(options.conversionMs === undefined ? {} : { conversionMs: options.conversionMs }),
+    });
+  const { sandbox, transport, token } = sandboxTransport;
   // What the screen starts with, read directly, for tests to name labels and fields.
   const reference = {
     me: await getCurrentUser(transport),
@@ -64,7 +72,7 @@ export async function renderLeadScreen(
   if (options.opensOn === 'card') await screen.findByText('Lead created in Pipedrive', {}, { timeout: 3000 });
   else await screen.findByRole('heading', { name: 'New lead', level: 1 }, { timeout: 3000 });
   const user = userEvent.setup(options.advanceTimers ? { advanceTimers: options.advanceTimers } : {});
-  return { posts, lookups, requests, reference, sandbox, user };
+  return { posts, lookups, requests, reference, sandbox, sandboxTransport, user };
 }
 
 /** The lead screen behind the app's own reference-data hook: colleagues and currencies on demand. */
@@ -78,6 +86,7 @@ function ScreenAsTheAppShowsIt({ transport }: { transport: Transport }) {
       reference={reference.data}
       locale="en-US"
       webUrlOf={(id) => `http://sandbox.test/leads/inbox/${id}`}
+      dealUrlOf={(id) => `http://sandbox.test/deal/${id}`}
     />
   );
 }

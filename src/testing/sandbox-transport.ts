@@ -8,7 +8,9 @@ import { SandboxConnectionDropped } from '../../sandbox/faults/fault-injection.t
  */
 export const TEST_API_ORIGIN = 'http://127.0.0.1:5182';
 
-export function createSandboxTransport(options: { searchLagMs?: number; enforceRateLimits?: boolean } = {}): {
+export function createSandboxTransport(
+  options: { searchLagMs?: number; enforceRateLimits?: boolean; conversionMs?: number } = {},
+): {
   sandbox: Sandbox;
   transport: Transport;
   token: string;
@@ -21,6 +23,8 @@ export function createSandboxTransport(options: { searchLagMs?: number; enforceR
     ...(options.searchLagMs === undefined ? {} : { searchLagMs: options.searchLagMs }),
     // Off only counts: for a test that sends thousands of requests and is not about the limits.
     ...(options.enforceRateLimits === undefined ? {} : { enforceRateLimits: options.enforceRateLimits }),
+    // How long a lead takes to become a deal, on the sandbox clock (Date.now, faked with the timers).
+    ...(options.conversionMs === undefined ? {} : { conversionMs: options.conversionMs }),
   });
   const demo = sandbox.store.crm.users[0];
   if (!demo) throw new Error('the sandbox has no users');
