@@ -7,6 +7,7 @@ import { SignInButton } from '@/auth/sign-in-button.tsx';
 import { loadKeptLeadCard } from '@/leads/card/kept-lead-card.ts';
 import { loadLeadDraft } from '@/leads/form/lead-draft.ts';
 import { listsNeededAtStart } from '@/leads/form/lists-needed.ts';
+import { stickyOwnerAsDraft } from '@/leads/form/sticky-defaults.ts';
 import { LeadScreen } from '@/leads/lead-screen.tsx';
 import { intlLocaleOf } from '@/pipedrive/current-user.ts';
 import { dealWebUrl, leadWebUrl } from '@/pipedrive/lead-web-url.ts';
@@ -49,13 +50,16 @@ function SignedInScreens({ session }: { session: SignedIn }) {
 function AccountScreens({ session }: { session: SignedIn }) {
   const { config, sessionEnded } = useSession();
   const header = useSignedInHeader();
-  // The first screen is a card kept from before a reload, or else a form with any draft: read the
-  // lists either one names (another owner's name, say) with the settings.
+  // The first screen is a card kept from before a reload, or else a form with any draft, or with the
+  // owner kept from the rep's last lead: read the lists either one names (another owner's name,
+  // say) with the settings.
   const [shown] = useState(() => loadKeptLeadCard()?.picks ?? loadLeadDraft());
   // The form (or the card) is drawn from the settings in a transition: React then draws it in
   // slices and the main thread stays free, where drawing it at once blocked a slow phone for 120 ms.
   const reference = useDeferredValue(
-    useReferenceData(useTransport(), (core) => listsNeededAtStart(core, shown)),
+    useReferenceData(useTransport(), (core) =>
+      listsNeededAtStart(core, shown ?? stickyOwnerAsDraft(core.me)),
+    ),
   );
   const me = reference.status === 'success' ? reference.data.me : undefined;
 

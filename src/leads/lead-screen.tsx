@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { Lead } from '@/pipedrive/add-lead.ts';
 import { builtInOptions, customFieldsOf } from '@/pipedrive/deal-fields.ts';
 import type { ReferenceData } from '@/pipedrive/reference-data.ts';
@@ -8,6 +8,15 @@ import { forgetLeadCard, keepLeadCard, loadKeptLeadCard } from './card/kept-lead
 import { clearLeadDraft, loadLeadDraft, withDraft } from './form/lead-draft.ts';
 import { LeadForm, type LeadFormSetup } from './form/lead-form.tsx';
 import { emptyLeadForm, type LeadFormInput } from './form/lead-form-schema.ts';
+import {
+  applicableDefaults,
+  clearStickyDefaults,
+  loadStickyDefaults,
+  saveStickyDefaults,
+  stickyDifferences,
+  stickyOf,
+} from './form/sticky-defaults.ts';
+import { StickyDefaultsNotice } from './form/sticky-defaults-notice.tsx';
 
 interface LeadScreenProps {
   reference: ReferenceData;
@@ -22,17 +31,16 @@ interface Created {
 }
 
 /**
- * The form, then the card of what it created, then a fresh form that keeps owner, labels and
- * visibility. The card is kept in the tab until "Create another", so a reload shows it again.
+ * The form, then the card of what it created, then a fresh form. Each form starts from the owner,
+ * labels, visibility and currency of the rep's last lead (sticky-defaults.ts: kept across reloads),
+ * unless the rep resets them. The card is kept in the tab until "Create another", so a reload shows
+ * it again.
  */
 export function LeadScreen({ reference, webUrlOf, dealUrlOf, locale }: LeadScreenProps) {
+  const { me } = reference;
   const [created, setCreated] = useState(() => keptCardOf(reference));
-  const [next, setNext] = useState<{ key: number; labels: string[]; visibleTo: string; ownerId: number }>({
-    key: 0,
-    labels: [],
-    visibleTo: '',
-    ownerId: reference.me.id,
-  });
+  const [formKey, setFormKey] = useState(0);
+  const [sticky, setSticky] = useState(() => loadStickyDefaults(me));
 
   const [initialDraft] = useState(loadLeadDraft);
   const { users, currencies } = reference;
@@ -55,10 +63,29 @@ export function LeadScreen({ reference, webUrlOf, dealUrlOf, locale }: LeadScree
   );
   // Until the currencies are read, the rep's default currency is taken as Pipedrive names it.
   const defaultCurrency = currencies.items
-    ? (currencies.items.find((currency) => currency.code === reference.me.default_currency)?.code ??
+    ? (currencies.items.find((currency) => currency.code === me.default_currency)?.code ??
       currencies.items[0]?.code ??
       '')
-    : (reference.me.default_currency ?? '');
+    : (me.default_currency ?? '');
+
+  // The kept choices that still name something the account has; what it no longer has is forgotten.
+  const { defaults: kept, dropped } = useMemo(
+    () =>
+      applicableDefaults(sticky, {
+        meId: me.id,
+        labels: setup.context.labels,
+        owners: users.items ? setup.context.owners : undefined,
+        currencies: currencies.items,
+        visibilityOptions: setup.context.visibilityOptions,
+      }),
+    [sticky, me.id, setup.context, users.items, currencies.items],
+  );
+  useEffect(() => {
+    if (!dropped) return;
+    saveStickyDefaults(me, kept);
+    setSticky(kept);
+  }, [dropped, kept, me]);
+  const account = { ownerId: me.id, currency: defaultCurrency };
 
   if (created) {
     return (
@@ -71,27 +98,24 @@ export function LeadScreen({ reference, webUrlOf, dealUrlOf, locale }: LeadScree
         locale={locale}
         onCreateAnother={() => {
           forgetLeadCard();
-          setNext((previous) => ({
-            key: previous.key + 1,
-            labels: created.held.labels,
-            visibleTo: created.held.visibleTo,
-            ownerId: Number(created.held.owner),
-          }));
+          setFormKey((key) => key + 1);
           setCreated(undefined);
         }}
       />
     );
   }
-  const blank = emptyLeadForm({
-    ownerId: next.ownerId,
+  const empty = emptyLeadForm({
+    ownerId: kept.ownerId ?? me.id,
     currency: defaultCurrency,
     customFields: setup.context.customFields,
-    labels: next.labels,
-    visibleTo: next.visibleTo,
+    labels: kept.labelIds ?? [],
+    visibleTo: kept.visibleTo ?? '',
   });
+  // The kept currency is the lead's value's; custom money fields keep the rep's own.
+  const blank = kept.currency ? { ...empty, value: { ...empty.value, currency: kept.currency } } : empty;
   // The first form of the page picks up a draft a reload or a new sign-in interrupted.
-  const defaults = next.key === 0 ? withDraft(blank, initialDraft) : blank;
-  const restored = next.key === 0 && JSON.stringify(defaults) !== JSON.stringify(blank);
+  const defaults = formKey === 0 ? withDraft(blank, initialDraft) : blank;
+  const restored = formKey === 0 && JSON.stringify(defaults) !== JSON.stringify(blank);
   return (
     <>
       {restored && (
@@ -102,7 +126,7 @@ export function LeadScreen({ reference, webUrlOf, dealUrlOf, locale }: LeadScree
             className="button button--small"
             onClick={() => {
               clearLeadDraft();
-              setNext((previous) => ({ ...previous, key: previous.key + 1 }));
+              setFormKey((key) => key + 1);
             }}
           >
             Discard it
@@ -110,11 +134,26 @@ export function LeadScreen({ reference, webUrlOf, dealUrlOf, locale }: LeadScree
         </div>
       )}
       <LeadForm
-        key={next.key}
+        key={formKey}
         setup={setup}
         defaults={defaults}
-        focusTitle={next.key > 0}
+        focusTitle={formKey > 0}
+        afterDetails={
+          <StickyDefaultsNotice
+            key={formKey}
+            // A restored draft holds what the rep typed, not the kept choices.
+            differences={restored ? [] : stickyDifferences(kept, account)}
+            account={account}
+            onReset={() => {
+              clearStickyDefaults(me);
+              setSticky({});
+            }}
+          />
+        }
         onCreated={(lead, held) => {
+          const next = stickyOf(held, kept);
+          saveStickyDefaults(me, next);
+          setSticky(next);
           keepLeadCard(lead, held);
           setCreated({ lead, held });
         }}

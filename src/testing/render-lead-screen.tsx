@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { loadKeptLeadCard } from '@/leads/card/kept-lead-card.ts';
 import { loadLeadDraft } from '@/leads/form/lead-draft.ts';
 import { listsNeededAtStart } from '@/leads/form/lists-needed.ts';
+import { STICKY_DEFAULTS_KEY_PREFIX, stickyOwnerAsDraft } from '@/leads/form/sticky-defaults.ts';
 import { LeadScreen } from '@/leads/lead-screen.tsx';
 import { getCurrentUser } from '@/pipedrive/current-user.ts';
 import { getDealFields } from '@/pipedrive/deal-fields.ts';
@@ -32,8 +33,14 @@ export async function renderLeadScreen(
     conversionMs?: number;
     /** The sandbox of an earlier render, for a remount that must find what it stored. */
     sandboxTransport?: ReturnType<typeof createSandboxTransport>;
+    /**
+     * Start from the choices an earlier render of this test kept for the next lead (localStorage,
+     * which outlives a test); otherwise each render starts from the account's defaults.
+     */
+    keepStickyDefaults?: boolean;
   } = {},
 ) {
+  if (!options.keepStickyDefaults) forgetAllStickyDefaults();
   const sandboxTransport =
     options.sandboxTransport ??
     createSandboxTransport({
@@ -78,7 +85,9 @@ export async function renderLeadScreen(
 /** The lead screen behind the app's own reference-data hook: colleagues and currencies on demand. */
 function ScreenAsTheAppShowsIt({ transport }: { transport: Transport }) {
   const [shown] = useState(() => loadKeptLeadCard()?.picks ?? loadLeadDraft());
-  const reference = useReferenceData(transport, (core) => listsNeededAtStart(core, shown));
+  const reference = useReferenceData(transport, (core) =>
+    listsNeededAtStart(core, shown ?? stickyOwnerAsDraft(core.me)),
+  );
   if (reference.status === 'error') throw reference.errors[0];
   if (reference.status === 'pending') return <p>Loading your Pipedrive settings…</p>;
   return (
@@ -96,4 +105,11 @@ export async function pickPerson(user: ReturnType<typeof userEvent.setup>, searc
   await user.click(await screen.findByRole('option', { name: new RegExp(`^${name}`) }, { timeout: 3000 }));
   // The sandbox account has one mandatory custom field.
   await user.selectOptions(screen.getByRole('combobox', { name: 'Customer type' }), 'Company');
+}
+
+/** Every rep's kept choices, gone: localStorage outlives one test of a file. */
+function forgetAllStickyDefaults(): void {
+  for (const key of Object.keys(localStorage)) {
+    if (key.startsWith(STICKY_DEFAULTS_KEY_PREFIX)) localStorage.removeItem(key);
+  }
 }

@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 import { FormProvider, useForm } from 'react-hook-form';
 import type { Lead } from '@/pipedrive/add-lead.ts';
 import type { Currency } from '@/pipedrive/currencies.ts';
@@ -50,9 +50,11 @@ interface LeadFormProps {
   onCreated: (lead: Lead, held: LeadFormInput) => void;
   /** Put the cursor in the title, e.g. after "Create another". */
   focusTitle?: boolean;
+  /** Shown after the details, inside the form: where the choices kept from the last lead are said. */
+  afterDetails?: ReactNode;
 }
 
-export function LeadForm({ setup, defaults, onCreated, focusTitle = false }: LeadFormProps) {
+export function LeadForm({ setup, defaults, onCreated, focusTitle = false, afterDetails }: LeadFormProps) {
   const schema = useMemo(() => buildLeadFormSchema(setup.context), [setup.context]);
   const form = useForm<LeadFormInput, unknown, LeadFormValues>({
     resolver: zodResolver(schema),
@@ -174,6 +176,7 @@ export function LeadForm({ setup, defaults, onCreated, focusTitle = false }: Lea
             users={setup.context.users}
           />
         </DealFieldsSection>
+        {afterDetails}
         <SourceSection>
           <SourceFields context={setup.context} />
         </SourceSection>
