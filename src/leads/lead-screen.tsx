@@ -98,6 +98,10 @@ export function LeadScreen({ reference, webUrlOf, dealUrlOf, locale }: LeadScree
         locale={locale}
         onCreateAnother={() => {
           forgetLeadCard();
+          // What the card's lead was made with, even if storage lost it (blocked, or cleared elsewhere).
+          const next = stickyOf(created.held, kept);
+          saveStickyDefaults(me, next);
+          setSticky(next);
           setFormKey((key) => key + 1);
           setCreated(undefined);
         }}
