@@ -2,6 +2,7 @@ import type { Hono } from 'hono';
 import type { Deal } from '../company/deal-types.ts';
 import type { CrmStore } from '../store/crm-store.ts';
 import type { InjectedEnding } from '../store/lead-conversions.ts';
+import { isGuid } from '../validation/lead-validation.ts';
 import { bad, field, readBody } from './admin-json.ts';
 
 const ENDINGS: readonly InjectedEnding[] = ['failed', 'rejected'];
@@ -21,19 +22,24 @@ export function registerConversionAdminRoutes(app: Hono, crm: CrmStore): void {
     c.json({ ok: true, pending: crm.conversions.pendingFailures() }),
   );
 
-  // `{ "times"?: n (default 1; 0 clears), "ending"?: "failed" (default) | "rejected" }`: the next n
-  // conversions asked for end that way, leaving the lead as it was and making no deal.
+  // `{ "times"?: n (default 1; 0 clears), "ending"?: "failed" (default) | "rejected", "leadId"? }`:
+  // the next n conversions asked for (of that lead only, when given) end that way, leaving the
+  // lead as it was and making no deal.
   app.post('/__sandbox/conversions/fail', async (c) => {
     const body = await readBody(c);
-    if (!body.ok) return bad(c, 'body must be empty or {"times"?, "ending"?}');
+    if (!body.ok) return bad(c, 'body must be empty or {"times"?, "ending"?, "leadId"?}');
     const times = field(body.value, 'times') ?? 1;
     const ending = field(body.value, 'ending') ?? 'failed';
+    const leadId = field(body.value, 'leadId');
+    if (leadId !== undefined && (typeof leadId !== 'string' || !isGuid(leadId))) {
+      return bad(c, '"leadId" must be a lead id (a UUID)');
+    }
     if (typeof times !== 'number' || !Number.isInteger(times) || times < 0 || times > MAX_TIMES) {
       return bad(c, `"times" must be an integer from 0 to ${MAX_TIMES}`);
     }
     if (!ENDINGS.includes(ending as InjectedEnding))
       return bad(c, `"ending" must be one of ${ENDINGS.join(', ')}`);
-    crm.conversions.failNext(times, ending as InjectedEnding);
+    crm.conversions.failNext(times, ending as InjectedEnding, leadId?.toLowerCase());
     return c.json({ ok: true, pending: crm.conversions.pendingFailures() });
   });
 

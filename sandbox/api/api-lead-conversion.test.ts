@@ -158,7 +158,7 @@ describe('POST /api/v2/leads/{id}/convert/deal and its status', () => {
     const { createLead, convert, status, get, deals, admin, advance } = setUp();
     const lead = await createLead({ title: 'Fails once' });
     const injected = await admin('/conversions/fail', { times: 1 });
-    expect(await injected.json()).toEqual({ ok: true, pending: ['failed'] });
+    expect(await injected.json()).toEqual({ ok: true, pending: [{ ending: 'failed' }] });
 
     const conversionId = (await convert(lead.id)).body.data.conversion_id as string;
     advance(CONVERSION_MS / 2);
@@ -178,6 +178,19 @@ describe('POST /api/v2/leads/{id}/convert/deal and its status', () => {
     advance(CONVERSION_MS);
     expect((await status(lead.id, again)).body.data.status).toBe('completed');
     expect(await deals('Fails once')).toHaveLength(1);
+  });
+
+  it('a failure aimed at one lead leaves other leads’ conversions alone', async () => {
+    const { createLead, convert, status, admin, advance } = setUp();
+    const aimed = await createLead({ title: 'Aimed at' });
+    const other = await createLead({ title: 'Not aimed at' });
+    expect((await admin('/conversions/fail', { leadId: aimed.id })).status).toBe(200);
+
+    const otherJob = (await convert(other.id)).body.data.conversion_id as string;
+    const aimedJob = (await convert(aimed.id)).body.data.conversion_id as string;
+    advance(CONVERSION_MS);
+    expect((await status(other.id, otherJob)).body.data.status).toBe('completed');
+    expect((await status(aimed.id, aimedJob)).body.data.status).toBe('failed');
   });
 
   it('an injected rejection ends rejected', async () => {
@@ -303,6 +316,7 @@ describe('POST /api/v2/leads/{id}/convert/deal and its status', () => {
     expect(withoutHeader.status).toBe(403);
     expect((await admin('/conversions/fail', { ending: 'lost' })).status).toBe(400);
     expect((await admin('/conversions/fail', { times: -1 })).status).toBe(400);
+    expect((await admin('/conversions/fail', { leadId: 'not-a-lead' })).status).toBe(400);
     expect(sandbox.store.crm.conversions.pendingFailures()).toEqual([]);
   });
 

@@ -10,6 +10,13 @@ export type ConversionEnding = 'completed' | 'failed' | 'rejected';
 /** SANDBOX-ONLY: the endings a test can force on the next conversions (`/__sandbox/conversions/fail`). */
 export type InjectedEnding = Exclude<ConversionEnding, 'completed'>;
 
+/** An ending forced on the next conversion asked for, of any lead or of one lead only. */
+export interface InjectedFailure {
+  ending: InjectedEnding;
+  /** Tests sharing one sandbox aim at their own lead, so they never take each other's failures. */
+  leadId?: string;
+}
+
 export interface ConversionJob {
   id: string;
   leadId: string;
@@ -39,7 +46,7 @@ export interface ConversionJob {
  */
 export class LeadConversions {
   private jobs = new Map<string, ConversionJob>();
-  private injected: InjectedEnding[] = [];
+  private injected: InjectedFailure[] = [];
 
   constructor(
     private readonly now: () => number,
@@ -58,7 +65,7 @@ export class LeadConversions {
   start(leadId: string, userId: number, target: { stageId: number; pipelineId: number }): ConversionJob {
     const createdAt = this.now();
     const busy = this.inProgressFor(leadId);
-    const ending: ConversionEnding = busy ? 'rejected' : (this.injected.shift() ?? 'completed');
+    const ending: ConversionEnding = busy ? 'rejected' : (this.takeInjected(leadId) ?? 'completed');
     const job: ConversionJob = {
       id: randomUUID(),
       leadId,
@@ -98,13 +105,29 @@ export class LeadConversions {
     return 'running';
   }
 
-  /** SANDBOX-ONLY: the next `times` conversions end as `ending` (0 clears what is pending). */
-  failNext(times: number, ending: InjectedEnding): void {
-    this.injected = Array.from({ length: times }, () => ending);
+  /**
+   * SANDBOX-ONLY: the next `times` conversions (of `leadId` only, when given) end as `ending`. It
+   * replaces what was pending for that lead (or, without one, for any lead); 0 just clears that.
+   */
+  failNext(times: number, ending: InjectedEnding, leadId?: string): void {
+    this.injected = this.injected.filter((failure) => failure.leadId !== leadId);
+    for (let count = 0; count < times; count += 1) {
+      this.injected.push(leadId === undefined ? { ending } : { ending, leadId });
+    }
   }
 
-  pendingFailures(): InjectedEnding[] {
-    return [...this.injected];
+  pendingFailures(): InjectedFailure[] {
+    return this.injected.map((failure) => ({ ...failure }));
+  }
+
+  /** The first pending failure aimed at this lead or at any. */
+  private takeInjected(leadId: string): InjectedEnding | undefined {
+    const index = this.injected.findIndex(
+      (failure) => failure.leadId === undefined || failure.leadId === leadId,
+    );
+    if (index < 0) return undefined;
+    const [failure] = this.injected.splice(index, 1);
+    return failure?.ending;
   }
 
   reset(): void {
