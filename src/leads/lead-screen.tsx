@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Lead } from '@/pipedrive/add-lead.ts';
 import { builtInOptions, customFieldsOf } from '@/pipedrive/deal-fields.ts';
 import type { ReferenceData } from '@/pipedrive/reference-data.ts';
@@ -43,6 +43,7 @@ export function LeadScreen({ reference, webUrlOf, dealUrlOf, locale }: LeadScree
   const [sticky, setSticky] = useState(() => loadStickyDefaults(me));
 
   const [initialDraft] = useState(loadLeadDraft);
+  const restoredAtLoad = useRef<boolean>(undefined);
   const { users, currencies } = reference;
   const setup = useMemo<LeadFormSetup>(
     () => ({
@@ -119,7 +120,10 @@ export function LeadScreen({ reference, webUrlOf, dealUrlOf, locale }: LeadScree
   const blank = kept.currency ? { ...empty, value: { ...empty.value, currency: kept.currency } } : empty;
   // The first form of the page picks up a draft a reload or a new sign-in interrupted.
   const defaults = formKey === 0 ? withDraft(blank, initialDraft) : blank;
-  const restored = formKey === 0 && JSON.stringify(defaults) !== JSON.stringify(blank);
+  // Decided against the form the page first drew: a blank that changes later (the kept choices
+  // reset, or dropped once a list arrives) does not turn the draft into one "typed".
+  restoredAtLoad.current ??= JSON.stringify(defaults) !== JSON.stringify(blank);
+  const restored = formKey === 0 && restoredAtLoad.current;
   return (
     <>
       {restored && (

@@ -88,6 +88,22 @@ describe('the choices of the last lead stick', () => {
     expect(screen.queryByText(/as on your last lead/)).toBeNull();
   });
 
+  it('a reload of a form left untouched brings back no “lead you were typing”, not even after a reset', async () => {
+    const { user } = await createLeadWithChoices();
+    await user.click(screen.getByRole('button', { name: 'Create another' }));
+    // The page goes: the form saves itself as a draft, as on every pagehide; the next page is shown.
+    window.dispatchEvent(new Event('pagehide'));
+    cleanup();
+    window.dispatchEvent(new Event('pageshow'));
+
+    const again = await renderLeadScreen({ keepStickyDefaults: true });
+    expect(screen.getByRole('checkbox', { name: HOT })).toHaveProperty('checked', true);
+    expect(screen.queryByText('The lead you were typing is back, as you left it.')).toBeNull();
+    await again.user.click(screen.getByRole('button', { name: 'Reset to account defaults' }));
+    expect(screen.getByRole('checkbox', { name: HOT })).toHaveProperty('checked', false);
+    expect(screen.queryByText('The lead you were typing is back, as you left it.')).toBeNull();
+  });
+
   it('a kept owner other than the rep reads the colleagues before the form shows, and is the owner', async () => {
     const probe = await renderLeadScreen();
     const { me } = probe.reference;
