@@ -38,11 +38,12 @@ async function dealsTitled(page: Page, api: SessionApi, title: string) {
   return ((await response.json()) as { deals: Array<{ id: number; title: string; lead_id: string }> }).deals;
 }
 
-async function confirmConversion(page: Page) {
+async function confirmConversion(page: Page, screenshot?: string) {
   await page.getByRole('button', { name: 'Convert to deal' }).click();
   const dialog = page.getByRole('alertdialog', { name: 'Convert this lead to a deal?' });
   await expect(dialog).toBeVisible();
   await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  if (screenshot) await checkScreen(page, screenshot);
   await dialog.getByRole('button', { name: 'Convert to deal' }).click();
   await expect(dialog).toBeHidden();
 }
@@ -69,7 +70,7 @@ for (const mode of ['bff', 'spa'] as const) {
           starts.push(request.url());
       });
 
-      await confirmConversion(page);
+      await confirmConversion(page, `convert-confirmation-${mode}`);
       const status = page.getByRole('status').filter({ hasText: /^Converting to a deal…/ });
       await expect(status).toBeVisible();
       await expect(page.getByRole('button', { name: /Converting…/ })).toHaveAttribute(
