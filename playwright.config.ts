@@ -2,8 +2,8 @@ import { defineConfig, devices } from '@playwright/test';
 
 /**
  * Three copies of `npm start`, on ports of their own so the tests can run while `npm start` is up:
- * the production build (every spec; strict CSP as deployed), the dev server (the sign-in and
- * create specs, where React StrictMode runs effects twice, as a newcomer's `npm start` does), and
+ * the production build (every spec; strict CSP as deployed), the dev server (the sign-in, create
+ * and convert specs, where React StrictMode runs effects twice, as a newcomer's `npm start` does), and
  * the production build with sessions in Redis (the session specs, once per session store).
  */
 // The three copies take nine consecutive ports. `QUICKLEAD_E2E_PORT_OFFSET` moves all of them, so
@@ -66,7 +66,8 @@ export default defineConfig({
     {
       name: 'dev-server',
       use: { baseURL: origin(servers.dev.app) },
-      testMatch: ['sign-in.spec.ts', 'create-lead.spec.ts'],
+      // Converting is asked for once however often StrictMode runs the card's effects.
+      testMatch: ['sign-in.spec.ts', 'create-lead.spec.ts', 'convert-to-deal.spec.ts'],
     },
   ],
   webServer: Object.values(servers).map((server) => ({

@@ -31,6 +31,11 @@ export const API_ALLOWLIST: ReadonlyArray<{ method: 'GET' | 'POST'; path: RegExp
   { method: 'GET', path: /^\/api\/v1\/activityTypes$/ },
   { method: 'POST', path: /^\/api\/v2\/activities$/ },
   { method: 'GET', path: /^\/api\/v2\/activities$/ },
+  // Convert to deal from the card: start the conversion, then read its status until it ends.
+  { method: 'POST', path: /^\/api\/v2\/leads\/[0-9a-f-]{36}\/convert\/deal$/i },
+  { method: 'GET', path: /^\/api\/v2\/leads\/[0-9a-f-]{36}\/convert\/status\/[0-9a-f-]{36}$/i },
+  // A label created inline in the label chips.
+  { method: 'POST', path: /^\/api\/v1\/leadLabels$/ },
 ];
 
 export function isAllowedApiCall(method: string, path: string): boolean {

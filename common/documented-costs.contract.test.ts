@@ -41,7 +41,9 @@ const sampleId = (path: string) =>
 
 /** The path QuickLead sends for a documented one: `/api/v1` or `/api/v2` before it, ids filled in. */
 const sentPath = ({ documented }: DocumentedCost) =>
-  `/api/${documented.spec}${documented.path.replace('{id}', sampleId(documented.path))}`;
+  `/api/${documented.spec}${documented.path
+    .replace('{id}', sampleId(documented.path))
+    .replace('{conversion_id}', '4b40248b-945a-4802-b996-60fdff8c5c69')}`;
 
 const sameKey = (a: { method: string; path: RegExp }, b: { method: string; path: RegExp }) =>
   a.method === b.method && a.path.source === b.path.source && a.path.flags === b.path.flags;
@@ -63,6 +65,8 @@ describe('the documented cost table', () => {
     expect(documentedCostOf('GET', '/api/v1/leads')).toBe(20);
     expect(documentedCostOf('GET', '/api/v1/leads/adf21080-0e10-11eb-879b-05d71fb426ec')).toBe(2);
     expect(documentedCostOf('GET', '/api/v1/users/21000002')).toBe(2);
+    expect(documentedCostOf('POST', '/api/v1/leadLabels')).toBe(10);
+    expect(documentedCostOf('GET', '/api/v1/leadLabels')).toBe(10);
     expect(documentedCostOf('DELETE', '/api/v1/leads')).toBeUndefined();
   });
 });

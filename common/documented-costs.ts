@@ -101,6 +101,24 @@ export const DOCUMENTED_COSTS: readonly DocumentedCost[] = [
     documented: { spec: 'v2', path: '/activities' },
     cost: 10,
   },
+  {
+    method: 'POST',
+    path: /^\/api\/v2\/leads\/[0-9a-f-]{36}\/convert\/deal$/i,
+    documented: { spec: 'v2', path: '/leads/{id}/convert/deal' },
+    cost: 40,
+  },
+  {
+    method: 'GET',
+    path: /^\/api\/v2\/leads\/[0-9a-f-]{36}\/convert\/status\/[0-9a-f-]{36}$/i,
+    documented: { spec: 'v2', path: '/leads/{id}/convert/status/{conversion_id}' },
+    cost: 1,
+  },
+  {
+    method: 'POST',
+    path: /^\/api\/v1\/leadLabels$/,
+    documented: { spec: 'v1', path: '/leadLabels' },
+    cost: 10,
+  },
 ];
 
 /** The documented cost of a call (path without query, e.g. `/api/v1/leads`), if QuickLead makes it. */

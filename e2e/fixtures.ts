@@ -44,6 +44,21 @@ export async function signIn(
   return form;
 }
 
+/** Reloads the page as a rep would; in `spa` mode the tokens went with it, so the rep signs in again. */
+export async function reloadSignedIn(
+  page: Page,
+  mode: SessionMode,
+  user: SandboxUser = DEMO_USER,
+): Promise<void> {
+  await page.reload();
+  if (mode === 'bff') return;
+  const signInButton = page.getByRole('button', { name: /Sign in with/ });
+  await expect(signInButton).toBeVisible();
+  await page.getByRole('radio', { name: MODE_LABELS.spa }).check();
+  await signInButton.click();
+  await new SandboxSignInPage(page).signInAllowingIfAsked(user);
+}
+
 /** The sandbox's API origin, where its admin surface is, as the app's configuration names it. */
 export async function sandboxApiOrigin(page: Page): Promise<string> {
   const config = (await (await page.request.get('/app-config.json')).json()) as {

@@ -19,6 +19,7 @@ import { SANDBOX_PASSWORD } from './seed/seed-company.ts';
 import { AppInstalls } from './store/app-installs.ts';
 import { AuthStore } from './store/auth-store.ts';
 import { CrmStore } from './store/crm-store.ts';
+import { LeadConversions } from './store/lead-conversions.ts';
 import { UsageLedger } from './store/usage-ledger.ts';
 
 export interface SandboxOptions {
@@ -66,6 +67,12 @@ export interface SandboxOptions {
    * the environment default to 3000 (env-settings.ts), as Pipedrive's index lags.
    */
   searchLagMs?: number;
+  /**
+   * Milliseconds a lead-to-deal conversion takes on the `now` clock (a third of it `not_started`,
+   * the rest `running`, then its ending). Default 0 here, so a test that converts then reads sees
+   * the deal at once; sandboxes started from the environment default to 1500 (env-settings.ts).
+   */
+  conversionMs?: number;
   /**
    * The company's daily token budget; default Pipedrive's 30,000 × plan multiplier × active seats.
    * A tiny one lets a test meet the daily 429 (`POST /__sandbox/usage/budget` spends it at run time).
@@ -126,6 +133,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
   const crm = new CrmStore(plan, new SearchLag(now, options.searchLagMs ?? 0), {
     seedLeads: options.seedLeads ?? false,
     now,
+    conversions: new LeadConversions(now, options.conversionMs ?? 0),
   });
   const seats = crm.users.filter((user) => user.activeFlag).length;
   const store: SandboxStore = {

@@ -10,6 +10,7 @@ type EnvSettings = Pick<
   | 'rotateRefreshTokens'
   | 'corsOrigins'
   | 'searchLagMs'
+  | 'conversionMs'
   | 'dailyBudget'
   | 'enforceRateLimits'
   | 'seedLeads'
@@ -21,6 +22,12 @@ type EnvSettings = Pick<
  * moment, not a measured figure.
  */
 export const DEFAULT_ENV_SEARCH_LAG_MS = 3000;
+
+/**
+ * A started sandbox converts a lead to a deal in about this long, so the app's "Converting…" is
+ * seen where people use it; Pipedrive documents no duration, and this is not a measured one.
+ */
+export const DEFAULT_ENV_CONVERSION_MS = 1500;
 
 /** A whole number from the environment, or undefined when unset; anything else is an error. */
 function wholeNumber(env: NodeJS.ProcessEnv, name: string, unit: string): number | undefined {
@@ -64,6 +71,7 @@ function pkceMode(env: NodeJS.ProcessEnv): PkceMode | undefined {
  * spelling of require), SANDBOX_ROTATE_REFRESH (on: each refresh spends the refresh token),
  * SANDBOX_CORS (off: no CORS answers at all, as documented for Pipedrive), SANDBOX_SEARCH_LAG_MS
  * (how long a created or changed record takes to show in search, default 3000; 0 for none),
+ * SANDBOX_CONVERSION_MS (how long a lead-to-deal conversion takes, default 1500),
  * SANDBOX_DAILY_BUDGET (the company's tokens a day, default Pipedrive's figure for the plan and
  * seats; a small number lets a test meet the daily 429), SANDBOX_RATE_LIMITS (off: count and send
  * the rate-limit headers, never answer 429; default on, as Pipedrive), SANDBOX_SEED_LEADS (off: the
@@ -85,6 +93,7 @@ export function sandboxSettingsFromEnv(env: NodeJS.ProcessEnv): EnvSettings {
     rotateRefreshTokens: flag(env, 'SANDBOX_ROTATE_REFRESH'),
     ...(flag(env, 'SANDBOX_CORS') === false ? { corsOrigins: [] } : {}),
     searchLagMs: wholeNumber(env, 'SANDBOX_SEARCH_LAG_MS', 'milliseconds') ?? DEFAULT_ENV_SEARCH_LAG_MS,
+    conversionMs: wholeNumber(env, 'SANDBOX_CONVERSION_MS', 'milliseconds') ?? DEFAULT_ENV_CONVERSION_MS,
     dailyBudget: wholeNumber(env, 'SANDBOX_DAILY_BUDGET', 'tokens'),
     enforceRateLimits: flag(env, 'SANDBOX_RATE_LIMITS'),
     seedLeads: flag(env, 'SANDBOX_SEED_LEADS') ?? true,

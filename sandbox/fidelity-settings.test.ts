@@ -149,6 +149,7 @@ describe('sandbox fidelity settings', () => {
       corsOrigins: [],
       searchLagMs: 3000,
       seedLeads: true,
+      conversionMs: 1500,
     });
     expect(sandboxSettingsFromEnv({ SANDBOX_SEED_LEADS: 'off' }).seedLeads).toBe(false);
     expect(() => sandboxSettingsFromEnv({ SANDBOX_SEED_LEADS: 'some' })).toThrow(/SANDBOX_SEED_LEADS/);

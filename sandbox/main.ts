@@ -69,6 +69,7 @@ async function main(): Promise<void> {
   PKCE:         ${pkce} for ${confidential.clientId} (SANDBOX_PKCE=accept|require|reject)
   Search lag:   ${settings.searchLagMs ?? 0} ms before a new lead, person or organization is found by search
                 (SANDBOX_SEARCH_LAG_MS; reads by id and GET /v1/leads are current at once)
+  Conversion:   ${settings.conversionMs ?? 0} ms for a lead to become a deal (SANDBOX_CONVERSION_MS)
   Install link: ${installLink(oauthOrigin, confidential.clientId)}
                 (back to the app's callback with a code and no state; consent once per user)
   Demo users (password "${sandbox.demoUsers[0]?.password ?? ''}"):
@@ -81,7 +82,9 @@ ${sandbox.demoUsers.map((user) => `    ${user.email}  ${user.name}`).join('\n')}
                 GET ${apiOrigin}/__sandbox/lead-posts?title=… (creates received with that title)
   Faults:       GET/POST/DELETE ${apiOrigin}/__sandbox/faults, header x-sandbox-fault,
                 POST ${apiOrigin}/__sandbox/tokens/expire, POST ${apiOrigin}/__sandbox/tokens/fail-refresh
-                ({"kind": invalid_grant|rate_limited|server_error|html_bad_gateway|dropped})
+                ({"kind": invalid_grant|rate_limited|server_error|html_bad_gateway|dropped}),
+                POST ${apiOrigin}/__sandbox/conversions/fail ({"times"?, "ending"?: failed|rejected})
+  Deals:        GET ${apiOrigin}/__sandbox/deals?title=… (deals made by converting leads)
   Installs:     GET/DELETE ${apiOrigin}/__sandbox/installs, POST ${apiOrigin}/__sandbox/uninstall,
                 GET/DELETE ${apiOrigin}/__sandbox/uninstall-calls (DELETE notices sent to the app)
   Admin header: every POST and DELETE above needs "${SANDBOX_ADMIN_HEADER}: 1" (curl -H '${SANDBOX_ADMIN_HEADER}: 1'),

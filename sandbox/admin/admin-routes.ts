@@ -5,6 +5,7 @@ import type { AuthStore } from '../store/auth-store.ts';
 import type { CrmStore } from '../store/crm-store.ts';
 import type { UsageLedger } from '../store/usage-ledger.ts';
 import { adminGuard } from './admin-guard.ts';
+import { registerConversionAdminRoutes } from './conversion-admin-routes.ts';
 import { registerFaultAdminRoutes } from './fault-admin-routes.ts';
 import { registerInstallAdminRoutes } from './install-admin-routes.ts';
 import type { LeadPostLog } from './lead-post-log.ts';
@@ -28,7 +29,10 @@ export interface ApiAdminDeps {
   now: () => number;
 }
 
-/** The API origin's admin surface: health, reset, faults, installs, users, lead posts, archiving and usage. */
+/**
+ * The API origin's admin surface: health, reset, faults, installs, users, lead posts, archiving,
+ * usage, and conversions and their deals.
+ */
 export function apiAdminRoutes(deps: ApiAdminDeps): Hono {
   const admin = new Hono();
   admin.use('/__sandbox/*', adminGuard());
@@ -57,6 +61,7 @@ export function apiAdminRoutes(deps: ApiAdminDeps): Hono {
       : c.json({ ok: false, error: 'no such lead' }, 404),
   );
   registerUsageAdminRoutes(admin, deps.usage);
+  registerConversionAdminRoutes(admin, deps.crm);
   return admin;
 }
 

@@ -8,6 +8,7 @@ import {
   SandboxConnectionDropped,
 } from '../faults/fault-injection.ts';
 import type { FaultStore } from '../faults/fault-rules.ts';
+import { dealPage } from '../pages/deal-page.ts';
 import { leadInboxPage } from '../pages/lead-inbox-page.ts';
 import type { AuthStore } from '../store/auth-store.ts';
 import type { CrmStore } from '../store/crm-store.ts';
@@ -18,6 +19,7 @@ import { type ApiEnv, bearerAuth, RATE_LIMIT_HEADERS } from './api-auth.ts';
 import { apiError } from './api-responses.ts';
 import { currencyRoutes } from './currency-routes.ts';
 import { dealFieldRoutes } from './deal-field-routes.ts';
+import { leadConversionRoutes } from './lead-conversion-routes.ts';
 import { leadLabelRoutes } from './lead-label-routes.ts';
 import { leadRoutes } from './lead-routes.ts';
 import { leadSearchRoutes } from './lead-search-routes.ts';
@@ -66,11 +68,12 @@ export function createApiApp(deps: ApiAppDeps): Hono {
   app.use('*', faultInjection(deps.faults));
 
   app.get('/leads/inbox/:id', (c) => leadInboxPage(c, deps.crm));
+  app.get('/deal/:id', (c) => dealPage(c, deps.crm));
 
   const v1 = new Hono<ApiEnv>();
   v1.use('*', bearerAuth(deps.auth, deps.crm, deps.usage));
   v1.route('/users', userRoutes(deps.crm, deps.now));
-  v1.route('/leadLabels', leadLabelRoutes(deps.crm));
+  v1.route('/leadLabels', leadLabelRoutes(deps.crm, deps.now));
   v1.route('/currencies', currencyRoutes());
   v1.route('/leadSources', leadSourceRoutes());
   v1.route('/dealFields', dealFieldRoutes(deps.crm));
@@ -87,6 +90,7 @@ export function createApiApp(deps: ApiAppDeps): Hono {
   v2.route('/organizations', organizationRoutes(deps.crm, deps.now));
   v2.route('/leads', leadSearchRoutes(deps.crm));
   v2.route('/activities', activityRoutes(deps.crm, deps.now));
+  v2.route('/leads', leadConversionRoutes(deps.crm));
   app.route('/api/v2', v2);
 
   app.notFound((c) => apiError(c, 404, 'Not found'));

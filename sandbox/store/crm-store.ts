@@ -8,6 +8,7 @@ import type {
   Person,
   User,
 } from '../company/crm-types.ts';
+import type { Deal } from '../company/deal-types.ts';
 import type { SandboxPlan } from '../company/sandbox-plan.ts';
 import { mergeSearchHits, type SearchHit, type SearchQuery } from '../search/search-index.ts';
 import { noSearchLag, type SearchLag } from '../search/search-lag.ts';
@@ -16,7 +17,9 @@ import { SEED_ACTIVITY_TYPES } from '../seed/seed-activity-types.ts';
 import { COMPANY, LIMITED_ACCESS_USERS, SEED_LEAD_LABELS, SEED_USERS } from '../seed/seed-company.ts';
 import { seededLeads } from '../seed/seed-leads.ts';
 import { ContactSet } from './contact-store.ts';
+import { dealFromLead } from './deal-from-lead.ts';
 import { FollowUpSet } from './follow-up-set.ts';
+import { type ConversionJob, LeadConversions } from './lead-conversions.ts';
 import { type LeadHit, LeadSet } from './lead-set.ts';
 
 interface SeedState {
@@ -61,7 +64,19 @@ export interface CrmStoreOptions {
   /** The company starts with its seeded leads (seed-leads.ts), dated back from `now`; default none. */
   seedLeads?: boolean;
   now?: () => number;
+  /** How leads become deals; without it, as soon as anything reads after asking. */
+  conversions?: LeadConversions;
 }
+
+/** Deal ids start here, clear of anything a test might take for a person or organization id. */
+const FIRST_DEAL_ID = 9001;
+
+/**
+ * Told when a lead has become a deal, after the deal is stored and before the lead's removal is
+ * seen by anyone: what hangs on the lead (notes, activities) moves to the deal here. Pipedrive
+ * moves "notes, files, emails, activities, ..." with a conversion.
+ */
+export type LeadConvertedListener = (moved: { leadId: string; dealId: number }) => void;
 
 export type NewPerson = Omit<Person, 'id'>;
 export type NewOrganization = Omit<Organization, 'id'>;
@@ -73,10 +88,11 @@ export class CrmStore {
   private readonly deactivatedUserIds = new Set<number>();
   /** Colleagues who joined through the admin surface: a test's own user, installed nowhere yet. */
   private joined: User[] = [];
-  readonly leadLabels: readonly LeadLabel[] = SEED_LEAD_LABELS;
   readonly activityTypes: readonly ActivityType[] = SEED_ACTIVITY_TYPES;
   /** Notes and activities created through the API. */
   followUps = new FollowUpSet();
+  /** The seeded labels, then those added through the API. */
+  private labels: LeadLabel[] = [...SEED_LEAD_LABELS];
   private readonly seed: SeedState = loadSeed();
   /** Persons and organizations created through the API, on top of the shared seed. */
   private created = new ContactSet();
@@ -85,6 +101,10 @@ export class CrmStore {
   private organizationsIndexedAt = new Map<number, number>();
   private readonly searchLag: SearchLag;
   private leads: LeadSet;
+  /** Deals made by converting leads, by id. */
+  private deals = new Map<number, Deal>();
+  readonly conversions: LeadConversions;
+  private readonly convertedListeners = new Set<LeadConvertedListener>();
 
   private readonly options: CrmStoreOptions;
 
@@ -97,6 +117,7 @@ export class CrmStore {
     this.searchLag = searchLag ?? noSearchLag(Date.now);
     this.options = options;
     this.leads = this.startingLeads();
+    this.conversions = options.conversions ?? new LeadConversions(Date.now, 0);
   }
 
   private startingLeads(): LeadSet {
@@ -108,12 +129,19 @@ export class CrmStore {
     return leads;
   }
 
-  /** Back to the seed: created leads, persons and organizations are dropped, seeded leads come back. */
+  /**
+   * Back to the seed: created leads, deals, conversions, added labels, notes, activities and created
+   * persons and organizations are dropped; seeded leads come back. Listeners stay: they belong to
+   * the sandbox, not to its data.
+   */
   reset(): void {
     this.deactivatedUserIds.clear();
     this.joined = [];
     this.leads = this.startingLeads();
     this.followUps = new FollowUpSet();
+    this.labels = [...SEED_LEAD_LABELS];
+    this.deals = new Map();
+    this.conversions.reset();
     this.created = new ContactSet();
     this.personsIndexedAt = new Map();
     this.organizationsIndexedAt = new Map();
@@ -234,6 +262,14 @@ export class CrmStore {
     return org;
   }
 
+  get leadLabels(): readonly LeadLabel[] {
+    return this.labels;
+  }
+
+  addLeadLabel(label: LeadLabel): void {
+    this.labels.push(label);
+  }
+
   /**
    * Stores a lead (or, under an id already stored, a changed version of it): `GET /v1/leads/{id}`
    * and `GET /v1/leads` see it at once, `GET /api/v2/leads/search` after the search lag.
@@ -244,10 +280,12 @@ export class CrmStore {
 
   /** Every lead, latest versions, in the order they were first stored. */
   listLeads(): Array<{ lead: Lead; customFields: CustomFieldValues }> {
+    this.settleConversions();
     return this.leads.list();
   }
 
   findLead(id: string): Lead | undefined {
+    this.settleConversions();
     return this.leads.find(id);
   }
 
@@ -265,15 +303,69 @@ export class CrmStore {
 
   /** The custom field values set on a lead, in the v1 read format; empty for an unknown lead. */
   leadCustomFields(id: string): CustomFieldValues {
+    this.settleConversions();
     return this.leads.customFields(id);
   }
 
   countLeads(): number {
+    this.settleConversions();
     return this.leads.count();
   }
 
   searchLeads(query: SearchQuery): LeadHit[] {
+    this.settleConversions();
     return this.leads.search(query);
+  }
+
+  /** A conversion job with its ending carried out if it is due. */
+  findConversion(id: string): ConversionJob | undefined {
+    this.settleConversions();
+    return this.conversions.find(id);
+  }
+
+  findDeal(id: number): Deal | undefined {
+    this.settleConversions();
+    return this.deals.get(id);
+  }
+
+  /** Every deal, in the order they were made. */
+  listDeals(): Deal[] {
+    this.settleConversions();
+    return [...this.deals.values()];
+  }
+
+  /**
+   * Hooks what hangs on a lead onto its conversion: e.g. a store of notes registers here, once,
+   * to move a converted lead's notes to its deal. Returns the unhooking.
+   */
+  onLeadConverted(listener: LeadConvertedListener): () => void {
+    this.convertedListeners.add(listener);
+    return () => this.convertedListeners.delete(listener);
+  }
+
+  /**
+   * Carries out every conversion that has ended: a completed one makes the deal from the lead,
+   * tells the listeners (notes and activities move), then removes the lead, which Pipedrive marks
+   * deleted; a failed or rejected one leaves everything as it was.
+   */
+  private settleConversions(): void {
+    for (const job of this.conversions.due()) {
+      job.settled = true;
+      if (job.ending !== 'completed') continue;
+      const lead = this.leads.find(job.leadId);
+      if (!lead) {
+        // Gone while converting (a reset, another conversion): nothing to make a deal of.
+        job.ending = 'failed';
+        continue;
+      }
+      const id = Math.max(FIRST_DEAL_ID - 1, ...this.deals.keys()) + 1;
+      const currency = this.findUser(job.userId)?.defaultCurrency;
+      const deal = dealFromLead(id, lead, this.leads.customFields(lead.id), job, currency);
+      this.deals.set(id, deal);
+      job.dealId = id;
+      for (const listener of this.convertedListeners) listener({ leadId: lead.id, dealId: id });
+      this.leads.remove(lead.id);
+    }
   }
 
   private indexedOnly(hits: SearchHit[], indexedAt: ReadonlyMap<number, number>): SearchHit[] {

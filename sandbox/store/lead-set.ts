@@ -111,6 +111,18 @@ export class LeadSet {
     return this.byId.get(id)?.lead;
   }
 
+  /**
+   * The lead is gone (Pipedrive marks a converted lead deleted): reads by id and the list miss it
+   * at once, the search index after the lag, as it would for any change.
+   */
+  remove(id: string): boolean {
+    const stored = this.byId.get(id);
+    if (!stored) return false;
+    stored.supersededAt = this.lag.indexedAtForWriteNow();
+    this.byId.delete(id);
+    return true;
+  }
+
   customFields(id: string): CustomFieldValues {
     return { ...this.byId.get(id)?.customFields };
   }

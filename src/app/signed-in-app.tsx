@@ -7,9 +7,10 @@ import { SignInButton } from '@/auth/sign-in-button.tsx';
 import { loadKeptLeadCard } from '@/leads/card/kept-lead-card.ts';
 import { loadLeadDraft } from '@/leads/form/lead-draft.ts';
 import { listsNeededAtStart } from '@/leads/form/lists-needed.ts';
+import { stickyOwnerAsDraft } from '@/leads/form/sticky-defaults.ts';
 import { LeadScreen } from '@/leads/lead-screen.tsx';
 import { intlLocaleOf } from '@/pipedrive/current-user.ts';
-import { leadWebUrl } from '@/pipedrive/lead-web-url.ts';
+import { dealWebUrl, leadWebUrl } from '@/pipedrive/lead-web-url.ts';
 import { useReferenceData } from '@/pipedrive/reference-data.ts';
 import { TransportProvider, useTransport } from '@/pipedrive/transport-context.tsx';
 import { AccountMenu } from './account-menu.tsx';
@@ -49,13 +50,16 @@ function SignedInScreens({ session }: { session: SignedIn }) {
 function AccountScreens({ session }: { session: SignedIn }) {
   const { config, sessionEnded } = useSession();
   const header = useSignedInHeader();
-  // The first screen is a card kept from before a reload, or else a form with any draft: read the
-  // lists either one names (another owner's name, say) with the settings.
+  // The first screen is a card kept from before a reload, or else a form with any draft, or with the
+  // owner kept from the rep's last lead: read the lists either one names (another owner's name,
+  // say) with the settings.
   const [shown] = useState(() => loadKeptLeadCard()?.picks ?? loadLeadDraft());
   // The form (or the card) is drawn from the settings in a transition: React then draws it in
   // slices and the main thread stays free, where drawing it at once blocked a slow phone for 120 ms.
   const reference = useDeferredValue(
-    useReferenceData(useTransport(), (core) => listsNeededAtStart(core, shown)),
+    useReferenceData(useTransport(), (core) =>
+      listsNeededAtStart(core, shown ?? stickyOwnerAsDraft(core.me)),
+    ),
   );
   const me = reference.status === 'success' ? reference.data.me : undefined;
 
@@ -87,6 +91,13 @@ function AccountScreens({ session }: { session: SignedIn }) {
               config.provider.kind,
               { apiDomain: session.apiDomain, companyDomain: reference.data.me.company_domain },
               leadId,
+            )
+          }
+          dealUrlOf={(dealId) =>
+            dealWebUrl(
+              config.provider.kind,
+              { apiDomain: session.apiDomain, companyDomain: reference.data.me.company_domain },
+              dealId,
             )
           }
         />

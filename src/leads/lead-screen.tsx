@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { activeActivityTypes } from '@/pipedrive/activity-types.ts';
 import type { Lead } from '@/pipedrive/add-lead.ts';
 import { builtInOptions, customFieldsOf } from '@/pipedrive/deal-fields.ts';
@@ -13,6 +13,15 @@ import { useActivityTypes } from './follow-up/use-activity-types.ts';
 import { clearLeadDraft, loadLeadDraft, withDraft } from './form/lead-draft.ts';
 import { LeadForm, type LeadFormSetup } from './form/lead-form.tsx';
 import { emptyLeadForm, type LeadFormInput } from './form/lead-form-schema.ts';
+import {
+  applicableDefaults,
+  clearStickyDefaults,
+  loadStickyDefaults,
+  saveStickyDefaults,
+  stickyDifferences,
+  stickyOf,
+} from './form/sticky-defaults.ts';
+import { StickyDefaultsNotice } from './form/sticky-defaults-notice.tsx';
 import { rememberContacts } from './recent/known-contact-names.ts';
 import { RecentLeads } from './recent/recent-leads.tsx';
 import type { SentLeadOutcome } from './send/use-lead-submission.ts';
@@ -20,6 +29,7 @@ import type { SentLeadOutcome } from './send/use-lead-submission.ts';
 interface LeadScreenProps {
   reference: ReferenceData;
   webUrlOf: (leadId: string) => string;
+  dealUrlOf: (dealId: number) => string;
   locale: string | undefined;
 }
 
@@ -31,21 +41,20 @@ interface Created {
 }
 
 /**
- * The form, then the card of what it created, then a fresh form that keeps owner, labels and
- * visibility. The card is kept in the tab until "Create another", so a reload shows it again.
- * The rep's recent leads are under either.
+ * The form, then the card of what it created, then a fresh form. Each form starts from the owner,
+ * labels, visibility and currency of the rep's last lead (sticky-defaults.ts: kept across reloads),
+ * unless the rep resets them. The card is kept in the tab until "Create another", so a reload shows
+ * it again. The rep's recent leads are under either.
  */
-export function LeadScreen({ reference, webUrlOf, locale }: LeadScreenProps) {
+export function LeadScreen({ reference, webUrlOf, dealUrlOf, locale }: LeadScreenProps) {
   const client = useQueryClient();
+  const { me } = reference;
   const [created, setCreated] = useState(() => keptCardOf(reference));
-  const [next, setNext] = useState<{ key: number; labels: string[]; visibleTo: string; ownerId: number }>({
-    key: 0,
-    labels: [],
-    visibleTo: '',
-    ownerId: reference.me.id,
-  });
+  const [formKey, setFormKey] = useState(0);
+  const [sticky, setSticky] = useState(() => loadStickyDefaults(me));
 
   const [initialDraft] = useState(loadLeadDraft);
+  const restoredAtLoad = useRef<boolean>(undefined);
   const { users, currencies } = reference;
   const activityTypes = useActivityTypes();
   const setup = useMemo<LeadFormSetup>(
@@ -70,10 +79,29 @@ export function LeadScreen({ reference, webUrlOf, locale }: LeadScreenProps) {
   );
   // Until the currencies are read, the rep's default currency is taken as Pipedrive names it.
   const defaultCurrency = currencies.items
-    ? (currencies.items.find((currency) => currency.code === reference.me.default_currency)?.code ??
+    ? (currencies.items.find((currency) => currency.code === me.default_currency)?.code ??
       currencies.items[0]?.code ??
       '')
-    : (reference.me.default_currency ?? '');
+    : (me.default_currency ?? '');
+
+  // The kept choices that still name something the account has; what it no longer has is forgotten.
+  const { defaults: kept, dropped } = useMemo(
+    () =>
+      applicableDefaults(sticky, {
+        meId: me.id,
+        labels: setup.context.labels,
+        owners: users.items ? setup.context.owners : undefined,
+        currencies: currencies.items,
+        visibilityOptions: setup.context.visibilityOptions,
+      }),
+    [sticky, me.id, setup.context, users.items, currencies.items],
+  );
+  useEffect(() => {
+    if (!dropped) return;
+    saveStickyDefaults(me, kept);
+    setSticky(kept);
+  }, [dropped, kept, me]);
+  const account = { ownerId: me.id, currency: defaultCurrency };
 
   const recentLeads = (
     <RecentLeads
@@ -91,15 +119,15 @@ export function LeadScreen({ reference, webUrlOf, locale }: LeadScreenProps) {
           picks={created.held}
           reference={reference}
           webUrl={webUrlOf(created.lead.id)}
+          dealUrlOf={dealUrlOf}
           locale={locale}
           onCreateAnother={() => {
             forgetLeadCard();
-            setNext((previous) => ({
-              key: previous.key + 1,
-              labels: created.held.labels,
-              visibleTo: created.held.visibleTo,
-              ownerId: Number(created.held.owner),
-            }));
+            // What the card's lead was made with, even if storage lost it (blocked, or cleared elsewhere).
+            const next = stickyOf(created.held, kept);
+            saveStickyDefaults(me, next);
+            setSticky(next);
+            setFormKey((key) => key + 1);
             setCreated(undefined);
           }}
         >
@@ -116,16 +144,21 @@ export function LeadScreen({ reference, webUrlOf, locale }: LeadScreenProps) {
       </>
     );
   }
-  const blank = emptyLeadForm({
-    ownerId: next.ownerId,
+  const empty = emptyLeadForm({
+    ownerId: kept.ownerId ?? me.id,
     currency: defaultCurrency,
     customFields: setup.context.customFields,
-    labels: next.labels,
-    visibleTo: next.visibleTo,
+    labels: kept.labelIds ?? [],
+    visibleTo: kept.visibleTo ?? '',
   });
+  // The kept currency is the lead's value's; custom money fields keep the rep's own.
+  const blank = kept.currency ? { ...empty, value: { ...empty.value, currency: kept.currency } } : empty;
   // The first form of the page picks up a draft a reload or a new sign-in interrupted.
-  const defaults = next.key === 0 ? withDraft(blank, initialDraft) : blank;
-  const restored = next.key === 0 && JSON.stringify(defaults) !== JSON.stringify(blank);
+  const defaults = formKey === 0 ? withDraft(blank, initialDraft) : blank;
+  // Decided against the form the page first drew: a blank that changes later (the kept choices
+  // reset, or dropped once a list arrives) does not turn the draft into one "typed".
+  restoredAtLoad.current ??= JSON.stringify(defaults) !== JSON.stringify(blank);
+  const restored = formKey === 0 && restoredAtLoad.current;
   return (
     <>
       {restored && (
@@ -136,7 +169,7 @@ export function LeadScreen({ reference, webUrlOf, locale }: LeadScreenProps) {
             className="button button--small"
             onClick={() => {
               clearLeadDraft();
-              setNext((previous) => ({ ...previous, key: previous.key + 1 }));
+              setFormKey((key) => key + 1);
             }}
           >
             Discard it
@@ -144,13 +177,28 @@ export function LeadScreen({ reference, webUrlOf, locale }: LeadScreenProps) {
         </div>
       )}
       <LeadForm
-        key={next.key}
+        key={formKey}
         setup={setup}
         defaults={defaults}
-        focusTitle={next.key > 0}
+        focusTitle={formKey > 0}
         leadUrl={webUrlOf}
         locale={locale}
+        afterDetails={
+          <StickyDefaultsNotice
+            key={formKey}
+            // A restored draft holds what the rep typed, not the kept choices.
+            differences={restored ? [] : stickyDifferences(kept, account)}
+            account={account}
+            onReset={() => {
+              clearStickyDefaults(me);
+              setSticky({});
+            }}
+          />
+        }
         onCreated={(lead, held, sent) => {
+          const next = stickyOf(held, kept);
+          saveStickyDefaults(me, next);
+          setSticky(next);
           keepLeadCard(lead, held);
           // Into the lists already read (recent leads, the contacts' open leads), without a read.
           rememberContacts(client, held);

@@ -17,7 +17,9 @@ export const LABEL_COLORS = [
   'yellow',
 ] as const;
 
-const leadLabelSchema = z.object({
+export type LabelColor = (typeof LABEL_COLORS)[number];
+
+export const leadLabelSchema = z.object({
   id: z.string(),
   name: z.string(),
   // An unknown colour from a newer Pipedrive is shown as gray rather than failing the form.

@@ -15,3 +15,18 @@ export function leadWebUrl(
   }
   return `${place.apiDomain}/leads/inbox/${id}`;
 }
+
+/**
+ * Where a deal opens in the provider's web app: the lead's conversion links there. Pipedrive
+ * serves it from the company domain; the sandbox serves its stand-in page from its API origin.
+ */
+export function dealWebUrl(
+  providerKind: ProviderConfig['kind'],
+  place: { apiDomain: string; companyDomain: string | undefined },
+  dealId: number,
+): string {
+  if (providerKind === 'pipedrive' && place.companyDomain) {
+    return `https://${place.companyDomain}.pipedrive.com/deal/${dealId}`;
+  }
+  return `${place.apiDomain}/deal/${dealId}`;
+}

@@ -37,6 +37,12 @@ const CALLS: ApiRequest[] = [
     query: { lead_id: 'adf21080-0e10-11eb-879b-05d71fb426ec' },
   },
   { method: 'GET', path: '/api/v1/leads', query: { owner_id: 21000001, sort: 'add_time DESC', limit: 20 } },
+  { method: 'POST', path: '/api/v1/leadLabels', body: { name: 'Scope check', color: 'blue' } },
+  { method: 'POST', path: '/api/v2/leads/adf21080-0e10-11eb-879b-05d71fb426ec/convert/deal', body: {} },
+  {
+    method: 'GET',
+    path: '/api/v2/leads/adf21080-0e10-11eb-879b-05d71fb426ec/convert/status/4b40248b-945a-4802-b996-60fdff8c5c69',
+  },
 ];
 
 describe('missingScopes', () => {

@@ -63,7 +63,7 @@ export const REQUIRED_SCOPES: readonly ScopeNeed[] = [
   {
     scope: 'leads:full',
     title: 'Create and read leads',
-    purpose: 'to create leads, offer their labels and show the lead you created',
+    purpose: 'to create leads and their labels, show the lead you created and convert it to a deal',
     endpoints: [
       {
         method: 'POST',
@@ -105,6 +105,27 @@ export const REQUIRED_SCOPES: readonly ScopeNeed[] = [
         path: /^\/api\/v2\/leads\/search$/,
         anyOf: [...LEADS_READ, 'search:read'],
         action: 'search leads',
+        area: 'leads',
+      },
+      {
+        method: 'POST',
+        path: /^\/api\/v1\/leadLabels$/,
+        anyOf: ['leads:full'],
+        action: 'add lead labels',
+        area: 'leads',
+      },
+      {
+        method: 'POST',
+        path: /^\/api\/v2\/leads\/[^/]+\/convert\/deal$/,
+        anyOf: ['leads:full'],
+        action: 'convert leads to deals',
+        area: 'leads and deals',
+      },
+      {
+        method: 'GET',
+        path: /^\/api\/v2\/leads\/[^/]+\/convert\/status\/[^/]+$/,
+        anyOf: LEADS_READ,
+        action: 'see leads',
         area: 'leads',
       },
     ],

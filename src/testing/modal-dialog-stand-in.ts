@@ -1,9 +1,9 @@
 import { afterAll, beforeAll } from 'vitest';
 
 /**
- * Test-only: jsdom has no modal dialogs. Stands in for what the app's dialogs rely on:
- * `showModal()` opens the dialog, `close()` closes it and fires `close`. Focus trapping and Escape
- * are the browser's own, checked in Chromium by the end-to-end tests. Call at a test file's top.
+ * Test-only: jsdom has no modal dialogs. This stands in for what the app's dialogs rely on:
+ * `showModal()` opens the dialog, `close()` closes it and fires `close`. Focus trapping, Escape and
+ * the return of focus are the browser's own, checked in Chromium by the end-to-end tests.
  */
 export function standInForModalDialogs(): void {
   const native = {

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { loadKeptLeadCard } from '@/leads/card/kept-lead-card.ts';
 import { loadLeadDraft } from '@/leads/form/lead-draft.ts';
 import { listsNeededAtStart } from '@/leads/form/lists-needed.ts';
+import { STICKY_DEFAULTS_KEY_PREFIX, stickyOwnerAsDraft } from '@/leads/form/sticky-defaults.ts';
 import { LeadScreen } from '@/leads/lead-screen.tsx';
 import { getCurrentUser } from '@/pipedrive/current-user.ts';
 import { getDealFields } from '@/pipedrive/deal-fields.ts';
@@ -35,13 +36,27 @@ export async function renderLeadScreen(
     scopes?: readonly string[];
     /** The company starts with its seeded leads: an open one on Ada Lovelace, one for the rep. */
     seedLeads?: boolean;
+    /** How long a lead takes to become a deal in the sandbox (on Date.now, which fake timers fake). */
+    conversionMs?: number;
+    /** The sandbox of an earlier render, for a remount that must find what it stored. */
+    sandboxTransport?: ReturnType<typeof createSandboxTransport>;
+    /**
+     * Start from the choices an earlier render of this test kept for the next lead (localStorage,
+     * which outlives a test); otherwise each render starts from the account's defaults.
+     */
+    keepStickyDefaults?: boolean;
   } = {},
 ) {
-  const { sandbox, transport, token } = createSandboxTransport({
-    ...(options.searchLagMs === undefined ? {} : { searchLagMs: options.searchLagMs }),
-    ...(options.scopes === undefined ? {} : { scopes: options.scopes }),
-    ...(options.seedLeads === undefined ? {} : { seedLeads: options.seedLeads }),
-  });
+  if (!options.keepStickyDefaults) forgetAllStickyDefaults();
+  const sandboxTransport =
+    options.sandboxTransport ??
+    createSandboxTransport({
+      ...(options.searchLagMs === undefined ? {} : { searchLagMs: options.searchLagMs }),
+      ...(options.scopes === undefined ? {} : { scopes: options.scopes }),
+      ...(options.seedLeads === undefined ? {} : { seedLeads: options.seedLeads }),
+      ...(options.conversionMs === undefined ? {} : { conversionMs: options.conversionMs }),
+    });
+  const { sandbox, transport, token } = sandboxTransport;
   // What the screen starts with, read directly, for tests to name labels and fields.
   const reference = {
     me: await getCurrentUser(transport),
@@ -91,13 +106,15 @@ export async function renderLeadScreen(
   if (options.opensOn === 'card') await screen.findByText('Lead created in Pipedrive', {}, { timeout: 3000 });
   else await screen.findByRole('heading', { name: 'New lead', level: 1 }, { timeout: 3000 });
   const user = userEvent.setup(options.advanceTimers ? { advanceTimers: options.advanceTimers } : {});
-  return { posts, lookups, openLeadChecks, requests, reference, sandbox, user };
+  return { posts, lookups, openLeadChecks, requests, reference, sandbox, sandboxTransport, user };
 }
 
 /** The lead screen behind the app's own reference-data hook: colleagues and currencies on demand. */
 function ScreenAsTheAppShowsIt({ transport }: { transport: Transport }) {
   const [shown] = useState(() => loadKeptLeadCard()?.picks ?? loadLeadDraft());
-  const reference = useReferenceData(transport, (core) => listsNeededAtStart(core, shown));
+  const reference = useReferenceData(transport, (core) =>
+    listsNeededAtStart(core, shown ?? stickyOwnerAsDraft(core.me)),
+  );
   if (reference.status === 'error') throw reference.errors[0];
   if (reference.status === 'pending') return <p>Loading your Pipedrive settings…</p>;
   return (
@@ -105,6 +122,7 @@ function ScreenAsTheAppShowsIt({ transport }: { transport: Transport }) {
       reference={reference.data}
       locale="en-US"
       webUrlOf={(id) => `http://sandbox.test/leads/inbox/${id}`}
+      dealUrlOf={(id) => `http://sandbox.test/deal/${id}`}
     />
   );
 }
@@ -114,4 +132,11 @@ export async function pickPerson(user: ReturnType<typeof userEvent.setup>, searc
   await user.click(await screen.findByRole('option', { name: new RegExp(`^${name}`) }, { timeout: 3000 }));
   // The sandbox account has one mandatory custom field.
   await user.selectOptions(screen.getByRole('combobox', { name: 'Customer type' }), 'Company');
+}
+
+/** Every rep's kept choices, gone: localStorage outlives one test of a file. */
+function forgetAllStickyDefaults(): void {
+  for (const key of Object.keys(localStorage)) {
+    if (key.startsWith(STICKY_DEFAULTS_KEY_PREFIX)) localStorage.removeItem(key);
+  }
 }

@@ -24,6 +24,7 @@ export function createSandboxTransport(
     enforceRateLimits?: boolean;
     scopes?: readonly string[];
     seedLeads?: boolean;
+    conversionMs?: number;
   } = {},
 ): {
   sandbox: Sandbox;
@@ -40,6 +41,8 @@ export function createSandboxTransport(
     ...(options.enforceRateLimits === undefined ? {} : { enforceRateLimits: options.enforceRateLimits }),
     // The company's seeded leads (sandbox/seed/seed-leads.ts): Ada Lovelace has an open one.
     ...(options.seedLeads === undefined ? {} : { seedLeads: options.seedLeads }),
+    // How long a lead takes to become a deal, on the sandbox clock (Date.now, faked with the timers).
+    ...(options.conversionMs === undefined ? {} : { conversionMs: options.conversionMs }),
   });
   const demo = sandbox.store.crm.users[0];
   if (!demo) throw new Error('the sandbox has no users');

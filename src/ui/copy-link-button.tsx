@@ -1,7 +1,13 @@
 import { useEffect, useState } from 'react';
 
 /** Copies a link and says so; falls back to selecting nothing and explaining when the clipboard is blocked. */
-export function CopyLinkButton({ url }: { url: string }) {
+export function CopyLinkButton({
+  url,
+  noun = 'lead',
+}: {
+  url: string /** What the link opens. */;
+  noun?: string;
+}) {
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
   useEffect(() => {
     if (state === 'idle') return;
@@ -27,7 +33,7 @@ export function CopyLinkButton({ url }: { url: string }) {
         {state === 'copied'
           ? 'Link copied'
           : state === 'failed'
-            ? 'Copying is blocked here; open the lead instead'
+            ? `Copying is blocked here; open the ${noun} instead`
             : ''}
       </span>
     </>

@@ -28,7 +28,12 @@ export function ModalDialog({ id, title, onClose, children, alert, initialFocus 
     if (!dialog) return;
     if (!dialog.open) dialog.showModal();
     initialFocusRef.current?.current?.focus();
-    const handleClose = () => onCloseRef.current();
+    // A `close` event is queued, not sent at once: the one from a close this effect's cleanup made
+    // (StrictMode mounts twice in development) arrives after the dialog is open again; only a
+    // dialog that is really closed is closed for its owner.
+    const handleClose = () => {
+      if (!dialog.open) onCloseRef.current();
+    };
     dialog.addEventListener('close', handleClose);
     return () => {
       dialog.removeEventListener('close', handleClose);

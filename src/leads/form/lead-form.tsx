@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 import { FormProvider, useForm, useWatch } from 'react-hook-form';
 import type { ActivityType } from '@/pipedrive/activity-types.ts';
 import type { Lead } from '@/pipedrive/add-lead.ts';
@@ -70,9 +70,19 @@ interface LeadFormProps {
   /** Where a lead opens in Pipedrive: the open-lead warning links to the lead it names. */
   leadUrl: (leadId: string) => string;
   locale: string | undefined;
+  /** Shown after the details, inside the form: where the choices kept from the last lead are said. */
+  afterDetails?: ReactNode;
 }
 
-export function LeadForm({ setup, defaults, onCreated, focusTitle = false, leadUrl, locale }: LeadFormProps) {
+export function LeadForm({
+  setup,
+  defaults,
+  onCreated,
+  focusTitle = false,
+  leadUrl,
+  locale,
+  afterDetails,
+}: LeadFormProps) {
   const schema = useMemo(() => buildLeadFormSchema(setup.context), [setup.context]);
   const form = useForm<LeadFormInput, unknown, LeadFormValues>({
     resolver: zodResolver(schema),
@@ -219,6 +229,7 @@ export function LeadForm({ setup, defaults, onCreated, focusTitle = false, leadU
             users={setup.context.users}
           />
         </DealFieldsSection>
+        {afterDetails}
         <NoteField />
         {setup.lists.activityTypes && (
           <FollowUpSection

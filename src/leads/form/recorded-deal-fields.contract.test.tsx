@@ -54,6 +54,7 @@ describe.skipIf(!RECORDED_AVAILABLE)(
                 reference={reference}
                 locale="en-GB"
                 webUrlOf={(id) => `https://example.test/${id}`}
+                dealUrlOf={(id) => `https://example.test/deal/${id}`}
               />
             </TransportProvider>
           </QueryClientProvider>,
@@ -90,6 +91,7 @@ describe.skipIf(!RECORDED_AVAILABLE)(
               reference={await recordedReferenceData(dump)}
               locale="en-GB"
               webUrlOf={(id) => `https://example.test/${id}`}
+              dealUrlOf={(id) => `https://example.test/deal/${id}`}
             />
           </TransportProvider>
         </QueryClientProvider>,

@@ -78,7 +78,7 @@ describe('describeSubmitError', () => {
     const { message, field } = describeSubmitError(error, fieldTargetFor);
     expect(field).toBeUndefined();
     expect(message).toBe(
-      'Pipedrive did not create the lead. QuickLead’s access to Pipedrive is missing Create and read leads (leads:full), needed to create leads, offer their labels and show the lead you created. A Pipedrive admin adds it to the app in Pipedrive’s Developer Hub; then sign out and sign in again, because a sign-in made before the change keeps the old scopes. What you typed is still here.',
+      'Pipedrive did not create the lead. QuickLead’s access to Pipedrive is missing Create and read leads (leads:full), needed to create leads and their labels, show the lead you created and convert it to a deal. A Pipedrive admin adds it to the app in Pipedrive’s Developer Hub; then sign out and sign in again, because a sign-in made before the change keeps the old scopes. What you typed is still here.',
     );
   });
 
