@@ -16,7 +16,7 @@ async function createLead(page: Page, leadForm: LeadFormPage, title: string): Pr
   const created = page.waitForResponse(
     (response) => response.request().method() === 'POST' && response.url().endsWith('/v1/leads'),
   );
-  await leadForm.submit.click();
+  await leadForm.submitPastOpenLead();
   const { data } = (await (await created).json()) as { data: { id: string } };
   await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
   return data.id;
