@@ -1,6 +1,7 @@
 import { cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { standInForModalDialogs } from '@/testing/modal-dialog-stand-in.ts';
 import { AccountMenu } from './account-menu.tsx';
 
 /**
@@ -8,21 +9,7 @@ import { AccountMenu } from './account-menu.tsx';
  * relies on: `showModal()` opens the dialog, `close()` closes it and fires `close`. Focus trapping
  * and Escape are the browser's own, checked in Chromium by e2e/account-menu.spec.ts.
  */
-const native = {
-  showModal: HTMLDialogElement.prototype.showModal,
-  close: HTMLDialogElement.prototype.close,
-};
-beforeAll(() => {
-  HTMLDialogElement.prototype.showModal = function showModal(this: HTMLDialogElement) {
-    this.setAttribute('open', '');
-  };
-  HTMLDialogElement.prototype.close = function close(this: HTMLDialogElement) {
-    if (!this.open) return;
-    this.removeAttribute('open');
-    this.dispatchEvent(new Event('close'));
-  };
-});
-afterAll(() => Object.assign(HTMLDialogElement.prototype, native));
+standInForModalDialogs();
 afterEach(cleanup);
 
 function renderMenu(disconnect: () => Promise<void> = () => new Promise(() => {})) {
