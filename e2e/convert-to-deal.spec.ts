@@ -1,26 +1,9 @@
 import type { Page } from '@playwright/test';
 import { checkScreen } from './check-screen.ts';
 import { expect, reloadSignedIn, type SessionApi, signInWithApi, test } from './fixtures.ts';
-import type { LeadFormPage } from './pages/lead-form-page.ts';
-import { SANDBOX_FIXTURES } from './sandbox-accounts.ts';
 
-const { person } = SANDBOX_FIXTURES;
 const NARROW = { width: 375, height: 740 };
 const WIDE = { width: 1280, height: 800 };
-
-/** Creates a lead for the fixture person through the form; answers its id once the card shows. */
-async function createLead(page: Page, leadForm: LeadFormPage, title: string): Promise<string> {
-  await leadForm.title.fill(title);
-  await leadForm.pick(leadForm.person, person.search, person.name);
-  await leadForm.fillMandatory();
-  const created = page.waitForResponse(
-    (response) => response.request().method() === 'POST' && response.url().endsWith('/v1/leads'),
-  );
-  await leadForm.submitPastOpenLead();
-  const { data } = (await (await created).json()) as { data: { id: string } };
-  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
-  return data.id;
-}
 
 /** The ids of the person's newest leads in `GET /api/v1/leads`, where stored leads are listed. */
 async function listedLeadIds(api: SessionApi, personId: number): Promise<string[]> {
@@ -55,7 +38,7 @@ for (const mode of ['bff', 'spa'] as const) {
     }) => {
       const { leadForm, api } = await signInWithApi(page, mode);
       const title = `Converted ${mode} ${Date.now()}`;
-      const leadId = await createLead(page, leadForm, title);
+      const leadId = await leadForm.createForFixturePerson(title);
       expect(await listedLeadIds(api, 1)).toContain(leadId);
       // Status reads answered slowly, so the screen can be looked at while it converts.
       const slowed = await api.admin('/faults', {
@@ -114,7 +97,7 @@ for (const mode of ['bff', 'spa'] as const) {
     }) => {
       const { leadForm, api } = await signInWithApi(page, mode);
       const title = `Reloaded while converting ${mode} ${Date.now()}`;
-      const leadId = await createLead(page, leadForm, title);
+      const leadId = await leadForm.createForFixturePerson(title);
       await api.admin('/faults', {
         path: `/api/v2/leads/${leadId}/convert/status/*`,
         latencyMs: 2_000,
@@ -140,7 +123,7 @@ for (const mode of ['bff', 'spa'] as const) {
     }) => {
       const { leadForm, api } = await signInWithApi(page, mode);
       const title = `Conversion fails ${mode} ${Date.now()}`;
-      const leadId = await createLead(page, leadForm, title);
+      const leadId = await leadForm.createForFixturePerson(title);
       const injected = await api.admin('/conversions/fail', { leadId, ending: 'failed' });
       expect(injected.status(), 'POST /__sandbox/conversions/fail').toBe(200);
 

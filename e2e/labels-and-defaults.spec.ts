@@ -1,26 +1,9 @@
 import type { Page } from '@playwright/test';
 import { checkScreen } from './check-screen.ts';
 import { expect, reloadSignedIn, signInWithApi, test } from './fixtures.ts';
-import type { LeadFormPage } from './pages/lead-form-page.ts';
-import { SANDBOX_FIXTURES } from './sandbox-accounts.ts';
 
-const { person } = SANDBOX_FIXTURES;
 const NARROW = { width: 375, height: 740 };
 const WIDE = { width: 1280, height: 800 };
-
-/** Fills what every lead needs and creates it; answers its id once the card shows. */
-async function createLead(page: Page, leadForm: LeadFormPage, title: string): Promise<string> {
-  await leadForm.title.fill(title);
-  await leadForm.pick(leadForm.person, person.search, person.name);
-  await leadForm.fillMandatory();
-  const created = page.waitForResponse(
-    (response) => response.request().method() === 'POST' && response.url().endsWith('/v1/leads'),
-  );
-  await leadForm.submitPastOpenLead();
-  const { data } = (await (await created).json()) as { data: { id: string } };
-  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
-  return data.id;
-}
 
 const valueGroup = (page: Page) => page.getByRole('group', { name: /^Value/ });
 const visibleTo = (page: Page) => page.getByRole('combobox', { name: /^Visible to/ });
@@ -60,7 +43,7 @@ for (const mode of ['bff', 'spa'] as const) {
       await expect(chip).toBeFocused();
       await expect(page.getByRole('status').filter({ hasText: `Label “${name}” created` })).toBeVisible();
 
-      const leadId = await createLead(page, leadForm, `Met at the fair ${mode} ${Date.now()}`);
+      const leadId = await leadForm.createForFixturePerson(`Met at the fair ${mode} ${Date.now()}`);
       await expect(page.getByRole('list', { name: 'Labels' })).toHaveText(name);
       expect(await api.get(`/api/v1/leads/${leadId}`)).toMatchObject({ label_ids: [label.id] });
       const labels = (await api.get('/api/v1/leadLabels')) as Array<{
@@ -85,7 +68,7 @@ for (const mode of ['bff', 'spa'] as const) {
       await valueGroup(page).getByRole('combobox', { name: 'Currency' }).selectOption('USD');
       await page.getByText('Visibility and source').click();
       await visibleTo(page).selectOption({ label: 'All users' });
-      await createLead(page, leadForm, `Sets the defaults ${mode} ${Date.now()}`);
+      await leadForm.createForFixturePerson(`Sets the defaults ${mode} ${Date.now()}`);
       await page.getByRole('button', { name: 'Create another' }).click();
       await expect(leadForm.heading).toBeVisible();
 

@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { SANDBOX_FIXTURES } from '../sandbox-accounts.ts';
 
 /** QuickLead's lead form and the card it shows after a create. */
 export class LeadFormPage {
@@ -67,6 +68,24 @@ export class LeadFormPage {
   async pressAnywayAfterWarning() {
     await expect(this.openLeadWarning).toBeFocused();
     await this.createAnyway.click();
+  }
+
+  /**
+   * Creates a lead titled `title` for the sandbox's fixture person, past the open lead the seed
+   * gives her; answers the lead's id once the card shows.
+   */
+  async createForFixturePerson(title: string): Promise<string> {
+    const { person } = SANDBOX_FIXTURES;
+    await this.title.fill(title);
+    await this.pick(this.person, person.search, person.name);
+    await this.fillMandatory();
+    const created = this.page.waitForResponse(
+      (response) => response.request().method() === 'POST' && response.url().endsWith('/v1/leads'),
+    );
+    await this.submitPastOpenLead();
+    const { data } = (await (await created).json()) as { data: { id: string } };
+    await expect(this.page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+    return data.id;
   }
 
   /** Types into a picker and chooses the option whose name matches. */
