@@ -132,6 +132,30 @@ describe('Convert to deal, from the card', () => {
     expect(dealsOf()).toHaveLength(1);
   });
 
+  it('a converted lead leaves the recent leads and its person’s open leads, without a read', async () => {
+    const { user, requests } = await createLead('Gone once converted');
+    const recent = () => screen.getByRole('region', { name: 'Your recent leads' });
+    expect(await within(recent()).findByText('Gone once converted')).toBeTruthy();
+    const leadReads = () =>
+      requests.filter((request) => request.method === 'GET' && request.path === '/api/v1/leads');
+    const readsBefore = leadReads().length;
+
+    await user.click(screen.getByRole('button', { name: 'Convert to deal' }));
+    await user.click(
+      within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Convert to deal' }),
+    );
+    await screen.findByText('Converted to a deal in Pipedrive', {}, { timeout: 3_000 });
+    await waitFor(() => expect(within(recent()).queryByText('Gone once converted')).toBeNull());
+
+    await user.click(screen.getByRole('button', { name: 'Create another' }));
+    await user.type(screen.getByRole('textbox', { name: 'Title' }), 'Next for Ada');
+    await pickPerson(user, 'Lovelace', 'Ada Lovelace');
+    expect(screen.queryByText(/already has an open lead/)).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Create lead' }));
+    await screen.findByRole('heading', { level: 1, name: 'Next for Ada' });
+    expect(leadReads()).toHaveLength(readsBefore);
+  });
+
   it('Create another stops following and forgets the conversion', async () => {
     const { user } = await createLead('Left for another');
     await user.click(screen.getByRole('button', { name: 'Convert to deal' }));

@@ -1,4 +1,6 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { noteLeadGone } from '@/pipedrive/lead-lists.ts';
 import { useTransport } from '@/pipedrive/transport-context.tsx';
 import { forgetConversion, isUnderWay, loadKeptConversion } from '../card/kept-conversion.ts';
 import { type ConversionView, initialView } from './conversion-view.ts';
@@ -49,6 +51,7 @@ export function useLeadConversion(leadId: string): LeadConversionControls {
     conversion?.subscribe ?? noSubscription,
     () => conversion?.view ?? before,
   );
+  useLeadLeavesListsOnceConverted(leadId, view.step === 'converted');
   return {
     view,
     prepare: load,
@@ -59,4 +62,15 @@ export function useLeadConversion(leadId: string): LeadConversionControls {
       forgetConversion();
     },
   };
+}
+
+/**
+ * A lead converted to a deal is no longer open: it leaves the rep's recent leads and its contacts'
+ * open leads at once, without a read, so the open-lead warning never names a lead that is a deal.
+ */
+function useLeadLeavesListsOnceConverted(leadId: string, converted: boolean): void {
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    if (converted) noteLeadGone(queryClient, leadId);
+  }, [converted, leadId, queryClient]);
 }
