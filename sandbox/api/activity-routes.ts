@@ -21,6 +21,7 @@ function activityJson(activity: Activity) {
   const time = v2Time(activity.addTime);
   const optional = {
     lead_id: activity.leadId,
+    deal_id: activity.dealId,
     person_id: activity.personId,
     org_id: activity.orgId,
     due_date: activity.dueDate,
@@ -137,8 +138,7 @@ function matches(activity: Activity, query: ListQuery): boolean {
   if (query.ownerId !== undefined && activity.ownerId !== query.ownerId) return false;
   if (query.personId !== undefined && activity.personId !== query.personId) return false;
   if (query.orgId !== undefined && activity.orgId !== query.orgId) return false;
-  // The sandbox has no deals, so no activity is linked to one.
-  if (query.dealId !== undefined) return false;
+  if (query.dealId !== undefined && activity.dealId !== query.dealId) return false;
   return query.done === undefined || activity.done === query.done;
 }
 
@@ -171,6 +171,7 @@ export function activityRoutes(crm: CrmStore, now: () => number): Hono<ApiEnv> {
       ownerId: input.ownerId ?? caller.id,
       creatorUserId: caller.id,
       leadId: input.leadId,
+      dealId: null,
       personId: input.personId,
       orgId: input.orgId,
       dueDate: input.dueDate,

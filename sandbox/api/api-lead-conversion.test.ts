@@ -132,16 +132,27 @@ describe('POST /api/v2/leads/{id}/convert/deal and its status', () => {
     expect(await deals('Staged lead')).toEqual([expect.objectContaining({ stage_id: 3, pipeline_id: 1 })]);
   });
 
-  it('tells the hook what moved, so what hangs on the lead can follow it to the deal', async () => {
-    const { sandbox, createLead, convert, status, advance } = setUp();
-    const moved: Array<{ leadId: string; dealId: number }> = [];
-    sandbox.store.crm.onLeadConverted((move) => moved.push(move));
+  it('moves the lead’s notes and activities to the deal, as Pipedrive’s conversion does', async () => {
+    const { post, get, createLead, convert, status, advance } = setUp();
     const lead = await createLead();
+    const other = await createLead({ title: 'Stays a lead' });
+    expect((await post('/api/v1/notes', { lead_id: lead.id, content: 'Met at the fair' })).status).toBe(200);
+    expect((await post('/api/v1/notes', { lead_id: other.id, content: 'Not moving' })).status).toBe(200);
+    expect((await post('/api/v2/activities', { lead_id: lead.id, subject: 'Call back' })).status).toBe(200);
     const conversionId = (await convert(lead.id)).body.data.conversion_id as string;
     advance(CONVERSION_MS);
     const dealId = (await status(lead.id, conversionId)).body.data.deal_id as number;
 
-    expect(moved).toEqual([{ leadId: lead.id, dealId }]);
+    const dealNotes = (await get(`/api/v1/notes?deal_id=${dealId}`)).body.data;
+    expect(dealNotes).toEqual([expect.objectContaining({ content: 'Met at the fair', deal_id: dealId })]);
+    expect(dealNotes[0]).not.toHaveProperty('lead_id');
+    expect((await get(`/api/v1/notes?lead_id=${lead.id}`)).body.data ?? []).toEqual([]);
+    expect((await get(`/api/v1/notes?lead_id=${other.id}`)).body.data).toEqual([
+      expect.objectContaining({ content: 'Not moving', lead_id: other.id }),
+    ]);
+    const dealActivities = (await get(`/api/v2/activities?deal_id=${dealId}`)).body.data;
+    expect(dealActivities).toEqual([expect.objectContaining({ subject: 'Call back', deal_id: dealId })]);
+    expect(dealActivities[0]).not.toHaveProperty('lead_id');
   });
 
   it('the lead goes when the conversion ends even if nobody asks for its status', async () => {

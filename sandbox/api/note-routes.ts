@@ -25,7 +25,9 @@ function noteJson(note: Note, crm: CrmStore, viewerId: number) {
   return {
     id: note.id,
     user_id: note.userId,
-    lead_id: note.leadId,
+    // A note is on its lead until the lead is converted, then on the deal.
+    ...(note.leadId !== null ? { lead_id: note.leadId } : {}),
+    ...(note.dealId !== null ? { deal_id: note.dealId } : {}),
     content: note.content,
     add_time: v1Time(note.addTime),
     update_time: v1Time(note.addTime),
@@ -78,7 +80,7 @@ function parseSort(raw: string | undefined): Parsed<Array<{ key: string; descend
 }
 
 /**
- * `GET /v1/notes` [spec v1 `getNotes`]: by lead (`lead_id`) and author (`user_id`), sorted and
+ * `GET /v1/notes` [spec v1 `getNotes`]: by lead (`lead_id`), deal (`deal_id`) and author (`user_id`), sorted and
  * paged as documented. Reads the store: a note is listed the moment it is stored.
  */
 function listNotes(c: Context<ApiEnv>, crm: CrmStore): Response {
@@ -86,6 +88,8 @@ function listNotes(c: Context<ApiEnv>, crm: CrmStore): Response {
   if (leadId !== undefined && !isGuid(leadId)) return apiError(c, 400, 'lead_id must be a valid UUID');
   const userId = count(c, 'user_id', 1);
   if (!userId.ok) return apiError(c, 400, userId.message);
+  const dealId = count(c, 'deal_id', 1);
+  if (!dealId.ok) return apiError(c, 400, dealId.message);
   const start = count(c, 'start', 0);
   if (!start.ok) return apiError(c, 400, start.message);
   const limit = count(c, 'limit', 1);
@@ -97,6 +101,7 @@ function listNotes(c: Context<ApiEnv>, crm: CrmStore): Response {
   const keys = [...sort.value, { key: 'id', descending: false }];
   const notes = [...crm.followUps.listNotes()]
     .filter((note) => leadId === undefined || note.leadId === leadId.toLowerCase())
+    .filter((note) => dealId.value === undefined || note.dealId === dealId.value)
     .filter((note) => userId.value === undefined || note.userId === userId.value)
     .sort((a, b) => {
       for (const { key, descending } of keys) {
@@ -144,6 +149,7 @@ export function noteRoutes(crm: CrmStore, now: () => number): Hono<ApiEnv> {
     const note = crm.followUps.addNote({
       content: input.content,
       leadId: input.leadId,
+      dealId: null,
       userId: input.userId ?? caller.id,
       addTime: input.addTime ?? now(),
     });

@@ -110,11 +110,15 @@ export interface ActivityType {
   updateTime: string;
 }
 
-/** A note (`POST /v1/notes`), here always on a lead: the content as Pipedrive kept it after sanitizing. */
+/**
+ * A note (`POST /v1/notes`), made on a lead: the content as Pipedrive kept it after sanitizing.
+ * When the lead is converted, the note moves to the deal: `leadId` becomes null, `dealId` is set.
+ */
 export interface Note {
   id: number;
   content: string;
-  leadId: string;
+  leadId: string | null;
+  dealId: number | null;
   userId: number;
   /** Milliseconds on the sandbox clock. */
   addTime: number;
@@ -128,6 +132,8 @@ export interface Activity {
   ownerId: number;
   creatorUserId: number;
   leadId: string | null;
+  /** Set when the activity's lead was converted: it moves to the deal. */
+  dealId: number | null;
   personId: number | null;
   orgId: number | null;
   /** YYYY-MM-DD, or null for an activity without a date. */

@@ -76,8 +76,6 @@ const FIRST_DEAL_ID = 9001;
  * seen by anyone: what hangs on the lead (notes, activities) moves to the deal here. Pipedrive
  * moves "notes, files, emails, activities, ..." with a conversion.
  */
-export type LeadConvertedListener = (moved: { leadId: string; dealId: number }) => void;
-
 export type NewPerson = Omit<Person, 'id'>;
 export type NewOrganization = Omit<Organization, 'id'>;
 
@@ -104,7 +102,6 @@ export class CrmStore {
   /** Deals made by converting leads, by id. */
   private deals = new Map<number, Deal>();
   readonly conversions: LeadConversions;
-  private readonly convertedListeners = new Set<LeadConvertedListener>();
 
   private readonly options: CrmStoreOptions;
 
@@ -131,8 +128,7 @@ export class CrmStore {
 
   /**
    * Back to the seed: created leads, deals, conversions, added labels, notes, activities and created
-   * persons and organizations are dropped; seeded leads come back. Listeners stay: they belong to
-   * the sandbox, not to its data.
+   * persons and organizations are dropped; seeded leads come back.
    */
   reset(): void {
     this.deactivatedUserIds.clear();
@@ -335,17 +331,8 @@ export class CrmStore {
   }
 
   /**
-   * Hooks what hangs on a lead onto its conversion: e.g. a store of notes registers here, once,
-   * to move a converted lead's notes to its deal. Returns the unhooking.
-   */
-  onLeadConverted(listener: LeadConvertedListener): () => void {
-    this.convertedListeners.add(listener);
-    return () => this.convertedListeners.delete(listener);
-  }
-
-  /**
    * Carries out every conversion that has ended: a completed one makes the deal from the lead,
-   * tells the listeners (notes and activities move), then removes the lead, which Pipedrive marks
+   * moves the lead's notes and activities to it, then removes the lead, which Pipedrive marks
    * deleted; a failed or rejected one leaves everything as it was.
    */
   private settleConversions(): void {
@@ -363,7 +350,7 @@ export class CrmStore {
       const deal = dealFromLead(id, lead, this.leads.customFields(lead.id), job, currency);
       this.deals.set(id, deal);
       job.dealId = id;
-      for (const listener of this.convertedListeners) listener({ leadId: lead.id, dealId: id });
+      this.followUps.moveToDeal(lead.id, id);
       this.leads.remove(lead.id);
     }
   }

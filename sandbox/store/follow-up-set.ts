@@ -38,4 +38,13 @@ export class FollowUpSet {
   listActivities(): readonly Activity[] {
     return this.activities;
   }
+
+  /** A converted lead's notes and activities go with it to its deal, as Pipedrive's conversion does. */
+  moveToDeal(leadId: string, dealId: number): void {
+    for (const record of [...this.notes, ...this.activities]) {
+      if (record.leadId !== leadId) continue;
+      record.leadId = null;
+      record.dealId = dealId;
+    }
+  }
 }

@@ -251,6 +251,7 @@ describe('sendLeadParts: the note and the follow-up, once each', () => {
       ownerId: 21000002,
       creatorUserId: 21000002,
       leadId: lead.id,
+      dealId: null,
       personId: null,
       orgId: null,
       dueDate: '2026-12-01',
