@@ -36,7 +36,8 @@ export function linkedId(raw: unknown): number | null {
   return null;
 }
 
-const linked = z.unknown().transform(linkedId);
+// Optional before the transform: a lead that leaves a link out (no person, say) is read as null, not refused.
+const linked = z.unknown().optional().transform(linkedId);
 
 /**
  * A lead as Pipedrive returns it. Only `id` is required: the lead exists once Pipedrive has given it
