@@ -45,6 +45,15 @@ function wholeValue(kind: FieldKind, value: string): string {
   return kind === 'phone' ? digitsOnly(value) : normalizeText(value).replace(/\s+/g, ' ').trim();
 }
 
+/**
+ * What an exact match compares. Pipedrive does not document whether its exact phone match looks
+ * past spaces and punctuation, so the sandbox takes the narrower reading: the number as stored,
+ * only trimmed. A test that passes here then does not lean on Pipedrive being kind.
+ */
+function exactValue(kind: FieldKind, value: string, whole: string): string {
+  return kind === 'phone' ? value.trim() : whole;
+}
+
 interface WordEntry {
   word: string;
   id: number;
@@ -63,8 +72,9 @@ class FieldIndex<T> {
     for (const raw of this.spec.values(record)) {
       const whole = wholeValue(this.spec.kind, raw);
       wholes.push(whole);
-      const list = this.exact.get(whole);
-      if (!list) this.exact.set(whole, [id]);
+      const exact = exactValue(this.spec.kind, raw, whole);
+      const list = this.exact.get(exact);
+      if (!list) this.exact.set(exact, [id]);
       else if (!list.includes(id)) list.push(id);
       for (const word of wordsOf(this.spec.kind, raw, whole)) this.words.push({ word, id });
     }
@@ -174,7 +184,7 @@ export class SearchIndex<T extends { id: number }> {
       const query = kind === 'phone' ? phoneDigits : normalizedTerm;
       if (!query) continue;
       const ids = exactMatch
-        ? field.matchExact(query)
+        ? field.matchExact(exactValue(kind, term, query))
         : field.matchPrefixes(kind === 'phone' ? [phoneDigits] : termWords);
       for (const id of ids) {
         const score = weight * field.quality(id, query);
