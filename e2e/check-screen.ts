@@ -38,3 +38,15 @@ export async function checkScreen(page: Page, name: string) {
   const width = page.viewportSize()?.width ?? 0;
   await page.screenshot({ path: `screenshots/${name}-${width}.png`, fullPage: true });
 }
+
+const PHONE_WIDTH = { width: 375, height: 740 };
+const DESKTOP_WIDTH = { width: 1280, height: 800 };
+
+/** `checkScreen` at 1280 px, then at 375 px; the page is left at 1280 px for what follows. */
+export async function checkScreenAtBothWidths(page: Page, name: string) {
+  await page.setViewportSize(DESKTOP_WIDTH);
+  await checkScreen(page, name);
+  await page.setViewportSize(PHONE_WIDTH);
+  await checkScreen(page, name);
+  await page.setViewportSize(DESKTOP_WIDTH);
+}

@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { checkScreen } from './check-screen.ts';
 import { expect, reloadSignedIn, type SessionApi, signInWithApi, test } from './fixtures.ts';
 
@@ -21,15 +21,21 @@ async function dealsTitled(page: Page, api: SessionApi, title: string) {
   return ((await response.json()) as { deals: Array<{ id: number; title: string; lead_id: string }> }).deals;
 }
 
-async function confirmConversion(page: Page, screenshot?: string) {
+/** Presses Convert to deal on the card; the confirmation opens with the safe choice focused. */
+async function askToConvert(page: Page) {
   await page.getByRole('button', { name: 'Convert to deal' }).click();
   const dialog = page.getByRole('alertdialog', { name: 'Convert this lead to a deal?' });
   await expect(dialog).toBeVisible();
   await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
-  if (screenshot) await checkScreen(page, screenshot);
+  return dialog;
+}
+
+async function confirmIn(dialog: Locator) {
   await dialog.getByRole('button', { name: 'Convert to deal' }).click();
   await expect(dialog).toBeHidden();
 }
+
+const confirmConversion = async (page: Page) => confirmIn(await askToConvert(page));
 
 for (const mode of ['bff', 'spa'] as const) {
   test.describe(`${mode} mode`, () => {
@@ -53,7 +59,9 @@ for (const mode of ['bff', 'spa'] as const) {
           starts.push(request.url());
       });
 
-      await confirmConversion(page, `convert-confirmation-${mode}`);
+      const confirmation = await askToConvert(page);
+      await checkScreen(page, `convert-confirmation-${mode}`);
+      await confirmIn(confirmation);
       const status = page.getByRole('status').filter({ hasText: /^Converting to a deal…/ });
       await expect(status).toBeVisible();
       await expect(page.getByRole('button', { name: /Converting…/ })).toHaveAttribute(

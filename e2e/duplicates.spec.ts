@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { DEFAULT_ENV_SEARCH_LAG_MS } from '../sandbox/env-settings.ts';
-import { checkScreen } from './check-screen.ts';
+import { checkScreen, checkScreenAtBothWidths } from './check-screen.ts';
 import { expect, newColleague, type SessionApi, signInWithApi, test } from './fixtures.ts';
 import { SANDBOX_FIXTURES } from './sandbox-accounts.ts';
 
@@ -50,12 +50,7 @@ for (const mode of ['bff', 'spa'] as const) {
         offer.getByRole('listitem').filter({ hasText: `Use Ada Lovelace (${ADA_EMAIL})` }),
       ).toContainText('same email');
       await expect(dialog.getByRole('button', { name: 'Create a new person anyway' })).toBeVisible();
-      if (mode === 'bff') {
-        await checkScreen(page, 'duplicate-person-offer');
-        await page.setViewportSize(PHONE);
-        await checkScreen(page, 'duplicate-person-offer');
-        await page.setViewportSize(DESKTOP);
-      }
+      await checkScreenAtBothWidths(page, `duplicate-person-offer-${mode}`);
 
       await use.click();
       await expect(dialog).toBeHidden();
@@ -89,12 +84,7 @@ for (const mode of ['bff', 'spa'] as const) {
       await expect(form.openLeadWarning).toContainText('If this is a new lead, press Create lead anyway.');
       await expect(form.createAnyway).toBeVisible();
       expect(await api.leadPostsReceived(title)).toBe(0);
-      if (mode === 'bff') {
-        await checkScreen(page, 'open-lead-warning-stopped-press');
-        await page.setViewportSize(PHONE);
-        await checkScreen(page, 'open-lead-warning-stopped-press');
-        await page.setViewportSize(DESKTOP);
-      }
+      await checkScreenAtBothWidths(page, `open-lead-warning-stopped-press-${mode}`);
 
       await form.createAnyway.click();
       await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
@@ -110,11 +100,7 @@ for (const mode of ['bff', 'spa'] as const) {
       await expect(first).toContainText('Ada Lovelace');
       await expect(first.locator('time')).toHaveText('just now');
       await expect(first.locator('time')).toHaveAttribute('datetime', /^\d{4}-\d\d-\d\dT/);
-      if (mode === 'bff') {
-        await checkScreen(page, 'recent-leads-under-card');
-        await page.setViewportSize(PHONE);
-        await checkScreen(page, 'recent-leads-under-card');
-      }
+      await checkScreenAtBothWidths(page, `recent-leads-under-card-${mode}`);
     });
   });
 }

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { SANDBOX_ADMIN_HEADERS } from '../sandbox/admin/admin-guard.ts';
-import { checkScreen } from './check-screen.ts';
+import { checkScreenAtBothWidths } from './check-screen.ts';
 import {
   expect,
   type SessionApi,
@@ -38,14 +38,6 @@ const notesOf = async (api: SessionApi, leadId: string) =>
 const activitiesOf = async (api: SessionApi, leadId: string) =>
   (await api.get(`/api/v2/activities?lead_id=${leadId}`)) as Activity[];
 
-/** Screenshots (and axe, reflow, CSP) of the page as it is, at 1280 and at 375 px. */
-async function bothWidths(page: Page, name: string) {
-  await checkScreen(page, name);
-  await page.setViewportSize({ width: 375, height: 740 });
-  await checkScreen(page, name);
-  await page.setViewportSize({ width: 1280, height: 800 });
-}
-
 async function fillLead(page: Page, mode: SessionMode, scenario: string) {
   const { leadForm, api } = await signInWithApi(page, mode);
   const title = `${scenario} ${mode} ${Date.now()}`;
@@ -76,7 +68,7 @@ for (const mode of ['bff', 'spa'] as const) {
       await expect(parts.subject).toHaveValue(`Follow up: ${title}`);
       await parts.quickPick('Tomorrow 9:00').click();
       await expect(parts.time).toHaveValue('09:00');
-      if (mode === 'bff') await bothWidths(page, 'lead-form-note-follow-up');
+      await checkScreenAtBothWidths(page, `lead-form-note-follow-up-${mode}`);
 
       await leadForm.submitPastOpenLead();
       const card = leadForm.card;
@@ -89,7 +81,7 @@ for (const mode of ['bff', 'spa'] as const) {
       await expect(
         card.getByRole('definition').filter({ hasText: 'Call – tomorrow 09:00 AM, Maria Lopez' }),
       ).toBeVisible();
-      if (mode === 'bff') await bothWidths(page, 'created-lead-card-note-follow-up');
+      await checkScreenAtBothWidths(page, `created-lead-card-note-follow-up-${mode}`);
 
       const leadId = await parts.createdLeadId();
       const notes = await notesOf(api, leadId);
@@ -125,7 +117,7 @@ for (const mode of ['bff', 'spa'] as const) {
         'The note was not saved: Pipedrive did not confirm it, and it is not on the lead.',
       );
       await expect(missing).toBeVisible({ timeout: 20_000 });
-      if (mode === 'bff') await bothWidths(page, 'created-lead-card-note-missing');
+      await checkScreenAtBothWidths(page, `created-lead-card-note-missing-${mode}`);
       const leadId = await parts.createdLeadId();
       expect(await notesOf(api, leadId)).toHaveLength(0);
 
@@ -198,7 +190,7 @@ test('an install from before the app asked for activities:full: lead and note ar
   await expect(
     page.getByText(/QuickLead’s access to Pipedrive is missing Schedule activities \(activities:full\)/),
   ).toBeVisible();
-  await bothWidths(page, 'follow-up-missing-scope');
+  await checkScreenAtBothWidths(page, 'follow-up-missing-scope');
   await page.getByRole('checkbox', { name: 'Schedule this follow-up' }).uncheck();
   await leadForm.submitPastOpenLead();
   await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
