@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { linkedId } from './add-lead.ts';
+import { linkedIdField } from './add-lead.ts';
 import { callApi, callApiList } from './call-api.ts';
 import type { Transport } from './transport.ts';
 
@@ -25,7 +25,7 @@ export const activitySchema = z.object({
   id: z.number().int(),
   subject: z.string().catch(''),
   type: z.string().catch(''),
-  owner_id: z.unknown().transform(linkedId),
+  owner_id: linkedIdField,
   lead_id: z.string().nullable().optional().catch(undefined),
   due_date: z.string().nullable().optional().catch(undefined),
   due_time: z.string().nullable().optional().catch(undefined),

@@ -36,8 +36,11 @@ export function linkedId(raw: unknown): number | null {
   return null;
 }
 
-// Optional before the transform: a lead that leaves a link out (no person, say) is read as null, not refused.
-const linked = z.unknown().optional().transform(linkedId);
+/**
+ * A link read with linkedId. Optional before the transform: a record that leaves a link out (a lead
+ * with no person, say) reads it as null instead of being refused.
+ */
+export const linkedIdField = z.unknown().optional().transform(linkedId);
 
 /**
  * A lead as Pipedrive returns it. Only `id` is required: the lead exists once Pipedrive has given it
@@ -48,9 +51,9 @@ export const leadSchema = z
   .object({
     id: z.string().min(1),
     title: z.string().catch(''),
-    owner_id: linked,
-    person_id: linked,
-    organization_id: linked,
+    owner_id: linkedIdField,
+    person_id: linkedIdField,
+    organization_id: linkedIdField,
     label_ids: z.array(z.string()).catch([]),
     value: z.object({ amount: z.number(), currency: z.string() }).nullable().optional().catch(undefined),
     expected_close_date: z.string().nullable().optional().catch(undefined),

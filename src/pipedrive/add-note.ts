@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { linkedId } from './add-lead.ts';
+import { linkedIdField } from './add-lead.ts';
 import { callApi, callApiList } from './call-api.ts';
 import type { Transport } from './transport.ts';
 
@@ -17,7 +17,7 @@ export const noteSchema = z.object({
   id: z.number().int(),
   content: z.string().catch(''),
   lead_id: z.string().nullable().optional().catch(undefined),
-  user_id: z.unknown().transform(linkedId),
+  user_id: linkedIdField,
   /** "YYYY-MM-DD HH:MM:SS", UTC, as v1 writes times. */
   add_time: z.string().catch(''),
 });
