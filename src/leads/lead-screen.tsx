@@ -56,7 +56,8 @@ export function LeadScreen({ reference, webUrlOf, dealUrlOf, locale }: LeadScree
   const [initialDraft] = useState(loadLeadDraft);
   const restoredAtLoad = useRef<boolean>(undefined);
   const { users, currencies } = reference;
-  const activityTypes = useActivityTypes();
+  const keptFollowUp = created?.sent?.followUp;
+  const activityTypes = useActivityTypes(keptFollowUp !== undefined && 'saved' in keptFollowUp);
   const setup = useMemo<LeadFormSetup>(
     () => ({
       context: {
@@ -199,7 +200,7 @@ export function LeadScreen({ reference, webUrlOf, dealUrlOf, locale }: LeadScree
           const next = stickyOf(held, kept);
           saveStickyDefaults(me, next);
           setSticky(next);
-          keepLeadCard(lead, held);
+          keepLeadCard(lead, held, sent);
           // Into the lists already read (recent leads, the contacts' open leads), without a read.
           rememberContacts(client, held);
           noteCreatedLead(client, lead, reference.me.id);
@@ -220,5 +221,5 @@ function keptCardOf(reference: ReferenceData): Created | undefined {
     currency: '',
     customFields: customFieldsOf(reference.dealFields),
   });
-  return { lead: kept.lead, held: withDraft(blank, kept.picks) };
+  return { lead: kept.lead, held: withDraft(blank, kept.picks), sent: kept.sent };
 }

@@ -9,6 +9,7 @@ import type { PartProblem } from '../send/send-part-once.ts';
 import { progressText } from '../send/submission-status.tsx';
 import type { SentLeadOutcome } from '../send/use-lead-submission.ts';
 import { useRetryPart } from '../send/use-retry-part.ts';
+import { keepPartOutcome } from './kept-lead-card.ts';
 import '../lead-parts.css';
 
 interface CreatedLeadPartsProps {
@@ -43,6 +44,7 @@ export function CreatedLeadParts({ sent, activityTypes, users, locale }: Created
     setAnnounced('');
     const outcome = await retryPart(sent.create, part, problem);
     setParts((current) => ({ ...current, [part]: outcome }));
+    keepPartOutcome(part, outcome);
     setRetrying(undefined);
     const saved = outcome !== undefined && 'saved' in outcome;
     setAnnounced(saved ? `${NAMES[part].label} saved.` : `${NAMES[part].missing} again.`);

@@ -94,4 +94,27 @@ describe('the created-lead card survives a reload', () => {
     expect(screen.getByText('#7').tagName).toBe('DD');
     expect(screen.queryByRole('list', { name: 'Labels' })).toBeNull();
   });
+
+  it.each([
+    ['without the create a Retry needs', { note: { missing: { why: 'Lost', absent: true } } }],
+    [
+      'with a note of the wrong shape',
+      { note: { saved: { content: 'No id' } }, create: { draftId: 'd', body: {} } },
+    ],
+    [
+      'with a problem too long to be one',
+      { note: { missing: { why: 'x'.repeat(5_000), absent: true } }, create: { draftId: 'd', body: {} } },
+    ],
+  ])('kept parts %s are left out; the lead still shows', async (_what, parts) => {
+    sessionStorage.setItem(
+      CARD_KEY,
+      JSON.stringify({ lead: { id: 'c3d4', title: 'Odd parts', owner_id: 1 }, picks: {}, parts }),
+    );
+
+    await renderLeadScreen({ opensOn: 'card' });
+
+    expect(screen.queryByRole('heading', { level: 1, name: 'Odd parts' })).not.toBeNull();
+    expect(screen.queryByText(/was not saved/)).toBeNull();
+    expect(screen.queryByRole('button', { name: /^Retry/ })).toBeNull();
+  });
 });

@@ -1,5 +1,8 @@
 import { type Lead, leadSchema } from '@/pipedrive/add-lead.ts';
 import type { LeadFormInput } from '../form/lead-form-schema.ts';
+import type { PartName } from '../send/lead-send-ledger.ts';
+import type { SentLeadOutcome } from '../send/use-lead-submission.ts';
+import { type KeptParts, partsToKeep, readKeptParts } from './kept-parts.ts';
 
 /**
  * The card of the lead just created, kept in this tab's sessionStorage (never tokens), like the
@@ -23,16 +26,44 @@ export interface KeptLeadCard {
   lead: Lead;
   /** As stored: the caller checks each one against a blank form before using it (`withDraft`). */
   picks: Partial<LeadCardPicks>;
+  /** The note's and follow-up's outcome, so the card says the same after a reload, Retry included. */
+  sent?: SentLeadOutcome;
 }
 
-export function keepLeadCard(lead: Lead, held: LeadFormInput): void {
-  const picks = Object.fromEntries(PICKED.map((key) => [key, held[key]]));
+interface StoredCard {
+  lead: Lead;
+  picks: Record<string, unknown>;
+  parts?: KeptParts;
+}
+
+function store(card: StoredCard): void {
   try {
-    const stored = JSON.stringify({ lead, picks });
+    const stored = JSON.stringify(card);
     if (stored.length <= MAX_STORED_CHARS) sessionStorage.setItem(KEY, stored);
     else sessionStorage.removeItem(KEY);
   } catch {
     // Storage full or blocked: the card shows now, it just will not survive a reload.
+  }
+}
+
+export function keepLeadCard(lead: Lead, held: LeadFormInput, sent?: SentLeadOutcome): void {
+  const picks = Object.fromEntries(PICKED.map((key) => [key, held[key]]));
+  store({ lead, picks, parts: partsToKeep(sent) });
+}
+
+/** A Retry's outcome replaces the part's in the kept card, so a reload after it shows the same. */
+export function keepPartOutcome<P extends PartName>(part: P, outcome: SentLeadOutcome[P]): void {
+  try {
+    const raw = sessionStorage.getItem(KEY);
+    if (!raw || raw.length > MAX_STORED_CHARS) return;
+    const stored: unknown = JSON.parse(raw);
+    if (!isRecord(stored) || !isRecord(stored.picks)) return;
+    const parts = readKeptParts(stored.parts);
+    const lead = leadSchema.safeParse(stored.lead);
+    if (!parts || !lead.success) return;
+    store({ lead: lead.data, picks: stored.picks, parts: { ...parts, [part]: outcome } });
+  } catch {
+    // Nothing kept to change, or storage blocked: the card shows the outcome until a reload.
   }
 }
 
@@ -47,7 +78,12 @@ export function loadKeptLeadCard(): KeptLeadCard | undefined {
     if (!lead.success) return undefined;
     const saved = isRecord(stored.picks) ? stored.picks : {};
     const picks = Object.fromEntries(PICKED.filter((key) => key in saved).map((key) => [key, saved[key]]));
-    return { lead: lead.data, picks: picks as Partial<LeadCardPicks> };
+    const parts = readKeptParts(stored.parts);
+    return {
+      lead: lead.data,
+      picks: picks as Partial<LeadCardPicks>,
+      ...(parts ? { sent: { lead: lead.data, ...parts } } : {}),
+    };
   } catch {
     return undefined;
   }

@@ -197,6 +197,41 @@ describe('a lead with a note and a follow-up', () => {
     ).toHaveLength(1);
   });
 
+  it('after a reload the card still says which part is missing, and a Retry there is kept too', async () => {
+    let failures = 1;
+    const first = await renderLeadScreen({
+      partsFaultFor: (request) =>
+        request.method === 'POST' && request.path === '/api/v1/notes' && failures-- > 0
+          ? { status: 400 }
+          : undefined,
+    });
+    await fillLead(first.user, 'Missing across a reload');
+    await first.user.type(screen.getByRole('textbox', { name: /^Note/ }), 'Bring the brochure');
+    await openFollowUp(first.user);
+    await first.user.click(screen.getByRole('button', { name: 'Tomorrow 9:00' }));
+    await first.user.click(screen.getByRole('button', { name: 'Create lead' }));
+    await screen.findByText(/The note was not saved/, {}, { timeout: 5000 });
+    cleanup();
+
+    const again = await renderLeadScreen({ opensOn: 'card', sandboxTransport: first.sandboxTransport });
+    const card = screen.getByRole('region', { name: 'Missing across a reload' });
+    expect(
+      within(card).getByText(/^The note was not saved: Pipedrive did not let QuickLead add the note/),
+    ).toBeTruthy();
+    expect((await within(card).findByText('Call – tomorrow 09:00 AM, Maria Lopez')).tagName).toBe('DD');
+    await again.user.click(within(card).getByRole('button', { name: 'Retry the note' }));
+    await within(card).findByText('Bring the brochure');
+    cleanup();
+
+    await renderLeadScreen({ opensOn: 'card', sandboxTransport: first.sandboxTransport });
+    const reloaded = screen.getByRole('region', { name: 'Missing across a reload' });
+    expect(within(reloaded).getByText('Bring the brochure').tagName).toBe('DD');
+    expect(within(reloaded).queryByText(/The note was not saved/)).toBeNull();
+    const notes = first.sandbox.store.crm.followUps.listNotes();
+    expect(notes.filter((note) => note.content === 'Bring the brochure')).toHaveLength(1);
+    expect(first.sandbox.store.crm.followUps.listActivities()).toHaveLength(1);
+  });
+
   it('without activities:full the lead and its note are created; the follow-up names the missing permission', async () => {
     const { user, sandbox } = await renderLeadScreen({
       scopes: APP_SCOPES.filter((scope) => scope !== 'activities:full'),
