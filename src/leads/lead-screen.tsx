@@ -183,7 +183,6 @@ export function LeadScreen({ reference, webUrlOf, dealUrlOf, locale }: LeadScree
         defaults={defaults}
         focusTitle={formKey > 0}
         leadUrl={webUrlOf}
-        locale={locale}
         afterDetails={
           <StickyDefaultsNotice
             key={formKey}

@@ -53,7 +53,7 @@ export interface LeadFormSetup {
     activityTypes?: ListOnDemand<ActivityType>;
   };
   meId: number;
-  /** The rep's locale, for the follow-up's day and time. */
+  /** The rep's locale: the follow-up's day and time, the open-lead warning's dates. */
   locale?: string;
 }
 
@@ -69,7 +69,6 @@ interface LeadFormProps {
   focusTitle?: boolean;
   /** Where a lead opens in Pipedrive: the open-lead warning links to the lead it names. */
   leadUrl: (leadId: string) => string;
-  locale: string | undefined;
   /** Shown after the details, inside the form: where the choices kept from the last lead are said. */
   afterDetails?: ReactNode;
 }
@@ -80,7 +79,6 @@ export function LeadForm({
   onCreated,
   focusTitle = false,
   leadUrl,
-  locale,
   afterDetails,
 }: LeadFormProps) {
   const schema = useMemo(() => buildLeadFormSchema(setup.context), [setup.context]);
@@ -112,7 +110,7 @@ export function LeadForm({
     },
     users: setup.context.users,
     draftId,
-    locale,
+    locale: setup.locale,
   });
 
   useEffect(() => {
