@@ -1,10 +1,8 @@
-import { useEffect, useState } from 'react';
 import { useFormContext, useWatch } from 'react-hook-form';
-import { readFailureMessage } from '@/pipedrive/read-failure.ts';
 import type { ListOnDemand } from '@/pipedrive/reference-data.ts';
 import type { User } from '@/pipedrive/users.ts';
-import { FieldsetShell } from '@/ui/field-shell.tsx';
 import { SelectField } from '@/ui/select-field.tsx';
+import { ColleagueChoice, useAskForColleagues } from '../form/colleague-choice.tsx';
 import type { LeadFormInput } from '../form/lead-form-schema.ts';
 import { FOLLOW_UP_FIELD_IDS } from './follow-up-schema.ts';
 
@@ -26,10 +24,7 @@ export function AssigneeField({ owners, users, meId, error }: AssigneeFieldProps
   const { control, register, setFocus } = useFormContext<LeadFormInput>();
   const owner = useWatch({ control, name: 'owner' });
   const id = FOLLOW_UP_FIELD_IDS.assignee;
-  const [asked, setAsked] = useState(false);
-  useEffect(() => {
-    if (asked && users.state === 'read') setFocus('followUp.assignee');
-  }, [asked, users.state, setFocus]);
+  const ask = useAskForColleagues(users, () => setFocus('followUp.assignee'));
 
   const nameOf = (user: User) => (user.id === meId ? `${user.name} (you)` : user.name);
   const ownerUser = owners.find((user) => String(user.id) === owner);
@@ -47,43 +42,15 @@ export function AssigneeField({ owners, users, meId, error }: AssigneeFieldProps
       />
     );
   }
-  const failed = users.state === 'failed';
-  const reading = users.state === 'reading';
   return (
-    <FieldsetShell
+    <ColleagueChoice
       id={id}
       label="Assigned to"
-      error={
-        failed
-          ? readFailureMessage(users.error, 'QuickLead could not read your colleagues from Pipedrive.')
-          : error
-      }
-    >
-      <div className="owner-choice">
-        <span id={`${id}-current`}>{leadOwner}</span>
-        <button
-          id={id}
-          type="button"
-          className="button button--small"
-          aria-describedby={`${id}-current`}
-          aria-disabled={reading || undefined}
-          onClick={() => {
-            if (reading) return;
-            setAsked(true);
-            users.request();
-          }}
-        >
-          {reading ? (
-            <>
-              <span className="spinner" aria-hidden="true" /> Loading colleagues…
-            </>
-          ) : failed ? (
-            'Try again'
-          ) : (
-            'Assign to someone else'
-          )}
-        </button>
-      </div>
-    </FieldsetShell>
+      current={leadOwner}
+      askLabel="Assign to someone else"
+      users={users}
+      error={error}
+      onAsk={ask}
+    />
   );
 }

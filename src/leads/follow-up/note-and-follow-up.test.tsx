@@ -80,6 +80,20 @@ describe('the follow-up section', () => {
     expect(assignee.selectedOptions[0]?.text).toBe('Aiko Tanaka');
   });
 
+  it('Assign to someone else reads the colleagues once and puts the cursor in Assigned to, once', async () => {
+    const { user, requests } = await renderLeadScreen();
+    await openFollowUp(user);
+    await user.click(screen.getByRole('button', { name: 'Assign to someone else' }));
+    const assignee = await screen.findByRole('combobox', { name: 'Assigned to' });
+    await waitFor(() => expect(document.activeElement).toBe(assignee));
+    // The rep moves on to the owner; changing it re-renders this field, which leaves the cursor be.
+    const owner = screen.getByRole('combobox', { name: 'Owner' });
+    await user.selectOptions(owner, 'James Carter');
+    expect((assignee as HTMLSelectElement).selectedOptions[0]?.text).toBe('The lead’s owner, James Carter');
+    expect(document.activeElement).toBe(owner);
+    expect(count(requests, 'GET', '/api/v1/users')).toBe(1);
+  });
+
   it('quick picks fill the day and time, from their buttons and from Control+Shift+1, 2 and 3', async () => {
     const { user } = await renderLeadScreen();
     await openFollowUp(user);
