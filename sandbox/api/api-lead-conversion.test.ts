@@ -155,6 +155,21 @@ describe('POST /api/v2/leads/{id}/convert/deal and its status', () => {
     expect(dealActivities[0]).not.toHaveProperty('lead_id');
   });
 
+  it('the deal’s web page lists what moved with it, the note as text', async () => {
+    const { sandbox, post, createLead, convert, status, advance } = setUp();
+    const lead = await createLead({ title: 'Page after conversion' });
+    await post('/api/v1/notes', { lead_id: lead.id, content: 'Bring <b>chairs</b>' });
+    await post('/api/v2/activities', { lead_id: lead.id, subject: 'Call back', due_date: '2026-12-01' });
+    const conversionId = (await convert(lead.id)).body.data.conversion_id as string;
+    advance(CONVERSION_MS);
+    const dealId = (await status(lead.id, conversionId)).body.data.deal_id as number;
+
+    const page = await (await sandbox.apiApp.request(`/deal/${dealId}`)).text();
+    expect(page).toContain('<dt>Note</dt><dd>Bring chairs</dd>');
+    expect(page).toMatch(/<dt>[^<]+<\/dt><dd>Call back · 2026-12-01 · [^<]+<\/dd>/);
+    expect((await sandbox.apiApp.request('/deal/999999999')).status).toBe(404);
+  });
+
   it('the lead goes when the conversion ends even if nobody asks for its status', async () => {
     const { createLead, convert, get, deals, advance } = setUp();
     const lead = await createLead({ title: 'Nobody polls' });

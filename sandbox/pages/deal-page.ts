@@ -2,16 +2,8 @@ import type { Context } from 'hono';
 import { findStage } from '../company/pipelines.ts';
 import type { CrmStore } from '../store/crm-store.ts';
 import { sendPage } from './html-page.ts';
+import { followUpRows, formatMoney, recordNotFound } from './record-page-parts.ts';
 import { html } from './safe-html.ts';
-
-function formatValue(amount: number, currency: string): string {
-  try {
-    return new Intl.NumberFormat('en-US', { style: 'currency', currency }).format(amount);
-  } catch {
-    // Intl rejects codes it does not know; a deal can still carry them.
-    return `${amount} ${currency}`;
-  }
-}
 
 /**
  * Stands in for https://{company}.pipedrive.com/deal/{id}, the Pipedrive web view the app's card
@@ -20,13 +12,7 @@ function formatValue(amount: number, currency: string): string {
 export function dealPage(c: Context, crm: CrmStore): Response {
   const raw = c.req.param('id') ?? '';
   const deal = /^\d{1,15}$/.test(raw) ? crm.findDeal(Number(raw)) : undefined;
-  if (!deal) {
-    return sendPage(c, 404, {
-      title: 'Deal not found · Pipedrive sandbox',
-      body: html`<div class="card"><h1>Deal not found</h1>
-<p>There is no deal with this link. It may have been removed when the sandbox was reset.</p></div>`,
-    });
-  }
+  if (!deal) return recordNotFound(c, 'Deal');
   const person = deal.person_id === null ? undefined : crm.findPerson(deal.person_id);
   const org = deal.org_id === null ? undefined : crm.findOrganization(deal.org_id);
   const owner = crm.findUser(deal.owner_id);
@@ -37,12 +23,12 @@ export function dealPage(c: Context, crm: CrmStore): Response {
 <h1>${deal.title}</h1>
 <dl>
 <dt>Stage</dt><dd>${findStage(deal.stage_id)?.name ?? `Stage ${deal.stage_id}`}</dd>
-<dt>Value</dt><dd>${formatValue(deal.value, deal.currency)}</dd>
+<dt>Value</dt><dd>${formatMoney(deal.value, deal.currency)}</dd>
 <dt>Person</dt><dd>${person?.name ?? 'None'}</dd>
 <dt>Organization</dt><dd>${org?.name ?? 'None'}</dd>
 <dt>Owner</dt><dd>${owner?.name ?? `User ${deal.owner_id}`}</dd>
 <dt>Converted from</dt><dd>Lead ${deal.lead_id}</dd>
-</dl>
+${followUpRows(crm, { dealId: deal.id })}</dl>
 </div>`,
   });
 }

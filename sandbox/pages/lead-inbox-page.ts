@@ -4,20 +4,12 @@ import type { CustomDealField } from '../company/deal-field-built-ins.ts';
 import { activeCustomFields } from '../company/deal-fields.ts';
 import type { CrmStore } from '../store/crm-store.ts';
 import { isGuid } from '../validation/lead-validation.ts';
-import { noteTextLines } from '../validation/note-html.ts';
 import { sendPage } from './html-page.ts';
+import { followUpRows, formatMoney, recordNotFound } from './record-page-parts.ts';
 import { html, type SafeHtml } from './safe-html.ts';
 
 function formatValue(value: Lead['value']): string {
-  if (!value) return 'No value';
-  try {
-    return new Intl.NumberFormat('en-US', { style: 'currency', currency: value.currency }).format(
-      value.amount,
-    );
-  } catch {
-    // Intl rejects codes it does not know; the lead can still carry them.
-    return `${value.amount} ${value.currency}`;
-  }
+  return value ? formatMoney(value.amount, value.currency) : 'No value';
 }
 
 function optionLabel(field: CustomDealField, id: string): string {
@@ -67,31 +59,6 @@ function formatTime(iso: string): string {
   return `${iso.slice(0, 16).replace('T', ' ')} UTC`;
 }
 
-/** The lead's notes (as text, never as HTML) and activities, as Pipedrive's lead view lists them. */
-function followUpRows(lead: Lead, crm: CrmStore): SafeHtml[] {
-  const notes = crm.followUps.listNotes().filter((note) => note.leadId === lead.id);
-  const activities = crm.followUps.listActivities().filter((activity) => activity.leadId === lead.id);
-  return [
-    ...notes.map((note) => {
-      const lines = noteTextLines(note.content).map(
-        (line, index) => html`${index > 0 ? html`<br>` : ''}${line}`,
-      );
-      return html`<dt>Note</dt><dd>${lines}</dd>
-`;
-    }),
-    ...activities.map((activity) => {
-      const type =
-        crm.activityTypes.find((candidate) => candidate.keyString === activity.type)?.name ?? activity.type;
-      const due = [activity.dueDate, activity.dueTime ? `${activity.dueTime.slice(0, 5)} UTC` : null]
-        .filter(Boolean)
-        .join(' ');
-      const owner = crm.findUser(activity.ownerId)?.name ?? `User ${activity.ownerId}`;
-      return html`<dt>${type}</dt><dd>${activity.subject} · ${due || 'No date'} · ${owner}</dd>
-`;
-    }),
-  ];
-}
-
 /**
  * Stands in for https://{company}.pipedrive.com/leads/inbox/{id}, the Pipedrive web view the
  * app's created-lead card links to. No API token: it is a page for the signed-in browser user.
@@ -99,13 +66,7 @@ function followUpRows(lead: Lead, crm: CrmStore): SafeHtml[] {
 export function leadInboxPage(c: Context, crm: CrmStore): Response {
   const id = c.req.param('id') ?? '';
   const lead = isGuid(id) ? crm.findLead(id.toLowerCase()) : undefined;
-  if (!lead) {
-    return sendPage(c, 404, {
-      title: 'Lead not found · Pipedrive sandbox',
-      body: html`<div class="card"><h1>Lead not found</h1>
-<p>There is no lead with this link. It may have been removed when the sandbox was reset.</p></div>`,
-    });
-  }
+  if (!lead) return recordNotFound(c, 'Lead');
   const person = lead.person_id === null ? undefined : crm.findPerson(lead.person_id);
   const org = lead.organization_id === null ? undefined : crm.findOrganization(lead.organization_id);
   const owner = crm.findUser(lead.owner_id);
@@ -122,7 +83,7 @@ export function leadInboxPage(c: Context, crm: CrmStore): Response {
 <dt>Expected close</dt><dd>${lead.expected_close_date ?? 'Not set'}</dd>
 <dt>Source</dt><dd>${lead.source_name}</dd>
 <dt>Added</dt><dd><time datetime="${lead.add_time}">${formatTime(lead.add_time)}</time></dd>
-${customRows(lead, crm)}${followUpRows(lead, crm)}</dl>
+${customRows(lead, crm)}${followUpRows(crm, { leadId: lead.id })}</dl>
 </div>`,
   });
 }
