@@ -26,6 +26,8 @@ const BARE_DOMAIN = /^(?:[\p{L}\p{N}-]+\.)+\p{L}{2,}(?:\/\S*)?$/iu;
 /** Profiles, not a company's website: listed as not used rather than proposed as the website. */
 const PROFILE_HOSTS =
   /(?:^|\.)(?:linkedin\.com|xing\.com|twitter\.com|x\.com|facebook\.com|instagram\.com|youtube\.com|tiktok\.com|github\.com)$/i;
+/** A forwarded message's sender line: "From: Ada Lovelace <ada@…>" in the languages read. */
+const FROM_LABEL = /^\s*(?:from|von|de|van|från|fra|lähettäjä|da)\s*:\s*/iu;
 /** A segment longer than this is prose (the email's body), never a name, title or organization. */
 const PROSE_WORDS = 10;
 
@@ -98,7 +100,9 @@ export function readSignature(text: string, options: ReadOptions = {}): ContactP
     // "Ada Lovelace <ada@example.com>": the name is the sender's, as sure as a name gets.
     const angle = /^(.*?)<\s*(?:mailto:)?([^<>\s]+@[^<>\s]+)\s*>/iu.exec(rest);
     if (angle?.[1] && angle[1].trim() !== '') {
-      const { name, turned } = nameInWritingOrder(cleanName(angle[1]));
+      const sender = angle[1].replace(FROM_LABEL, '').replace(/^\s*["'“”‘’]+|["'“”‘’]+\s*$/g, '');
+      const { name: written, turned } = nameInWritingOrder(sender.trim());
+      const name = cleanName(written);
       if (looksLikeName(name)) {
         names.push({
           value: name,
@@ -205,7 +209,8 @@ export function readSignature(text: string, options: ReadOptions = {}): ContactP
     const name = cleanName(leftover);
     if (looksLikeName(name)) {
       const afterSignOff = lastSignOff >= 0 && segment.line === 0;
-      const first = segment.line === 0 && segment.index === 0;
+      // Two names on the first line weigh the same: the rep chooses.
+      const first = segment.line === 0;
       names.push({ value: name, from: segment.text, score: afterSignOff ? 3 : first ? 2 : 1 });
       continue;
     }

@@ -153,10 +153,10 @@ export function readVCard(text: string, options: ReadOptions = {}): ContactPropo
       case 'ADR': {
         const [poBox = '', extended = '', street = '', locality = '', region = '', code = '', country = ''] =
           components(property.value);
-        const town = [code, locality].filter(Boolean).join(' ');
+        // Each part on its own: where the postcode stands beside the town differs by country.
         add(
           'address',
-          [poBox, extended, street, town, region, country].filter(Boolean).join(', '),
+          [poBox, extended, street, locality, region, code, country].filter(Boolean).join(', '),
           property.raw,
         );
         break;

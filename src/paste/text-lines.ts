@@ -50,7 +50,10 @@ const LABEL_PATTERNS = (Object.entries(VALUE_LABELS) as Array<[ValueKind, readon
       .join('|');
     return {
       kind,
-      pattern: new RegExp(`^(?:${words})\\.?(?:\\s*\\([^)]{1,20}\\))?(\\s*[:.]\\s*|\\s+)`, 'iu'),
+      pattern: new RegExp(
+        `^(?:${words})\\.?(?:\\s*\\((?![\\d\\s]+\\))[^)]{1,20}\\))?(\\s*[:.]\\s*|\\s+)`,
+        'iu',
+      ),
     };
   },
 );

@@ -144,11 +144,14 @@ export function looksLikeAddress(text: string): boolean {
 const HONORIFIC =
   /^(?:dr|prof|mr|mrs|ms|mx|mme|mlle|herr|frau|sr|sra|srta|dra|ing|dipl\.-ing|mag|drs|ir)\.?\s+/iu;
 
+/** Degrees after a comma: ", MBA", ", PhD", ", Dipl.-Kfm.", ", M.Sc." (capitals or dotted abbreviations). */
+const POST_NOMINALS = /(?:,\s*(?:[A-Z]{2,6}|Ph\.?\s?D\.?|[A-Z][a-z]{0,4}\.(?:-?[A-Za-z]{1,5}\.?)*))+$/u;
+
 /** The name without honorifics or degrees after a comma ("Dr. Anna Schmidt, MBA" → "Anna Schmidt"). */
 export function cleanName(text: string): string {
   let name = text.trim().replace(/^["'“”‘’]+|["'“”‘’]+$/g, '');
   while (HONORIFIC.test(name)) name = name.replace(HONORIFIC, '');
-  return name.replace(/,\s*(?:[A-Z][A-Za-z.]{0,6}\.?)(?:,\s*[A-Z][A-Za-z.]{0,6})*$/u, '').trim();
+  return name.replace(POST_NOMINALS, '').trim();
 }
 
 /** Two to five words, capitalised or name particles, of letters only: how a person's name looks. */
