@@ -243,9 +243,11 @@ export default function PasteDialog({ initialText, locale, onAccept, onClose }: 
           </p>
         )}
         <div className="dialog__actions">
-          <button type="submit" className="button button--primary">
-            {reading && reading.items.length > 0 ? 'Use these details' : 'Read the text'}
-          </button>
+          {reading && reading.items.length > 0 && (
+            <button type="submit" className="button button--primary">
+              Use these details
+            </button>
+          )}
           <button type="button" className="button" onClick={onClose}>
             Cancel
           </button>
