@@ -65,6 +65,17 @@ describe('static files, compressed at build time', () => {
     );
   });
 
+  it('the share target, /share with what another app shared, gets the app page, which reads it', async () => {
+    const { app } = builtApp();
+    const page = await get(
+      app,
+      `/share?title=Hi&text=${encodeURIComponent('Ada <ada@x.example>')}&url=https%3A%2F%2Fx.example`,
+    );
+    expect(page.status).toBe(200);
+    expect(page.headers.get('cache-control')).toBe('no-cache');
+    expect(await page.text()).toContain('<div id="root">');
+  });
+
   it('the app page at / keeps its no-cache when sent compressed, as at any other route', async () => {
     const { app } = builtApp();
     for (const encoding of ['br', 'gzip', undefined]) {

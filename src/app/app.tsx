@@ -5,6 +5,7 @@ import { bffSignInErrorOf, CallbackScreen, SignInFailed } from '@/auth/callback-
 import { SessionProvider, useSession } from '@/auth/session-context.tsx';
 import { SignInScreen } from '@/auth/sign-in-screen.tsx';
 import type { AppConfig } from '@/config/app-config.ts';
+import { captureSharedText, peekSharedText } from '@/paste/shared-text.ts';
 import { useDocumentTitle } from '@/ui/use-document-title.ts';
 import { InspectorProvider } from '../inspector/inspector-context.tsx';
 import { AppFrame } from './app-frame.tsx';
@@ -43,6 +44,8 @@ function useSignedInModule(needed: boolean): SignedInModule | undefined {
 
 export function App({ config }: { config: AppConfig }) {
   const [queryClient] = useState(createQueryClient);
+  // Before any screen: text shared to QuickLead is kept in the tab and the address bar cleaned.
+  useState(captureSharedText);
   return (
     <QueryClientProvider client={queryClient}>
       <SessionProvider config={config}>
@@ -60,6 +63,7 @@ function Screens() {
   const [path, setPath] = useState(() => window.location.pathname);
   // Read once, then cleaned from the address bar like any callback parameter.
   const [bffError, setBffError] = useState(() => bffSignInErrorOf(new URL(window.location.href)));
+  const [sharedWaiting] = useState(() => peekSharedText() !== undefined);
   const backToStart = useCallback(() => {
     setPath('/');
     setBffError(undefined);
@@ -81,7 +85,15 @@ function Screens() {
       ) : bffError ? (
         <SignInFailed error={bffError} mode="bff" onDone={backToStart} />
       ) : (
-        <SignInScreen />
+        <>
+          {sharedWaiting && (
+            <p className="notice notice--info" role="status">
+              Sign in, and QuickLead opens Paste to fill with what you shared. It is kept in this tab until
+              then.
+            </p>
+          )}
+          <SignInScreen />
+        </>
       )}
     </AppFrame>
   );

@@ -43,11 +43,13 @@ describe('inline create: person', () => {
 
 describe('inline create: organization', () => {
   it('sends the address as v2 does', () => {
-    expect(toAddOrganizationRequest({ name: 'Quokka', address: '42 Harbour Road' })).toEqual({
+    expect(toAddOrganizationRequest({ name: 'Quokka', address: '42 Harbour Road', website: '' })).toEqual({
       name: 'Quokka',
       address: { value: '42 Harbour Road' },
     });
-    expect(toAddOrganizationRequest({ name: 'Quokka', address: '' })).toEqual({ name: 'Quokka' });
+    expect(toAddOrganizationRequest({ name: 'Quokka', address: '', website: '' })).toEqual({
+      name: 'Quokka',
+    });
   });
 });
 

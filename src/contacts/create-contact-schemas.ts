@@ -37,23 +37,29 @@ export const createOrganizationSchema = z.object({
     .min(1, 'Enter the organization’s name')
     .max(255, 'Name must be 255 characters or fewer'),
   address: z.string().trim().max(255, 'Address must be 255 characters or fewer'),
+  website: z.string().trim().max(255, 'Website must be 255 characters or fewer'),
 });
 
 export type CreateOrganizationInput = z.input<typeof createOrganizationSchema>;
 export type CreateOrganizationValues = z.output<typeof createOrganizationSchema>;
 
 export function toAddOrganizationRequest(values: CreateOrganizationValues): AddOrganizationRequest {
-  return { name: values.name, ...(values.address ? { address: { value: values.address } } : {}) };
+  return {
+    name: values.name,
+    ...(values.address ? { address: { value: values.address } } : {}),
+    ...(values.website ? { website: values.website } : {}),
+  };
 }
 
 /** Which dialog field a Pipedrive v2 validation error names, if any. */
 export function createFieldFor(
   message: string,
-): 'name' | 'email' | 'phone' | 'organization' | 'address' | undefined {
+): 'name' | 'email' | 'phone' | 'organization' | 'address' | 'website' | undefined {
   if (/\bemails?\b/i.test(message)) return 'email';
   if (/\bphones?\b/i.test(message)) return 'phone';
   if (/\borg_id\b/i.test(message)) return 'organization';
   if (/\baddress\b/i.test(message)) return 'address';
+  if (/\bwebsite\b/i.test(message)) return 'website';
   if (/\bname\b/i.test(message)) return 'name';
   return undefined;
 }

@@ -18,7 +18,18 @@ const LOOKED_UP = ['name'] as const;
  * Inline create: an organization in Pipedrive, then picked in the lead form. Pressing create first
  * looks for one of the same name (an organization's website cannot be searched for).
  */
-export function CreateOrganizationDialog({ initialName, onCreated, onClose }: CreateDialogProps) {
+/** What the dialog starts with besides the name, e.g. read from pasted contact details. */
+export interface OrganizationPrefill {
+  address?: string;
+  website?: string;
+}
+
+export function CreateOrganizationDialog({
+  initialName,
+  prefill,
+  onCreated,
+  onClose,
+}: CreateDialogProps & { prefill?: OrganizationPrefill }) {
   const { form, problem, submit, step, lookup } = useCreateContact<
     CreateOrganizationInput,
     CreateOrganizationValues,
@@ -28,10 +39,10 @@ export function CreateOrganizationDialog({ initialName, onCreated, onClose }: Cr
     lookUp: lookUpOrganization,
     lookedUpFields: LOOKED_UP,
     schema: createOrganizationSchema,
-    defaultValues: { name: initialName, address: '' },
+    defaultValues: { name: initialName, address: prefill?.address ?? '', website: prefill?.website ?? '' },
     create: (transport, values) => addOrganization(transport, toAddOrganizationRequest(values)),
     staleSearches: organizationQueries.all,
-    fields: ['name', 'address'],
+    fields: ['name', 'address', 'website'],
     onCreated: (organization) => onCreated({ id: organization.id, name: organization.name }),
   });
   const { errors } = form.formState;
@@ -61,6 +72,16 @@ export function CreateOrganizationDialog({ initialName, onCreated, onClose }: Cr
         autoComplete="off"
         error={errors.address?.message}
         {...form.register('address')}
+      />
+      <TextField
+        id="create-organization-website"
+        label="Website"
+        labelSuffix="(optional)"
+        type="url"
+        autoComplete="off"
+        spellCheck={false}
+        error={errors.website?.message}
+        {...form.register('website')}
       />
     </CreateContactForm>
   );

@@ -3,6 +3,7 @@ import { addPerson } from '@/pipedrive/add-person.ts';
 import { personQueries } from '@/pipedrive/search-persons.ts';
 import { TextField } from '@/ui/text-field.tsx';
 import type { CreateDialogProps } from './contact-picker.tsx';
+import type { ContactRef } from './contact-ref.ts';
 import { CreateContactForm } from './create-contact-form.tsx';
 import {
   type CreatePersonInput,
@@ -20,7 +21,19 @@ const LOOKED_UP = ['name', 'email', 'phone'] as const;
  * Inline create: a person in Pipedrive from a few fields, then picked in the lead form. Pressing
  * create first looks for the same email, phone or name, and offers the people it finds instead.
  */
-export function CreatePersonDialog({ initialName, onCreated, onClose }: CreateDialogProps) {
+/** What the dialog starts with besides the name, e.g. read from pasted contact details. */
+export interface PersonPrefill {
+  email?: string;
+  phone?: string;
+  organization?: ContactRef;
+}
+
+export function CreatePersonDialog({
+  initialName,
+  prefill,
+  onCreated,
+  onClose,
+}: CreateDialogProps & { prefill?: PersonPrefill }) {
   const { form, problem, submit, step, lookup } = useCreateContact<
     CreatePersonInput,
     CreatePersonValues,
@@ -30,7 +43,12 @@ export function CreatePersonDialog({ initialName, onCreated, onClose }: CreateDi
     lookUp: lookUpPerson,
     lookedUpFields: LOOKED_UP,
     schema: createPersonSchema,
-    defaultValues: { name: initialName, email: '', phone: '', organization: null },
+    defaultValues: {
+      name: initialName,
+      email: prefill?.email ?? '',
+      phone: prefill?.phone ?? '',
+      organization: prefill?.organization ?? null,
+    },
     create: (transport, values) => addPerson(transport, toAddPersonRequest(values)),
     staleSearches: personQueries.all,
     fields: ['name', 'email', 'phone', 'organization'],

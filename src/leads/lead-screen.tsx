@@ -1,5 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { peekSharedText } from '@/paste/shared-text.ts';
 import { activeActivityTypes } from '@/pipedrive/activity-types.ts';
 import type { Lead } from '@/pipedrive/add-lead.ts';
 import { builtInOptions, customFieldsOf } from '@/pipedrive/deal-fields.ts';
@@ -49,7 +50,8 @@ interface Created {
 export function LeadScreen({ reference, webUrlOf, dealUrlOf, locale }: LeadScreenProps) {
   const client = useQueryClient();
   const { me } = reference;
-  const [created, setCreated] = useState(() => keptCardOf(reference));
+  // Text shared to QuickLead is for a new lead: the form shows, not the card kept from the last one.
+  const [created, setCreated] = useState(() => (peekSharedText() ? undefined : keptCardOf(reference)));
   const [formKey, setFormKey] = useState(0);
   const [sticky, setSticky] = useState(() => loadStickyDefaults(me));
 

@@ -6,6 +6,8 @@ import type { Transport } from './transport.ts';
 export interface AddOrganizationRequest {
   name: string;
   address?: { value: string };
+  /** A standard field of v2 organizations (unlike a person's job title, which needs contact sync). */
+  website?: string;
 }
 
 const createdOrganizationSchema = z.object({
