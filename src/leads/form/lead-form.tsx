@@ -219,7 +219,7 @@ export function LeadForm({
         <RenderProbe id={FIELD_RENDER_PROBES.title}>
           <TitleField lastSuggestion={lastSuggestion} />
         </RenderProbe>
-        <ContactFields onPicked={suggestTitle} locale={setup.locale ?? locale} />
+        <ContactFields onPicked={suggestTitle} locale={setup.locale} />
         <DealFieldsSection context={setup.context} lists={setup.lists} meId={setup.meId}>
           <CustomFieldInputs
             fields={mandatoryFields}
