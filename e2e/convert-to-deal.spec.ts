@@ -39,6 +39,9 @@ const confirmConversion = async (page: Page) => confirmIn(await askToConvert(pag
 
 for (const mode of ['bff', 'spa'] as const) {
   test.describe(`${mode} mode`, () => {
+    // Each test scans two or more screens with axe at two widths besides creating a lead: more than
+    // the default 30 s when the machine is busy.
+    test.describe.configure({ timeout: 60_000 });
     test('Convert to deal ends with a link to the deal; the sandbox has one deal of that title and the lead has left the list', async ({
       page,
     }) => {

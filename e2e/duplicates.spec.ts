@@ -30,6 +30,9 @@ async function peopleNamed(page: Page, api: SessionApi, name: string): Promise<u
 
 for (const mode of ['bff', 'spa'] as const) {
   test.describe(`${mode} mode`, () => {
+    // Each test scans two or more screens with axe at two widths besides creating a lead: more than
+    // the default 30 s when the machine is busy.
+    test.describe.configure({ timeout: 60_000 });
     test('an inline person create finds Ada Lovelace by email, and "Use" picks her: nobody is created', async ({
       page,
     }) => {

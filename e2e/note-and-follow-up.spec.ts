@@ -58,6 +58,9 @@ async function reload(page: Page, mode: SessionMode) {
 
 for (const mode of ['bff', 'spa'] as const) {
   test.describe(`${mode} mode`, () => {
+    // Each test scans two or more screens with axe at two widths besides creating a lead: more than
+    // the default 30 s when the machine is busy.
+    test.describe.configure({ timeout: 60_000 });
     test('a lead with a note and a follow-up: the lead has exactly one note and one activity', async ({
       page,
     }) => {
