@@ -88,14 +88,18 @@ describe('checkRow', () => {
 
   it('puts an unknown currency on the currency cell, and the currency’s decimals on the value', () => {
     const unknown = checkRow(row({ personName: 'Ada', value: '10', currency: 'XYZ' }), columns, account);
-    expect(!unknown.ok && unknown.problems).toEqual([{ column: 6, message: 'No currency “XYZ” in your account' }]);
+    expect(!unknown.ok && unknown.problems).toEqual([
+      { column: 6, message: 'No currency “XYZ” in your account' },
+    ]);
     const yen = checkRow(row({ personName: 'Ada', value: '10.5', currency: 'jpy' }), columns, account);
     expect(!yen.ok && yen.problems).toEqual([{ column: 5, message: 'Value in JPY must be a whole number' }]);
   });
 
   it('asks for a person or an organization on the row when it names neither', () => {
     const check = checkRow(row({ title: 'Chairs' }), columns, account);
-    expect(!check.ok && check.problems).toEqual([{ message: 'Give a person or an organization for the lead' }]);
+    expect(!check.ok && check.problems).toEqual([
+      { message: 'Give a person or an organization for the lead' },
+    ]);
   });
 
   it('needs a name for a person given only by email, on the name cell', () => {
@@ -104,7 +108,10 @@ describe('checkRow', () => {
   });
 
   it('reads custom fields by option label, and names a mandatory one with no column on the row', () => {
-    const withFields: BatchAccount = { ...account, context: { ...TEST_CONTEXT, customFields: FIXTURE_FIELDS } };
+    const withFields: BatchAccount = {
+      ...account,
+      context: { ...TEST_CONTEXT, customFields: FIXTURE_FIELDS },
+    };
     const customColumns: ColumnKind[] = [
       'personName',
       `custom:${FIXTURE_KEYS.customerType}`,
@@ -114,11 +121,17 @@ describe('checkRow', () => {
     expect(!good.ok && good.problems).toEqual([
       { message: 'Enter Campaign code: add a column for Campaign code' },
     ]);
-    const bad = checkRow(['Ada', 'Alien', ''], [...customColumns, `custom:${FIXTURE_KEYS.campaignCode}`], withFields);
-    expect(!bad.ok && bad.problems).toEqual([
-      { message: 'Enter Campaign code', column: 3 },
-      { message: 'Select Customer type from the list', column: 1 },
-    ].sort((a, b) => a.column - b.column));
+    const bad = checkRow(
+      ['Ada', 'Alien', ''],
+      [...customColumns, `custom:${FIXTURE_KEYS.campaignCode}`],
+      withFields,
+    );
+    expect(!bad.ok && bad.problems).toEqual(
+      [
+        { message: 'Enter Campaign code', column: 3 },
+        { message: 'Select Customer type from the list', column: 1 },
+      ].sort((a, b) => a.column - b.column),
+    );
     const sent = checkRow(
       ['Ada', 'Company', 'Hardware;Support', 'SPRING'],
       [...customColumns, `custom:${FIXTURE_KEYS.campaignCode}`],

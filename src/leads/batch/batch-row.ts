@@ -13,7 +13,13 @@ import { toCustomFieldPayload } from '../custom-fields/to-custom-field-payload.t
 import { buildLeadFormSchema, emptyLeadForm, type LeadFormContext } from '../form/lead-form-schema.ts';
 import { suggestedTitle } from '../form/suggested-title.ts';
 import { toAddLeadRequest } from '../form/to-add-lead-request.ts';
-import { type BuiltInColumn, type ColumnKind, columnFields, columnLabel, customKeyOf } from './batch-columns.ts';
+import {
+  type BuiltInColumn,
+  type ColumnKind,
+  columnFields,
+  columnLabel,
+  customKeyOf,
+} from './batch-columns.ts';
 
 /** What every row of one batch is checked against: the account, as the single form sees it. */
 export interface BatchAccount {
@@ -62,7 +68,10 @@ function cellsByKind(cells: readonly string[], columns: readonly ColumnKind[]) {
     const index = columns.indexOf(kind);
     return index < 0 ? '' : (cells[index] ?? '').trim();
   };
-  return { text, columnOf: (kind: ColumnKind) => (columns.includes(kind) ? columns.indexOf(kind) : undefined) };
+  return {
+    text,
+    columnOf: (kind: ColumnKind) => (columns.includes(kind) ? columns.indexOf(kind) : undefined),
+  };
 }
 
 /** Marks text the account has no match for, so the form's rule refuses it; the message is ours. */
@@ -189,7 +198,10 @@ export function checkRow(
       problem('labels', `No label named ${labels.unknown.map((name) => `“${name}”`).join(', ')}`);
     } else if (field === 'value') {
       const aboutCurrency = /currenc/i.test(issue.message) && text('currency') !== '';
-      problem(aboutCurrency ? 'currency' : 'value', aboutCurrency ? `No currency “${text('currency')}” in your account` : issue.message);
+      problem(
+        aboutCurrency ? 'currency' : 'value',
+        aboutCurrency ? `No currency “${text('currency')}” in your account` : issue.message,
+      );
     } else if (field === 'custom' && key !== undefined) {
       const kind = columns.find((candidate) => customKeyOf(candidate) === key);
       const name = customFields.find((candidate) => candidate.key === key)?.name ?? 'A custom field';
@@ -204,10 +216,11 @@ export function checkRow(
   }
 
   const values = parsed.data;
-  const { person_id: _person, organization_id: _organization, ...body } = toAddLeadRequest(
-    values,
-    toCustomFieldPayload(customFields, values.custom),
-  );
+  const {
+    person_id: _person,
+    organization_id: _organization,
+    ...body
+  } = toAddLeadRequest(values, toCustomFieldPayload(customFields, values.custom));
   return {
     ok: true,
     lead: {

@@ -60,9 +60,9 @@ export function readPastedRows(text: string, maxDataRows = MAX_BATCH_ROWS): Past
   if (rows.length === 0) return { ok: false, reason: 'empty', bytes };
   const widest = Math.max(...rows.map((row) => row.length));
   // One spare row: the first may be a header, which is not a lead.
-  const kept = rows.slice(0, maxDataRows + 1).map((row) =>
-    row.slice(0, MAX_BATCH_COLUMNS).map((cell) => cell.trim().slice(0, MAX_CELL_LENGTH)),
-  );
+  const kept = rows
+    .slice(0, maxDataRows + 1)
+    .map((row) => row.slice(0, MAX_BATCH_COLUMNS).map((cell) => cell.trim().slice(0, MAX_CELL_LENGTH)));
   return {
     ok: true,
     rows: kept,
