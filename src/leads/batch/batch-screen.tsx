@@ -4,6 +4,7 @@ import type { ReferenceData } from '@/pipedrive/reference-data.ts';
 import { assignableUsers, meAsUser } from '@/pipedrive/users.ts';
 import { TextAreaField } from '@/ui/text-area-field.tsx';
 import { useDocumentTitle } from '@/ui/use-document-title.ts';
+import type { ColumnKind } from './batch-columns.ts';
 import type { BatchAccount } from './batch-row.ts';
 import { BatchRun } from './batch-run-panel.tsx';
 import { BatchTable } from './batch-table.tsx';
@@ -23,28 +24,57 @@ interface BatchScreenProps {
  */
 export function BatchScreen({ reference, webUrlOf }: BatchScreenProps) {
   const account = useBatchAccount(reference);
-  const state = useBatch(account);
-  const { batch } = state;
-  const needsAttention = state.checks.filter(
-    (check, index) => !check.ok && !batch?.leftOut.includes(index),
-  ).length;
-  useDocumentTitle(
-    needsAttention > 0 ? 'Error: Many leads at once – QuickLead' : 'Many leads at once – QuickLead',
-  );
-
-  // The value's currency and the owner are read on demand, as on the form: only when a column needs them.
+  // The value's currency and the owner are read on demand, as on the form: only when a column needs
+  // them. Until they are read no row is judged (a value would wrongly "need attention") or sent.
   const { currencies, users } = reference;
-  const needsCurrencies = batch?.columns.some((kind) => kind === 'value' || kind === 'currency') ?? false;
-  const needsUsers = batch?.columns.includes('owner') ?? false;
+  const needs = (columns: readonly ColumnKind[]) => ({
+    currencies: columns.some((kind) => kind === 'value' || kind === 'currency'),
+    users: columns.includes('owner'),
+  });
+  const isReady = (columns: readonly ColumnKind[]) =>
+    (!needs(columns).currencies || currencies.state === 'read') &&
+    (!needs(columns).users || users.state === 'read');
+  const state = useBatch(account, isReady);
+  const { batch, ready } = state;
+  const needsCurrencies = batch ? needs(batch.columns).currencies : false;
+  const needsUsers = batch ? needs(batch.columns).users : false;
   useEffect(() => {
     if (needsCurrencies) currencies.request();
     if (needsUsers) users.request();
   }, [needsCurrencies, needsUsers, currencies, users]);
+  const listFailed =
+    (needsCurrencies && currencies.state === 'failed') || (needsUsers && users.state === 'failed');
+  const needsAttention = ready
+    ? state.checks.filter((check, index) => !check.ok && !batch?.leftOut.includes(index)).length
+    : 0;
+  useDocumentTitle(
+    needsAttention > 0 ? 'Error: Many leads at once – QuickLead' : 'Many leads at once – QuickLead',
+  );
 
   return (
     <section className="panel batch" aria-labelledby="batch-heading">
       <h1 id="batch-heading">Many leads at once</h1>
-      {batch ? (
+      {batch && !ready ? (
+        listFailed ? (
+          <div className="notice notice--error" role="alert">
+            <p>QuickLead could not read your account’s currencies or colleagues from Pipedrive.</p>
+            <button
+              type="button"
+              className="button"
+              onClick={() => {
+                if (needsCurrencies) currencies.request();
+                if (needsUsers) users.request();
+              }}
+            >
+              Try again
+            </button>
+          </div>
+        ) : (
+          <p role="status">
+            <span className="spinner" aria-hidden="true" /> Reading your account’s currencies and colleagues…
+          </p>
+        )
+      ) : batch ? (
         <>
           <BatchTable state={state} account={account} webUrlOf={webUrlOf} />
           <BatchRun state={state} account={account} webUrlOf={webUrlOf} />

@@ -6,7 +6,7 @@ import { buildLeadFormSchema } from '../form/lead-form-schema.ts';
 import { storageLedger } from '../send/lead-send-ledger.ts';
 import { pageLifecycle } from '../send/page-leaving.ts';
 import { withTabLock } from '../send/tab-lock.ts';
-import { guessColumns, looksLikeHeader } from './batch-columns.ts';
+import { type ColumnKind, guessColumns, looksLikeHeader } from './batch-columns.ts';
 import { type ContactStatus, lookUpBatchOrganization, lookUpBatchPerson } from './batch-contacts.ts';
 import { buildPlan, contactsToLookUp } from './batch-plan.ts';
 import { type BatchAccount, checkRow } from './batch-row.ts';
@@ -22,10 +22,15 @@ export type PasteProblem = string | undefined;
  * The batch screen's state: the kept batch (kept-batch.ts, saved on every change), each row
  * checked against the account, the contacts' look-up and the run with its pause and resume.
  */
-export function useBatch(account: BatchAccount) {
+export function useBatch(
+  account: BatchAccount,
+  /** Whether the lists these columns need (currencies, colleagues) are read: until then no row is judged. */
+  isReady: (columns: readonly ColumnKind[]) => boolean,
+) {
   const client = useQueryClient();
   const transport = useTransport();
   const [batch, setBatch] = useState<KeptBatch | undefined>(loadKeptBatch);
+  const ready = batch ? isReady(batch.columns) : true;
   const [lookingUp, setLookingUp] = useState<{ done: number; of: number } | undefined>();
   const [lookupProblem, setLookupProblem] = useState<string>();
   const [waitingUntil, setWaitingUntil] = useState<number>();
@@ -182,9 +187,10 @@ export function useBatch(account: BatchAccount) {
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: a run that just ended looks again, in case Resume came while it stopped
   useEffect(() => {
-    if (batch?.run !== 'running' || runningRef.current) return;
+    // After a reload the rows are checked again once the account's lists are back, then it goes on.
+    if (batch?.run !== 'running' || runningRef.current || !ready) return;
     void runNow(batch);
-  }, [batch, runNow, finishedRuns]);
+  }, [batch, runNow, finishedRuns, ready]);
 
   const start = useCallback(() => {
     stopRef.current = false;
@@ -215,6 +221,7 @@ export function useBatch(account: BatchAccount) {
 
   return {
     batch,
+    ready,
     checks,
     plan,
     paste,
