@@ -4,6 +4,7 @@ import type { ApiRequest, Transport } from '@/pipedrive/transport.ts';
 import { memoryStorage } from '@/testing/memory-storage.ts';
 import { createSandboxTransport, type FaultFor, transportWithToken } from '@/testing/sandbox-transport.ts';
 import { storageLedger } from '../send/lead-send-ledger.ts';
+import type { PageLifecycle } from '../send/page-leaving.ts';
 import { organizationKey, personKey } from './batch-contacts.ts';
 import type { RowLead } from './batch-row.ts';
 import { type BatchPlan, type BatchRunState, type PlannedRow, runBatch } from './batch-run.ts';
@@ -49,14 +50,26 @@ function plan(): BatchPlan {
   };
 }
 
-function setUp(faultFor?: FaultFor) {
+/**
+ * The answer as a page gets it when it goes (a reload) or the connection drops after the status
+ * arrived: Pipedrive has handled the request, the status says so, and the body cannot be read.
+ */
+function withBodyCut(response: Response): Response {
+  const body = new ReadableStream<Uint8Array>({
+    start: (controller) => controller.error(new TypeError('network error')),
+  });
+  return new Response(body, { status: response.status, headers: response.headers });
+}
+
+function setUp(faultFor?: FaultFor, cutAnswerOf?: (request: ApiRequest) => boolean) {
   const { sandbox, token } = createSandboxTransport({ searchLagMs: 0, seedLeads: false });
   const owner = sandbox.store.crm.users[0]?.id ?? 0;
   const requests: ApiRequest[] = [];
   const inner = transportWithToken(sandbox, () => token, faultFor);
-  const transport: Transport = (request) => {
+  const transport: Transport = async (request) => {
     requests.push(request);
-    return inner(request);
+    const response = await inner(request);
+    return cutAnswerOf?.(request) ? withBodyCut(response) : response;
   };
   const shared = memoryStorage();
   const tab = memoryStorage();
@@ -68,7 +81,7 @@ function setUp(faultFor?: FaultFor) {
       [organizationKey(engines)]: { kind: 'new' },
     },
   };
-  const run = (shouldStop: () => boolean = () => false) =>
+  const run = (shouldStop: () => boolean = () => false, page?: PageLifecycle) =>
     runBatch(
       {
         ...plan(),
@@ -94,6 +107,7 @@ function setUp(faultFor?: FaultFor) {
         onWaiting: () => undefined,
         sleep: async () => undefined,
         findDelaysMs: [0],
+        ...(page ? { page } : {}),
       },
     );
   const persons = (name: string) => sandbox.store.crm.listPersons().filter((person) => person.name === name);
@@ -138,6 +152,32 @@ describe('runBatch', () => {
     state.rows[2] = { kind: 'waiting' };
     await run();
     expect(leads()).toHaveLength(6);
+    expect(posts('/api/v1/leads')).toBe(6);
+    expect(state.rows[2]?.kind).toBe('created');
+  });
+
+  it('a reload while a stored lead’s answer arrives: the next page finds that lead and sends it no second time', async () => {
+    // The page starts to go as the 201 of row 2 arrives; its body is cut off with the page.
+    let leaving = false;
+    const page: PageLifecycle = { isLeaving: () => leaving, shownAgain: () => new Promise(() => undefined) };
+    const { run, state, leads, posts } = setUp(undefined, (request) => {
+      const cut =
+        request.method === 'POST' &&
+        request.path === '/api/v1/leads' &&
+        (request.body as { title?: string }).title === 'Batch lead 2' &&
+        !leaving;
+      if (cut) leaving = true;
+      return cut;
+    });
+    expect(await run(() => leaving, page)).toEqual({ kind: 'stopped' });
+    expect(leads().filter(({ lead }) => lead.title === 'Batch lead 2')).toHaveLength(1);
+
+    // The next page goes on from what was kept: row 2 was on its way.
+    leaving = false;
+    state.rows[2] = { kind: 'waiting' };
+    expect(await run()).toEqual({ kind: 'done' });
+    expect(leads()).toHaveLength(6);
+    expect(leads().filter(({ lead }) => lead.title === 'Batch lead 2')).toHaveLength(1);
     expect(posts('/api/v1/leads')).toBe(6);
     expect(state.rows[2]?.kind).toBe('created');
   });
