@@ -89,10 +89,13 @@ export function BatchTable({
           </ul>
         </section>
       )}
+      {/* Outside the scrolling region, so it stays whole while the table under it is scrolled sideways. */}
+      <p className="batch-table-label" id="batch-table-caption">
+        Pasted rows (scrolls sideways)
+      </p>
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must take the focus to be scrolled from the keyboard */}
       <section className="batch-table-scroll" aria-labelledby="batch-table-caption" tabIndex={0}>
-        <table className="batch-table">
-          <caption id="batch-table-caption">Pasted rows (scrolls sideways)</caption>
+        <table className="batch-table" aria-labelledby="batch-table-caption">
           <thead>
             <tr>
               <th scope="col">Row</th>
