@@ -44,5 +44,18 @@ export default defineConfig({
     },
   },
   server: { host: '127.0.0.1', port: 5173, strictPort: true },
-  build: { sourcemap: false, target: 'es2022', manifest: true },
+  build: {
+    sourcemap: false,
+    target: 'es2022',
+    manifest: true,
+    rollupOptions: {
+      output: {
+        // Zod and the switch that keeps it from probing `new Function` travel together: when two
+        // lazy chunks share zod, a schema made in the shared chunk would otherwise be made before
+        // the switch ran, and the CSP would report the probe.
+        manualChunks: (id) =>
+          /[\\/]node_modules[\\/]zod[\\/]/.test(id) || id.endsWith('zod-without-eval.ts') ? 'zod' : undefined,
+      },
+    },
+  },
 });

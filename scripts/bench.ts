@@ -14,6 +14,9 @@
  * (figures only, scripts/bench/page-bytes.ts), and, against the profiling build, the renders of
  * the whole lead form while typing 10 characters in the title and in the amount: it fails on any
  * (scripts/bench/form-renders.ts).
+ *
+ * Then the batch of 50 (scripts/bench/batch-of-50.ts): the time to create 50 leads from pasted
+ * rows, the requests by endpoint and the tokens the sandbox charged; it fails on any 429.
  */
 
 import type { Page, Request } from '@playwright/test';
@@ -21,6 +24,7 @@ import { documentedCostOf } from '../common/documented-costs.ts';
 import { leadListReadOf } from '../common/lead-list-reads.ts';
 import { SANDBOX_ADMIN_HEADERS } from '../sandbox/admin/admin-guard.ts';
 import { API, APP, launchChromium, type Mode, signIn, startApp } from './bench/app-under-test.ts';
+import { measureBatch, printBatch } from './bench/batch-of-50.ts';
 import { measureFormRenders, printFormRenders } from './bench/form-renders.ts';
 import { measurePageBytes, printPageBytes } from './bench/page-bytes.ts';
 import { median } from './measuring.ts';
@@ -275,6 +279,18 @@ async function run() {
         await context.close();
       }
       printPageBytes(await measurePageBytes(browser));
+    } finally {
+      await stopApp();
+    }
+
+    // A sandbox of its own: the batch's rate-limit windows and ledger start from nothing.
+    stopApp = await startApp('dist');
+    try {
+      const batchFailures = printBatch(await measureBatch(browser));
+      if (batchFailures.length > 0) {
+        console.error(`\nbench (batch of 50): ${batchFailures.join('; ')}`);
+        process.exitCode = 1;
+      }
     } finally {
       await stopApp();
     }

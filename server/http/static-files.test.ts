@@ -112,7 +112,8 @@ describe('the page hints', () => {
 describe('static files, cached by the browser', () => {
   it('the app page is revalidated on every load, whichever twin is sent and however it is asked for', async () => {
     const { app } = builtApp();
-    for (const path of ['/', '/index.html', '/callback']) {
+    // `/batch`: the batch screen's own address loads the app too.
+    for (const path of ['/', '/index.html', '/callback', '/batch']) {
       for (const acceptEncoding of ['gzip, deflate, br, zstd', 'gzip', undefined]) {
         const page = await get(app, path, acceptEncoding);
         expect(page.status).toBe(200);

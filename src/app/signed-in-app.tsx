@@ -1,6 +1,6 @@
 // First: zod must know it may not compile code before any schema below is made.
 import '@/pipedrive/zod-without-eval.ts';
-import { useDeferredValue, useMemo, useState } from 'react';
+import { lazy, Suspense, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { unmetScopeNeeds } from '@/auth/scope-check.ts';
 import { type SessionState, useSession } from '@/auth/session-context.tsx';
 import { SignInButton } from '@/auth/sign-in-button.tsx';
@@ -20,6 +20,54 @@ import { MissingScopesScreen } from './missing-scopes-screen.tsx';
 import { ReferenceErrorPanel } from './reference-error-panel.tsx';
 
 type SignedIn = Extract<SessionState, { status: 'signed-in' }>;
+
+// "Many at once" is its own chunk: the single form's page loads none of it.
+const BatchScreen = lazy(() =>
+  import('@/leads/batch/batch-screen.tsx').then((module) => ({ default: module.BatchScreen })),
+);
+const BATCH_PATH = '/batch';
+
+/** The signed-in screen the address names (`/batch`, else the single form), following Back and Forward. */
+function useScreenPath(): [string, (path: string) => void] {
+  const [path, setPath] = useState(() => window.location.pathname);
+  useEffect(() => {
+    const follow = () => setPath(window.location.pathname);
+    window.addEventListener('popstate', follow);
+    return () => window.removeEventListener('popstate', follow);
+  }, []);
+  return [
+    path,
+    (next) => {
+      if (next === window.location.pathname) return;
+      window.history.pushState(null, '', next);
+      setPath(next);
+    },
+  ];
+}
+
+/** One lead or many: links between the two screens, each with its own address. */
+function ScreenNav({ path, go }: { path: string; go: (path: string) => void }) {
+  const link = (to: string, label: string) => (
+    <a
+      href={to}
+      className="screen-nav__link"
+      aria-current={(path === BATCH_PATH) === (to === BATCH_PATH) ? 'page' : undefined}
+      onClick={(event) => {
+        if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
+        event.preventDefault();
+        go(to);
+      }}
+    >
+      {label}
+    </a>
+  );
+  return (
+    <nav className="screen-nav" aria-label="Add leads">
+      {link('/', 'One lead')}
+      {link(BATCH_PATH, 'Many at once')}
+    </nav>
+  );
+}
 
 export function SignedInApp({ session }: { session: SignedIn }) {
   return (
@@ -62,6 +110,13 @@ function AccountScreens({ session }: { session: SignedIn }) {
     ),
   );
   const me = reference.status === 'success' ? reference.data.me : undefined;
+  const [path, go] = useScreenPath();
+  const webUrlOf = (leadId: string) =>
+    leadWebUrl(
+      config.provider.kind,
+      { apiDomain: session.apiDomain, companyDomain: me?.company_domain },
+      leadId,
+    );
 
   return (
     <AppFrame header={header(me?.name, me?.company_name)}>
@@ -82,17 +137,17 @@ function AccountScreens({ session }: { session: SignedIn }) {
       {reference.status === 'error' && (
         <ReferenceErrorPanel errors={reference.errors} retry={reference.retry} mode={session.mode} />
       )}
-      {reference.status === 'success' && (
+      {reference.status === 'success' && <ScreenNav path={path} go={go} />}
+      {reference.status === 'success' && path === BATCH_PATH && (
+        <Suspense fallback={<p role="status">Loading…</p>}>
+          <BatchScreen reference={reference.data} webUrlOf={webUrlOf} />
+        </Suspense>
+      )}
+      {reference.status === 'success' && path !== BATCH_PATH && (
         <LeadScreen
           reference={reference.data}
           locale={intlLocaleOf(reference.data.me)}
-          webUrlOf={(leadId) =>
-            leadWebUrl(
-              config.provider.kind,
-              { apiDomain: session.apiDomain, companyDomain: reference.data.me.company_domain },
-              leadId,
-            )
-          }
+          webUrlOf={webUrlOf}
           dealUrlOf={(dealId) =>
             dealWebUrl(
               config.provider.kind,

@@ -4,6 +4,7 @@ import { ApiError } from './api-error.ts';
 import { getCurrencies } from './currencies.ts';
 import { getLeadLabels } from './lead-labels.ts';
 import { searchPersons } from './search-persons.ts';
+import type { Transport } from './transport.ts';
 import { getUsers } from './users.ts';
 
 describe('lists read item by item', () => {
@@ -70,5 +71,27 @@ describe('lists read item by item', () => {
     const read = getUsers(recordedTransport({ status: 200, body: { success: true, data: { id: 1 } } }));
     await expect(read).rejects.toBeInstanceOf(ApiError);
     await expect(read).rejects.toThrow('Pipedrive sent a response QuickLead does not understand');
+  });
+});
+
+describe('an answer whose body cannot be used', () => {
+  const answering =
+    (status: number, body: BodyInit | null): Transport =>
+    async () =>
+      new Response(body, { status, headers: { 'content-type': 'application/json' } });
+
+  it('a body cut off after the status arrived fails as the read failed, not as the status it came with', async () => {
+    const cut = new ReadableStream<Uint8Array>({
+      start: (controller) => controller.error(new TypeError('network error')),
+    });
+    const read = getUsers(answering(201, cut));
+    await expect(read).rejects.toBeInstanceOf(TypeError);
+    await expect(read).rejects.not.toBeInstanceOf(ApiError);
+  });
+
+  it('a body that is not JSON (a proxy’s page) is an ApiError with its status', async () => {
+    const read = getUsers(answering(502, '<html>Bad gateway</html>'));
+    await expect(read).rejects.toBeInstanceOf(ApiError);
+    await expect(read).rejects.toMatchObject({ status: 502 });
   });
 });

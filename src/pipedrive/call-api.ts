@@ -10,7 +10,7 @@ async function envelopeData(
   request: ApiRequest,
 ): Promise<{ status: number; data: unknown }> {
   const response = await transport(request);
-  const body: unknown = await response.json().catch(() => undefined);
+  const body = await readJson(response);
   const envelope = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : undefined;
   if (!response.ok || envelope?.success !== true) {
     throw apiErrorFrom(response.status, body, response.headers.get('retry-after'), {
@@ -19,6 +19,21 @@ async function envelopeData(
     });
   }
   return { status: response.status, data: envelope.data };
+}
+
+/**
+ * The answer's JSON, or undefined when it is not JSON (a proxy's HTML page, an empty body). A body
+ * that could not be read at all is thrown as the read failed: the page went or the connection
+ * dropped after the status arrived, so what the call did is unknown. Turned into an error with the
+ * status it came with (a 201), a create Pipedrive stored would read as one it refused.
+ */
+async function readJson(response: Response): Promise<unknown> {
+  try {
+    return await response.json();
+  } catch (error) {
+    if (error instanceof SyntaxError) return undefined;
+    throw error;
+  }
 }
 
 /**

@@ -104,9 +104,13 @@ export async function findSentLead(
   throw outcome.error;
 }
 
-/** A failure after which the lead may have been stored anyway: the request left, no clear answer came. */
+/**
+ * A failure after which the lead may have been stored anyway: the request left, no clear answer
+ * came. Only a 4xx is a clear refusal; a success QuickLead could not use (a 201 whose body it does
+ * not understand) means Pipedrive did it.
+ */
 export function isAmbiguousFailure(error: unknown): boolean {
-  if (error instanceof ApiError) return error.status >= 500;
+  if (error instanceof ApiError) return error.status >= 500 || error.status < 400;
   return (
     error instanceof TypeError ||
     (error instanceof DOMException && ['TimeoutError', 'AbortError'].includes(error.name))

@@ -142,6 +142,24 @@ describe('sendLeadOnce', () => {
     expect(sandbox.store.crm.countLeads()).toBe(1);
   });
 
+  it('a 201 whose body QuickLead cannot use is no refusal: the stored lead is looked for, kept in the ledger, never sent again', async () => {
+    const { sandbox, transport, ledger, lock, posts, lookups, recovery } = setUp();
+    let mangled = 1;
+    const odd: Transport = async (request) => {
+      const answer = await transport(request);
+      // Pipedrive stored the lead; the answer's data is not a lead QuickLead can read.
+      if (request.method !== 'POST' || mangled-- <= 0) return answer;
+      return Response.json({ success: true, data: { note: 'not a lead' } }, { status: answer.status });
+    };
+    const found = await sendLeadOnce(odd, { draftId: 'odd', body }, { ledger, lock, recovery });
+    expect(found.title).toBe(body.title);
+    expect(lookups()).toHaveLength(1);
+    expect(ledger.read('odd')?.leadId).toBe(found.id);
+    await sendLeadOnce(odd, { draftId: 'odd', body }, { ledger, lock, recovery });
+    expect(posts()).toBe(1);
+    expect(sandbox.store.crm.countLeads()).toBe(1);
+  });
+
   it('a 500 before storing: three reads over about 7 s find nothing, a plain resend only looks again, "force" sends it', async () => {
     let failures = 1;
     const { sandbox, transport, ledger, lock, posts, lookups, waits, recovery } = setUp((request) =>
