@@ -51,7 +51,7 @@ describe('checkRow', () => {
         },
         contacts: {
           person: { name: 'Ada Lovelace', email: 'ada@example.com', phone: '', organization: null },
-          organization: { name: 'Analytical Engines', address: '' },
+          organization: { name: 'Analytical Engines', address: '', website: '' },
         },
         noteHtml: 'Met at &lt;the&gt; fair',
       },

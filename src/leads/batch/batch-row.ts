@@ -146,7 +146,11 @@ export function checkRow(
     }
   }
   if (text('organization')) {
-    const organization = createOrganizationSchema.safeParse({ name: text('organization'), address: '' });
+    const organization = createOrganizationSchema.safeParse({
+      name: text('organization'),
+      address: '',
+      website: '',
+    });
     if (organization.success) contacts.organization = organization.data;
     else for (const issue of organization.error.issues) problem('organization', issue.message);
   }

@@ -13,7 +13,7 @@ import { type RowState, rowAfter } from './row-state.ts';
 
 const ada = { name: 'Ada Batch', email: 'ada.batch@example.com', phone: '', organization: null };
 const grace = { name: 'Grace Batch', email: '', phone: '+44 20 7946 0001', organization: null };
-const engines = { name: 'Batch Engines Ltd', address: '' };
+const engines = { name: 'Batch Engines Ltd', address: '', website: '' };
 
 function row(index: number, person?: typeof ada, organization?: typeof engines): PlannedRow {
   const lead: RowLead = {
