@@ -3,6 +3,7 @@ import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 import { inlinedEntryCss } from './scripts/inline-entry-css.ts';
 import { precompressed } from './scripts/precompress.ts';
+import { serviceWorker } from './scripts/service-worker.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -35,7 +36,7 @@ function chunkModules(): Plugin {
 // The app server (server/) answers /app-config.json, /auth/* and /api/pipedrive/*: in production it
 // serves dist/ itself, in development scripts/start.ts proxies those paths to it from Vite.
 export default defineConfig({
-  plugins: [react(), inlinedEntryCss(), chunkModules(), precompressed()],
+  plugins: [react(), inlinedEntryCss(), chunkModules(), serviceWorker(), precompressed()],
   resolve: {
     // `@common/`: code the browser and the app server both run (common/ imports neither src/ nor server/).
     alias: {
