@@ -13,9 +13,11 @@ import { intlLocaleOf } from '@/pipedrive/current-user.ts';
 import { dealWebUrl, leadWebUrl } from '@/pipedrive/lead-web-url.ts';
 import { useReferenceData } from '@/pipedrive/reference-data.ts';
 import { TransportProvider, useTransport } from '@/pipedrive/transport-context.tsx';
+import { useOnline } from '@/ui/use-online.ts';
 import { AccountMenu } from './account-menu.tsx';
 import { AppFrame } from './app-frame.tsx';
 import { AppHeader } from './app-header.tsx';
+import { useKeptForOffline } from './kept-for-offline.ts';
 import { MissingScopesScreen } from './missing-scopes-screen.tsx';
 import { ReferenceErrorPanel } from './reference-error-panel.tsx';
 
@@ -62,6 +64,8 @@ function AccountScreens({ session }: { session: SignedIn }) {
     ),
   );
   const me = reference.status === 'success' ? reference.data.me : undefined;
+  useKeptForOffline(session, me, sessionEnded);
+  const online = useOnline();
 
   return (
     <AppFrame header={header(me?.name, me?.company_name)}>
@@ -69,6 +73,14 @@ function AccountScreens({ session }: { session: SignedIn }) {
         <div className="notice notice--error session-ended" role="alert">
           <p>Your Pipedrive session has ended. Sign in again to go on.</p>
           <SignInButton mode={session.mode} label="Sign in again" />
+        </div>
+      )}
+      {!online && (
+        <div className="notice notice--info offline-notice" role="status">
+          <p>
+            No network: you can still fill in the form. A lead you create is kept in this tab and sent once
+            you are back online.
+          </p>
         </div>
       )}
       {reference.status === 'pending' && (

@@ -1,0 +1,58 @@
+import { Workbox } from 'workbox-window';
+import type { AppUpdate } from './app-update.ts';
+
+/** The service worker the build writes (scripts/service-worker.ts), for the whole origin. */
+const SERVICE_WORKER_URL = '/sw.js';
+
+/** While a tab stays open, it asks for a new version when it is shown again, at most this often. */
+const UPDATE_CHECK_EVERY_MS = 60 * 60_000;
+
+/**
+ * Registers QuickLead's service worker and reports a new version once it is installed and waiting.
+ *
+ * - A first visit: once the worker controls this tab, the deployment's configuration is fetched
+ *   through it once, so it is kept for the next start with no network (this page had read it
+ *   before there was a worker to keep it).
+ * - A new build: the worker waits; `offerUpdate` shows the notice, and only the rep's Reload lets
+ *   it take over (`SKIP_WAITING`), then reloads this tab, and only this one. Another tab that
+ *   finds itself controlled by the new worker (the rep reloaded elsewhere) is offered the same
+ *   notice rather than reloaded.
+ */
+export function registerServiceWorker(offerUpdate: (update: AppUpdate) => void): void {
+  const workbox = new Workbox(SERVICE_WORKER_URL);
+  const controlledAtStart = navigator.serviceWorker.controller !== null;
+  let reloading = false;
+
+  workbox.addEventListener('waiting', () => {
+    offerUpdate({
+      activate: () => {
+        reloading = true;
+        void navigator.serviceWorker.getRegistration().then((registration) => {
+          // Another tab may have let it take over already: then this tab only has to reload.
+          if (!registration?.waiting) {
+            window.location.reload();
+            return;
+          }
+          workbox.addEventListener('controlling', () => window.location.reload());
+          workbox.messageSkipWaiting();
+        });
+      },
+    });
+  });
+  workbox.addEventListener('controlling', (event) => {
+    if (!controlledAtStart && !event.isUpdate) {
+      void fetch('/app-config.json', { credentials: 'same-origin' }).catch(() => undefined);
+      return;
+    }
+    if (!reloading) offerUpdate({ activate: () => window.location.reload() });
+  });
+
+  void workbox.register().catch(() => undefined);
+
+  let lastCheck = Date.now();
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState !== 'visible' || Date.now() - lastCheck < UPDATE_CHECK_EVERY_MS) return;
+    lastCheck = Date.now();
+    void workbox.update().catch(() => undefined);
+  });
+}
