@@ -38,7 +38,10 @@ export function serviceWorker(): PluginOption {
       // A navigation to `/` must not be answered from the precache before the network is tried.
       directoryIndex: null,
       navigateFallback: null,
-      navigationPreload: true,
+      // No navigation preload: the browser would send it for every navigation in scope, the OAuth
+      // callback included, which the worker leaves to the network: the callback would reach the
+      // server twice and its one-time code be refused the second time.
+      navigationPreload: false,
       runtimeCaching: [
         {
           urlPattern: isAppPageNavigation,

@@ -78,8 +78,8 @@ function AccountScreens({ session }: { session: SignedIn }) {
       {!online && (
         <div className="notice notice--info offline-notice" role="status">
           <p>
-            No network: you can still fill in the form. A lead you create is kept in this tab and sent once
-            you are back online.
+            Offline: QuickLead cannot reach its server. You can still fill in the form; a lead you create is
+            kept in this tab and sent once the connection is back.
           </p>
         </div>
       )}

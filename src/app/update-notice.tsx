@@ -19,7 +19,7 @@ export function UpdateNotice() {
     <div className="update-notice" role="status">
       {worded && (
         <>
-          <p>A new version of QuickLead is ready.</p>
+          <p className="update-notice__text">A new version of QuickLead is ready.</p>
           <button type="button" className="button button--primary" onClick={update.activate}>
             Reload
           </button>

@@ -1,6 +1,6 @@
 import type { FlowStep } from '@common/inspector/model.ts';
 import { tabRecorder } from '@common/inspector/recorder-slot.ts';
-import { useQueryClient } from '@tanstack/react-query';
+import { onlineManager, useQueryClient } from '@tanstack/react-query';
 import {
   createContext,
   type ReactNode,
@@ -91,6 +91,12 @@ function sessionTransport(
 /** How long after a failed session check the app asks again by itself. */
 const SESSION_RECHECK_MS = 5_000;
 
+/**
+ * The session check got no answer at all (no network, or the app server out of reach), as opposed
+ * to an error answer: `fetch` rejects with a TypeError only then.
+ */
+const gotNoAnswer = (error: unknown) => error instanceof TypeError;
+
 /** What was kept for a session opened with no network is no longer true once it has ended. */
 function forgetKeptForOffline(): void {
   forgetSignedIn();
@@ -119,6 +125,8 @@ export function SessionProvider({ config, children }: { config: AppConfig; child
    * as the tab can tell, until the app server, asked again when the network is back, confirms it.
    */
   const unconfirmed = useRef(false);
+  /** This tab told React Query it is offline (the outbox waits then), and must say when it is not. */
+  const markedOffline = useRef(false);
 
   /**
    * Opened with no network: signed in from the hint and the settings this browser kept, with the
@@ -149,6 +157,11 @@ export function SessionProvider({ config, children }: { config: AppConfig; child
     fetchBffSession().then(
       (info) => {
         if (!active) return;
+        if (markedOffline.current) {
+          // The server answered, so the network is back: the outbox sends what waited, once.
+          markedOffline.current = false;
+          onlineManager.setOnline(true);
+        }
         if (unconfirmed.current) {
           // Back online after an offline start: the same session goes on with the form as it is
           // (its transport never held anything but the cookie); one that ended meanwhile asks the
@@ -172,17 +185,26 @@ export function SessionProvider({ config, children }: { config: AppConfig; child
           transport: sessionTransport(bffSessionTransport(endSession), config.provider.kind, scopes),
         });
       },
-      () => {
+      (error: unknown) => {
         if (!active) return;
-        if (!navigator.onLine) {
-          // No network (a rep on a train): the form opens from what this browser kept, if it kept
-          // enough; the `online` event asks again.
-          if (!unconfirmed.current) setState(offlineStart());
-          return;
+        again = setTimeout(recheck, SESSION_RECHECK_MS);
+        const offline = !navigator.onLine;
+        if (offline || gotNoAnswer(error)) {
+          // No network (a rep on a train), or none that reaches QuickLead (a captive portal, the
+          // server down): the form opens from what this browser kept, if it kept enough, and its
+          // creates wait in the outbox until an answer comes (a browser that thinks it is online
+          // would otherwise send them into nothing). Asked again soon, and at the `online` event.
+          markedOffline.current = true;
+          onlineManager.setOnline(false);
+          if (unconfirmed.current) return;
+          const start = offlineStart();
+          if (start.status === 'signed-in' || offline) {
+            setState(start);
+            return;
+          }
         }
         // Not "signed out": the session may be alive on the server, and the draft stays in the tab.
-        setState({ status: 'unknown' });
-        again = setTimeout(recheck, SESSION_RECHECK_MS);
+        if (!unconfirmed.current) setState({ status: 'unknown' });
       },
     );
     return () => {

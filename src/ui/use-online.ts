@@ -1,23 +1,16 @@
+import { onlineManager } from '@tanstack/react-query';
 import { useSyncExternalStore } from 'react';
 
-function subscribe(changed: () => void): () => void {
-  window.addEventListener('online', changed);
-  window.addEventListener('offline', changed);
-  return () => {
-    window.removeEventListener('online', changed);
-    window.removeEventListener('offline', changed);
-  };
-}
-
 /**
- * Whether the browser says it has a network, as React Query's own online manager reads it (a
- * create submitted while this is false waits in the outbox). `true` means "maybe": a network that
- * answers nothing still counts as online until a request fails.
+ * Whether QuickLead can reach the network, as React Query's online manager says: the browser's
+ * `online`/`offline` events, and the session check, which marks the tab offline when it gets no
+ * answer at all and online when one comes. A create submitted while this is false waits in the
+ * outbox, so what the page says and what the outbox does always agree.
  */
 export function useOnline(): boolean {
   return useSyncExternalStore(
-    subscribe,
-    () => navigator.onLine,
+    (changed) => onlineManager.subscribe(changed),
+    () => onlineManager.isOnline(),
     () => true,
   );
 }
