@@ -19,9 +19,11 @@ const OWNER = { userId: 7, companyId: 42 };
 const NOW = Date.UTC(2026, 10, 29, 9);
 const noTransport: Transport = () => Promise.reject(new Error('no network in this test'));
 
-const ME = { id: 7, name: 'Maria Lopez', company_id: 42, default_currency: 'EUR' };
+const ME = { id: 7, name: 'Maria Lopez', email: 'maria.lopez@northwind.example', company_id: 42 };
 const LABELS = [{ id: 'l1', name: 'Hot', color: 'red' }];
-const FIELDS = [{ id: 1, key: 'title', name: 'Title', field_type: 'varchar', options: null }];
+const FIELDS = [
+  { id: 1, key: 'title', name: 'Title', field_type: 'varchar', edit_flag: false, options: null },
+];
 
 /** A client holding what a session had read: the first screen's three settings, and optionally more. */
 function clientWithSettings({ withUsers = false } = {}) {
@@ -30,7 +32,9 @@ function clientWithSettings({ withUsers = false } = {}) {
   client.setQueryData(leadLabelQueries.list(noTransport).queryKey, LABELS);
   client.setQueryData(dealFieldQueries.list(noTransport).queryKey, FIELDS);
   if (withUsers)
-    client.setQueryData(userQueries.list(noTransport).queryKey, [{ id: 7, name: 'Maria Lopez' }]);
+    client.setQueryData(userQueries.list(noTransport).queryKey, [
+      { id: 7, name: 'Maria Lopez', email: 'maria.lopez@northwind.example', active_flag: true },
+    ]);
   return client;
 }
 
@@ -82,7 +86,7 @@ describe("the account's settings kept for an offline start", () => {
     expect(localStorage.getItem('quicklead.offline-settings.v1')).toContain('USD');
     client.setQueryData(leadLabelQueries.list(noTransport).queryKey, [
       ...LABELS,
-      { id: 'l2', name: 'Trade fair' },
+      { id: 'l2', name: 'Trade fair', color: 'blue' },
     ]);
     expect(localStorage.getItem('quicklead.offline-settings.v1')).toContain('Trade fair');
     stop();
