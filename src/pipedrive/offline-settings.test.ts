@@ -20,6 +20,9 @@ const NOW = Date.UTC(2026, 10, 29, 9);
 const noTransport: Transport = () => Promise.reject(new Error('no network in this test'));
 
 const ME = { id: 7, name: 'Maria Lopez', email: 'maria.lopez@northwind.example', company_id: 42 };
+const COLLEAGUES = [
+  { id: 7, name: 'Maria Lopez', email: 'maria.lopez@northwind.example', active_flag: true },
+];
 const LABELS = [{ id: 'l1', name: 'Hot', color: 'red' }];
 const FIELDS = [
   { id: 1, key: 'title', name: 'Title', field_type: 'varchar', edit_flag: false, options: null },
@@ -31,10 +34,7 @@ function clientWithSettings({ withUsers = false } = {}) {
   client.setQueryData(currentUserQueries.me(noTransport).queryKey, ME);
   client.setQueryData(leadLabelQueries.list(noTransport).queryKey, LABELS);
   client.setQueryData(dealFieldQueries.list(noTransport).queryKey, FIELDS);
-  if (withUsers)
-    client.setQueryData(userQueries.list(noTransport).queryKey, [
-      { id: 7, name: 'Maria Lopez', email: 'maria.lopez@northwind.example', active_flag: true },
-    ]);
+  if (withUsers) client.setQueryData(userQueries.list(noTransport).queryKey, COLLEAGUES);
   return client;
 }
 
@@ -49,9 +49,7 @@ describe("the account's settings kept for an offline start", () => {
     expect(next.getQueryData(currentUserQueries.me(noTransport).queryKey)).toEqual(ME);
     expect(next.getQueryData(leadLabelQueries.list(noTransport).queryKey)).toEqual(LABELS);
     expect(next.getQueryData(dealFieldQueries.list(noTransport).queryKey)).toEqual(FIELDS);
-    expect(next.getQueryData(userQueries.list(noTransport).queryKey)).toEqual([
-      { id: 7, name: 'Maria Lopez' },
-    ]);
+    expect(next.getQueryData(userQueries.list(noTransport).queryKey)).toEqual(COLLEAGUES);
     // Colleagues and currencies only when the session had read them.
     expect(next.getQueryData(currencyQueries.list(noTransport).queryKey)).toBeUndefined();
     expect(next.getQueryState(currentUserQueries.me(noTransport).queryKey)?.dataUpdatedAt).toBe(NOW);
