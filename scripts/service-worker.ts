@@ -51,11 +51,9 @@ export function serviceWorker(): PluginOption {
         {
           urlPattern: isAppConfig,
           handler: 'NetworkFirst',
-          options: {
-            cacheName: APP_CONFIG_CACHE,
-            expiration: { maxEntries: 1 },
-            cacheableResponse: { statuses: [200] },
-          },
+          // One address, so one entry, replaced by each answer: no expiration (which would keep
+          // its bookkeeping in an IndexedDB of its own).
+          options: { cacheName: APP_CONFIG_CACHE, cacheableResponse: { statuses: [200] } },
         },
       ],
       cleanupOutdatedCaches: true,

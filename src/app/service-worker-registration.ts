@@ -1,3 +1,4 @@
+import { APP_CONFIG_PATH } from '@common/app-config.ts';
 import { Workbox } from 'workbox-window';
 import type { AppUpdate } from './app-update.ts';
 
@@ -11,8 +12,8 @@ const UPDATE_CHECK_EVERY_MS = 60 * 60_000;
  * Registers QuickLead's service worker and reports a new version once it is installed and waiting.
  *
  * - A first visit: once the worker controls this tab, the deployment's configuration is fetched
- *   through it once, so it is kept for the next start with no network (this page had read it
- *   before there was a worker to keep it).
+ *   through it, if the worker does not hold it yet, so it is kept for the next start with no
+ *   network (this page, or the sign-in pages before it, read it before a worker could keep it).
  * - A new build: the worker waits; `offerUpdate` shows the notice, and only the rep's Reload lets
  *   it take over (`SKIP_WAITING`), then reloads this tab, and only this one. Another tab that
  *   finds itself controlled by the new worker (the rep reloaded elsewhere) is offered the same
@@ -20,7 +21,6 @@ const UPDATE_CHECK_EVERY_MS = 60 * 60_000;
  */
 export function registerServiceWorker(offerUpdate: (update: AppUpdate) => void): void {
   const workbox = new Workbox(SERVICE_WORKER_URL);
-  const controlledAtStart = navigator.serviceWorker.controller !== null;
   let reloading = false;
 
   workbox.addEventListener('waiting', () => {
@@ -40,14 +40,13 @@ export function registerServiceWorker(offerUpdate: (update: AppUpdate) => void):
     });
   });
   workbox.addEventListener('controlling', (event) => {
-    if (!controlledAtStart && !event.isUpdate) {
-      void fetch('/app-config.json', { credentials: 'same-origin' }).catch(() => undefined);
-      return;
-    }
-    if (!reloading) offerUpdate({ activate: () => window.location.reload() });
+    if (event.isUpdate && !reloading) offerUpdate({ activate: () => window.location.reload() });
   });
 
-  void workbox.register().catch(() => undefined);
+  void workbox
+    .register()
+    .then(keepConfigForOffline)
+    .catch(() => undefined);
 
   let lastCheck = Date.now();
   document.addEventListener('visibilitychange', () => {
@@ -55,4 +54,17 @@ export function registerServiceWorker(offerUpdate: (update: AppUpdate) => void):
     lastCheck = Date.now();
     void workbox.update().catch(() => undefined);
   });
+}
+
+/** Once a worker controls this tab, makes sure it holds the deployment's configuration. */
+async function keepConfigForOffline(): Promise<void> {
+  await navigator.serviceWorker.ready;
+  if (!navigator.serviceWorker.controller) {
+    await new Promise((resolve) =>
+      navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }),
+    );
+  }
+  if (await caches.match(APP_CONFIG_PATH)) return;
+  // Through the worker, which keeps the answer (network first).
+  await fetch(APP_CONFIG_PATH, { credentials: 'same-origin' });
 }
