@@ -65,6 +65,7 @@ async function keepConfigForOffline(): Promise<void> {
     );
   }
   if (await caches.match(APP_CONFIG_PATH)) return;
-  // Through the worker, which keeps the answer (network first).
-  await fetch(APP_CONFIG_PATH, { credentials: 'same-origin' });
+  // Through the worker, which keeps the answer (network first). Read to its end: a body left
+  // unread keeps the request open, and tools that wait for a quiet network would wait for ever.
+  await (await fetch(APP_CONFIG_PATH, { credentials: 'same-origin' })).arrayBuffer();
 }
