@@ -74,24 +74,32 @@ describe("the account's settings kept for an offline start", () => {
     expect(untouched.getQueryCache().getAll()).toEqual([]);
   });
 
-  it('are followed as the session reads or changes them (a label made here), until stopped, and forgotten on request', async () => {
-    const client = clientWithSettings();
-    const stop = keepOfflineSettings(client, OWNER);
-    await client.fetchQuery({
-      queryKey: currencyQueries.list(noTransport).queryKey,
-      queryFn: () => [{ code: 'USD', active_flag: true }],
-    });
-    expect(localStorage.getItem('quicklead.offline-settings.v1')).toContain('USD');
-    client.setQueryData(leadLabelQueries.list(noTransport).queryKey, [
-      ...LABELS,
-      { id: 'l2', name: 'Trade fair', color: 'blue' },
-    ]);
-    expect(localStorage.getItem('quicklead.offline-settings.v1')).toContain('Trade fair');
-    stop();
-    client.setQueryData(leadLabelQueries.list(noTransport).queryKey, LABELS);
-    expect(localStorage.getItem('quicklead.offline-settings.v1')).toContain('Trade fair');
-    forgetOfflineSettings();
-    expect(localStorage.length).toBe(0);
+  it('are followed as the session reads or changes them (a label made here), written once idle, until stopped', async () => {
+    vi.useFakeTimers();
+    try {
+      const client = clientWithSettings();
+      const stop = keepOfflineSettings(client, OWNER);
+      client.setQueryData(currencyQueries.list(noTransport).queryKey, [
+        { id: 2, code: 'USD', name: 'US Dollar', decimal_points: 2, symbol: '$', active_flag: true },
+      ]);
+      client.setQueryData(leadLabelQueries.list(noTransport).queryKey, [
+        ...LABELS,
+        { id: 'l2', name: 'Trade fair', color: 'blue' },
+      ]);
+      // Nothing is written while the page is busy with what just arrived: once, a moment later.
+      expect(localStorage.length).toBe(0);
+      await vi.advanceTimersByTimeAsync(1_000);
+      expect(localStorage.getItem('quicklead.offline-settings.v1')).toContain('USD');
+      expect(localStorage.getItem('quicklead.offline-settings.v1')).toContain('Trade fair');
+      stop();
+      client.setQueryData(leadLabelQueries.list(noTransport).queryKey, LABELS);
+      await vi.advanceTimersByTimeAsync(1_000);
+      expect(localStorage.getItem('quicklead.offline-settings.v1')).toContain('Trade fair');
+      forgetOfflineSettings();
+      expect(localStorage.length).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('cannot be read from a damaged or foreign copy', () => {

@@ -67,17 +67,37 @@ export function saveOfflineSettings(
 }
 
 /**
- * Keeps the copy up to date while this session reads its settings; returns the stop. Writes only
- * when one of the kept queries has new data, which happens a few times a session.
+ * Keeps the copy up to date while this session reads its settings; returns the stop. A change is
+ * written when the browser is next idle, once however many settings arrived meanwhile: writing
+ * the deal fields to localStorage is synchronous work the first screen should not wait for.
  */
 export function keepOfflineSettings(client: QueryClient, owner: SettingsOwner): () => void {
-  saveOfflineSettings(client, owner);
-  return client.getQueryCache().subscribe((event) => {
+  let pending: (() => void) | undefined;
+  const saveWhenIdle = () => {
+    if (pending) return;
+    const save = () => {
+      pending = undefined;
+      saveOfflineSettings(client, owner);
+    };
+    if (typeof window !== 'undefined' && window.requestIdleCallback) {
+      const handle = window.requestIdleCallback(save, { timeout: 5_000 });
+      pending = () => window.cancelIdleCallback(handle);
+    } else {
+      const handle = setTimeout(save, 1_000);
+      pending = () => clearTimeout(handle);
+    }
+  };
+  saveWhenIdle();
+  const unsubscribe = client.getQueryCache().subscribe((event) => {
     if (event.type !== 'updated' || event.action.type !== 'success') return;
     const key = event.query.queryKey;
-    if ([...CORE_KEYS, ...ON_DEMAND_KEYS].some((kept) => sameKey(kept, key)))
-      saveOfflineSettings(client, owner);
+    if ([...CORE_KEYS, ...ON_DEMAND_KEYS].some((kept) => sameKey(kept, key))) saveWhenIdle();
   });
+  return () => {
+    unsubscribe();
+    pending?.();
+    pending = undefined;
+  };
 }
 
 /**
