@@ -3,6 +3,7 @@ import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 import { inlinedEntryCss } from './scripts/inline-entry-css.ts';
 import { precompressed } from './scripts/precompress.ts';
+import { serviceWorker } from './scripts/service-worker.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -32,10 +33,27 @@ function chunkModules(): Plugin {
   };
 }
 
+/**
+ * `QUICKLEAD_RELEASE` (a commit id or version, set by whoever deploys) goes into the page as
+ * `<meta name="quicklead-release">`: an installed app runs the version its service worker holds,
+ * and this says which one it is. Unset, the page is as it was; only letters, digits, `.`, `_` and `-`.
+ */
+function releaseStamp(): Plugin {
+  const release = process.env.QUICKLEAD_RELEASE ?? '';
+  return {
+    name: 'quicklead-release-stamp',
+    apply: 'build',
+    transformIndexHtml(html) {
+      if (!/^[\w.-]{1,64}$/.test(release)) return html;
+      return html.replace('</head>', `  <meta name="quicklead-release" content="${release}" />\n  </head>`);
+    },
+  };
+}
+
 // The app server (server/) answers /app-config.json, /auth/* and /api/pipedrive/*: in production it
 // serves dist/ itself, in development scripts/start.ts proxies those paths to it from Vite.
 export default defineConfig({
-  plugins: [react(), inlinedEntryCss(), chunkModules(), precompressed()],
+  plugins: [react(), inlinedEntryCss(), releaseStamp(), chunkModules(), serviceWorker(), precompressed()],
   resolve: {
     // `@common/`: code the browser and the app server both run (common/ imports neither src/ nor server/).
     alias: {

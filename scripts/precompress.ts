@@ -45,8 +45,13 @@ export function precompressed(): Plugin {
       // An absolute outDir (a test's temporary folder) is taken as it is.
       outDir = resolve(config.root, config.build.outDir);
     },
-    closeBundle() {
-      precompressDir(outDir);
+    // After every other step that writes files (the service worker is written when the bundle closes).
+    closeBundle: {
+      order: 'post',
+      sequential: true,
+      handler() {
+        precompressDir(outDir);
+      },
     },
   };
 }

@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from '@/app/app.tsx';
+import { registerServiceWorkerWhenIdle } from '@/app/app-update.ts';
 import { ConfigErrorScreen } from '@/app/config-error-screen.tsx';
 import { loadAppConfig } from '@/config/app-config.ts';
 import './app/app.css';
@@ -28,3 +29,5 @@ loadAppConfig().then(
   },
   (error: unknown) => root.render(<ConfigErrorScreen error={error} />),
 );
+// Whatever the configuration said: the worker is what lets the next start work with no network.
+registerServiceWorkerWhenIdle();

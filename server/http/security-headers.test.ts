@@ -34,6 +34,8 @@ const SANDBOX_CSP = [
   "style-src 'self'",
   "img-src 'self' data:",
   "connect-src 'self' http://127.0.0.1:5181 http://127.0.0.1:5182",
+  "worker-src 'self'",
+  "manifest-src 'self'",
   "object-src 'none'",
   "base-uri 'none'",
   "frame-ancestors 'none'",
@@ -63,6 +65,8 @@ describe('content security policy', () => {
   it('keeps connect-src to self when only bff is offered', async () => {
     const csp = await cspSentWith(readServerConfig(PIPEDRIVE_ENV));
     expect(csp).toContain("connect-src 'self';");
+    expect(csp).toContain("worker-src 'self';");
+    expect(csp).toContain("manifest-src 'self';");
     expect(csp).toContain("form-action 'self' https://oauth.pipedrive.com");
     expect(csp).not.toMatch(/unsafe-(inline|eval)/);
   });

@@ -11,7 +11,8 @@ type ContentSecurityPolicy = NonNullable<SecureHeadersOptions['contentSecurityPo
  * inline stylesheet, allowed by its hash (`inlineStyles`, see inline-styles.ts). The page may talk
  * to this origin only, unless `spa` mode is offered: then the browser itself also calls the token
  * (and revocation) endpoint and the provider's API origins. `form-action` names the provider's
- * authorize origin because a sign-in started by a form ends in a redirect there.
+ * authorize origin because a sign-in started by a form ends in a redirect there. A page the service
+ * worker answers offline carries the headers it was first served with, this policy included.
  */
 export function contentSecurityPolicy(
   config: ServerConfig,
@@ -31,6 +32,10 @@ export function contentSecurityPolicy(
     styleSrc: ["'self'", ...inlineStyles],
     imgSrc: ["'self'", 'data:'],
     connectSrc: [...new Set(connect)],
+    // Named although default-src would cover them: the service worker (/sw.js, whose Workbox runtime
+    // it imports from this origin too) and the web app manifest come from here and nowhere else.
+    workerSrc: ["'self'"],
+    manifestSrc: ["'self'"],
     objectSrc: ["'none'"],
     baseUri: ["'none'"],
     frameAncestors: ["'none'"],

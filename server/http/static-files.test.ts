@@ -14,6 +14,11 @@ function builtApp(pageHints?: (c: Context) => string[]) {
   const script = `export const app = ${JSON.stringify('QuickLead '.repeat(2000))};\n`;
   writeFileSync(join(root, 'assets', 'index-abc123.js'), script);
   writeFileSync(join(root, 'index.html'), '<!doctype html><title>QuickLead</title><div id="root"></div>');
+  // What the service worker step adds: the worker, its Workbox runtime, the manifest and the icons.
+  writeFileSync(join(root, 'sw.js'), 'define(["./workbox-53621aea"], function () {});\n');
+  writeFileSync(join(root, 'workbox-53621aea.js'), 'define(["exports"], function () {});\n');
+  writeFileSync(join(root, 'manifest.webmanifest'), '{"name":"QuickLead","start_url":"/"}');
+  writeFileSync(join(root, 'icon-192.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47]));
   precompressDir(root);
   const app = new Hono();
   registerStaticFiles(app, root, pageHints);
@@ -167,5 +172,37 @@ describe('static files, cached by the browser', () => {
     expect(brotliDecompressSync(Buffer.from(await afterDeploy.arrayBuffer())).toString()).toContain(
       'data-build="2"',
     );
+  });
+
+  it('the service worker and the manifest are asked about on every load, so a new version is seen at once', async () => {
+    const { app } = builtApp();
+    for (const [path, type] of [
+      ['/sw.js', /javascript/],
+      ['/manifest.webmanifest', /application\/manifest\+json/],
+    ] as const) {
+      for (const acceptEncoding of ['br', undefined]) {
+        const file = await get(app, path, acceptEncoding);
+        expect(file.status).toBe(200);
+        expect(file.headers.get('content-type')).toMatch(type);
+        expect(`${path}: ${file.headers.get('cache-control')}`).toBe(`${path}: no-cache`);
+        const again = await app.request(`http://127.0.0.1${path}`, {
+          headers: {
+            ...(acceptEncoding ? { 'accept-encoding': acceptEncoding } : {}),
+            'if-none-match': String(file.headers.get('etag')),
+          },
+        });
+        expect(again.status).toBe(304);
+      }
+    }
+  });
+
+  it("Workbox's runtime is named by its content, so it is kept like a hashed asset; the icons for an hour", async () => {
+    const { app } = builtApp();
+    const runtime = await get(app, '/workbox-53621aea.js', 'br');
+    expect(runtime.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(runtime.headers.get('content-type')).toMatch(/javascript/);
+    const icon = await get(app, '/icon-192.png');
+    expect(icon.headers.get('content-type')).toBe('image/png');
+    expect(icon.headers.get('cache-control')).toBe('public, max-age=3600');
   });
 });

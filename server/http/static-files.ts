@@ -6,12 +6,29 @@ import { PRECOMPRESSED_FILE } from '../../common/precompressed-files.ts';
 
 /** Vite puts a content hash in every `/assets/*` name, so a year is safe: a new build means new names. */
 const HASHED_ASSET_CACHE = 'public, max-age=31536000, immutable';
-/** `index.html` names the current hashed assets, so it is revalidated on every load. */
+/** `index.html` names the current hashed assets, so it is revalidated on every load (and see below). */
 const INDEX_CACHE = 'no-cache';
 const OTHER_FILE_CACHE = 'public, max-age=3600';
 
 /** The app's page, or the compressed twin sent in its place. */
 const isIndexPage = (path: string) => /(^|[\\/])index\.html(?:\.br|\.gz)?$/.test(path);
+
+/**
+ * Files whose name stays the same from one build to the next while what they say changes with it:
+ * the service worker (a browser that kept an old one for an hour would not hear of a new version
+ * for that hour; browsers cap it at a day, still too long) and the web app manifest (name, icons,
+ * share target). Revalidated on every request, like the page, at the cost of a 304.
+ */
+const isRevalidatedEveryTime = (path: string) =>
+  isIndexPage(path) || /(^|[\\/])(?:sw\.js|manifest\.webmanifest)$/.test(path);
+
+/** Workbox's runtime beside the service worker: named by a hash of its content, like `/assets/*`. */
+const isHashedRootFile = (path: string) => /(^|[\\/])workbox-[0-9a-f]{8,}\.js$/.test(path);
+
+function fileCache(path: string): string {
+  if (isRevalidatedEveryTime(path)) return INDEX_CACHE;
+  return isHashedRootFile(path) ? HASHED_ASSET_CACHE : OTHER_FILE_CACHE;
+}
 
 function notFound(c: Context): Response {
   return c.text('Not found', 404);
@@ -108,8 +125,8 @@ function cachedFiles(
 }
 
 /**
- * Serves the production build: hashed assets with a long cache, other files (robots.txt,
- * favicon.svg, the manifest) as they are, and `index.html` for every other GET so that SPA routes
+ * Serves the production build: hashed assets with a long cache, the service worker and the manifest
+ * revalidated on every request, other files (robots.txt, the icons) cached for an hour, and `index.html` for every other GET so that SPA routes
  * such as `/callback` load the app, with `pageHints` (page-hints.ts) as its `Link` header.
  */
 export function registerStaticFiles(
@@ -125,12 +142,7 @@ export function registerStaticFiles(
   // A missing hashed asset (an old tab after a deploy) must fail as a 404, not get HTML back.
   app.all('/assets/*', notFound);
 
-  const files = cachedFiles(
-    { root },
-    (path) => (isIndexPage(path) ? INDEX_CACHE : OTHER_FILE_CACHE),
-    { revalidated: true },
-    pageHints,
-  );
+  const files = cachedFiles({ root }, fileCache, { revalidated: true }, pageHints);
   app.use('*', (c, next) => {
     if (isHiddenPath(c.req.path)) return Promise.resolve(notFound(c));
     return isServerPath(c.req.path) ? next() : files(c, next);

@@ -2,6 +2,7 @@ import { lazy, type ReactNode, Suspense } from 'react';
 import { useSession } from '@/auth/session-context.tsx';
 import { INSPECTOR_PANEL_ID, INSPECTOR_TOGGLE_ID, useInspector } from '../inspector/inspector-context.tsx';
 import { SignOutFailedNotice } from './sign-out-failed-notice.tsx';
+import { UpdateNotice } from './update-notice.tsx';
 
 // Loaded only when opened: with the inspector closed, none of its code is fetched.
 const InspectorPanel = lazy(() =>
@@ -55,6 +56,7 @@ export function AppFrame({ header, children, failedSignInMode }: AppFrameProps) 
           </Suspense>
         )}
       </div>
+      <UpdateNotice />
     </>
   );
 }

@@ -7,9 +7,11 @@ import { SignInScreen } from '@/auth/sign-in-screen.tsx';
 import type { AppConfig } from '@/config/app-config.ts';
 import { captureSharedText, peekSharedText } from '@/paste/shared-text.ts';
 import { useDocumentTitle } from '@/ui/use-document-title.ts';
+import { useOnline } from '@/ui/use-online.ts';
 import { InspectorProvider } from '../inspector/inspector-context.tsx';
 import { AppFrame } from './app-frame.tsx';
 import { AppHeader } from './app-header.tsx';
+import { OfflineScreen } from './offline-screen.tsx';
 import { createQueryClient } from './query-client.ts';
 
 // The form and everything behind sign-in load on demand, so the first screen starts fast;
@@ -72,12 +74,19 @@ function Screens() {
     if (bffError) window.history.replaceState(null, '', '/');
   }, [bffError]);
   usePrefetchAfterPaint(state.status === 'signed-out' || bffError !== undefined);
+  const online = useOnline();
 
   if (state.status === 'signed-in' && !bffError) {
     return signedInModule ? <signedInModule.SignedInApp session={state} /> : <LoadingScreen />;
   }
   if (state.status === 'checking' && !bffError) return <LoadingScreen />;
   if (state.status === 'unknown' && !bffError) return <SessionUnknownScreen />;
+  // Signed out with no network: a sign-in could only fail (the callback itself is left alone).
+  if (
+    !bffError &&
+    (state.status === 'offline' || (state.status === 'signed-out' && !online && path !== CALLBACK_PATH))
+  )
+    return <OfflineScreen />;
   return (
     <AppFrame header={<AppHeader />} failedSignInMode={bffError ? 'bff' : undefined}>
       {path === CALLBACK_PATH ? (

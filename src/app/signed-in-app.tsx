@@ -13,9 +13,11 @@ import { intlLocaleOf } from '@/pipedrive/current-user.ts';
 import { dealWebUrl, leadWebUrl } from '@/pipedrive/lead-web-url.ts';
 import { useReferenceData } from '@/pipedrive/reference-data.ts';
 import { TransportProvider, useTransport } from '@/pipedrive/transport-context.tsx';
+import { useOnline } from '@/ui/use-online.ts';
 import { AccountMenu } from './account-menu.tsx';
 import { AppFrame } from './app-frame.tsx';
 import { AppHeader } from './app-header.tsx';
+import { useKeptForOffline } from './kept-for-offline.ts';
 import { MissingScopesScreen } from './missing-scopes-screen.tsx';
 import { ReferenceErrorPanel } from './reference-error-panel.tsx';
 
@@ -117,6 +119,8 @@ function AccountScreens({ session }: { session: SignedIn }) {
       { apiDomain: session.apiDomain, companyDomain: me?.company_domain },
       leadId,
     );
+  useKeptForOffline(session, me, sessionEnded);
+  const online = useOnline();
 
   return (
     <AppFrame header={header(me?.name, me?.company_name)}>
@@ -124,6 +128,14 @@ function AccountScreens({ session }: { session: SignedIn }) {
         <div className="notice notice--error session-ended" role="alert">
           <p>Your Pipedrive session has ended. Sign in again to go on.</p>
           <SignInButton mode={session.mode} label="Sign in again" />
+        </div>
+      )}
+      {!online && (
+        <div className="notice notice--info offline-notice" role="status">
+          <p>
+            Offline: QuickLead cannot reach its server. You can still fill in the form; a lead you create is
+            kept in this tab and sent once the connection is back.
+          </p>
         </div>
       )}
       {reference.status === 'pending' && (

@@ -1,13 +1,24 @@
 import type { FlowStep } from '@common/inspector/model.ts';
 import { tabRecorder } from '@common/inspector/recorder-slot.ts';
-import { useQueryClient } from '@tanstack/react-query';
-import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import { onlineManager, useQueryClient } from '@tanstack/react-query';
+import {
+  createContext,
+  type ReactNode,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import type { AppConfig, SessionMode } from '@/config/app-config.ts';
 import { withEarlyReads } from '@/pipedrive/early-reads.ts';
+import { forgetOfflineSettings, restoreOfflineSettings } from '@/pipedrive/offline-settings.ts';
 import { SETTINGS_READ_AT_SIGN_IN } from '@/pipedrive/settings-reads.ts';
 import type { Transport } from '@/pipedrive/transport.ts';
 import { bffDisconnect, bffSignOut, fetchBffSession, startBffSignIn } from './bff-session.ts';
 import { bffSessionTransport } from './bff-transport.ts';
+import { forgetSignedIn, signedInBefore } from './offline-hint.ts';
 import { unmetScopeNeeds } from './scope-check.ts';
 import type { Session } from './session.ts';
 import type { SpaTokenStore } from './spa-token-store.ts';
@@ -17,6 +28,12 @@ export type SessionState =
   /** `bff`: the app server did not say (down, or its session store out of reach); asked again soon. */
   | { status: 'unknown' }
   | { status: 'signed-out' }
+  /**
+   * No network, and nothing kept in this browser lets the form open without one (never signed in
+   * here in `bff` mode, or only in `spa` mode, whose tokens a reload drops): asked again when the
+   * network is back.
+   */
+  | { status: 'offline' }
   | {
       status: 'signed-in';
       mode: SessionMode;
@@ -75,6 +92,18 @@ function sessionTransport(
 const SESSION_RECHECK_MS = 5_000;
 
 /**
+ * The session check got no answer at all (no network, or the app server out of reach), as opposed
+ * to an error answer: `fetch` rejects with a TypeError only then.
+ */
+const gotNoAnswer = (error: unknown) => error instanceof TypeError;
+
+/** What was kept for a session opened with no network is no longer true once it has ended. */
+function forgetKeptForOffline(): void {
+  forgetSignedIn();
+  forgetOfflineSettings();
+}
+
+/**
  * The session in either mode. `spa`: tokens in memory (a SpaTokenStore), gone on reload. `bff`:
  * the app server holds them; the browser only asks whether it is signed in.
  */
@@ -87,6 +116,35 @@ export function SessionProvider({ config, children }: { config: AppConfig; child
   const [spaStore, setSpaStore] = useState<SpaTokenStore>();
   const [sessionEnded, setSessionEnded] = useState(false);
   const [signOutFailed, setSignOutFailed] = useState(false);
+  const endSession = useCallback(() => {
+    setSessionEnded(true);
+    forgetKeptForOffline();
+  }, []);
+  /**
+   * `bff`, opened with no network from what this browser kept (offline-hint.ts): signed in as far
+   * as the tab can tell, until the app server, asked again when the network is back, confirms it.
+   */
+  const unconfirmed = useRef(false);
+  /** This tab told React Query it is offline (the outbox waits then), and must say when it is not. */
+  const markedOffline = useRef(false);
+
+  /**
+   * Opened with no network: signed in from the hint and the settings this browser kept, with the
+   * same cookie-only transport as ever (its calls wait in the outbox until the network is back), or
+   * else the offline screen.
+   */
+  const offlineStart = useCallback((): SessionState => {
+    const before = signedInBefore();
+    if (!before || !restoreOfflineSettings(queryClient, before)) return { status: 'offline' };
+    unconfirmed.current = true;
+    return {
+      status: 'signed-in',
+      mode: 'bff',
+      apiDomain: before.apiDomain,
+      scopes: before.scopes,
+      transport: bffSessionTransport(endSession),
+    };
+  }, [queryClient, endSession]);
 
   // Bumped to ask the app server again; a failed check asks again by itself after a pause.
   const [checks, setChecks] = useState(0);
@@ -99,6 +157,21 @@ export function SessionProvider({ config, children }: { config: AppConfig; child
     fetchBffSession().then(
       (info) => {
         if (!active) return;
+        if (markedOffline.current) {
+          // The server answered, so the network is back: the outbox sends what waited, once.
+          markedOffline.current = false;
+          onlineManager.setOnline(true);
+        }
+        if (unconfirmed.current) {
+          // Back online after an offline start: the same session goes on with the form as it is
+          // (its transport never held anything but the cookie); one that ended meanwhile asks the
+          // rep to sign in again, the form, its draft and its outbox left where they are.
+          unconfirmed.current = false;
+          if (!(info.signedIn && info.apiDomain)) endSession();
+          // Drawn again, so nothing waits for the `online` event any more.
+          setState((current) => ({ ...current }));
+          return;
+        }
         if (!(info.signedIn && info.apiDomain)) {
           setState({ status: 'signed-out' });
           return;
@@ -109,25 +182,44 @@ export function SessionProvider({ config, children }: { config: AppConfig; child
           mode: 'bff',
           apiDomain: info.apiDomain,
           scopes,
-          transport: sessionTransport(
-            bffSessionTransport(() => setSessionEnded(true)),
-            config.provider.kind,
-            scopes,
-          ),
+          transport: sessionTransport(bffSessionTransport(endSession), config.provider.kind, scopes),
         });
       },
-      () => {
+      (error: unknown) => {
         if (!active) return;
-        // Not "signed out": the session may be alive on the server, and the draft stays in the tab.
-        setState({ status: 'unknown' });
         again = setTimeout(recheck, SESSION_RECHECK_MS);
+        const offline = !navigator.onLine;
+        if (offline || gotNoAnswer(error)) {
+          // No network (a rep on a train), or none that reaches QuickLead (a captive portal, the
+          // server down): the form opens from what this browser kept, if it kept enough, and its
+          // creates wait in the outbox until an answer comes (a browser that thinks it is online
+          // would otherwise send them into nothing). Asked again soon, and at the `online` event.
+          markedOffline.current = true;
+          onlineManager.setOnline(false);
+          if (unconfirmed.current) return;
+          const start = offlineStart();
+          if (start.status === 'signed-in' || offline) {
+            setState(start);
+            return;
+          }
+        }
+        // Not "signed out": the session may be alive on the server, and the draft stays in the tab.
+        if (!unconfirmed.current) setState({ status: 'unknown' });
       },
     );
     return () => {
       active = false;
       clearTimeout(again);
     };
-  }, [offersBff, checks, recheck, config.provider.kind]);
+  }, [offersBff, checks, recheck, config.provider.kind, endSession, offlineStart]);
+
+  // The network is back: ask the app server at once, if this tab is waiting for its answer.
+  const waitingForServer = state.status === 'offline' || state.status === 'unknown' || unconfirmed.current;
+  useEffect(() => {
+    if (!offersBff || !waitingForServer) return;
+    window.addEventListener('online', recheck);
+    return () => window.removeEventListener('online', recheck);
+  }, [offersBff, waitingForServer, recheck]);
 
   const signedIn = useCallback(
     async (session: Session) => {
@@ -135,7 +227,7 @@ export function SessionProvider({ config, children }: { config: AppConfig; child
       const fetchImpl = tabRecorder()?.fetchThatRecords();
       const { SpaTokenStore } = await import('./spa-token-store.ts');
       const store = new SpaTokenStore(config.spa, session, {
-        onSessionEnded: () => setSessionEnded(true),
+        onSessionEnded: endSession,
         ...(fetchImpl ? { fetch: fetchImpl } : {}),
       });
       setSpaStore(store);
@@ -148,7 +240,7 @@ export function SessionProvider({ config, children }: { config: AppConfig; child
         transport: sessionTransport(store.transport(), config.provider.kind, session.scopes),
       });
     },
-    [config.spa, config.provider.kind],
+    [config.spa, config.provider.kind, endSession],
   );
 
   /** What ending a session means in this tab, however it ends. */
@@ -158,6 +250,8 @@ export function SessionProvider({ config, children }: { config: AppConfig; child
       setSpaStore(undefined);
       setSessionEnded(false);
       setSignOutFailed(false);
+      unconfirmed.current = false;
+      forgetKeptForOffline();
       queryClient.clear();
       // The draft and the created lead's card hold prospects' details: they leave with the session.
       sessionStorage.clear();

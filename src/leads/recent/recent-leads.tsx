@@ -91,6 +91,9 @@ export function RecentLeads({ meId, webUrlOf, locale, currencies }: RecentLeadsP
         </button>
       </div>
     );
+  } else if (recent.fetchStatus === 'paused') {
+    // Offline: the read waits for the network (React Query resumes it then); no spinner for nothing.
+    body = <p className="recent-leads__loading">Your recent leads show once you are back online.</p>;
   } else {
     body = (
       <p className="recent-leads__loading">
