@@ -41,9 +41,7 @@ const activitiesOf = async (api: SessionApi, leadId: string) =>
 async function fillLead(page: Page, mode: SessionMode, scenario: string) {
   const { leadForm, api } = await signInWithApi(page, mode);
   const title = `${scenario} ${mode} ${Date.now()}`;
-  await leadForm.title.fill(title);
-  await leadForm.pick(leadForm.person, 'Lovelace', 'Ada Lovelace');
-  await leadForm.fillMandatory();
+  await leadForm.fillForFixturePerson(title);
   return { leadForm, api, title, parts: new LeadPartsPage(page) };
 }
 

@@ -52,9 +52,7 @@ function expectOfflineCalls(consoleIssues: ConsoleIssues) {
 async function fillLead(page: Page, mode: SessionMode, scenario: string) {
   const { leadForm, api } = await signInWithApi(page, mode);
   const title = `${scenario} ${mode} ${Date.now()}`;
-  await leadForm.title.fill(title);
-  await leadForm.pick(leadForm.person, 'Lovelace', 'Ada Lovelace');
-  await leadForm.fillMandatory();
+  await leadForm.fillForFixturePerson(title);
   await leadForm.openLeadWarningSettled();
   await leadForm.submit.click();
   await expect(leadForm.createAnyway).toBeVisible();

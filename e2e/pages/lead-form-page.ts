@@ -75,10 +75,7 @@ export class LeadFormPage {
    * gives her; answers the lead's id once the card shows.
    */
   async createForFixturePerson(title: string): Promise<string> {
-    const { person } = SANDBOX_FIXTURES;
-    await this.title.fill(title);
-    await this.pick(this.person, person.search, person.name);
-    await this.fillMandatory();
+    await this.fillForFixturePerson(title);
     const created = this.page.waitForResponse(
       (response) => response.request().method() === 'POST' && response.url().endsWith('/v1/leads'),
     );
@@ -86,6 +83,14 @@ export class LeadFormPage {
     const { data } = (await (await created).json()) as { data: { id: string } };
     await expect(this.page.getByRole('heading', { level: 1, name: title })).toBeVisible();
     return data.id;
+  }
+
+  /** Fills in a lead titled `title` for the sandbox's fixture person, ready to create. */
+  async fillForFixturePerson(title: string) {
+    const { person } = SANDBOX_FIXTURES;
+    await this.title.fill(title);
+    await this.pick(this.person, person.search, person.name);
+    await this.fillMandatory();
   }
 
   /** Types into a picker and chooses the option whose name matches. */
