@@ -16,7 +16,8 @@ export interface FillPlan {
   noteLines: string[];
 }
 
-const NOTE_LABELS: Record<ProposalKey, string> = {
+/** Each proposed value's name, as the dialog labels it and the note writes it. */
+export const PROPOSAL_LABELS: Record<ProposalKey, string> = {
   name: 'Name',
   email: 'Email',
   phone: 'Phone',
@@ -64,11 +65,11 @@ export function destinationText(item: ReviewedItem, items: readonly ReviewedItem
   if (!self) return 'Not used';
   switch (destinationOf(self, used)) {
     case 'person':
-      return `Goes to the new person’s ${NOTE_LABELS[item.key].toLowerCase()}`;
+      return `Goes to the new person’s ${PROPOSAL_LABELS[item.key].toLowerCase()}`;
     case 'organization':
       return item.key === 'organization'
         ? 'Goes to a new organization (or one Pipedrive already has)'
-        : `Goes to the new organization’s ${NOTE_LABELS[item.key].toLowerCase()}`;
+        : `Goes to the new organization’s ${PROPOSAL_LABELS[item.key].toLowerCase()}`;
     case 'note':
       return item.key === 'jobTitle'
         ? 'Goes to the lead’s note: Pipedrive people have no job title field unless your company syncs contacts'
@@ -104,7 +105,7 @@ export function planFill(items: readonly ReviewedItem[]): FillPlan {
       : {}),
     noteLines: used
       .filter((item) => destinationOf(item, used) === 'note')
-      .map((item) => `${NOTE_LABELS[item.key]}: ${item.value}`),
+      .map((item) => `${PROPOSAL_LABELS[item.key]}: ${item.value}`),
   };
 }
 

@@ -2,22 +2,19 @@ import { type ClipboardEvent, useId, useMemo, useRef, useState } from 'react';
 import { ModalDialog } from '@/ui/modal-dialog.tsx';
 import { TextField } from '@/ui/text-field.tsx';
 import type { ContactProposal, ProposalKey } from './contact-proposal.ts';
-import { destinationText, type FillPlan, planFill, type ReviewedItem, reviewedItemsOf } from './fill-plan.ts';
+import {
+  destinationText,
+  type FillPlan,
+  PROPOSAL_LABELS,
+  planFill,
+  type ReviewedItem,
+  reviewedItemsOf,
+} from './fill-plan.ts';
 import { countryOfLocale } from './normalise-phone.ts';
 import { parseContactText } from './parse-contact-text.ts';
 import { boundedText, PASTE_MAX } from './paste-limits.ts';
 import { countryName } from './read-signature.ts';
 import './paste-dialog.css';
-
-const LABELS: Record<ProposalKey, string> = {
-  name: 'Name',
-  email: 'Email',
-  phone: 'Phone',
-  jobTitle: 'Job title',
-  organization: 'Organization',
-  website: 'Website',
-  address: 'Address',
-};
 
 const LOOKS_FOR =
   'QuickLead looks for a person’s name, email addresses, phone numbers (with their country code, or after “Tel.”, “Mob.”, “T:” or “M:”), a job title, an organization (by its company form, like Ltd or GmbH, or after “at”), a website and a postal address, in an email signature, a vCard, a LinkedIn profile or “Name <email>”.';
@@ -93,7 +90,7 @@ export default function PasteDialog({ initialText, locale, onAccept, onClose }: 
     const count = (counters.get(item.key) ?? 0) + 1;
     counters.set(item.key, count);
     const many = items.filter((other) => other.key === item.key).length > 1;
-    return many ? `${LABELS[item.key]} ${count}` : LABELS[item.key];
+    return many ? `${PROPOSAL_LABELS[item.key]} ${count}` : PROPOSAL_LABELS[item.key];
   };
 
   return (

@@ -2,11 +2,9 @@ import Papa from 'papaparse';
 import { useEffect, useMemo, useState } from 'react';
 import { columnLabel } from './batch-columns.ts';
 import { createCost, lookupCost } from './batch-plan.ts';
-import { type BatchAccount, problemText } from './batch-row.ts';
+import { problemText } from './batch-row.ts';
 import { countRows } from './row-state.ts';
-import type { useBatch } from './use-batch.ts';
-
-type BatchState = ReturnType<typeof useBatch>;
+import type { BatchViewProps } from './use-batch.ts';
 
 const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
 
@@ -15,15 +13,7 @@ const plural = (count: number, one: string, many: string) => `${count} ${count =
  * token cost, then the progress (done, failed, waiting on the rate limit) with Pause and Resume,
  * then the summary: links to the created leads and the rows not created, as a CSV to download.
  */
-export function BatchRun({
-  state,
-  account,
-  webUrlOf,
-}: {
-  state: BatchState;
-  account: BatchAccount;
-  webUrlOf: (leadId: string) => string;
-}) {
+export function BatchRun({ state, account, webUrlOf }: BatchViewProps) {
   const { batch, plan, checks } = state;
   if (!batch || !plan) return null;
   const states = plan.rows.map((row) => batch.states[row.index] ?? { kind: 'waiting' as const });

@@ -10,9 +10,7 @@ import {
 import { type ContactStatus, organizationKey, personKey } from './batch-contacts.ts';
 import { type BatchAccount, problemText, type RowCheck } from './batch-row.ts';
 import type { RowState } from './row-state.ts';
-import type { useBatch } from './use-batch.ts';
-
-type BatchState = ReturnType<typeof useBatch>;
+import type { BatchViewProps } from './use-batch.ts';
 
 export const cellId = (row: number, column: number) => `batch-cell-${row}-${column}`;
 export const rowStatusId = (row: number) => `batch-row-${row}-status`;
@@ -23,15 +21,7 @@ export const rowStatusId = (row: number) => `batch-row-${row}-status`;
  * need attention, linking to their cells. Wide tables scroll sideways in a labelled region that
  * takes the keyboard focus, so a phone (375 px) keeps the page itself from overflowing.
  */
-export function BatchTable({
-  state,
-  account,
-  webUrlOf,
-}: {
-  state: BatchState;
-  account: BatchAccount;
-  webUrlOf: (leadId: string) => string;
-}) {
+export function BatchTable({ state, account, webUrlOf }: BatchViewProps) {
   const { batch, checks, update } = state;
   if (!batch) return null;
   const customFields = account.context.customFields;

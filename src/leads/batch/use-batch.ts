@@ -236,3 +236,10 @@ export function useBatch(
     startAgain,
   };
 }
+
+/** What the batch screen's parts (the table, the run panel) are drawn from. */
+export interface BatchViewProps {
+  state: ReturnType<typeof useBatch>;
+  account: BatchAccount;
+  webUrlOf: (leadId: string) => string;
+}
